@@ -1,0 +1,108 @@
+"""Text normalisation shared by every stage: one place decides when two strings are "the same".
+
+Three strengths:
+- ``clean``: what a person sees (NFC, odd spaces to plain spaces, invisible characters
+  dropped, runs of spaces collapsed).  Used to compare whole texts.
+- ``fold``: for matching headings and references: ``clean`` plus case, diacritics
+  (đ -> d), quotes and dashes unified, punctuation dropped, common Vietnamese
+  administrative abbreviations expanded.  "CCHC" and "Cải cách hành chính" fold alike.
+- ``VISIBLE_MAP``: per-character mapping used by the matcher that must keep a map back
+  to the original characters (see ``redline.match``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that display as a space.
+SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"
+# Characters that display as nothing.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+QUOTES = {
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+}
+DASHES = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+BULLET_MARKERS = ("-", "\u2013", "\u2014", "\u2022", "+", "\u25cf", "\u25aa", "\uf0b7", "*")
+
+_WS = re.compile(r"\s+")
+_SPACE_TABLE = {ord(c): " " for c in SPACES}
+_SPACE_TABLE.update({ord(c): None for c in INVISIBLE})
+
+# Abbreviations that Vietnamese administrative texts use interchangeably with the words.
+ABBREVIATIONS = {
+    "cchc": "cai cach hanh chinh",
+    "tthc": "thu tuc hanh chinh",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "qppl": "quy pham phap luat",
+    "cntt": "cong nghe thong tin",
+    "cqdt": "chinh quyen dien tu",
+    "cpdt": "chinh phu dien tu",
+    "dvc": "dich vu cong",
+    "dvctt": "dich vu cong truc tuyen",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "cbcc": "can bo cong chuc",
+    "kt-xh": "kinh te xa hoi",
+    "ktxh": "kinh te xa hoi",
+    "tw": "trung uong",
+    "nn": "nha nuoc",
+    "csdl": "co so du lieu",
+    "cds": "chuyen doi so",
+    "ttdt": "thong tin dien tu",
+    "mttq": "mat tran to quoc",
+}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> str:
+    """What a reader sees: NFC, exotic spaces as plain spaces, invisibles dropped, spaces collapsed."""
+    return _WS.sub(" ", nfc(text).translate(_SPACE_TABLE)).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_PUNCT = re.compile(r"[^\w\s-]+")
+
+
+def fold(text: str, *, expand: bool = True) -> str:
+    """Key for loose matching: no case, no diacritics, no punctuation, abbreviations expanded."""
+    t = strip_diacritics(clean(text)).casefold()
+    for k, v in {**QUOTES, **DASHES}.items():
+        t = t.replace(k, v)
+    t = _PUNCT.sub(" ", t)
+    t = t.replace(" - ", " ").replace("-", " ") if not expand else t
+    words = []
+    for word in t.split():
+        w = word.strip("-")
+        if not w:
+            continue
+        if expand and w in ABBREVIATIONS:
+            words.append(ABBREVIATIONS[w])
+        else:
+            words.extend(p for p in w.split("-") if p)
+    return " ".join(words)
+
+
+def unquote(text: str) -> str:
+    """Strip one layer of quotes of any style (and surrounding spaces) from both ends."""
+    t = text.strip()
+    opening = "\"'\u201c\u201d\u201e\u00ab\u2018\u2019\u201a"
+    closing = "\"'\u201c\u201d\u00bb\u2019\u2018"
+    while len(t) >= 1 and t[0] in opening:
+        t = t[1:].lstrip()
+    while len(t) >= 1 and t[-1] in closing:
+        t = t[:-1].rstrip()
+    return t
+
+
+def is_bullet(text: str) -> bool:
+    """True when the paragraph text starts with a typed bullet marker ("- ", "• ", "+ ")."""
+    t = clean(text)
+    return bool(t) and t[0] in BULLET_MARKERS and (len(t) == 1 or t[1] == " ")
