@@ -33,6 +33,8 @@ class Section:
     end: int  # one past the last block the section owns
     kind: str | None = None  # keyword that introduced it, folded: "phan", "muc", "dieu", "part", ...
     number: str = ""  # the section's own number token(s) as written: "6.2", "II", "a", "5"
+    label_chars: int = 0  # characters of the heading paragraph's current text taken by a typed
+    #                       label and the separator after it (0 when Word's numbering draws it)
     children: list["Section"] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False)
     start_override: int | None = field(default=None, repr=False)  # special parts only
