@@ -1,0 +1,129 @@
+"""The oracles themselves are tested: each must see what it claims to see, or a green suite means
+nothing.  (LibreOffice tests are marked and slow.)"""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from oracles import (
+    MODES, audit_errors, dele, docx_paragraphs, ins, make_docx, mark, mce_preprocess, native_paragraphs,
+    norm, para, pandoc_paragraphs, pandoc_text, text_lines, wml_part, xsd_errors,
+)
+
+PANDOC_CASES = ["track_changes_deletion", "track_changes_insertion", "track_changes_move",
+                "paragraph_insertion_deletion"]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", PANDOC_CASES)
+def test_pandoc_paragraphs_match_pandocs_own_expectations(corpus_dir, name, mode):
+    docx = corpus_dir / "pandoc" / f"{name}.docx"
+    native = corpus_dir / "pandoc" / f"{name}_{mode}.native"
+    assert pandoc_paragraphs(docx, mode) == native_paragraphs(native)
+
+
+def test_pandoc_leaves_comment_bodies_out(corpus_dir):
+    paras = pandoc_paragraphs(corpus_dir / "pandoc" / "comments.docx", "all")
+    assert paras == native_paragraphs(corpus_dir / "pandoc" / "comments.native")
+    assert not any("I left a comment" in p for p in paras)
+
+
+def test_pandoc_on_a_built_document(tmp_path):
+    doc = make_docx(tmp_path / "a.docx",
+                    para("Hello ", ins("big ", id=1), dele("old ", id=2), "world") + para("Second"))
+    assert pandoc_paragraphs(doc, "accept") == ["Hello big world", "Second"]
+    assert pandoc_paragraphs(doc, "reject") == ["Hello old world", "Second"]
+    assert pandoc_paragraphs(doc, "all") == ["Hello big old world", "Second"]
+    assert pandoc_text(doc, "accept").split() == ["Hello", "big", "world", "Second"]
+    with pytest.raises(ValueError):
+        pandoc_text(doc, "everything")
+
+
+def test_pandoc_merges_a_paragraph_whose_mark_is_deleted(tmp_path):
+    doc = make_docx(tmp_path / "m.docx", para("One", ppr=mark("del", 1)) + para("Two"))
+    assert pandoc_paragraphs(doc, "reject") == ["One", "Two"]
+    assert pandoc_paragraphs(doc, "accept") == ["One Two"]  # pandoc joins with a space (Word: "OneTwo")
+
+
+def test_norm_and_text_lines():
+    assert norm("  a\u00a0\tb\n c ") == "a b c"
+    assert norm("e\u0301") == "\u00e9"  # NFC
+    assert text_lines("One\n\n  Two  \n") == ["One", "Two"]
+
+
+def test_docx_paragraphs_reads_tables_in_order(corpus_dir):
+    paras = docx_paragraphs(corpus_dir / "pandoc" / "tables.docx")
+    assert paras == pandoc_paragraphs(corpus_dir / "pandoc" / "tables.docx", "accept")
+
+
+# ---------------------------------------------------------------- schema oracles
+
+
+def test_built_document_is_clean_for_both_validators(tmp_path):
+    comments = wml_part("comments", '<w:comment w:id="0" w:author="X" w:date="2024-01-01T00:00:00Z">'
+                                    "<w:p><w:r><w:t>note</w:t></w:r></w:p></w:comment>")
+    doc = make_docx(tmp_path / "ok.docx",
+                    para("Hello ", ins("big ", id=1), dele("old ", id=2), "world", ppr=mark("ins", 3)),
+                    parts={"word/comments.xml": comments})
+    assert audit_errors(doc) == []
+    assert xsd_errors(doc) == []
+
+
+def test_both_validators_catch_a_revision_without_author(tmp_path):
+    doc = make_docx(tmp_path / "bad.docx",
+                    para('<w:ins w:id="1" w:date="2024-01-01T00:00:00Z"><w:r><w:t>x</w:t></w:r></w:ins>'))
+    assert any("author" in e for e in xsd_errors(doc))
+    assert any("author" in e for e in audit_errors(doc))
+
+
+def test_both_validators_catch_misplaced_elements(tmp_path):
+    doc = make_docx(tmp_path / "bad.docx", "<w:p><w:r><w:p/></w:r></w:p>")
+    assert xsd_errors(doc)
+    assert audit_errors(doc)
+
+
+def test_xsd_checks_comments_part(tmp_path):
+    comments = wml_part("comments", '<w:comment w:id="0"><w:p/></w:comment>')  # no w:author
+    doc = make_docx(tmp_path / "c.docx", para("x"), parts={"word/comments.xml": comments})
+    errors = xsd_errors(doc)
+    assert errors and all(e.startswith("word/comments.xml:") for e in errors)
+
+
+MC_DECL = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def test_ignorable_extensions_are_stripped_before_validation(tmp_path):
+    body = ('<w:p w14:paraId="12345678" w14:textId="77777777"><w:r><w:rPr><w14:ligatures w14:val="all"/>'
+            "</w:rPr><w:t>x</w:t></w:r></w:p>")
+    ok = make_docx(tmp_path / "ok.docx", body, root_attrs=MC_DECL + ' mc:Ignorable="w14"')
+    assert xsd_errors(ok) == []
+    bad = make_docx(tmp_path / "bad.docx", body, root_attrs=MC_DECL)  # w14 used but not ignorable
+    assert any("paraId" in e for e in xsd_errors(bad))
+
+
+def test_alternate_content_takes_the_fallback_a_transitional_reader_sees():
+    xml = (f'<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" {MC_DECL}>'
+           '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice>'
+           "<mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body>")
+    root = etree.fromstring(xml)
+    assert mce_preprocess(root) == []
+    r = root[0][0]
+    assert [etree.QName(c).localname for c in r] == ["pict"]
+
+
+def test_mce_keeps_a_choice_it_understands():
+    xml = (f'<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" {MC_DECL}>'
+           '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="w"><w:tab/></mc:Choice>'
+           "<mc:Fallback><w:br/></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body>")
+    root = etree.fromstring(xml)
+    mce_preprocess(root)
+    assert [etree.QName(c).localname for c in root[0][0]] == ["tab"]
+
+
+def test_clean_corpus_documents_pass_xsd(corpus_dir):
+    # documents straight from Word, with w14 extensions and mc:AlternateContent pictures
+    for name in ("powertools-rp/RP002-Deleted-Text.docx", "pandoc/comments.docx", "pandoc/image.docx",
+                 "powertools-revtracking/014-MovedParagraph.docx"):
+        assert xsd_errors(corpus_dir / name) == [], name
