@@ -1,0 +1,221 @@
+"""Finding text as it really is in a .docx: split over runs, in NFD, with non-breaking
+spaces, tabs, soft hyphens, zero-width spaces and any quote style.
+
+``ParagraphText`` reads a paragraph's displayed characters (the current view: existing
+insertions shown, deletions hidden) and remembers which run holds each one.
+``NormalView`` is a normalised copy of that text with a map back to the original
+character offsets, so a match found in the normalised text becomes a revision that
+covers exactly the original characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W
+from .text import DASHES, INVISIBLE, QUOTES, SPACES
+
+
+@dataclass
+class Piece:
+    """A stretch of displayed text held by one child element of one run."""
+
+    run: etree._Element
+    child: etree._Element  # w:t, w:tab, w:br, w:noBreakHyphen ...
+    start: int  # offset of the first character in the paragraph text
+    text: str
+
+
+class ParagraphText:
+    """The displayed text of a paragraph and, for each stretch, the run that holds it."""
+
+    def __init__(self, p: etree._Element):
+        self.p = p
+        self.pieces: list[Piece] = []
+        parts: list[str] = []
+        pos = 0
+        for run in _current_runs(p):
+            for child in run:
+                tag = child.tag
+                if tag == W["t"]:
+                    s = child.text or ""
+                elif tag == W["tab"]:
+                    s = "\t"
+                elif tag in (W["br"], W["cr"]):
+                    s = "\n"
+                elif tag == W["noBreakHyphen"]:
+                    s = "\u2011"
+                elif tag == W["softHyphen"]:
+                    s = "\u00ad"
+                else:
+                    continue
+                if s:
+                    self.pieces.append(Piece(run, child, pos, s))
+                    parts.append(s)
+                    pos += len(s)
+        self.text = "".join(parts)
+
+    def run_at(self, offset: int) -> etree._Element | None:
+        """The run holding character ``offset`` (None past the end)."""
+        for piece in self.pieces:
+            if piece.start <= offset < piece.start + len(piece.text):
+                return piece.run
+        return None
+
+
+def _current_runs(el: etree._Element):
+    """Runs displayed in the current view, in order (not inside w:del / w:moveFrom)."""
+    for c in el:
+        tag = c.tag
+        if tag == W["r"]:
+            yield c
+        elif tag in DELETED_CONTAINERS:
+            continue
+        elif tag in RUN_CONTAINERS:
+            yield from _current_runs(c)
+
+
+# ----------------------------------------------------------------------------- normalised view
+
+_SPACE_CHARS = set(SPACES) | {" ", "\n", "\r"}
+_DROP = set(INVISIBLE)
+_MAP = {**QUOTES, **DASHES, "\u2011": "-"}
+
+
+@dataclass
+class NormalView:
+    """Normalised text plus, for each of its characters, the original span it came from."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+
+def normal_view(raw: str, *, fold_case: bool = False) -> NormalView:
+    """NFC by grapheme cluster, spaces of every kind as one space, invisibles dropped,
+    quotes and dashes unified; optionally lower-cased."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        if ch in _DROP:
+            i = j
+            continue
+        if ch in _SPACE_CHARS:
+            if out and out[-1] == " ":
+                ends[-1] = j
+            else:
+                out.append(" ")
+                starts.append(i)
+                ends.append(j)
+            i = j
+            continue
+        cluster = unicodedata.normalize("NFC", raw[i:j])
+        cluster = "".join(_MAP.get(c, c) for c in cluster)
+        if fold_case:
+            cluster = cluster.lower()
+        for c in cluster:
+            out.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return NormalView("".join(out), starts, ends)
+
+
+def normalize(text: str, *, fold_case: bool = False) -> str:
+    return normal_view(text, fold_case=fold_case).text.strip()
+
+
+def find_all(raw: str, needle: str, *, case_sensitive: bool = True, exclude: list[str] | None = None,
+             view: NormalView | None = None) -> tuple[list[tuple[int, int]], int]:
+    """Occurrences of ``needle`` in ``raw`` as original (start, end) spans, whole words only.
+
+    Returns (spans kept, number of hits hidden by ``exclude`` contexts)."""
+    fold = not case_sensitive
+    view = view or normal_view(raw, fold_case=fold)
+    target = normalize(needle, fold_case=fold)
+    if not target:
+        return [], 0
+    hay = view.text
+    hidden_ranges = []
+    for ctx in exclude or []:
+        c = normalize(ctx, fold_case=fold)
+        if c:
+            for m in _iter_find(hay, c):
+                hidden_ranges.append((m, m + len(c)))
+    spans, hidden = [], 0
+    for s in _iter_find(hay, target):
+        e = s + len(target)
+        if not _word_bounded(hay, s, e, target):
+            continue
+        if any(hs <= s and e <= he for hs, he in hidden_ranges):
+            hidden += 1
+            continue
+        spans.append(view.original_span(s, e))
+    return spans, hidden
+
+
+def _iter_find(hay: str, needle: str):
+    start = 0
+    while True:
+        i = hay.find(needle, start)
+        if i < 0:
+            return
+        yield i
+        start = i + len(needle)
+
+
+def _word_bounded(hay: str, s: int, e: int, needle: str) -> bool:
+    before_ok = s == 0 or not (needle[0].isalnum() and hay[s - 1].isalnum())
+    after_ok = e == len(hay) or not (needle[-1].isalnum() and hay[e].isalnum())
+    return before_ok and after_ok
+
+
+# ----------------------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'”’»)]*\s+(?=[\"'“‘«(\-–—•+]?\s*[A-ZĐÀ-Ỹ0-9])")
+
+
+def sentences(raw: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``raw``, trailing spaces excluded.  A sentence ends
+    at . ! ? … ; followed by a space and a capital letter or digit, or at the end; numbers
+    such as "4.820" and "15/6/2022" never end one."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(raw):
+        end = m.start()
+        if raw[pos:end].strip():
+            spans.append(_trim(raw, pos, end))
+        pos = m.end()
+    if raw[pos:].strip():
+        spans.append(_trim(raw, pos, len(raw)))
+    return spans
+
+
+def _trim(raw: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and raw[s].isspace():
+        s += 1
+    while e > s and raw[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentence_key(text: str, *, prefix: bool = False) -> str:
+    """Comparison key for sentence anchors: normalised, end punctuation and ellipses dropped."""
+    t = normalize(text)
+    t = t.rstrip(" .…;:!?")
+    if prefix:
+        t = re.sub(r"(\.\.\.|…)\s*$", "", t).rstrip()
+    return t

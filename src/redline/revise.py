@@ -1,0 +1,522 @@
+"""The revise stage: the only code that writes tracked changes into the document XML.
+
+It knows four moves, each a real Word revision with author and date:
+
+- ``change_text``: characters start:end of a paragraph's displayed text become new
+  text (deleted runs wrapped in w:del with w:delText, new runs in w:ins taking the
+  formatting of the run they join).
+- ``insert_paragraphs``: new paragraphs whose content and paragraph mark are inserted,
+  formatted like a model paragraph of the same section.
+- ``delete_blocks``: paragraphs (content and mark) and tables (every row) deleted.
+- ``add_comment``: a Word comment on a passage, through python-docx's comments part.
+
+Paragraph marks follow Word's rule that the last paragraph of the body (and a paragraph
+right before a table) keeps its mark: there the revision moves to the mark before, so
+Reject All gives back the original paragraphs exactly and Accept All the intended ones.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml import etree
+
+from .match import ParagraphText
+from .ooxml import W, qn
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
+# Children of w:pPr that must come after w:rPr (schema order).
+_PPR_AFTER_RPR = {W["sectPr"], W["pPrChange"]}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who made a revision and when (w:author, w:date)."""
+
+    author: str
+    date: str  # ISO 8601, UTC, e.g. 2022-07-15T08:00:00Z
+
+
+@dataclass
+class Reviser:
+    """Writes revisions into one document; hands out unique revision ids."""
+
+    body: etree._Element
+    next_id: int = 0
+    produced: dict = field(default_factory=dict)  # edit key -> list of elements it produced
+
+    def __post_init__(self) -> None:
+        top = 0
+        for el in self.body.iter(*REVISION_TAGS, W["rPrChange"], W["pPrChange"], W["bookmarkStart"],
+                                 W["commentRangeStart"]):
+            try:
+                top = max(top, int(el.get(W["id"], "0")))
+            except ValueError:
+                continue
+        self.next_id = max(self.next_id, top + 1)
+
+    # ------------------------------------------------------------------ elements
+
+    def mark(self, tag: str, meta: Meta) -> etree._Element:
+        el = etree.Element(W[tag])
+        el.set(W["id"], str(self.next_id))
+        self.next_id += 1
+        el.set(W["author"], meta.author)
+        el.set(W["date"], meta.date)
+        return el
+
+    def _record(self, key, *elements) -> None:
+        if key is not None:
+            self.produced.setdefault(key, []).extend(e for e in elements if e is not None)
+
+    # ------------------------------------------------------------------ text inside a paragraph
+
+    def change_text(self, p: etree._Element, start: int, end: int, new: str, meta: Meta, key=None) -> None:
+        """Characters start:end of ``p``'s displayed text become ``new``, as a tracked change.
+
+        Offsets are in the paragraph's current text (``ParagraphText``); apply several
+        changes to one paragraph from the last to the first so offsets stay valid."""
+        text = ParagraphText(p)
+        if not 0 <= start <= end <= len(text.text):
+            raise ValueError(f"offsets {start}:{end} outside paragraph of {len(text.text)} characters")
+        model_run = text.run_at(start - 1) if start > 0 else text.run_at(start)
+        if model_run is None:
+            model_run = text.run_at(start)
+        rpr = _clean_rpr(model_run.find(W["rPr"])) if model_run is not None else None
+        anchor = None  # element after which the insertion goes
+        if end > start:
+            runs = _isolate(p, start, end)
+            dels = self._wrap_deleted(runs, meta)
+            self._record(key, *dels)
+            anchor = dels[-1]
+        if new:
+            ins = self.mark("ins", meta)
+            for r in make_runs(new, rpr):
+                ins.append(r)
+            if anchor is None:
+                if start > 0:
+                    self._place(_split_after(p, start), ins, after=True)
+                else:
+                    first = _split_before(p, 0)
+                    if first is None:
+                        p.append(ins)
+                    else:
+                        self._place(first, ins, after=False)
+            else:
+                self._place(anchor, ins, after=True)
+            self._record(key, ins)
+
+    def _wrap_deleted(self, runs: list[etree._Element], meta: Meta) -> list[etree._Element]:
+        wrappers: list[etree._Element] = []
+        current = None
+        for run in runs:
+            if current is not None and run.getprevious() is current and run.getparent() is current.getparent():
+                current.append(run)
+                _to_deleted_text(run)
+                continue
+            parent = run.getparent()
+            current = self.mark("del", meta)
+            parent.insert(parent.index(run), current)
+            current.append(run)
+            _to_deleted_text(run)
+            wrappers.append(current)
+        return wrappers
+
+    def _place(self, anchor: etree._Element, el: etree._Element, *, after: bool) -> None:
+        """Put ``el`` right after (before) ``anchor`` at paragraph level.  When ``anchor`` sits
+        inside another revision (an earlier reviewer's w:ins), that revision is split in
+        two around the new element, so the new text lands exactly at the anchor."""
+        node = anchor
+        while node.getparent() is not None and node.getparent().tag in REVISION_TAGS:
+            parent = node.getparent()
+            siblings = list(parent)
+            i = siblings.index(node)
+            cut = i + 1 if after else i  # children from `cut` on go after the new element
+            if 0 < cut < len(siblings):
+                twin = etree.Element(parent.tag, dict(parent.attrib))
+                twin.set(W["id"], str(self.next_id))
+                self.next_id += 1
+                for c in siblings[cut:]:
+                    twin.append(c)
+                parent.addnext(twin)
+                after = True
+            node = parent
+        if after:
+            node.addnext(el)
+        else:
+            node.addprevious(el)
+
+    # ------------------------------------------------------------------ whole paragraphs
+
+    def insert_paragraphs(self, texts: list[str], meta: Meta, *, after: etree._Element | None = None,
+                          before: etree._Element | None = None, models: list[etree._Element | None],
+                          key=None) -> list[etree._Element]:
+        """Insert new paragraphs after ``after`` (or before ``before``), each formatted like
+        its model paragraph; content and paragraph mark are tracked insertions."""
+        new_ps = []
+        for text, model in zip(texts, models):
+            p = etree.Element(W["p"])
+            ppr = _model_ppr(model)
+            p.append(ppr)
+            _mark_paragraph(ppr, self.mark("ins", meta))
+            ins = self.mark("ins", meta)
+            for r in make_runs(text, _model_rpr(model)):
+                ins.append(r)
+            if len(ins):
+                p.append(ins)
+            new_ps.append(p)
+        if after is not None:
+            cursor = after
+            for p in new_ps:
+                cursor.addnext(p)
+                cursor = p
+        elif before is not None:
+            for p in new_ps:
+                before.addprevious(p)
+        else:
+            raise ValueError("insert_paragraphs needs after= or before=")
+        self._record(key, *new_ps)
+        return new_ps
+
+    def delete_blocks(self, blocks: list[etree._Element], meta: Meta, key=None) -> None:
+        """Delete paragraphs (content and mark) and tables (every row), as revisions."""
+        for block in blocks:
+            if block.tag == W["p"]:
+                self._delete_paragraph(block, meta)
+            elif block.tag == W["tbl"]:
+                for tr in block.iter(W["tr"]):
+                    trpr = tr.find(qn("w:trPr"))
+                    if trpr is None:
+                        trpr = etree.Element(qn("w:trPr"))
+                        tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, trpr)
+                    change = trpr.find(qn("w:trPrChange"))
+                    if change is not None:
+                        change.addprevious(self.mark("del", meta))
+                    else:
+                        trpr.append(self.mark("del", meta))
+                    for p in tr.iter(W["p"]):
+                        self._delete_paragraph(p, meta, mark=False)
+            self._record(key, block)
+
+    def _delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True) -> None:
+        runs = _current_run_elements(p)
+        if runs:
+            self._wrap_deleted(runs, meta)
+        if mark:
+            ppr = p.find(W["pPr"])
+            if ppr is None:
+                ppr = etree.Element(W["pPr"])
+                p.insert(0, ppr)
+            _mark_paragraph(ppr, self.mark("del", meta))
+
+    # ------------------------------------------------------------------ comments
+
+    def add_comment(self, document, first: etree._Element, last: etree._Element, text: str, meta: Meta) -> None:
+        """A Word comment spanning ``first``..``last`` (elements inside paragraphs, or
+        paragraphs).  Range markers sit outside revision containers; the reference run
+        follows the range end."""
+        comment = document.comments.add_comment(text=text, author=meta.author, initials=_initials(meta.author))
+        comment._comment_elm.set(qn("w:date"), meta.date)
+        cid = str(comment.comment_id)
+        start = etree.Element(W["commentRangeStart"])
+        start.set(W["id"], cid)
+        end = etree.Element(W["commentRangeEnd"])
+        end.set(W["id"], cid)
+        ref_run = etree.Element(W["r"])
+        etree.SubElement(ref_run, qn("w:commentReference")).set(W["id"], cid)
+        if first.tag == W["p"]:
+            ppr = first.find(W["pPr"])
+            if ppr is not None:
+                ppr.addnext(start)
+            else:
+                first.insert(0, start)
+        else:
+            self._place(first, start, after=False)
+        if last.tag == W["p"]:
+            last.append(end)
+            last.append(ref_run)
+        else:
+            self._place(last, end, after=True)
+            end.addnext(ref_run)
+
+    # ------------------------------------------------------------------ final repair
+
+    def fix_container_ends(self, created: list[etree._Element]) -> None:
+        """A paragraph mark that Word cannot delete (last in the body, or right before a
+        table) must not carry our revision: move it to the mark before."""
+        for p in created:
+            if p.getparent() is None or p.tag != W["p"]:
+                continue
+            if _followed_by_paragraph(p):
+                continue
+            ppr = p.find(W["pPr"])
+            rpr = ppr.find(W["rPr"]) if ppr is not None else None
+            if rpr is None:
+                continue
+            mark = rpr.find(W["ins"])
+            if mark is None:
+                mark = rpr.find(W["del"])
+            if mark is None:
+                continue
+            prev = p.getprevious()
+            while prev is not None and prev.tag != W["p"]:
+                if prev.tag == W["tbl"] or prev.tag == W["sdt"]:
+                    prev = None
+                    break
+                prev = prev.getprevious()
+            if prev is None:
+                continue  # nothing to move it to; leave as is (rare: a body of one paragraph)
+            is_ins = mark.tag == W["ins"]
+            # walk back over paragraphs whose mark already carries the same kind of revision
+            target = prev
+            while target is not None and _mark_of(target, mark.tag) is not None:
+                nxt = target.getprevious()
+                while nxt is not None and nxt.tag != W["p"]:
+                    nxt = None if nxt.tag in (W["tbl"], W["sdt"]) else nxt.getprevious()
+                target = nxt
+            if target is None:
+                continue
+            rpr.remove(mark)
+            if not len(rpr):
+                ppr.remove(rpr)
+            tppr = target.find(W["pPr"])
+            if tppr is None:
+                tppr = etree.Element(W["pPr"])
+                target.insert(0, tppr)
+            if is_ins:
+                # The inserted paragraph now carries the original mark: give it the
+                # original paragraph's properties so Reject All restores them.
+                new_ppr = copy.deepcopy(tppr)
+                _strip_marks(new_ppr)
+                p.replace(ppr, new_ppr)
+            _mark_paragraph(tppr, mark)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
+    """Runs for ``text`` with a copy of ``rpr``; tabs become w:tab, newlines w:br."""
+    runs = []
+    if not text:
+        return runs
+    r = etree.Element(W["r"])
+    if rpr is not None and len(rpr):
+        r.append(copy.deepcopy(rpr))
+    buf = []
+
+    def flush():
+        if buf:
+            t = etree.SubElement(r, W["t"])
+            t.text = "".join(buf)
+            t.set(XML_SPACE, "preserve")
+            buf.clear()
+
+    for ch in text:
+        if ch == "\t":
+            flush()
+            etree.SubElement(r, W["tab"])
+        elif ch == "\n":
+            flush()
+            etree.SubElement(r, W["br"])
+        else:
+            buf.append(ch)
+    flush()
+    runs.append(r)
+    return runs
+
+
+def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
+    if rpr is None:
+        return None
+    out = copy.deepcopy(rpr)
+    for child in list(out):
+        if child.tag in (W["rPrChange"], W["ins"], W["del"]) or child.tag == qn("w:rStyle") and \
+                child.get(W["val"]) in ("CommentReference", "FootnoteReference", "EndnoteReference"):
+            out.remove(child)
+    return out
+
+
+def _model_rpr(model: etree._Element | None) -> etree._Element | None:
+    """Run properties of the model paragraph's dominant run (the one with most text)."""
+    if model is None:
+        return None
+    best, best_len = None, -1
+    for piece_run, length in _run_lengths(model):
+        if length > best_len:
+            best, best_len = piece_run, length
+    if best is None:
+        ppr = model.find(W["pPr"])
+        mark = ppr.find(W["rPr"]) if ppr is not None else None
+        if mark is None:
+            return None
+        out = _clean_rpr(mark)
+        for child in list(out):
+            if child.tag in (W["moveFrom"], W["moveTo"]):
+                out.remove(child)
+        return out
+    return _clean_rpr(best.find(W["rPr"]))
+
+
+def _run_lengths(p: etree._Element):
+    text = ParagraphText(p)
+    totals: dict = {}
+    order = []
+    for piece in text.pieces:
+        if piece.run not in totals:
+            totals[piece.run] = 0
+            order.append(piece.run)
+        totals[piece.run] += len(piece.text.strip())
+    return [(r, totals[r]) for r in order]
+
+
+def _model_ppr(model: etree._Element | None) -> etree._Element:
+    ppr = model.find(W["pPr"]) if model is not None else None
+    ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(W["pPr"])
+    _strip_marks(ppr)
+    for child in list(ppr):
+        if child.tag in (W["sectPr"], W["pPrChange"]):
+            ppr.remove(child)
+    return ppr
+
+
+def _strip_marks(ppr: etree._Element) -> None:
+    rpr = ppr.find(W["rPr"])
+    if rpr is not None:
+        for child in list(rpr):
+            if child.tag in (W["ins"], W["del"], W["moveFrom"], W["moveTo"], W["rPrChange"]):
+                rpr.remove(child)
+        if not len(rpr):
+            ppr.remove(rpr)
+
+
+def _mark_paragraph(ppr: etree._Element, mark: etree._Element) -> None:
+    """Put an ins/del mark on the paragraph mark (w:pPr/w:rPr/w:ins|w:del), in schema order."""
+    rpr = ppr.find(W["rPr"])
+    if rpr is None:
+        rpr = etree.Element(W["rPr"])
+        after = [c for c in ppr if c.tag in _PPR_AFTER_RPR]
+        if after:
+            after[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    # order inside CT_ParaRPr: ins, del, moveFrom, moveTo, then formatting
+    existing = [c for c in rpr if c.tag in (W["ins"], W["del"])]
+    if mark.tag == W["del"] and existing and existing[-1].tag == W["ins"]:
+        existing[-1].addnext(mark)
+    else:
+        rpr.insert(0, mark)
+
+
+def _mark_of(p: etree._Element, tag: str):
+    ppr = p.find(W["pPr"])
+    rpr = ppr.find(W["rPr"]) if ppr is not None else None
+    return rpr.find(tag) if rpr is not None else None
+
+
+def _followed_by_paragraph(p: etree._Element) -> bool:
+    nxt = p.getnext()
+    while nxt is not None and nxt.tag in (W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"],
+                                          W["commentRangeEnd"], qn("w:permStart"), qn("w:permEnd"),
+                                          W["proofErr"]):
+        nxt = nxt.getnext()
+    return nxt is not None and nxt.tag == W["p"]
+
+
+def _to_deleted_text(run: etree._Element) -> None:
+    for el in run.iter(W["t"], W["instrText"]):
+        el.tag = W["delText"] if el.tag == W["t"] else W["delInstrText"]
+        if el.text and (el.text != el.text.strip()):
+            el.set(XML_SPACE, "preserve")
+
+
+def _current_run_elements(p: etree._Element) -> list[etree._Element]:
+    from .match import _current_runs
+
+    return list(_current_runs(p))
+
+
+def _split_run(run: etree._Element, child: etree._Element, offset: int) -> etree._Element:
+    """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
+    (same properties) placed right after it.  Returns the new run."""
+    new = etree.Element(W["r"])
+    for k, v in run.attrib.items():
+        new.set(k, v)
+    rpr = run.find(W["rPr"])
+    if rpr is not None:
+        new.append(copy.deepcopy(rpr))
+    moving = False
+    for c in list(run):
+        if c is child:
+            moving = True
+            if offset > 0:
+                text = c.text or ""
+                tail = etree.SubElement(new, c.tag)
+                tail.text = text[offset:]
+                tail.set(XML_SPACE, "preserve")
+                c.text = text[:offset]
+                c.set(XML_SPACE, "preserve")
+                continue
+        if moving and c.tag != W["rPr"]:
+            new.append(c)
+    run.addnext(new)
+    return new
+
+
+def _split_at(p: etree._Element, offset: int) -> None:
+    """Make ``offset`` fall on a run boundary."""
+    text = ParagraphText(p)
+    for piece in text.pieces:
+        if piece.start < offset < piece.start + len(piece.text):
+            _split_run(piece.run, piece.child, offset - piece.start)
+            return
+        if piece.start == offset:
+            # boundary inside a run (between two children): split before this child
+            run = piece.run
+            first_text_child = next((c for c in run if c.tag != W["rPr"]), None)
+            if first_text_child is not piece.child:
+                _split_run(run, piece.child, 0)
+            return
+
+
+def _isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
+    """Split runs so that start:end is covered by whole runs; return those runs."""
+    _split_at(p, end)
+    _split_at(p, start)
+    text = ParagraphText(p)
+    runs = []
+    for piece in text.pieces:
+        if piece.start >= start and piece.start + len(piece.text) <= end:
+            if not runs or runs[-1] is not piece.run:
+                runs.append(piece.run)
+    return runs
+
+
+def _split_after(p: etree._Element, offset: int) -> etree._Element:
+    """Split at ``offset`` and return the run that ends there."""
+    _split_at(p, offset)
+    text = ParagraphText(p)
+    last = None
+    for piece in text.pieces:
+        if piece.start + len(piece.text) <= offset:
+            last = piece.run
+    return last
+
+
+def _split_before(p: etree._Element, offset: int) -> etree._Element | None:
+    _split_at(p, offset)
+    text = ParagraphText(p)
+    for piece in text.pieces:
+        if piece.start >= offset:
+            return piece.run
+    return None
+
+
+def _initials(author: str) -> str:
+    words = [w for w in author.split() if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words)[:8]
+
+
+def iso_now() -> str:
+    return datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
