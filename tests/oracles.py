@@ -439,6 +439,125 @@ def xsd_errors(path: Path | str, parts: Sequence[str] | None = None) -> list[str
     return errors
 
 
+# --------------------------------------------------------------------------- LibreOffice (UNO)
+
+SYSTEM_PYTHON = os.environ.get("REDLINE_UNO_PYTHON", "/usr/bin/python3")
+LO_SCRIPT = HERE / "lo_uno.py"
+LO_TIMEOUT_PER_DOC = 60  # seconds, on top of LO_TIMEOUT_START
+LO_TIMEOUT_START = 90
+
+
+@functools.cache
+def lo_missing() -> str | None:
+    """Why LibreOffice cannot be driven here, or None when it can."""
+    if not shutil.which("soffice"):
+        return "soffice not on PATH (apt-get install --no-install-recommends libreoffice-writer python3-uno)"
+    try:
+        proc = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"{SYSTEM_PYTHON} unusable: {exc}"
+    if proc.returncode != 0:
+        return f"{SYSTEM_PYTHON} cannot import uno (apt-get install python3-uno)"
+    return None
+
+
+def need_libreoffice() -> None:
+    """Skip the calling test when LibreOffice is missing - or fail, where it must be there
+    (REDLINE_REQUIRE_LO=1, as ``.ci/run`` sets it)."""
+    import pytest
+
+    why = lo_missing()
+    if why:
+        if os.environ.get("REDLINE_REQUIRE_LO") == "1":
+            pytest.fail(f"LibreOffice required but unusable: {why}")
+        pytest.skip(why)
+
+
+@dataclass
+class LOResult:
+    """What LibreOffice sees in one document (paragraph lists in ``norm_paragraphs`` form)."""
+
+    path: Path
+    redlines: list[dict] = field(default_factory=list)  # {"author", "type" (Insert, Delete, Format, ...), "date"}
+    comments: list[dict] = field(default_factory=list)  # {"author", "text"}
+    paragraphs: list[str] = field(default_factory=list)  # as loaded: inserted and deleted text both
+    accepted: list[str] | None = None  # after .uno:AcceptAllTrackedChanges
+    rejected: list[str] | None = None  # after .uno:RejectAllTrackedChanges
+    pdf: Path | None = None
+    error: str | None = None
+
+    @property
+    def authors(self) -> set[str]:
+        return {r["author"] for r in self.redlines}
+
+
+_LO_CACHE: dict[tuple, LOResult] = {}
+
+
+def _lo_key(path: Path) -> tuple:
+    st = path.stat()
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def _run_lo(items: Sequence[tuple[Path, Path | None]], accept_reject: bool) -> list[LOResult]:
+    why = lo_missing()
+    if why:
+        raise RuntimeError(f"LibreOffice unusable: {why}")
+    with tempfile.TemporaryDirectory(prefix="redline-lojob-") as tmp:
+        job = Path(tmp) / "job.json"
+        result = Path(tmp) / "result.json"
+        job.write_text(json.dumps({"docs": [
+            {"path": str(p.resolve()), "pdf": str(pdf.resolve()) if pdf else None,
+             "accepted": accept_reject, "rejected": accept_reject} for p, pdf in items]}), "utf-8")
+        timeout = LO_TIMEOUT_START + LO_TIMEOUT_PER_DOC * len(items)
+        try:
+            proc = subprocess.run([SYSTEM_PYTHON, str(LO_SCRIPT), str(job), str(result)],
+                                  capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"LibreOffice batch of {len(items)} timed out after {timeout}s") from None
+        if proc.returncode != 0 or not result.exists():
+            raise AssertionError(f"LibreOffice driver failed (exit {proc.returncode}): "
+                                 f"{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+        data = json.loads(result.read_text("utf-8"))
+    return [LOResult(
+        path=p, redlines=d["redlines"] or [], comments=d["comments"] or [],
+        paragraphs=norm_paragraphs(d["paragraphs"] or []),
+        accepted=norm_paragraphs(d["accepted"]) if d["accepted"] is not None else None,
+        rejected=norm_paragraphs(d["rejected"]) if d["rejected"] is not None else None,
+        pdf=Path(d["pdf"]) if d["pdf"] else None, error=d["error"]) for (p, _), d in zip(items, data["docs"])]
+
+
+def libreoffice_batch(paths: Sequence[Path | str]) -> list[LOResult]:
+    """Open each document in one LibreOffice headless process (``tests/lo_uno.py`` under the system
+    python3): its redlines and comments, its paragraphs as loaded, after Accept All and after
+    Reject All (each on a fresh load).  Results are cached per file (path, mtime, size), so a test
+    module can warm the cache with one batch and single calls are then free."""
+    paths = [Path(p) for p in paths]
+    todo = [p for p in dict.fromkeys(paths) if _lo_key(p) not in _LO_CACHE]
+    if todo:
+        for p, res in zip(todo, _run_lo([(p, None) for p in todo], accept_reject=True)):
+            _LO_CACHE[_lo_key(p)] = res
+    return [_LO_CACHE[_lo_key(p)] for p in paths]
+
+
+def libreoffice(path: Path | str) -> LOResult:
+    """``libreoffice_batch`` for one document; a document LibreOffice cannot process fails."""
+    res = libreoffice_batch([path])[0]
+    if res.error:
+        raise AssertionError(f"LibreOffice on {path}: {res.error}")
+    return res
+
+
+def export_pdf(path: Path | str, pdf: Path | str) -> Path:
+    """PDF of the document as LibreOffice lays it out (tracked changes shown, as loaded)."""
+    pdf = Path(pdf)
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    res = _run_lo([(Path(path), pdf)], accept_reject=False)[0]
+    if res.error or not pdf.exists():
+        raise AssertionError(f"LibreOffice could not export {path} to PDF: {res.error}")
+    return pdf
+
+
 # --------------------------------------------------------------------------- building test documents
 
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

@@ -6,8 +6,9 @@ import pytest
 from lxml import etree
 
 from oracles import (
-    MODES, audit_errors, dele, docx_paragraphs, ins, make_docx, mark, mce_preprocess, native_paragraphs,
-    norm, para, pandoc_paragraphs, pandoc_text, text_lines, wml_part, xsd_errors,
+    MODES, audit_errors, dele, docx_paragraphs, export_pdf, ins, libreoffice, libreoffice_batch, make_docx,
+    mark, mce_preprocess, native_paragraphs, need_libreoffice, norm, para, pandoc_paragraphs, pandoc_text,
+    text_lines, wml_part, xsd_errors,
 )
 
 PANDOC_CASES = ["track_changes_deletion", "track_changes_insertion", "track_changes_move",
@@ -127,3 +128,56 @@ def test_clean_corpus_documents_pass_xsd(corpus_dir):
     for name in ("powertools-rp/RP002-Deleted-Text.docx", "pandoc/comments.docx", "pandoc/image.docx",
                  "powertools-revtracking/014-MovedParagraph.docx"):
         assert xsd_errors(corpus_dir / name) == [], name
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+
+@pytest.fixture(scope="module")
+def lo_docs(tmp_path_factory, corpus_dir):
+    need_libreoffice()
+    tmp = tmp_path_factory.mktemp("lo")
+    built = make_docx(tmp / "built.docx",
+                      para("Hello ", ins("big ", id=1, author="Dept A"), dele("old ", id=2, author="Dept B"),
+                           "world") + para("Second"))
+    docs = {"built": built,
+            "split": corpus_dir / "pandoc" / "paragraph_insertion_deletion.docx",
+            "comments": corpus_dir / "pandoc" / "comments.docx",
+            "move": corpus_dir / "pandoc" / "track_changes_move.docx"}
+    libreoffice_batch(list(docs.values()))  # one soffice start for the module
+    return docs
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accepts_and_rejects(lo_docs):
+    lo = libreoffice(lo_docs["built"])
+    assert lo.accepted == ["Hello big world", "Second"]
+    assert lo.rejected == ["Hello old world", "Second"]
+    assert lo.paragraphs == ["Hello big old world", "Second"]
+    assert sorted((r["author"], r["type"]) for r in lo.redlines) == [("Dept A", "Insert"), ("Dept B", "Delete")]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_merges_at_a_deleted_paragraph_mark_without_a_space(lo_docs):
+    # Word and LibreOffice join the two paragraphs' texts directly; pandoc inserts a space.
+    lo = libreoffice(lo_docs["split"])
+    assert lo.accepted == ["This is a", "splitParagraph."]
+    assert lo.rejected == native_paragraphs(lo_docs["split"].with_name("paragraph_insertion_deletion_reject.native"))
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_moves_and_comments(lo_docs):
+    move = libreoffice(lo_docs["move"])
+    assert move.accepted == pandoc_paragraphs(lo_docs["move"], "accept")
+    assert move.rejected == pandoc_paragraphs(lo_docs["move"], "reject")
+    comments = libreoffice(lo_docs["comments"])
+    assert len(comments.comments) == 5
+    assert {c["author"] for c in comments.comments} == {"Jesse Rosenthal"}
+    assert any(c["text"] == "I left a comment." for c in comments.comments)
+    assert comments.redlines == []
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_exports_pdf(lo_docs, tmp_path):
+    pdf = export_pdf(lo_docs["built"], tmp_path / "out" / "built.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
