@@ -1,0 +1,323 @@
+"""Reading a comment letter into clean paragraphs: decoding, and mending what PDFs break.
+
+``read_letter(path)`` returns the letter as text, one paragraph a line (NFC, odd spaces
+as plain spaces).  It reads:
+
+- ``.txt``: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM when
+  the NUL bytes give it away, and Windows-1258 (the legacy Vietnamese code page) when
+  the decoded text reads as Vietnamese; anything else is ``LetterError`` "unknown encoding";
+- ``.docx``: paragraph texts (tables cell by cell: letter headers are often a table),
+  opened through ``redline.package.open_docx`` when that exists (safety checks);
+- ``.pdf``: the text layer, through ``pypdf`` (optional extra ``redline[pdf]``).
+
+Mending (``mend_lines``), for text that came out of a PDF or a hard-wrapped .txt:
+running headers and page numbers ("2", "- 2 -", "Trang 2/3") are dropped, lines of one
+paragraph are joined (a line that does not end a sentence goes on in the next one),
+words hyphenated at a line end are rejoined, and a sentence split across a page break
+("thủ tục hành" / blank line / "chính ...") is joined when the first part does not end a
+sentence and the second starts in lower case.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from .errors import LetterError
+from .text import clean
+
+MAX_LETTER_BYTES = 32 * 1024 * 1024
+
+# --- decoding ----------------------------------------------------------------------
+
+# Letters that only Vietnamese text uses (precomposed, lower case; upper case via casefold).
+_VI_LETTERS = set(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+)
+# Characters a cp1258 decoding yields that Vietnamese prose practically never contains.
+_CP1258_ODD = set("ƒ„†‡ˆ‰‹Œ˜™›œŸ¡¢£¤¥¦§¨ª¬¯°±²³´µ¶·¸¹º¼½¾¿×÷ÆÇËÎÏÑ×ØÛÜßæçëîïñøûüÿ")
+
+
+def decode_letter(raw: bytes, where: str = "letter") -> str:
+    """Bytes of a text letter -> str, or ``LetterError`` "unknown encoding"."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                       (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+                       (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LetterError(f"unknown encoding: starts with a {codec} byte-order mark but byte "
+                                  f"{exc.start + len(bom)} is not {codec}", where=where)
+    if not raw.strip():
+        return ""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without a BOM: every other byte NUL in mostly-ASCII text.
+    if len(raw) >= 4 and len(raw) % 2 == 0:
+        even, odd = raw[0::2], raw[1::2]
+        for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+            if zeros.count(0) > 0.3 * len(zeros):
+                try:
+                    text = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if _looks_like_text(text):
+                    return text
+    if b"\x00" not in raw:
+        try:
+            text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _looks_vietnamese(text):
+            return text
+    raise LetterError("unknown encoding: not UTF-8, UTF-16 or Windows-1258 Vietnamese",
+                      where=where, hint="save the letter as UTF-8 text, .docx or .pdf")
+
+
+def _looks_like_text(text: str) -> bool:
+    bad = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\r\n\t\f")
+    return bad <= len(text) * 0.001
+
+
+def _looks_vietnamese(text: str) -> bool:
+    if not _looks_like_text(text):
+        return False
+    letters = [c for c in text.casefold() if c.isalpha()]
+    if not letters:
+        return False
+    vi = sum(1 for c in letters if c in _VI_LETTERS)
+    odd = sum(1 for c in text if c in _CP1258_ODD)
+    return vi >= 0.05 * len(letters) and odd <= 0.01 * len(letters)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def read_letter(path: str | Path) -> str:
+    """The letter's text, one paragraph a line, mended (see the module doc)."""
+    return "\n".join(letter_paragraphs(path))
+
+
+def letter_paragraphs(path: str | Path) -> list[str]:
+    p = Path(path)
+    where = str(p)
+    if not p.is_file():
+        raise LetterError("letter not found", where=where)
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        paras = _docx_paragraphs(p)
+        return mend_paragraphs([clean(t) for t in paras])
+    if suffix == ".pdf":
+        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
+    if suffix in (".doc", ".odt", ".rtf"):
+        raise LetterError(f"unsupported letter format {suffix}", where=where,
+                          hint="save it as .docx, .txt or .pdf")
+    size = p.stat().st_size
+    if size > MAX_LETTER_BYTES:
+        raise LetterError(f"letter is {size} bytes, over the {MAX_LETTER_BYTES} byte limit", where=where)
+    raw = p.read_bytes()
+    if raw.startswith(b"PK\x03\x04"):
+        raise LetterError("this is a zip package (a .docx?), not a text letter", where=where,
+                          hint="give it the .docx extension")
+    if raw.startswith(b"%PDF"):
+        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
+    text = decode_letter(raw, where)
+    return mend_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _docx_paragraphs(p: Path) -> list[str]:
+    try:
+        from .package import open_docx  # the safe opener (zip/XML limits)
+    except ImportError:  # pragma: no cover - until package.py exists
+        open_docx = None
+    try:
+        if open_docx is not None:
+            doc = open_docx(p)
+        else:  # pragma: no cover
+            import docx
+
+            doc = docx.Document(str(p))
+    except LetterError:
+        raise
+    except Exception as exc:  # DocumentError or python-docx's own
+        raise LetterError(f"cannot read the .docx letter: {exc}", where=str(p))
+    from .ooxml import W, block_text, iter_blocks
+
+    out: list[str] = []
+    for block in iter_blocks(doc.element.body):
+        if block.tag == W["tbl"]:
+            for tc in block.iter(W["tc"]):
+                for para in tc.iter(W["p"]):
+                    out.extend(block_text(para).split("\n"))
+        else:
+            out.extend(_soft_breaks(block_text(block)))
+    return out
+
+
+def _soft_breaks(text: str) -> list[str]:
+    # A line break inside a paragraph (w:br) is a wrapped line, except before a bullet.
+    parts = text.split("\n")
+    out = [parts[0]]
+    for part in parts[1:]:
+        if _STRUCTURAL.match(clean(part)):
+            out.append(part)
+        else:
+            out[-1] = out[-1] + " " + part
+    return out
+
+
+def _pdf_text(p: Path) -> str:
+    try:
+        import pypdf
+    except ImportError:
+        raise LetterError("reading .pdf letters needs the optional pypdf package", where=str(p),
+                          hint="pip install 'redline[pdf]', or save the letter as .txt or .docx")
+    try:
+        reader = pypdf.PdfReader(str(p))
+        if reader.is_encrypted:
+            raise LetterError("the PDF is encrypted", where=str(p))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LetterError:
+        raise
+    except Exception as exc:
+        raise LetterError(f"cannot read the PDF: {exc}", where=str(p))
+    if not any(t.strip() for t in pages):
+        raise LetterError("the PDF has no text layer (a scan?)", where=str(p), hint="OCR it first")
+    return "\n\f\n".join(pages)
+
+
+# --- mending -------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.I)
+# Lines that always start a paragraph of their own.
+_STRUCTURAL = re.compile(
+    r"^(?:[-–—•+*\u25cf\u25aa\uf0b7]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ][)]\s|\([a-zđ\d]{1,3}\)\s|[IVX]{1,5}[.)]\s|"
+    r"(?:số|so)\s*:|kính gửi|nơi nhận|v/v\b|về việc\b|cộng hòa|cộng hoà|độc lập|trên đây|"
+    r"kt\.|tm\.|tl\.|q\.|giám đốc|phó giám đốc|chánh văn phòng|trưởng|phó trưởng)",
+    re.I,
+)
+_ORG_START = re.compile(r"^(?:SỞ|CÔNG AN|VĂN PHÒNG|BAN|ỦY BAN|UỶ BAN|UBND|THANH TRA|KHO BẠC|CỤC|CHI CỤC|BỘ CHỈ HUY|"
+                        r"ĐÀI|BÁO|HỘI|LIÊN ĐOÀN|TỈNH ĐOÀN|BẢO HIỂM)\b")
+_SENTENCE_END = re.compile(r"[.!?:;…]['\"”’»)]*$|\./\.$")
+_DATE_LINE = re.compile(r",\s*ngày\b.*\bnăm\s+\d{4}\s*$", re.I)
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _starts_lower(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit() or c in "-–—•+(\"“'‘«":
+            return False
+    return False
+
+
+def _strip_markup(line: str) -> str:
+    # Markdown emphasis left over from conversions ("**KT. GIÁM ĐỐC").
+    t = re.sub(r"^(\*\*|__)+|(\*\*|__)+$", "", line.strip())
+    return t.strip()
+
+
+def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
+    """Raw text lines -> paragraphs (see the module doc)."""
+    lines = [_strip_markup(clean(line)) if "\f" not in line else "\f" for line in lines]
+    lines = _drop_running_heads(lines)
+    blank_style = sum(1 for l in lines if not l) >= 0.25 * max(1, sum(1 for l in lines if l))
+    paras: list[str] = []
+    # Each entry: (text, broken_by_blank) -- whether a blank line / page break preceded it.
+    pending_blank = True
+    for line in lines:
+        if not line or line == "\f":
+            pending_blank = True
+            continue
+        if paras and not pending_blank and _continues(paras[-1], line, wrapped=blank_style or pdf):
+            paras[-1] = _join(paras[-1], line)
+        else:
+            paras.append(line)
+        pending_blank = False
+    return mend_paragraphs(paras)
+
+
+def _continues(prev: str, line: str, *, wrapped: bool) -> bool:
+    """Is ``line`` the next visual line of paragraph ``prev`` (no blank line between)?"""
+    if _STRUCTURAL.match(line) or _is_upper_line(line) and not _is_upper_line(prev):
+        return False
+    if _is_upper_line(line) and (_ORG_START.match(line) or not re.search(r"(?:\bVÀ|[-,])$", prev)
+                                 and not re.match(r"^(?:VÀ\b|[-,])", line)):
+        return False  # header lines: "UBND TỈNH HÀ TĨNH" / "SỞ TÀI CHÍNH"
+    if _STRUCTURAL.match(prev) and re.match(r"^(?:số|so)\s*:|kính gửi|nơi nhận", prev, re.I):
+        return False
+    if _DATE_LINE.search(prev) or _DATE_LINE.search(line):
+        return False
+    if prev.endswith("-") and not prev.endswith(" -"):
+        return True
+    if _SENTENCE_END.search(prev):
+        return False
+    return wrapped or _starts_lower(line)
+
+
+def _join(prev: str, line: str) -> str:
+    # "nghiệp-" + "vụ": a word hyphenated at the line end.
+    # A Latin word hyphenated at the line end ("Inter-" / "net") loses the hyphen; Vietnamese
+    # syllables are never split, so a hyphen after one is a real one ("kinh tế-" / "xã hội").
+    if re.search(r"\w-$", prev) and not prev.endswith(" -") and _starts_lower(line):
+        before = re.search(r"(\w+)-$", prev).group(1)
+        after = re.match(r"\W*(\w+)", line)
+        if before.isascii() and after and after.group(1).isascii():
+            return prev[:-1] + line
+        return prev + line
+    return prev + " " + line
+
+
+def mend_paragraphs(paras: list[str]) -> list[str]:
+    """Join a paragraph that does not end a sentence with the next when that starts lower case
+    (a sentence split by a page break), and drop empty paragraphs."""
+    out: list[str] = []
+    for para in paras:
+        para = clean(para)
+        if not para:
+            continue
+        if (out and not _SENTENCE_END.search(out[-1]) and _starts_lower(para)
+                and not _STRUCTURAL.match(para) and not _DATE_LINE.search(out[-1])):
+            out[-1] = _join(out[-1], para)
+        else:
+            out.append(para)
+    return out
+
+
+def _drop_running_heads(lines: list[str]) -> list[str]:
+    """Drop page numbers and running headers/footers (short lines repeated at page breaks)."""
+    breaks = set()
+    for i, line in enumerate(lines):
+        if line == "\f" or (line and _PAGE_NUMBER.match(line) and not re.match(r"^\d{1,2}\.$", line)):
+            breaks.add(i)
+    if not breaks:
+        return lines
+    # Lines next to a break (skipping blanks) that occur more than once are running heads.
+    near = Counter()
+    for i in breaks:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and not lines[j]:
+                j += step
+            if 0 <= j < len(lines) and j not in breaks and len(lines[j]) <= 120:
+                near[lines[j]] += 1
+    counts = Counter(lines)
+    heads = {line for line, k in near.items() if counts[line] >= 2 and k >= 2}
+    out = []
+    for i, line in enumerate(lines):
+        if i in breaks:
+            out.append("\f" if line == "\f" else "")
+        elif line in heads:
+            out.append("")
+        else:
+            out.append(line)
+    return out
