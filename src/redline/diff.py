@@ -39,6 +39,8 @@ class Change:
     start: int
     end: int
     new: str
+    new_start: int = 0  # where ``new`` sits in the new text
+    new_end: int = 0
 
     @property
     def old_len(self) -> int:
@@ -114,7 +116,7 @@ def _tidy(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def changes(old: str, new: str) -> list[Change]:
     """The diff as replacements over the old text, in order (deletion+insertion merged)."""
     result: list[Change] = []
-    pos = 0
+    pos = npos = 0
     pending: Change | None = None
     for op, text in diff(old, new):
         if op == EQUAL:
@@ -122,17 +124,16 @@ def changes(old: str, new: str) -> list[Change]:
                 result.append(pending)
                 pending = None
             pos += len(text)
-        elif op == DELETE:
-            if pending:
-                pending = Change(pending.start, pos + len(text), pending.new)
-            else:
-                pending = Change(pos, pos + len(text), "")
+            npos += len(text)
+            continue
+        if pending is None:
+            pending = Change(pos, pos, "", npos, npos)
+        if op == DELETE:
             pos += len(text)
+            pending = Change(pending.start, pos, pending.new, pending.new_start, pending.new_end)
         else:
-            if pending:
-                pending = Change(pending.start, pending.end, pending.new + text)
-            else:
-                pending = Change(pos, pos, text)
+            npos += len(text)
+            pending = Change(pending.start, pending.end, pending.new + text, pending.new_start, npos)
     if pending:
         result.append(pending)
     return result

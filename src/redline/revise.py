@@ -520,3 +520,83 @@ def _initials(author: str) -> str:
 
 def iso_now() -> str:
     return datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---------------------------------------------------------------------------- the stage
+
+def apply_plan(document, plan) -> set[str]:
+    """Execute a plan on ``document`` (python-docx Document).  Returns the names of the
+    package parts that changed, so the save stage copies every other part byte for byte."""
+    from .plan import CommentOn, DeleteBlocks, NewParagraphs, TextChange
+
+    rv = Reviser(document.element.body)
+    order = {id(pe): n for n, pe in enumerate(plan.edits)}
+    metas = {id(pe): Meta(pe.edit.author, pe.edit.date) for pe in plan.edits}
+
+    # 1. Changes inside paragraphs, from the last offset to the first, so that offsets
+    #    computed on the original text stay valid.
+    per_paragraph: dict[int, tuple[etree._Element, list]] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, TextChange):
+                per_paragraph.setdefault(id(a.p), (a.p, []))[1].append((a, pe))
+    for p, items in per_paragraph.values():
+        items.sort(key=lambda it: (it[0].start, it[0].end, order[id(it[1])]), reverse=True)
+        for a, pe in items:
+            rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe))
+
+    # 2. Whole blocks deleted.
+    deleted: list[etree._Element] = []
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, DeleteBlocks):
+                rv.delete_blocks(a.blocks, metas[id(pe)], key=id(pe))
+                deleted.extend(b for b in a.blocks if b.tag == W["p"])
+
+    # 3. New paragraphs, in edit order; several insertions after one anchor stay in order.
+    created: list[etree._Element] = []
+    last_after: dict[int, etree._Element] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, NewParagraphs):
+                if a.after is not None:
+                    anchor = last_after.get(id(a.after), a.after)
+                    new = rv.insert_paragraphs(a.texts, metas[id(pe)], after=anchor, models=a.models, key=id(pe))
+                    last_after[id(a.after)] = new[-1]
+                    last_after[id(new[-1])] = new[-1]
+                else:
+                    new = rv.insert_paragraphs(a.texts, metas[id(pe)], before=a.before, models=a.models,
+                                               key=id(pe))
+                created.extend(new)
+
+    # 4. Paragraph marks Word cannot revise (end of body, before a table).
+    rv.fix_container_ends(created + deleted)
+
+    # 5. Comments, last: they may anchor on what the edit produced.
+    dirty = {document.part.partname.lstrip("/")}
+    position: dict = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, CommentOn):
+                first, last = a.first, a.last
+                if first is None:
+                    produced = rv.produced.get(id(pe), [])
+                    if not produced:
+                        continue
+                    if not position:
+                        position.update((el, i) for i, el in enumerate(document.element.body.iter()))
+                    produced = sorted(produced, key=lambda el: position.get(el, 0))
+                    first, last = produced[0], produced[-1]
+                    if first.tag == W["tbl"]:
+                        first = next(first.iter(W["p"]))
+                    if last.tag == W["tbl"]:
+                        last = list(last.iter(W["p"]))[-1]
+                rv.add_comment(document, first, last, a.text, metas[id(pe)])
+                dirty.update(_comment_parts(document))
+    return dirty
+
+
+def _comment_parts(document) -> set[str]:
+    part = document.part._comments_part  # created on first use by python-docx
+    return {part.partname.lstrip("/"), "[Content_Types].xml",
+            document.part.partname.lstrip("/").replace("word/", "word/_rels/") + ".rels"}

@@ -1,0 +1,751 @@
+"""The plan stage: resolve every edit against the ORIGINAL draft and decide exactly what
+changes, before anything is written.
+
+Each edit becomes a ``PlannedEdit``: its target section and a list of actions in terms of
+the original document (``TextChange`` inside a paragraph, ``NewParagraphs``,
+``DeleteBlocks``, ``CommentOn``).  Any edit that cannot be resolved raises, naming the
+edit; two edits that touch the same text are a conflict.  The revise stage then only
+executes actions; the summary reads them.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import diff as wdiff
+from .edits import Edit
+from .errors import ConflictError, EditsError, RedlineError, ResolveError
+from .match import ParagraphText, find_all, normal_view, sentence_key, sentences
+from .model import Outline, Section
+from .ooxml import W
+from .text import clean, is_bullet
+
+SPECIAL_TARGETS = {"*": "*", "title": "title", "preamble": "preamble", "closing": "closing"}
+
+
+# ---------------------------------------------------------------------------- actions
+
+@dataclass
+class TextChange:
+    """Characters start:end of paragraph ``p``'s current text become ``new``."""
+
+    edit: Edit
+    p: etree._Element
+    block: int
+    start: int
+    end: int
+    new: str
+    old: str = ""
+
+
+@dataclass
+class NewParagraphs:
+    """New paragraphs after ``after`` or before ``before`` (elements of the original)."""
+
+    edit: Edit
+    texts: list[str]
+    models: list[etree._Element | None]
+    after: etree._Element | None = None
+    before: etree._Element | None = None
+    heading: bool = False  # the first text is a new section heading
+
+
+@dataclass
+class DeleteBlocks:
+    edit: Edit
+    blocks: list[etree._Element]
+    indices: list[int]
+
+
+@dataclass
+class CommentOn:
+    """A comment on elements first..last; None means "on what the edit produced"."""
+
+    edit: Edit
+    text: str
+    first: etree._Element | None = None
+    last: etree._Element | None = None
+
+
+Action = TextChange | NewParagraphs | DeleteBlocks | CommentOn
+
+
+@dataclass
+class PlannedEdit:
+    edit: Edit
+    section: Section
+    actions: list[Action] = field(default_factory=list)
+    whole_blocks: set[int] = field(default_factory=set)  # blocks this edit rewrites wholesale
+    deleted_blocks: set[int] = field(default_factory=set)
+    demoted_from: str | None = None  # set when a conflicting edit became a comment
+
+
+@dataclass
+class Plan:
+    outline: Outline
+    edits: list[PlannedEdit]
+    conflicts: list[str] = field(default_factory=list)  # described, for the summary
+
+
+# ---------------------------------------------------------------------------- planning
+
+class Planner:
+    """Builds the plan for one outline; indexes are built once and reused for every edit."""
+
+    def __init__(self, outline: Outline):
+        self.outline = outline
+        self.blocks = outline.blocks
+        self.index_of = {id(b): i for i, b in enumerate(self.blocks)}
+        self.headings = {s.heading for s in outline.walk() if s.heading is not None}
+        self._texts: dict[int, ParagraphText] = {}
+
+    # -- helpers over the original document
+
+    def ptext(self, p: etree._Element) -> ParagraphText:
+        key = id(p)
+        if key not in self._texts:
+            self._texts[key] = ParagraphText(p)
+        return self._texts[key]
+
+    def target(self, edit: Edit) -> Section:
+        key = edit.target.strip()
+        special = SPECIAL_TARGETS.get(key.lower())
+        if special == "*":
+            return self.outline.whole()
+        if special:
+            found = getattr(self.outline, special)
+            if found is None:
+                raise ResolveError(f"the draft has no {special} part", where=f"{edit.where}, field 'target'")
+            return found
+        from .resolve import resolve
+
+        try:
+            return resolve(self.outline, key)
+        except ResolveError as exc:
+            raise ResolveError(exc.message, candidates=exc.candidates, where=f"{edit.where}, field 'target'",
+                               hint=exc.hint) from None
+
+    def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
+        """Block indexes of the section's non-empty body paragraphs (headings and tables
+        excluded); ``direct`` keeps only those before the first subsection."""
+        stop = section.lead_end if direct and section.heading is not None else section.end
+        out = []
+        for i in range(section.start, stop):
+            b = self.blocks[i]
+            if b.tag == W["p"] and i not in self.headings and clean(self.ptext(b).text):
+                out.append(i)
+        return out
+
+    def paragraphs_in(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element]]:
+        """(block index, paragraph) pairs to search: the body (tables included), or only
+        the heading with scope "heading"."""
+        if scope == "heading":
+            if section.heading is None:
+                return []
+            return [(section.heading, self.blocks[section.heading])]
+        out = []
+        for i in range(section.start, section.end):
+            b = self.blocks[i]
+            if i in self.headings:
+                continue
+            if b.tag == W["p"]:
+                out.append((i, b))
+            else:
+                out.extend((i, p) for p in b.iter(W["p"]))
+        return out
+
+    def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
+        """A body paragraph whose formatting new text should copy: same bulletness first,
+        nearest to ``near``; then any body paragraph of the section; then of the document."""
+        want_bullet = is_bullet(text)
+        pool = self.body_paragraphs(section, direct=False)
+        if not pool:
+            pool = self._document_body_paragraphs(section)
+        if not pool:
+            return None
+        same = [i for i in pool if is_bullet(self.ptext(self.blocks[i]).text) == want_bullet]
+        choices = same or pool
+        if near is None:
+            near = section.end
+        best = min(choices, key=lambda i: abs(i - near))
+        return self.blocks[best]
+
+    def _document_body_paragraphs(self, section: Section) -> list[int]:
+        lo = section.heading if section.heading is not None else section.start
+        around = list(range(max(0, lo - 40), min(len(self.blocks), section.end + 40)))
+        return [i for i in around if self.blocks[i].tag == W["p"] and i not in self.headings
+                and clean(self.ptext(self.blocks[i]).text)
+                and (self.outline.title is None or i not in self.outline.title.span)]
+
+    # -- the edits
+
+    def plan(self, edit: Edit) -> PlannedEdit:
+        section = self.target(edit)
+        planned = PlannedEdit(edit, section)
+        handler = getattr(self, "_op_" + edit.op)
+        handler(planned)
+        if edit.comment and edit.op != "comment":
+            planned.actions.append(CommentOn(edit, edit.comment))
+        return planned
+
+    def _op_replace(self, pe: PlannedEdit) -> None:
+        e, s = pe.edit, pe.section
+        if e.anchor:
+            hit = self.anchor(pe)
+            if hit.sentence:
+                new = e.text if e.text is not None else " ".join(e.paragraphs or [])
+                self.text_changes(pe, hit.block, hit.p, hit.start, hit.end, new)
+            elif e.paragraphs is not None:
+                self.replace_blocks(pe, [hit.block], e.paragraphs, after=self.blocks[hit.block])
+            else:
+                self.text_changes(pe, hit.block, hit.p, 0, len(self.ptext(hit.p).text), e.text or "")
+            return
+        if e.heading is not None:
+            if s.heading is None:
+                raise EditsError(f"'{s.address}' has no heading to rename", where=f"{e.where}, field 'heading'")
+            p = self.blocks[s.heading]
+            raw = self.ptext(p).text
+            self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
+        new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
+        if new is None:
+            return
+        stop = s.lead_end if e.scope == "lead" else s.end
+        indices = list(range(s.start, stop))
+        after = self.blocks[s.heading] if s.heading is not None else (
+            self.blocks[s.start - 1] if s.start > 0 else None)
+        self.replace_blocks(pe, indices, new, after=after, section=s)
+
+    def _op_append(self, pe: PlannedEdit) -> None:
+        e, s = pe.edit, pe.section
+        if e.anchor:
+            return self._op_insert_after(pe)
+        if e.text is not None:
+            body = [i for i in self.body_paragraphs(s, direct=False)]
+            if not body:
+                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+            i = body[-1]
+            p = self.blocks[i]
+            raw = self.ptext(p).text
+            self.text_changes(pe, i, p, len(raw), len(raw), _joined(raw, e.text, at_end=True), diff=False)
+            return
+        last = s.end - 1
+        anchor = self.blocks[last] if last >= s.start else (self.blocks[s.heading] if s.heading is not None else None)
+        if anchor is None:
+            raise ResolveError(f"'{s.display}' has no place to append to", where=e.where)
+        near = last
+        pe.actions.append(NewParagraphs(e, list(e.paragraphs), [self.model_for(s, t, near) for t in e.paragraphs],
+                                        after=anchor))
+
+    def _op_prepend(self, pe: PlannedEdit) -> None:
+        e, s = pe.edit, pe.section
+        if e.anchor:
+            return self._op_insert_before(pe)
+        if e.text is not None:
+            body = self.body_paragraphs(s, direct=False)
+            if not body:
+                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+            i = body[0]
+            p = self.blocks[i]
+            raw = self.ptext(p).text
+            self.text_changes(pe, i, p, 0, 0, _joined(raw, e.text, at_end=False), diff=False)
+            return
+        models = [self.model_for(s, t, s.start) for t in e.paragraphs]
+        if s.heading is not None:
+            pe.actions.append(NewParagraphs(e, list(e.paragraphs), models, after=self.blocks[s.heading]))
+        else:
+            pe.actions.append(NewParagraphs(e, list(e.paragraphs), models, before=self.blocks[s.start]))
+
+    def _op_insert_after(self, pe: PlannedEdit, before: bool = False) -> None:
+        e, s = pe.edit, pe.section
+        if e.anchor:
+            hit = self.anchor(pe)
+            if e.text is not None:
+                raw = self.ptext(hit.p).text
+                if before:
+                    self.text_changes(pe, hit.block, hit.p, hit.start, hit.start,
+                                      _joined(raw[hit.start:], e.text, at_end=False), diff=False)
+                else:
+                    self.text_changes(pe, hit.block, hit.p, hit.end, hit.end,
+                                      _joined(raw[:hit.end], e.text, at_end=True), diff=False)
+            if e.paragraphs:
+                models = [self.model_for(s, t, hit.block) for t in e.paragraphs]
+                where = {"before": hit.p} if before else {"after": hit.p}
+                pe.actions.append(NewParagraphs(e, list(e.paragraphs), models, **where))
+            return
+        if e.heading is None:
+            raise EditsError(f"op '{e.op}' without an anchor inserts a new section and needs 'heading'",
+                             where=e.where)
+        if s.heading is None:
+            raise EditsError(f"'{s.address}' is not a section; a new section goes beside a numbered one",
+                             where=f"{e.where}, field 'target'")
+        heading_model = self.blocks[s.heading]
+        heading_text = e.heading
+        if s.label_chars == 0 and s.label:
+            heading_text = _strip_label(heading_text)  # Word's numbering draws the label
+        texts = [heading_text] + list(e.paragraphs or [])
+        models = [heading_model] + [self.model_for(s, t) for t in (e.paragraphs or [])]
+        if before:
+            pe.actions.append(NewParagraphs(e, texts, models, before=heading_model, heading=True))
+        else:
+            pe.actions.append(NewParagraphs(e, texts, models, after=self.blocks[s.end - 1], heading=True))
+
+    def _op_insert_before(self, pe: PlannedEdit) -> None:
+        self._op_insert_after(pe, before=True)
+
+    def _op_delete(self, pe: PlannedEdit) -> None:
+        e, s = pe.edit, pe.section
+        if e.find:
+            self.find_changes(pe, e.find, "", delete=True)
+            return
+        if e.anchor:
+            hit = self.anchor(pe)
+            if hit.sentence:
+                raw = self.ptext(hit.p).text
+                start, end = hit.start, hit.end
+                while end < len(raw) and raw[end].isspace():
+                    end += 1
+                if end == len(raw):
+                    while start > 0 and raw[start - 1].isspace():
+                        start -= 1
+                self.text_changes(pe, hit.block, hit.p, start, end, "", diff=False)
+            else:
+                self.delete(pe, [hit.block])
+            return
+        if s.heading is None and s.address == "*":
+            raise EditsError("deleting the whole document is not an edit", where=f"{e.where}, field 'target'")
+        first = s.heading if s.heading is not None else s.start
+        self.delete(pe, list(range(first, s.end)))
+
+    def _op_replace_text(self, pe: PlannedEdit) -> None:
+        self.find_changes(pe, pe.edit.find, pe.edit.replace or "")
+
+    def _op_comment(self, pe: PlannedEdit) -> None:
+        e, s = pe.edit, pe.section
+        if e.anchor:
+            hit = self.anchor(pe)
+            pe.actions.append(CommentOn(e, e.text, hit.p, hit.p))
+            return
+        if s.heading is not None:
+            p = self.blocks[s.heading]
+        elif s.address == "*" and self.outline.title is not None:
+            p = self.blocks[self.outline.title.start]
+        else:
+            body = [i for i in range(s.start, s.end) if self.blocks[i].tag == W["p"]]
+            if not body:
+                raise ResolveError(f"'{s.display}' has no paragraph to comment on", where=e.where)
+            p = self.blocks[body[0]]
+        pe.actions.append(CommentOn(e, e.text, p, p))
+
+    # -- building blocks
+
+    def text_changes(self, pe: PlannedEdit, block: int, p: etree._Element, start: int, end: int, new: str,
+                     *, diff: bool = True) -> None:
+        """Raw characters start:end of ``p`` become ``new``; with ``diff``, only the words
+        that differ are revised (compared on the normalised text)."""
+        raw = self.ptext(p).text
+        if not diff:
+            pe.actions.append(TextChange(pe.edit, p, block, start, end, new, raw[start:end]))
+            return
+        for cs, ce, text in word_changes(raw[start:end], new):
+            pe.actions.append(TextChange(pe.edit, p, block, start + cs, start + ce, text, raw[start + cs:start + ce]))
+
+    def replace_blocks(self, pe: PlannedEdit, indices: list[int], new: list[str], *, after, section=None) -> None:
+        """Old blocks -> new paragraphs: pair similar paragraphs and redline them word by
+        word; delete the unpaired old ones, insert the unpaired new ones in place."""
+        e = pe.edit
+        section = section or pe.section
+        pe.whole_blocks.update(indices)
+        old_texts = [clean(self.ptext(self.blocks[i]).text) if self.blocks[i].tag == W["p"] else None
+                     for i in indices]
+        pairs = align(old_texts, [clean(t) for t in new])
+        cursor = after
+        pending: list[str] = []
+        pending_models: list = []
+
+        def flush():
+            nonlocal pending, pending_models
+            if pending:
+                pe.actions.append(NewParagraphs(e, pending, pending_models, after=cursor) if cursor is not None
+                                  else NewParagraphs(e, pending, pending_models, before=self.blocks[indices[0]]))
+                pending, pending_models = [], []
+
+        for oi, ni in pairs:
+            if oi is None:
+                near = indices[0] if indices else None
+                model = self.model_for(section, new[ni], near)
+                pending.append(new[ni])
+                pending_models.append(model)
+                continue
+            flush()
+            block = indices[oi]
+            el = self.blocks[block]
+            if ni is None:
+                if old_texts[oi] == "" and el.tag == W["p"]:
+                    self.delete(pe, [block])
+                else:
+                    self.delete(pe, [block])
+            else:
+                raw = self.ptext(el).text
+                self.text_changes(pe, block, el, 0, len(raw), new[ni])
+            cursor = el
+        flush()
+
+    def delete(self, pe: PlannedEdit, indices: list[int]) -> None:
+        pe.deleted_blocks.update(indices)
+        pe.whole_blocks.update(indices)
+        if pe.actions and isinstance(pe.actions[-1], DeleteBlocks) and pe.actions[-1].indices \
+                and pe.actions[-1].indices[-1] + 1 == indices[0]:
+            pe.actions[-1].indices.extend(indices)
+            pe.actions[-1].blocks.extend(self.blocks[i] for i in indices)
+        else:
+            pe.actions.append(DeleteBlocks(pe.edit, [self.blocks[i] for i in indices], list(indices)))
+
+    def find_changes(self, pe: PlannedEdit, find: str, replace: str, *, delete: bool = False) -> None:
+        e, s = pe.edit, pe.section
+        hits = []
+        hidden = 0
+        if e.anchor:
+            hit = self.anchor(pe)
+            raw = self.ptext(hit.p).text
+            spans, h = find_all(raw[hit.start:hit.end], find, case_sensitive=e.case_sensitive, exclude=e.exclude)
+            hits = [(hit.block, hit.p, a + hit.start, b + hit.start) for a, b in spans]
+            hidden += h
+        else:
+            for block, p in self.paragraphs_in(s, e.scope):
+                raw = self.ptext(p).text
+                if not raw:
+                    continue
+                spans, h = find_all(raw, find, case_sensitive=e.case_sensitive, exclude=e.exclude)
+                hidden += h
+                hits.extend((block, p, a, b) for a, b in spans)
+        where = f"{e.where}, field 'find'"
+        if not hits:
+            if hidden:
+                raise ResolveError(f"all {hidden} occurrence(s) of {find!r} in {s.display} are inside an excluded "
+                                   f"phrase", where=where)
+            hint = None
+            if e.case_sensitive:
+                probe = [1 for _, p in self.paragraphs_in(s, e.scope)
+                         if find_all(self.ptext(p).text, find, case_sensitive=False)[0]]
+                if probe:
+                    hint = "it occurs with different capitals; set \"case_sensitive\": false to match those"
+            raise ResolveError(f"{find!r} not found in {s.display}", where=where, hint=hint)
+        if e.occurrence is not None:
+            if e.occurrence > len(hits):
+                raise ResolveError(f"occurrence {e.occurrence} asked, but {find!r} occurs {len(hits)} time(s) in "
+                                   f"{s.display}", where=f"{e.where}, field 'occurrence'")
+            hits = [hits[e.occurrence - 1]]
+        for block, p, a, b in hits:
+            if delete:
+                raw = self.ptext(p).text
+                a, b = tidy_deletion(raw, a, b)
+                self.text_changes(pe, block, p, a, b, "", diff=False)
+            else:
+                self.text_changes(pe, block, p, a, b, replace)
+
+    # -- anchors
+
+    def anchor(self, pe: PlannedEdit) -> "Hit":
+        e, s = pe.edit, pe.section
+        (kind, value), = e.anchor.items()
+        where = f"{e.where}, field 'anchor'"
+        if kind in ("paragraph", "bullet"):
+            pool = self.body_paragraphs(s, direct=True)
+            if kind == "bullet":
+                pool = [i for i in pool if is_bullet(self.ptext(self.blocks[i]).text)]
+            if not pool:
+                raise ResolveError(f"{s.display} has no {'bullet' if kind == 'bullet' else 'body paragraph'}",
+                                   where=where)
+            if value == "last":
+                i = pool[-1]
+            elif value > len(pool):
+                raise ResolveError(f"{kind} {value} asked, but {s.display} has {len(pool)}", where=where)
+            else:
+                i = pool[value - 1]
+            p = self.blocks[i]
+            return Hit(i, p, 0, len(self.ptext(p).text), sentence=False)
+        prefix = kind == "sentence_prefix"
+        key = sentence_key(value, prefix=prefix)
+        found, seen = [], []
+        for block, p in self.paragraphs_in(s, None):
+            raw = self.ptext(p).text
+            for a, b in sentences(raw):
+                k = sentence_key(raw[a:b])
+                seen.append(k)
+                if (k.startswith(key) if prefix else k == key):
+                    found.append(Hit(block, p, a, b, sentence=True))
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            close = difflib.get_close_matches(key, seen, n=2, cutoff=0.5)
+            hint = ("nearest: " + " | ".join(_short(c) for c in close)) if close else None
+            raise ResolveError(f"no sentence {'starting with' if prefix else 'reading'} {_short(value)!r} in "
+                               f"{s.display}", where=where, hint=hint)
+        raise ResolveError(f"{len(found)} sentences {'start with' if prefix else 'read'} {_short(value)!r} in "
+                           f"{s.display}: " + " | ".join(_short(self.ptext(h.p).text[h.start:h.end]) for h in found),
+                           where=where, hint="quote more of the sentence")
+
+
+@dataclass
+class Hit:
+    block: int
+    p: etree._Element
+    start: int
+    end: int
+    sentence: bool
+
+
+# ---------------------------------------------------------------------------- pure helpers
+
+def word_changes(old_raw: str, new: str) -> list[tuple[int, int, str]]:
+    """Word-level changes turning ``old_raw`` into ``new``, as (start, end, text) over
+    ``old_raw``.  Compared on normalised text (NFC, spaces, quotes), so an NFD or NBSP
+    original is not rewritten where it already reads the same; inserted text is taken
+    from ``new`` exactly as the edit gives it."""
+    ov, nv = normal_view(old_raw), normal_view(new)
+    out = []
+    for ch in wdiff.changes(ov.text, nv.text):
+        if ch.end > ch.start:
+            s, e = ov.starts[ch.start], ov.ends[ch.end - 1]
+        else:
+            s = e = ov.starts[ch.start] if ch.start < len(ov.starts) else len(old_raw)
+        text = new[nv.starts[ch.new_start]:nv.ends[ch.new_end - 1]] if ch.new_end > ch.new_start else ""
+        out.append((s, e, text))
+    return out
+
+
+def align(old: list[str | None], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """Pair old and new paragraphs in order: identical ones first, then similar ones
+    (word-diff similarity >= 0.4) inside each gap; ``None`` marks the unpaired.  Tables
+    (None in ``old``) never pair.  Cost is bounded: big gaps pair by position."""
+    keys_old = [t if t is not None else f"\x00table{i}" for i, t in enumerate(old)]
+    sm = difflib.SequenceMatcher(None, keys_old, new, autojunk=False)
+    out: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out.extend((i1 + k, j1 + k) for k in range(i2 - i1))
+        elif tag == "delete":
+            out.extend((i, None) for i in range(i1, i2))
+        elif tag == "insert":
+            out.extend((None, j) for j in range(j1, j2))
+        else:
+            out.extend(_pair_gap(old, new, i1, i2, j1, j2))
+    return out
+
+
+def _pair_gap(old, new, i1, i2, j1, j2):
+    n, m = i2 - i1, j2 - j1
+    if n * m > 400:
+        sim = None
+    else:
+        sim = [[(wdiff.similarity(old[i1 + a], new[j1 + b]) if old[i1 + a] is not None else 0.0)
+                for b in range(m)] for a in range(n)]
+    # monotone alignment maximising total similarity over pairs scoring >= 0.4
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            score = sim[a][b] if sim is not None else (0.5 if a == b and old[i1 + a] is not None else 0.0)
+            options = [(best[a + 1][b], 1), (best[a][b + 1], 2)]
+            if score >= 0.4:
+                options.append((best[a + 1][b + 1] + score, 3))
+            best[a][b], move[a][b] = max(options)
+    out = []
+    a = b = 0
+    while a < n or b < m:
+        if a == n:
+            out.append((None, j1 + b)); b += 1
+        elif b == m:
+            out.append((i1 + a, None)); a += 1
+        elif move[a][b] == 3:
+            out.append((i1 + a, j1 + b)); a += 1; b += 1
+        elif move[a][b] == 1:
+            out.append((i1 + a, None)); a += 1
+        else:
+            out.append((None, j1 + b)); b += 1
+    # deletions before insertions inside a run of unpaired items reads better
+    return out
+
+
+def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
+    """Widen a phrase deletion so no double space, ", ." or ",," is left behind; a list
+    member takes its separator with it."""
+    after = raw[b:]
+    before = raw[:a]
+    m_after = len(after) - len(after.lstrip(" \u00a0"))
+    m_before = len(before) - len(before.rstrip(" \u00a0"))
+    nxt = after[m_after:m_after + 1]
+    prv = before[:len(before) - m_before][-1:] if len(before) > m_before else ""
+    if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0", ""):
+        # "A, [B, ]C" -> drop the phrase and its following separator
+        end = b + m_after + 1
+        while end < len(raw) and raw[end] in " \u00a0":
+            end += 1
+        if prv == "" or prv in "(:":  # at the start: keep no leading space problem
+            return a, end
+        return a, end
+    if prv in (",", ";") and (nxt in (".", ")", ":", "!", "?", "") or nxt in (",", ";")):
+        # "A, [, B]." -> drop the separator before
+        start = a - m_before - 1
+        return start, b
+    if m_before and (m_after or nxt in (".", ",", ";", ":", ")", "!", "?", "")):
+        # "x [phrase ]y" or "x[ phrase]." -> take one side's space
+        if m_after and nxt not in ("",):
+            return a, b + m_after
+        return a - m_before, b
+    if m_after and prv == "":
+        return a, b + m_after
+    return a, b
+
+
+def _joined(existing: str, addition: str, *, at_end: bool) -> str:
+    """Text to insert so that words stay separated by one space."""
+    addition = addition.strip()
+    if at_end:
+        if existing and not existing[-1].isspace() and addition[:1] not in (",", ".", ";", ":", ")"):
+            return " " + addition
+        return addition
+    if existing and not existing[:1].isspace():
+        return addition + " "
+    return addition
+
+
+def _strip_label(heading: str) -> str:
+    import re
+
+    return re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", "", heading, count=1)
+
+
+def _short(text: str, n: int = 80) -> str:
+    t = clean(text)
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------------------- the whole plan
+
+def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True) -> Plan:
+    """Resolve and check every edit; raise on the first bad one, on conflicts within one
+    source; turn a later source's conflicting edit into a comment (multi-letter runs)."""
+    planner = Planner(outline)
+    planned: list[PlannedEdit] = []
+    conflicts: list[str] = []
+    claims = Claims()
+    for edit in edits:
+        pe = planner.plan(edit)
+        clash = claims.clash(pe)
+        if clash is not None:
+            other = clash.edit
+            same_source = (other.source or "") == (edit.source or "")
+            if same_source or not demote_cross_source:
+                raise ConflictError(f"{edit.where} and {other.where} both change {_where_text(planner, pe, clash)}; "
+                                    "they cannot both apply", where=edit.source or None)
+            pe = demote(planner, pe, other)
+            conflicts.append(f"{edit.where} ({edit.author}) conflicts with {other.where} ({other.author}) on "
+                             f"{pe.section.display}: kept as a comment with its proposed wording")
+        claims.add(pe)
+        planned.append(pe)
+    return Plan(outline, planned, conflicts)
+
+
+def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
+    return a.section.display if a.section is b.section else f"{a.section.display} / {b.section.display}"
+
+
+def demote(planner: Planner, pe: PlannedEdit, winner: PlannedEdit) -> PlannedEdit:
+    """A later source's edit that collides with an earlier one becomes a comment carrying
+    its proposed wording, on the same place."""
+    e = pe.edit
+    proposal = _describe_proposal(pe)
+    first = last = None
+    for a in pe.actions:
+        if isinstance(a, TextChange):
+            first = last = a.p
+            break
+        if isinstance(a, DeleteBlocks):
+            first, last = a.blocks[0], a.blocks[-1]
+            break
+    if first is None:
+        s = pe.section
+        idx = s.heading if s.heading is not None else s.start
+        first = last = planner.blocks[idx]
+    if first.tag != W["p"]:
+        first = last = next(first.iter(W["p"]))
+    if last.tag != W["p"]:
+        last = first
+    text = f"{e.author} đề nghị ({e.where}; trùng với {winner.edit.where} của {winner.edit.author}): {proposal}"
+    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
+
+
+def _describe_proposal(pe: PlannedEdit) -> str:
+    e = pe.edit
+    if e.op == "replace_text":
+        return f"thay “{e.find}” bằng “{e.replace}”"
+    if e.op == "delete":
+        return f"bỏ “{e.find}”" if e.find else "bỏ nội dung này"
+    parts = []
+    if e.heading:
+        parts.append(e.heading)
+    if e.paragraphs:
+        parts.extend(e.paragraphs)
+    if e.text:
+        parts.append(e.text)
+    return f"{e.op}: " + "\n".join(parts)
+
+
+class Claims:
+    """What the planned edits so far touch, to find two edits that change the same text."""
+
+    def __init__(self):
+        self.whole: dict[int, PlannedEdit] = {}  # block -> edit rewriting or deleting it wholesale
+        self.touched: dict[int, PlannedEdit] = {}  # block -> an edit changing text inside it
+        self.spans: dict[int, list[tuple[int, int, PlannedEdit]]] = {}  # id(paragraph) -> char spans
+        self.deleted: dict[int, PlannedEdit] = {}  # block -> edit deleting it
+        self.targets: dict[int, PlannedEdit] = {}  # heading block -> an edit aimed at that section
+
+    def clash(self, pe: PlannedEdit) -> PlannedEdit | None:
+        for b in pe.whole_blocks:
+            other = self.whole.get(b) or self.touched.get(b)
+            if other is not None:
+                return other
+        for b in pe.deleted_blocks:
+            if b in self.targets:
+                return self.targets[b]
+        heading = pe.section.heading
+        if heading is not None and heading in self.deleted:
+            return self.deleted[heading]
+        for a in pe.actions:
+            if isinstance(a, TextChange):
+                if a.block in self.whole and a.block not in pe.whole_blocks:
+                    return self.whole[a.block]
+                for s, e, other in self.spans.get(id(a.p), []):
+                    if _overlap(a.start, a.end, s, e):
+                        return other
+        return None
+
+    def add(self, pe: PlannedEdit) -> None:
+        for b in pe.whole_blocks:
+            self.whole[b] = pe
+        for b in pe.deleted_blocks:
+            self.deleted[b] = pe
+        if pe.section.heading is not None:
+            self.targets.setdefault(pe.section.heading, pe)
+        for a in pe.actions:
+            if isinstance(a, TextChange):
+                self.spans.setdefault(id(a.p), []).append((a.start, a.end, pe))
+                self.touched.setdefault(a.block, pe)
+
+
+def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
+    if s1 == e1 and s2 == e2:
+        return False  # two insertions at one point: both apply, in order
+    if s1 == e1:
+        return s2 < s1 < e2
+    if s2 == e2:
+        return s1 < s2 < e1
+    return s1 < e2 and s2 < e1
+
+
+__all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+           "word_changes", "align", "tidy_deletion", "RedlineError"]
