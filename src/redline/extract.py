@@ -476,6 +476,16 @@ def combine(child: str | None, child_ranks: list[int] | None, group: "Ref | None
     return child
 
 
+def complete(ref: "Ref", skel: str, quotes: list[str], group: "Ref | None") -> str:
+    """A reference finer than one written earlier in the clause ("Đối với Phần IV, ... vào trước Mục 7")
+    or than the group's takes that as its context."""
+    before = [r for r in find_refs(skel[: ref.start], quotes) if min(r.ranks) > max(ref.ranks)]
+    if before and not re.search(r"[IVX]+\.\d", ref.text):
+        ctx = before[-1]
+        return f"{ref.text} {ctx.text}" + (f" ({ref.title})" if ref.title else "")
+    return combine(ref.target, ref.ranks, group)
+
+
 # --------------------------------------------------------------------------- operations
 
 _V_REPLACE_TEXT = r"(?:thay thế|thay đổi|thay|sửa đổi|sửa lại|chỉnh sửa|sửa|điều chỉnh|đổi|viết lại|chỉnh)"
@@ -606,7 +616,11 @@ class Parser:
         # The target: the first reference (for new sections / moves, handled by their rules).
         target = None
         if refs:
-            target = combine(refs[0].target, refs[0].ranks, group)
+            main = refs[0]
+            for r in refs[1:]:
+                if max(r.ranks) < min(main.ranks):  # "Đối với Phần II, tại Mục 3, ..."
+                    main = r
+            target = complete(main, skel, c.quotes, group)
         elif special:
             target = special
         elif relative and self.previous_target:
@@ -673,13 +687,13 @@ class Parser:
                      "note": "move without quoted text: left to the drafter"}]
         moved = c.quotes[int(obj_q.group(1))]
         moved_clean, cut = _strip_ellipsis(moved)
-        src_refs = find_refs(m.group("obj"), c.quotes)
+        all_refs = find_refs(c.skel, c.quotes)
         dest = m.group("dest")
-        dest_refs = find_refs(dest, c.quotes)
-        pre_refs = find_refs(c.skel[: m.start()], c.quotes)
-        src = src_refs[0] if src_refs else (pre_refs[0] if pre_refs else None)
-        src_target = combine(src.target, src.ranks, ctx["group"]) if src else ctx["target"]
-        dst_target = combine(dest_refs[0].target, dest_refs[0].ranks, ctx["group"]) if dest_refs else src_target
+        src_refs = [r for r in all_refs if r.start < m.start("dir")]
+        dest_refs = [r for r in all_refs if r.start >= m.start("dest")]
+        src = src_refs[0] if src_refs else None
+        src_target = complete(src, c.skel, c.quotes, ctx["group"]) if src else ctx["target"]
+        dst_target = complete(dest_refs[0], c.skel, c.quotes, ctx["group"]) if dest_refs else src_target
         is_para = re.search(r"\bđoạn\b", m.group("obj"), re.I) is not None
         anchor_key = "sentence_prefix" if cut else "sentence"
         edits = [{"op": "delete", "target": src_target, "anchor": {anchor_key: moved_clean}}]
@@ -708,10 +722,11 @@ class Parser:
                       c.skel, re.I)
         if not m:
             return None
-        dest_refs = find_refs(m.group("ref"), c.quotes)
+        offset = m.start("ref")
+        dest_refs = [r for r in find_refs(c.skel, c.quotes) if r.start >= offset]
         if not dest_refs:
             return None
-        target = combine(dest_refs[0].target, dest_refs[0].ranks, ctx["group"])
+        target = complete(dest_refs[0], c.skel, c.quotes, ctx["group"])
         # "vào sau tiểu mục 1.3 của Mục I" may name the parent after the position too.
         op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
         paras = list(c.new_text)
@@ -801,14 +816,9 @@ class Parser:
             return [{"op": "delete", "target": target, "anchor": {"paragraph": _ordinal(p.group("k"))}}]
         if qs:
             return [{"op": "delete", "target": target or "*", "find": c.quotes[q]} for q in qs]
-        obj_refs = find_refs(obj, c.quotes)
+        obj_refs = [r for r in ctx["refs"] if r.start >= m.start("obj")]
         if obj_refs:
-            pre = find_refs(c.skel[: m.start()], c.quotes)
-            t = obj_refs[0]
-            tgt = combine(t.target, t.ranks, ctx["group"])
-            if pre and max(t.ranks) < min(pre[0].ranks):
-                tgt = f"{t.text} {pre[0].text}" + (f" ({t.title})" if t.title else "")
-            return [{"op": "delete", "target": tgt}]
+            return [{"op": "delete", "target": complete(obj_refs[0], c.skel, c.quotes, ctx["group"])}]
         if re.search(r"\b(?:nội dung|mục|phần|tiểu mục|khoản) này\b", obj, re.I) and target:
             return [{"op": "delete", "target": target}]
         return None
