@@ -187,6 +187,9 @@ def parse_frame(paras: list[str]) -> Frame:
     if orgs:
         # The last organisation line is the sender (the first is often its parent: "UBND TỈNH ...").
         f.sender, f.sender_from = org_name(orgs[-1]), "header"
+        if f.sender == "Văn phòng" and len(orgs) > 1 and fold(orgs[-2], expand=False).startswith(
+                ("ubnd tinh", "uy ban nhan dan tinh")):
+            f.sender = "Văn phòng UBND tỉnh"
     # Recipient(s).
     body_start = header_end
     if k_recipient is not None:
@@ -460,6 +463,15 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
                     r"\s*⟦\d+⟧\s*(?:thành|bằng)\b", tail):
                 refs[-1].title = clean(quotes[int(q.group(1))])
                 refs[-1].end = end + q.end()
+    # "Mục 4 và Mục 5 Phần IV": the first takes the context the second carries.
+    for a, b in zip(refs, refs[1:]):
+        if len(a.ranks) == 1 and len(b.ranks) > 1 and b.ranks[0] == a.ranks[0] and a.title is None and \
+                re.fullmatch(r"\s*(?:và|,|hoặc)\s*", skel[a.end:b.start]):
+            tail = b.text.split(" ", 2)[2] if b.text.count(" ") >= 2 else ""
+            tail = re.sub(r"^(?:,\s*|của\s+|thuộc\s+|tại\s+|trong\s+)", "", tail)
+            if tail:
+                a.text = f"{a.text} {tail}"
+                a.ranks = list(b.ranks)
     return refs
 
 
@@ -505,6 +517,9 @@ _SPECIAL_TARGETS = [
                 re.I), "preamble"),
     (re.compile(r"\bphần kết luận\b|\bđoạn kết\b", re.I), "closing"),
 ]
+# "Đối với nội dung về cải cách thủ tục hành chính": a section named by its title.
+_TOPIC = re.compile(r"\b(?:phần\s+)?nội dung (?:về|liên quan đến)\s+(?P<t>[^,:;⟦()]{4,120}?)\s*(?=[,:;(]|\bđề nghị\b|$)",
+                    re.I)
 _RELATIVE = re.compile(r"\b(?:khoản|mục|phần|tiểu mục|điểm|nội dung) này\b|\btại đây\b", re.I)
 _PAGE = re.compile(r"\btrang\s+(?P<page>\d+)(?:\s*,?\s*dòng\s+(?:thứ\s+)?(?P<line>\d+|\w+)"
                    r"(?:\s+từ\s+(?:trên|dưới)\s+(?:xuống|lên))?)?", re.I)
@@ -604,8 +619,12 @@ class Parser:
 
     def clause(self, c: Clause, group: Ref | None, inherited: str | None) -> str | None:
         skel = c.skel
-        low = skel.lower()
         refs = find_refs(skel, c.quotes)
+        # Keywords are looked for outside references (a title such as "(Đánh giá chung)" is no request).
+        masked = skel
+        for r in reversed(refs):
+            masked = masked[: r.start] + "§" + masked[r.end:]
+        low = masked.lower()
         special = None
         for rx, name in _SPECIAL_TARGETS:
             if rx.search(skel):
@@ -613,6 +632,8 @@ class Parser:
                 break
         page = _PAGE.search(skel)
         relative = _RELATIVE.search(skel)
+        tm = _TOPIC.search(skel)
+        topic = f"nội dung về {clean(tm.group('t'))}" if tm else None
         # The target: the first reference (for new sections / moves, handled by their rules).
         target = None
         if refs:
@@ -623,6 +644,8 @@ class Parser:
             target = complete(main, skel, c.quotes, group)
         elif special:
             target = special
+        elif topic:
+            target = topic
         elif relative and self.previous_target:
             target = self.previous_target
         elif inherited:
@@ -850,7 +873,8 @@ class Parser:
         e = {"op": op, "target": ctx["target"], "anchor": anchor}
         inline = "sentence" in anchor or "sentence_prefix" in anchor
         if own:
-            if inline and re.search(r"\b(?:câu|cụm từ|nội dung)\s*⟦", c.skel[: am.start()], re.I):
+            rest_skel = c.skel[: am.start()] + c.skel[am.end():]
+            if inline and re.search(r"\b(?:câu|cụm từ|nội dung)\s*:?\s*⟦", rest_skel, re.I):
                 e["text"] = " ".join(own)
             else:
                 e["paragraphs"] = own
