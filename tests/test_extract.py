@@ -68,20 +68,89 @@ def test_seed_frame(seed):
     assert "STTTT-CNTT" in seed["source"] and "Sở Thông tin và Truyền thông" in seed["source"]
 
 
+def _have_resolver() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("redline.resolve") is not None and DRAFT.is_file()
+
+
+needs_resolver = pytest.mark.skipif(not _have_resolver(), reason="resolver or fixture draft not there yet")
+
+
+@needs_resolver
 def test_seed_matches_hand_transcription():
-    if not SEED_JSON.is_file() or not DRAFT.is_file():
-        pytest.skip("fixtures/edits/seed-letter.json or the fixture draft is not there yet")
+    from redline.extract import draft_outline, resolve_reference
+
     hand = json.loads(SEED_JSON.read_text("utf-8"))
     got = extract(SEED, draft=DRAFT)
     assert got["unresolved"] == []
-    from redline import api
-
-    tree = api.outline(DRAFT)
+    tree = draft_outline(DRAFT)
     assert len(got["edits"]) == len(hand["edits"])
     for mine, theirs in zip(got["edits"], hand["edits"]):
         assert mine["op"] == theirs["op"]
-        assert mine["target"] == api.resolve(tree, theirs["target"]).address
+        assert mine["target"] == resolve_reference(tree, theirs["target"]).address
         assert mine.get("paragraphs") == theirs.get("paragraphs")
+        assert mine["n"] == theirs["n"]
+    assert [e["target"] for e in got["edits"]] == ["I.4", "II.6.2", "IV.7"]
+
+
+# ----------------------------------------------------------------------------- fixture letters
+
+EXPECTED = sorted(LETTERS.glob("*.expected.json"))
+
+
+def _letter_for(expected: Path) -> Path:
+    stem = expected.name[: -len(".expected.json")]
+    return next(p for p in LETTERS.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".pdf"))
+
+
+def test_there_are_enough_fixture_letters():
+    assert len(EXPECTED) >= 8
+    authors = {json.loads(p.read_text("utf-8"))["author"] for p in EXPECTED}
+    assert len(authors) == len(EXPECTED)  # one department each
+    assert any(_letter_for(p).suffix == ".docx" for p in EXPECTED)
+
+
+@needs_resolver
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_fixture_letter_edit_by_edit(expected_path):
+    expected = json.loads(expected_path.read_text("utf-8"))
+    got = extract(_letter_for(expected_path), draft=DRAFT)
+    for key in ("author", "date", "source", "letter", "ignored"):
+        assert got.get(key) == expected.get(key), key
+    assert len(got["edits"]) == len(expected["edits"]), [e.get("quote") for e in got["edits"]]
+    for i, (mine, want) in enumerate(zip(got["edits"], expected["edits"]), start=1):
+        assert mine == want, f"edit {i} (n={want.get('n')})"
+    # Unresolved: the same instructions, each offering (at least) the expected candidates.
+    assert [u["n"] for u in got["unresolved"]] == [u["n"] for u in expected["unresolved"]]
+    for mine, want in zip(got["unresolved"], expected["unresolved"]):
+        assert set(want.get("candidates", [])) <= set(mine.get("candidates", []))
+        assert mine["reason"] and mine["quote"] == want["quote"]
+    parse_edits(got, allow_empty=True)
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_fixture_letter_without_draft(expected_path):
+    """Without a draft every instruction is an edit whose target is the letter's own reference."""
+    expected = json.loads(expected_path.read_text("utf-8"))
+    got = extract(_letter_for(expected_path))
+    parse_edits(got, allow_empty=True)
+    unresolved_quotes = [u["quote"] for u in expected["unresolved"]]
+    placed = [e for e in got["edits"] if e["quote"] not in unresolved_quotes]
+    assert len(placed) == len(expected["edits"])
+    for mine, want in zip(placed, expected["edits"]):
+        assert {k: v for k, v in mine.items() if k not in ("target", "note")} == \
+            {k: v for k, v in want.items() if k not in ("target", "note")}
+    assert got["unresolved"] == []
+
+
+def test_vpubnd_unresolved_kinds():
+    """Văn phòng UBND tỉnh's letter holds the three kinds of unresolvable reference."""
+    expected = json.loads((LETTERS / "vpubnd.expected.json").read_text("utf-8"))
+    by_n = {u["n"]: u for u in expected["unresolved"]}
+    assert "Mục VI" in by_n[3]["quote"]  # a part the five-part report does not have
+    assert by_n[4]["candidates"] == ["II.2", "IV.2"]  # two sections titled "Cải cách thủ tục hành chính"
+    assert by_n[5]["candidates"] == ["II.3", "II.4"]  # number says II.3, bracketed title says II.4
 
 
 # ----------------------------------------------------------------------------- reading letters

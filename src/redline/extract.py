@@ -633,7 +633,7 @@ class Parser:
         page = _PAGE.search(skel)
         relative = _RELATIVE.search(skel)
         tm = _TOPIC.search(skel)
-        topic = f"nội dung về {clean(tm.group('t'))}" if tm else None
+        topic = clean(tm.group("t")) if tm else None  # the title it names: the resolver reads titles
         # The target: the first reference (for new sections / moves, handled by their rules).
         target = None
         if refs:
@@ -1035,10 +1035,9 @@ SPECIAL = {"*", "title", "preamble", "closing"}
 
 def resolve_against(doc: dict, draft: str | Path) -> None:
     """Resolve every target against ``draft``; failures move to ``unresolved``."""
-    from . import api
     from .errors import ResolveError
 
-    tree = api.outline(draft)
+    tree = draft_outline(draft)
     kept = []
     for e in doc["edits"]:
         target = e["target"]
@@ -1050,7 +1049,7 @@ def resolve_against(doc: dict, draft: str | Path) -> None:
             kept.append(e)
             continue
         try:
-            section = api.resolve(tree, target)
+            section = resolve_reference(tree, target)
         except ResolveError as err:
             doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
             continue
@@ -1061,6 +1060,21 @@ def resolve_against(doc: dict, draft: str | Path) -> None:
         e["target"] = section.address
         kept.append(e)
     doc["edits"] = kept
+
+
+def draft_outline(draft: str | Path):
+    """The draft's outline.  (By module path: ``redline.outline`` the attribute is the API function.)"""
+    import importlib
+
+    from .package import open_docx
+
+    return importlib.import_module("redline.outline").build(open_docx(draft))
+
+
+def resolve_reference(tree, reference: str):
+    import importlib
+
+    return importlib.import_module("redline.resolve").resolve(tree, reference)
 
 
 def _unresolved(e: dict, reason: str, candidates: list[str]) -> dict:
