@@ -492,9 +492,11 @@ def _check_ratio(name: str, size: int, csize: int, where: str, limits: Limits) -
 
 def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: Limits, *, is_xml: bool,
                 total: list[int]) -> bytes:
-    """Decompress one entry as a stream, counting real bytes against the limits.
+    """Decompress one entry as a stream in ``CHUNK``-sized pieces, counting the bytes
+    really produced against the limits, and check its CRC; memory stays O(CHUNK).
 
-    Returns the bytes for an XML part (at most ``max_xml_part_bytes``), else b"".
+    Only then, for an XML part (at most ``max_xml_part_bytes``), read it again whole
+    and return it; other entries return b"".
     """
     name = info.filename
     cap = limits.max_xml_part_bytes if is_xml else limits.max_part_bytes
@@ -502,7 +504,6 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: 
     if info.file_size > cap:
         raise LimitError(f"zip entry {name} expands to {info.file_size:,} bytes, over the {cap:,} byte limit "
                          f"(Limits.{cap_name})", where=where)
-    chunks: list[bytes] = []
     n = 0
     try:
         with zf.open(info) as f:
@@ -512,6 +513,7 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: 
                     break
                 n += len(chunk)
                 total[0] += len(chunk)
+                del chunk
                 if n > cap:
                     raise LimitError(f"zip entry {name} expands past {cap:,} bytes (Limits.{cap_name})",
                                      where=where)
@@ -521,16 +523,14 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: 
                     raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
                                      "(Limits.max_total_bytes)", where=where)
                 _check_ratio(name, n, info.compress_size, where, limits)
-                if is_xml:
-                    chunks.append(chunk)
+        if n != info.file_size:
+            raise DocumentError(f"corrupt zip: entry {name} is {n:,} bytes, not the {info.file_size:,} it declares",
+                                where=where)
+        return zf.read(info) if is_xml else b""
     except DocumentError:
         raise
     except _ZIP_ERRORS as exc:
         raise DocumentError(f"corrupt zip entry {name}: {_one_line(exc)}", where=where)
-    if n != info.file_size:
-        raise DocumentError(f"corrupt zip: entry {name} is {n:,} bytes, not the {info.file_size:,} it declares",
-                            where=where)
-    return b"".join(chunks)
 
 
 def _looks_xml(name: str) -> bool:
