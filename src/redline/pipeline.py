@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import outline as outline_stage
+from .outline import build as build_outline
 from .edits import EditsFile, load_edits, parse_edits
 from .errors import EditsError, Warning
 from .plan import Plan, make_plan
@@ -81,7 +81,7 @@ def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, 
     timings["load"] = time.perf_counter() - t0
 
     t = time.perf_counter()
-    tree = outline_stage.build(document)
+    tree = build_outline(document)
     edits = [e for f in files for e in f.edits]
     for i, e in enumerate(edits, start=1):
         if len(files) > 1:
