@@ -5,14 +5,18 @@ load only when that stage runs.
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any, Sequence
 
 
 def outline(source: Any, rules: Any = None):
     """Read a draft (path or python-docx Document) into its section tree (``Outline``)."""
-    from . import outline as _outline
     from .package import open_docx
+
+    # import_module, not "from . import outline": the package attribute ``outline`` is this
+    # function until the submodule is first imported.
+    _outline = importlib.import_module(".outline", __package__)
 
     doc = open_docx(source) if isinstance(source, (str, Path)) else source
     return _outline.build(doc, rules=rules)
@@ -20,8 +24,9 @@ def outline(source: Any, rules: Any = None):
 
 def resolve(outline_or_path: Any, reference: str):
     """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``."""
-    from . import resolve as _resolve
     from .model import Outline
+
+    _resolve = importlib.import_module(".resolve", __package__)  # see outline() above
 
     tree = outline_or_path if isinstance(outline_or_path, Outline) else outline(outline_or_path)
     return _resolve.resolve(tree, reference)

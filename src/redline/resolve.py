@@ -1,0 +1,588 @@
+"""References as people write them -> exactly one ``Section``, or a ``ResolveError`` saying why.
+
+``parse_reference(text)`` reads a reference into a ``Reference``: its path components
+(keyword + number, outermost first), an optional title (in brackets / quotes, or text after
+the number) and special targets.  ``resolve(outline, text)`` finds the section.
+
+Forms understood (case, diacritics and NFC/NFD never matter):
+
+- addresses: "I.4", "II.6.2", "II 6.2", "II/6.2", "Section IV.7", "Mục I.4";
+- a path written inside out with "của/thuộc/of/in" or commas, or any order when every
+  part has a keyword: "Mục 6.2 của Phần II", "tại Mục 7 Phần IV", "khoản 2 Mục III",
+  "điểm 1.1 khoản 1 Mục II", "tiểu mục 6.4, mục 6, Phần II", "điểm b tiểu mục 2.3 Phần II",
+  "Part II, 6.2"; a part repeating its parent's number is shortened ("6.4" under "6" -> 4);
+- legal: "Chương II", "Điều 5", "khoản 2 Điều 5", "điểm a khoản 2 Điều 5" (an Điều is found
+  wherever it is; its khoản/điểm below it);
+- a heading's text alone, compared with ``text.fold`` (CCHC = cải cách hành chính...);
+  a unique heading that starts with the text also counts;
+- a number with its heading: "Mục I.4 (Công tác thông tin, tuyên truyền CCHC)" — the title
+  must confirm the number, else the error lists both sections;
+- special targets: "*" / "toàn bộ dự thảo" (whole document), "title" / "tiêu đề",
+  "preamble" / "phần mở đầu", "closing" / "phần kết".
+
+Resolution is strict first (the address exactly as written, or a keyworded part such as
+"Điều 5" / "Chương II" / "Section 1.2" found by kind and number), then relaxed only when the
+strict reading finds nothing: a lower-case "l" or a digit in the Roman position ("Mục l.2",
+"1.4" -> "I.4"), and a path that is the tail of an address ("6.2" -> "II.6.2").  A relaxed
+reading must be unique.  Several matches raise ``ResolveError`` listing the candidates; no
+match raises one naming the nearest sections (by address and by title).  Never a guess.
+
+Lookups go through indexes built once per outline (cached on it): address, address tails,
+kind + number, folded title.  Resolving thousands of references costs one build.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from . import text as _text
+from .errors import ResolveError
+from .model import Outline, Section
+from .numbering import to_roman
+from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+# --------------------------------------------------------------------------------------------
+
+# folded keyword -> (canonical keyword, rank outer->inner)
+KEYWORDS = {
+    "phan": ("phan", 0), "part": ("part", 0), "chuong": ("chuong", 0), "chapter": ("chapter", 0),
+    "muc": ("muc", 1), "section": ("section", 1), "dieu": ("dieu", 2), "article": ("article", 2),
+    "tieu muc": ("tieu muc", 2), "subsection": ("subsection", 2), "muc nho": ("tieu muc", 2),
+    "khoan": ("khoan", 3), "clause": ("khoan", 3), "item": ("khoan", 3), "paragraph": ("khoan", 3),
+    "diem": ("diem", 4), "point": ("diem", 4), "tiet": ("diem", 4),
+}
+TOP_KEYWORDS = {"phan", "part", "chuong", "chapter"}
+# keyword -> section kinds it can name directly (kind-anchored lookup)
+KIND_GROUPS = {
+    "phan": ("phan", "part"), "part": ("part", "phan"), "chuong": ("chuong", "chapter"),
+    "chapter": ("chapter", "chuong"), "muc": ("muc",), "section": ("section",),
+    "dieu": ("dieu", "article"), "article": ("article", "dieu"), "khoan": ("khoan",),
+    "diem": ("diem",),
+}
+_INNER_FIRST = {"cua", "thuoc", "of", "in", "within", "under", "trong", "thuoc ve"}
+
+SPECIALS = {
+    "*": "*", "all": "*", "whole": "*", "whole document": "*", "entire document": "*",
+    "toan bo": "*", "toan bo du thao": "*", "toan van": "*", "toan van du thao": "*",
+    "ca du thao": "*", "toan bo bao cao": "*", "toan bo van ban": "*",
+    "title": "title", "tieu de": "title", "ten bao cao": "title", "ten van ban": "title",
+    "ten du thao": "title", "trich yeu": "title",
+    "preamble": "preamble", "phan mo dau": "preamble", "mo dau": "preamble",
+    "loi mo dau": "preamble", "dat van de": "preamble",
+    "closing": "closing", "phan ket": "closing", "phan ket thuc": "closing",
+    "doan ket": "closing", "ket thuc": "closing",
+}
+# words that name a special part only when no heading has that text
+_SOFT_SPECIALS = {"phan mo dau", "mo dau", "loi mo dau", "dat van de", "phan ket", "phan ket thuc",
+                  "doan ket", "ket thuc"}
+
+_KW_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in KEYWORDS), key=len, reverse=True))
+_VN_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in VN_ORDINALS), key=len, reverse=True))
+_EN_ALT = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
+_TOK = r"(?:\d{1,4}|[ivxlcdm]{1,7}|[a-z])(?![a-z0-9])"
+_COMP_RE = re.compile(
+    rf"(?:(?P<kw>{_KW_ALT})\s+)?(?P<num>thu\s+(?:{_VN_ALT})(?![a-z])|(?:{_EN_ALT})(?![a-z])"
+    rf"|{_TOK}(?:\s*[./]\s*{_TOK})*\.?)")
+_SEP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?P<conn>thuoc\s+ve|cua|thuoc|of|in|within|under|trong)\s+)?")
+_LEAD_RE = re.compile(r"\s*(?:(?:tai|o|theo|trong|xem|in|at|see|noi\s+dung|phan\s+noi\s+dung)\s+)+")
+_BRACKET_RE = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_QUOTED_RE = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]([^\"\u201c\u201d\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]")
+
+
+@dataclass(frozen=True)
+class Component:
+    """One part of a reference: "Mục 6.2" -> keyword "muc", number "6.2", tokens ("6", "2")."""
+
+    keyword: str | None  # canonical folded keyword ("phan", "muc", "tieu muc", "khoan", ...)
+    number: str  # as written, cleaned: "6.2", "II", "b", "thứ hai"
+    tokens: tuple[str, ...]  # number split at "." and "/"; ordinals become Roman ("II")
+
+    @property
+    def rank(self) -> int | None:
+        return KEYWORDS[self.keyword][1] if self.keyword else None
+
+
+@dataclass
+class Reference:
+    """A parsed reference.  ``components`` go from the outermost part to the innermost."""
+
+    text: str  # as given
+    components: list[Component] = field(default_factory=list)
+    title: str | None = None  # heading text in brackets/quotes, after the number, or alone
+    special: str | None = None  # "*", "title", "preamble", "closing"
+    soft_special: bool = False  # a Vietnamese word that is special unless a heading has it
+
+    @property
+    def address(self) -> str | None:
+        """The canonical address the path spells when read from the top ("II.6.2"), if any."""
+        return _root_address(self.components, relaxed=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_reference(text: str) -> Reference:
+    """Read a reference as people write it.  Never raises; an unreadable reference has no
+    components and is treated as a heading text."""
+    ref = Reference(text=text)
+    t = _text.clean(_text.unquote(_text.clean(text or "")))
+    t = t.rstrip(" .,;:")
+    folded = _text.fold(t, expand=False) if t not in ("*",) else "*"
+    if folded in SPECIALS or t == "*":
+        ref.special = SPECIALS.get(folded, "*")
+        ref.soft_special = folded in _SOFT_SPECIALS
+        if not ref.soft_special:
+            return ref
+        ref.title = t
+        return ref
+    # title in brackets / quotes
+    m = _BRACKET_RE.search(t)
+    if m and m.start() > 0:
+        ref.title = _text.clean(m.group(1))
+        t = _text.clean(t[:m.start()] + " " + t[m.end():])
+    else:
+        m = _QUOTED_RE.search(t)
+        if m and m.start() > 0:
+            ref.title = _text.clean(m.group(1))
+            t = _text.clean(t[:m.start()] + " " + t[m.end():])
+    nfc, _ = nfc_with_map(t)
+    key = key_text(nfc)
+    pos = 0
+    lead = _LEAD_RE.match(key)
+    if lead:
+        pos = lead.end()
+    comps: list[Component] = []
+    inner_first = False
+    while pos < len(key):
+        sep = _SEP_RE.match(key, pos)
+        p2 = sep.end() if sep else pos
+        m = _COMP_RE.match(key, p2)
+        if not m or m.end("num") == m.start("num"):
+            break
+        end = m.end()
+        if end < len(key) and (key[end].isalnum()):
+            break
+        kw = re.sub(r"\s+", " ", m.group("kw")) if m.group("kw") else None
+        comp = _component(kw, nfc[m.start("num"):m.end("num")], m.group("num"), first=not comps)
+        if comp is None:
+            break
+        if comps and sep and sep.group("conn"):
+            inner_first = True
+        comps.append(comp)
+        pos = end
+    rest = nfc[pos:].strip(" \t:-\u2013\u2014.,;")
+    if rest:
+        if comps or not ref.title:
+            if ref.title is None:
+                ref.title = _text.clean(rest)
+            elif not comps:
+                ref.title = _text.clean(rest + " " + ref.title)
+        if not comps:
+            ref.title = _text.clean(nfc) if ref.title is None else ref.title
+    if comps:
+        if inner_first:
+            comps.reverse()
+        elif all(c.keyword for c in comps):
+            comps.sort(key=lambda c: c.rank)
+        ref.components = comps
+    elif ref.title is None:
+        ref.title = _text.clean(text)
+    return ref
+
+
+def _component(kw: str | None, orig: str, key: str, *, first: bool) -> Component | None:
+    keyword = KEYWORDS[kw][0] if kw else None
+    number = _text.clean(orig).rstrip(".")
+    k = re.sub(r"\s+", " ", key.strip()).rstrip(".")
+    m = re.fullmatch(r"thu (.+)", k)
+    if m:
+        value = VN_ORDINALS.get(m.group(1))
+        return Component(keyword, number, (to_roman(value),)) if value else None
+    if k in EN_ORDINALS:
+        return Component(keyword, number, (to_roman(EN_ORDINALS[k]),))
+    tokens = tuple(p for p in re.split(r"\s*[./]\s*", number) if p)
+    if not tokens:
+        return None
+    if keyword is None:
+        # a bare reference must look like a number: digits, an upper-case Roman numeral,
+        # a dotted path, or the "l" typo in a dotted path ("l.2")
+        head = tokens[0]
+        if len(tokens) == 1 and not head.isdigit() and roman_value(head) is None:
+            return None
+        if not head.isdigit() and roman_value(head) is None and not (
+                len(tokens) > 1 and re.fullmatch(r"[IVXLivxl1]+", head)):
+            return None
+    return Component(keyword, number, tokens)
+
+
+# --------------------------------------------------------------------------------------------
+# Path -> address
+# --------------------------------------------------------------------------------------------
+
+def _path_values(components: list[Component], *, relaxed: bool) -> list[list] | None:
+    """Normalized number values of each component; the first token of the first component in
+    its Roman-position form."""
+    values = []
+    for ci, comp in enumerate(components):
+        vals = []
+        for ti, tok in enumerate(comp.tokens):
+            first = ci == 0 and ti == 0
+            if tok.isdigit():
+                vals.append(int(tok))
+                continue
+            rv = roman_value(tok)
+            if rv is not None and (first or len(tok) > 1 or comp.keyword in TOP_KEYWORDS):
+                vals.append(rv)
+                continue
+            if first and relaxed:
+                fixed = tok.replace("l", "I").replace("1", "I").upper()
+                rv = roman_value(fixed)
+                if rv is not None:
+                    vals.append(rv)
+                    continue
+            if first and re.fullmatch(r"[IVXLivxl1]+", tok):
+                return None  # a Roman typo: only the relaxed reading may fix it
+            vals.append(tok.lower() if len(tok) == 1 else tok)
+        values.append(vals)
+    return values
+
+
+def _join(values: list[list], prefix_parent: list | None = None) -> list[list]:
+    """Flatten component values into address components.  A component whose leading numbers
+    repeat its parent's own may be written in full ("6.4" under "6" -> 4; "Section 2.1" under
+    "Part II" -> 1) or be a path below a child ("2.3" under "II" -> 2.3): both readings are
+    returned, the shortened one first."""
+    variants: list[list] = [[]]
+    parent = prefix_parent
+    for vals in values:
+        if parent and len(vals) > len(parent) and vals[:len(parent)] == parent:
+            variants = [v + vals[len(parent):] for v in variants] + [v + vals for v in variants]
+        else:
+            variants = [v + vals for v in variants]
+        parent = vals
+    return variants
+
+
+def _format(values: list, *, top: bool) -> str:
+    parts = []
+    for i, v in enumerate(values):
+        if i == 0 and top and isinstance(v, int):
+            parts.append(to_roman(v))
+        else:
+            parts.append(str(v))
+    return ".".join(parts)
+
+
+def _root_address(components: list[Component], *, relaxed: bool) -> str | None:
+    found = _root_addresses(components, relaxed=relaxed)
+    return found[0] if found else None
+
+
+def _root_addresses(components: list[Component], *, relaxed: bool) -> list[str]:
+    """Every address the path can spell read from the top (see ``_join``)."""
+    if not components:
+        return []
+    first = components[0]
+    head = first.tokens[0]
+    if not relaxed:
+        # strictly, the top position takes a Roman numeral, or a number after PHẦN/Part/Chương
+        if not (roman_value(head) is not None or first.keyword in TOP_KEYWORDS or
+                (head.isdigit() and first.keyword in TOP_KEYWORDS)):
+            return []
+    values = _path_values(components, relaxed=relaxed)
+    if values is None:
+        return []
+    return [_format(v, top=True) for v in _join(values)]
+
+
+# --------------------------------------------------------------------------------------------
+# Index
+# --------------------------------------------------------------------------------------------
+
+def section_values(s: Section) -> list:
+    comps = getattr(s, "_comps", None)
+    if comps is not None:
+        return list(comps)
+    if not s.number:
+        return []
+    return [norm_component(t) for t in re.split(r"[./]", s.number) if t]
+
+
+class _Index:
+    def __init__(self, outline: Outline):
+        self.sections: list[Section] = list(outline.walk())
+        self.by_address: dict[str, list[Section]] = {}
+        self.by_tail: dict[str, list[Section]] = {}
+        self.by_kind: dict[tuple, list[Section]] = {}
+        self.by_title: dict[str, list[Section]] = {}
+        for s in self.sections:
+            self.by_address.setdefault(s.address, []).append(s)
+            parts = s.address.split(".")
+            for k in range(1, len(parts)):
+                self.by_tail.setdefault(".".join(parts[k:]), []).append(s)
+            if s.kind:
+                self.by_kind.setdefault((s.kind, tuple(section_values(s))), []).append(s)
+            if s.title:
+                self.by_title.setdefault(_text.fold(s.title), []).append(s)
+        self.titles = list(self.by_title)
+
+
+def index(outline: Outline) -> _Index:
+    """The lookup tables of ``outline`` (built on first use, then cached on it)."""
+    idx = outline.__dict__.get("_resolve_index")
+    if idx is None:
+        idx = _Index(outline)
+        outline.__dict__["_resolve_index"] = idx
+    return idx
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution
+# --------------------------------------------------------------------------------------------
+
+def _unique(items) -> list[Section]:
+    seen: set[int] = set()
+    out = []
+    for s in items:
+        if id(s) not in seen:
+            seen.add(id(s))
+            out.append(s)
+    return out
+
+
+def _strict(idx: _Index, ref: Reference) -> list[Section]:
+    found: list[Section] = []
+    for addr in _root_addresses(ref.components, relaxed=False):
+        found.extend(idx.by_address.get(addr, []))
+    found.extend(_kind_anchored(idx, ref.components))
+    return _unique(found)
+
+
+def _kind_anchored(idx: _Index, components: list[Component]) -> list[Section]:
+    first = components[0]
+    groups = KIND_GROUPS.get(first.keyword or "")
+    if not groups:
+        return []
+    values = _path_values(components, relaxed=False)
+    if values is None:
+        return []
+    out = []
+    for kind in groups:
+        for anchor in idx.by_kind.get((kind, tuple(values[0])), []):
+            if len(components) == 1:
+                out.append(anchor)
+                continue
+            for rest in _join(values[1:], prefix_parent=values[0]):
+                addr = anchor.address + "." + ".".join(str(v) for v in rest)
+                out.extend(idx.by_address.get(addr, []))
+    return out
+
+
+def _relaxed(idx: _Index, ref: Reference) -> list[Section]:
+    found: list[Section] = []
+    for addr in _root_addresses(ref.components, relaxed=True):
+        found.extend(idx.by_address.get(addr, []))
+    first = ref.components[0]
+    if first.keyword not in TOP_KEYWORDS:
+        values = _path_values(ref.components, relaxed=False)
+        if values is not None:
+            for v in _join(values):
+                found.extend(idx.by_tail.get(".".join(str(x) for x in v), []))
+    return _unique(found)
+
+
+def _fold_title(title: str) -> str:
+    return _text.fold(title)
+
+
+def _similarity(a: str, b: str) -> float:
+    """0..1 likeness of two folded titles."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    shorter, longer = sorted((a, b), key=len)
+    if (longer.startswith(shorter) or f" {shorter} " in f" {longer} ") and len(shorter) >= 0.6 * len(longer):
+        return 0.9
+    ta, tb = set(a.split()), set(b.split())
+    jac = len(ta & tb) / len(ta | tb)
+    # character likeness only vouches for typos: titles sharing stock words ("công tác ...
+    # cải cách hành chính") are alike letter by letter but name different things
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return max(jac, ratio if ratio >= 0.9 else 0.0)
+
+
+def _by_title(idx: _Index, title: str) -> tuple[list[Section], str]:
+    """Sections named by ``title``: exact folded match, else the unique heading that starts
+    with it (three words or more, covering 60% of it).  Returns (sections, how)."""
+    f = _fold_title(title)
+    if not f:
+        return [], ""
+    exact = idx.by_title.get(f)
+    if exact:
+        return list(exact), "exact"
+    if len(f.split()) >= 3:
+        pref = [s for key in idx.titles if key.startswith(f + " ") and len(f) >= 0.6 * len(key)
+                for s in idx.by_title[key]]
+        if pref:
+            return pref, "prefix"
+    return [], ""
+
+
+def _display(s: Section) -> str:
+    return s.display
+
+
+def _listing(sections: list[Section]) -> str:
+    return "; ".join(_display(s) for s in sections)
+
+
+def _nearest(idx: _Index, ref: Reference, limit: int = 5) -> list[Section]:
+    out: list[Section] = []
+    if ref.components:
+        want = _root_address(ref.components, relaxed=True) or ""
+        parts = want.split(".") if want else []
+        # sections sharing the longest address prefix, closest numbers first
+        for k in range(len(parts) - 1, -1, -1):
+            pool = [s for s in idx.sections
+                    if len(s.address.split(".")) == k + 1 and s.address.split(".")[:k] == parts[:k]]
+            if pool:
+                target = parts[k] if k < len(parts) else ""
+
+                def dist(s: Section, target=target, k=k) -> float:
+                    a, b = s.address.split(".")[k], target
+                    va, vb = norm_component(a), norm_component(b)
+                    if isinstance(va, int) and isinstance(vb, int):
+                        return abs(va - vb)
+                    return 0 if a == b else 50
+                pool.sort(key=dist)
+                out.extend(pool[:3])
+                break
+    if ref.title:
+        f = _fold_title(ref.title)
+        words = set(f.split())
+        scored = []
+        for key in idx.titles:
+            common = len(words & set(key.split()))
+            if common:
+                scored.append((-max(_similarity(f, key), common / max(len(words), 1)), key))
+        scored.sort()
+        for _, key in scored[:3]:
+            out.extend(idx.by_title[key])
+    return _unique(out)[:limit]
+
+
+def _not_found(idx: _Index, ref: Reference, looked: str | None) -> ResolveError:
+    near = _nearest(idx, ref)
+    msg = f"no section matches '{ref.text}'"
+    if looked:
+        msg += f" (looked for {looked})"
+    if not idx.sections:
+        msg += "; the draft has no numbered sections"
+    elif near:
+        msg += f"; nearest: {_listing(near)}"
+    return ResolveError(msg, candidates=[s.address for s in near])
+
+
+def _ambiguous(ref: Reference, found: list[Section], why: str = "") -> ResolveError:
+    msg = f"'{ref.text}' is ambiguous{why}: it matches {len(found)} sections: {_listing(found)}"
+    return ResolveError(msg, candidates=[s.address for s in found],
+                        hint="write the full address, e.g. " + found[0].address)
+
+
+def resolve(outline: Outline, reference: str) -> Section:
+    """The one section ``reference`` names in ``outline``; ``ResolveError`` otherwise."""
+    idx = index(outline)
+    if isinstance(reference, str):
+        exact = idx.by_address.get(_text.clean(reference).rstrip("."))
+        if exact is not None and len(exact) == 1:
+            return exact[0]  # a canonical address, as ``redline outline`` prints it
+    ref = reference if isinstance(reference, Reference) else parse_reference(reference)
+    if ref.special:
+        if ref.soft_special:
+            named, _ = _by_title(idx, ref.title or "")
+            if named:
+                if len(named) > 1:
+                    raise _ambiguous(ref, named)
+                return named[0]
+        return _special(outline, ref)
+    if not ref.components:
+        return _resolve_title(idx, ref)
+    found = _strict(idx, ref)
+    looked = " or ".join(_root_addresses(ref.components, relaxed=True)) or None
+    if not found:
+        found = _relaxed(idx, ref)
+        if len(found) > 1:
+            raise _ambiguous(ref, found, " (no exact address; read loosely)")
+    elif len(found) > 1:
+        raise _ambiguous(ref, found)
+    if not found:
+        if ref.title:
+            named, _ = _by_title(idx, ref.title)
+            if named:
+                raise ResolveError(
+                    f"no section matches the number in '{ref.text}' (looked for {looked}); its "
+                    f"title names {_listing(named)}", candidates=[s.address for s in named],
+                    hint="check the number")
+        raise _not_found(idx, ref, looked)
+    section = found[0]
+    if ref.title:
+        _confirm(idx, ref, section)
+    return section
+
+
+def _confirm(idx: _Index, ref: Reference, section: Section) -> None:
+    f = _fold_title(ref.title or "")
+    score = _similarity(f, _fold_title(section.title))
+    named, how = _by_title(idx, ref.title or "")
+    if score >= 0.75 and (how != "exact" or section in named):
+        return
+    others = [s for s in named if s is not section]
+    if not others:
+        best = difflib.get_close_matches(f, idx.titles, n=2, cutoff=0.75)
+        others = [s for key in best for s in idx.by_title[key] if s is not section]
+    candidates = [section] + others
+    msg = (f"'{ref.text}': the number names {section.display}, but the title "
+           f"'{ref.title}' does not match it")
+    if others:
+        msg += f"; the title names {_listing(others)}"
+    raise ResolveError(msg, candidates=[s.address for s in candidates],
+                       hint="correct the number or the title")
+
+
+def _resolve_title(idx: _Index, ref: Reference) -> Section:
+    named, how = _by_title(idx, ref.title or "")
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        raise _ambiguous(ref, named, " (several headings have this text)")
+    raise _not_found(idx, ref, None)
+
+
+def _special(outline: Outline, ref: Reference) -> Section:
+    if ref.special == "*":
+        return outline.whole()
+    part = getattr(outline, ref.special)
+    if part is None:
+        raise ResolveError(f"the draft has no {ref.special} part ('{ref.text}')",
+                           candidates=[], hint="the outline found none; name a section instead")
+    return part
+
+
+__all__ = ["resolve", "parse_reference", "Reference", "Component", "index"]
+
+
+class _CallableModule(type(__import__("sys"))):
+    """``redline.resolve`` is both this module and the public function ``redline.resolve``:
+    calling the module calls the public function (see ``redline.outline``)."""
+
+    def __call__(self, *args, **kwargs):
+        from .api import resolve as _api_resolve
+
+        return _api_resolve(*args, **kwargs)
+
+
+__import__("sys").modules[__name__].__class__ = _CallableModule
