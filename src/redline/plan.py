@@ -548,7 +548,7 @@ def _pair_gap(old, new, i1, i2, j1, j2):
     for a in range(n - 1, -1, -1):
         for b in range(m - 1, -1, -1):
             score = sim[a][b] if sim is not None else (0.5 if a == b and old[i1 + a] is not None else 0.0)
-            options = [(best[a + 1][b], 1), (best[a][b + 1], 2)]
+            options = [(best[a][b + 1], 1), (best[a + 1][b], 2)]  # on a tie, old text goes first
             if score >= 0.4:
                 options.append((best[a + 1][b + 1] + score, 3))
             best[a][b], move[a][b] = max(options)
@@ -561,11 +561,10 @@ def _pair_gap(old, new, i1, i2, j1, j2):
             out.append((i1 + a, None)); a += 1
         elif move[a][b] == 3:
             out.append((i1 + a, j1 + b)); a += 1; b += 1
-        elif move[a][b] == 1:
+        elif move[a][b] == 2:
             out.append((i1 + a, None)); a += 1
         else:
             out.append((None, j1 + b)); b += 1
-    # deletions before insertions inside a run of unpaired items reads better
     return out
 
 
