@@ -78,6 +78,8 @@ class Text:
     def sentence(self, lo: int = 8, hi: int = 18) -> str:
         self.n += 1
         w = self.words(self.rng.randint(lo, hi)).split()
+        while w[0] in ("nối", "nơi", "trên"):  # "Nối nhận" folds to "Nơi nhận": the signature block
+            w[0] = self.rng.choice(WORDS)
         # a figure as reports write it (comma decimals, so no '.' inside a sentence)
         w.insert(self.rng.randint(1, len(w)), f"{self.n} hồ sơ" if self.n % 3 else f"{self.n % 97},{self.n % 10}%")
         s = " ".join(w)
@@ -135,6 +137,11 @@ def make_draft(target: int, seed: int = SEED) -> Draft:
     tx = Text(rng)
     per_l2 = 46  # paragraphs a level-2 section averages with the choices below
     n_l2 = max(4, round(target / per_l2))
+    fan3 = (3, 7)  # subsections of a level-2 section
+    if n_l2 > len(ROMAN) * 60:  # very big drafts: wider sections, not 100+ "1."-level headings a part
+        scale = n_l2 / (len(ROMAN) * 60)
+        fan3 = (round(3 * scale), round(7 * scale))
+        n_l2 = round(target / (per_l2 * scale))
     n_parts = min(len(ROMAN), max(2, -(-n_l2 // 60)))
     preamble = [f"Thực hiện {PLANTED[0]} của Ủy ban nhân dân tỉnh, {PLANTED[1]} và {PLANTED[2]}; " + tx.paragraph(),
                 tx.paragraph()]
@@ -152,7 +159,7 @@ def make_draft(target: int, seed: int = SEED) -> Draft:
             s2 = Sec(f"{roman}.{i2}", f"{i2}.", str(i2), tx.title(), 2)
             s2.body = [("p", tx.paragraph()) for _ in range(rng.randint(1, 2))]
             count += 1 + len(s2.body)
-            for i3 in range(1, rng.randint(3, 7) + 1):
+            for i3 in range(1, rng.randint(*fan3) + 1):
                 s3 = Sec(f"{roman}.{i2}.{i3}", f"{i2}.{i3}.", f"{i2}.{i3}", tx.title(), 3)
                 k = rng.randint(2, 5)
                 for j in range(k):
