@@ -141,10 +141,9 @@ class Planner:
     def paragraphs_in(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element]]:
         """(block index, paragraph) pairs to search: the body (tables included), or only
         the heading with scope "heading"."""
-        if scope == "heading":
-            if section.heading is None:
-                return []
+        if scope == "heading" and section.heading is not None:
             return [(section.heading, self.blocks[section.heading])]
+        # the special parts (title, preamble, closing) are their own heading
         out = []
         for i in range(section.start, section.end):
             b = self.blocks[i]
@@ -652,7 +651,7 @@ def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
     return a.section.display if a.section is b.section else f"{a.section.display} / {b.section.display}"
 
 
-def demote(planner: Planner, pe: PlannedEdit, winner: PlannedEdit) -> PlannedEdit:
+def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
     """A later source's edit that collides with an earlier one becomes a comment carrying
     its proposed wording, on the same place."""
     e = pe.edit
@@ -673,7 +672,7 @@ def demote(planner: Planner, pe: PlannedEdit, winner: PlannedEdit) -> PlannedEdi
         first = last = next(first.iter(W["p"]))
     if last.tag != W["p"]:
         last = first
-    text = f"{e.author} đề nghị ({e.where}; trùng với {winner.edit.where} của {winner.edit.author}): {proposal}"
+    text = f"{e.author} đề nghị ({e.where}; trùng với {winner.where} của {winner.author}): {proposal}"
     return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
 
 
