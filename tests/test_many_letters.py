@@ -1,0 +1,75 @@
+"""Twenty letters, one redline: every fixture letter applied together to one draft."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from lxml import etree
+
+import oracles
+import redline
+from conftest import FIXTURES
+
+DRAFT = FIXTURES / "drafts" / "cchc-typed.docx"
+LETTERS = sorted((FIXTURES / "letters").glob("*.txt")) + sorted((FIXTURES / "letters").glob("*.docx"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    out = tmp_path_factory.mktemp("many") / "merged.docx"
+    result = redline.apply(DRAFT, LETTERS, out)
+    return out, result
+
+
+def test_all_letters_give_one_valid_output(merged):
+    out, _ = merged
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")
+    assert oracles.new_audit_errors(out, DRAFT) == []
+    assert oracles.xsd_errors(out) == []
+
+
+def test_each_department_signs_its_own_revisions(merged):
+    out, result = merged
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    authors = {m.get(W + "author") for m in root.iter(W + "ins", W + "del")}
+    senders = {s["author"] for s in result.sources}
+    assert len(senders) == len(LETTERS)
+    # every department with an applied edit appears as a revision author
+    applied = {v.author for v in result.views if not v.demoted_from and v.op != "comment"}
+    assert applied <= authors and len(applied) >= 8
+
+
+def test_cross_letter_conflict_becomes_a_comment_and_is_listed(merged):
+    out, result = merged
+    assert len(result.plan.conflicts) == 1
+    text = result.render("text")
+    assert "conflicts with" in text and "cat.txt" in text and "stnmt.txt" in text
+    demoted = [v for v in result.views if v.demoted_from]
+    assert len(demoted) == 1 and demoted[0].author == "Sở Tài nguyên và Môi trường"
+    with zipfile.ZipFile(out) as z:
+        comments = etree.fromstring(z.read("word/comments.xml"))
+    texts = ["".join(c.itertext()) for c in comments.iter(W + "comment")]
+    assert any("Sở Tài nguyên và Môi trường" in t and "46.932" in t for t in texts)
+
+
+def test_nothing_asked_for_disappears(merged):
+    _, result = merged
+    text = result.render("text")
+    assert len(result.unresolved) == 3 and "Mục VI" in text
+    assert len(result.ignored) == 2 and "Thống nhất" in text
+
+
+def test_letter_and_its_hand_transcription_give_the_same_document(tmp_path):
+    a, b = tmp_path / "from-letter.docx", tmp_path / "from-json.docx"
+    redline.apply(DRAFT, FIXTURES / "letters" / "seed-letter.txt", a)
+    redline.apply(DRAFT, FIXTURES / "edits" / "seed-letter.json", b)
+
+    def body(path):
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        return re.sub(r' w:date="[^"]*"', "", xml)
+
+    assert body(a) == body(b)
