@@ -108,18 +108,21 @@ def close_doc(doc) -> None:
         doc.dispose()
 
 
-def paragraphs(text) -> list[str]:
-    """Paragraph strings of a text in document order, through tables (row by row, cell by cell)."""
+def paragraphs(text, styles: list | None = None) -> list[str]:
+    """Paragraph strings of a text in document order, through tables (row by row, cell by cell);
+    each paragraph's style name goes to ``styles`` when given."""
     out: list[str] = []
     enum = text.createEnumeration()
     while enum.hasMoreElements():
         el = enum.nextElement()
         if el.supportsService("com.sun.star.text.Paragraph"):
             out.append(el.getString())
+            if styles is not None:
+                styles.append(el.getPropertyValue("ParaStyleName"))
         elif el.supportsService("com.sun.star.text.TextTable"):
             for row in _table_rows(el):
                 for name in row:
-                    out.extend(paragraphs(el.getCellByName(name).getText()))
+                    out.extend(paragraphs(el.getCellByName(name).getText(), styles))
     return out
 
 
@@ -167,13 +170,15 @@ def comments(doc) -> list[dict]:
 def process(office: Office, job: dict) -> dict:
     path = job["path"]
     res = {"path": path, "redlines": None, "comments": None, "paragraphs": None, "accepted": None,
-           "rejected": None, "pdf": None, "error": None}
+           "rejected": None, "pdf": None, "error": None, "styles": None, "accepted_styles": None,
+           "rejected_styles": None}
     try:
         doc = office.load(path)
         try:
             res["redlines"] = redlines(doc)
             res["comments"] = comments(doc)
-            res["paragraphs"] = paragraphs(doc.getText())
+            res["styles"] = []
+            res["paragraphs"] = paragraphs(doc.getText(), res["styles"])
             if job.get("pdf"):
                 doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(job["pdf"])),
                                (prop("FilterName", "writer_pdf_Export"),))
@@ -188,7 +193,8 @@ def process(office: Office, job: dict) -> dict:
             try:
                 office.dispatch(doc, command)
                 left = doc.getRedlines().createEnumeration().hasMoreElements()
-                res[key] = paragraphs(doc.getText())
+                res[key + "_styles"] = []
+                res[key] = paragraphs(doc.getText(), res[key + "_styles"])
                 if left:
                     res["error"] = f"{command} left revisions in the document"
             finally:

@@ -258,8 +258,9 @@ def story_paragraphs(container: etree._Element) -> Iterable[etree._Element]:
 # --------------------------------------------------------------------------- openxml-audit
 
 
-@functools.cache
 def _auditor():
+    """A fresh validator per document: after a long run a shared one was seen reporting another
+    document's note ids (state carried over); building one costs ~50 ms once the schemas loaded."""
     from openxml_audit import OpenXmlValidator
 
     return OpenXmlValidator(max_errors=0)
