@@ -185,20 +185,26 @@ def _word_bounded(hay: str, s: int, e: int, needle: str) -> bool:
 
 # ----------------------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…;])[\"'”’»)]*\s+(?=[\"'“‘«(\-–—•+]?\s*[A-ZĐÀ-Ỹ0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+")
+_LABEL_ONLY = re.compile(r"^\s*(?:[-–—•+]\s*)?(?:\d+(?:\.\d+)*|[a-zđ]|[IVXLC]+)[.)]?\s*$")
 
 
 def sentences(raw: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in ``raw``, trailing spaces excluded.  A sentence ends
-    at . ! ? … ; followed by a space and a capital letter or digit, or at the end; numbers
-    such as "4.820" and "15/6/2022" never end one."""
+    at . ! ? … followed by a space and a capital letter, a digit or an opening quote, or
+    at the end of the paragraph.  Numbers ("4.820", "15/6/2022") and a list label at the
+    start of a paragraph ("1.", "a)") never end one."""
     spans = []
     pos = 0
     for m in _SENTENCE_END.finditer(raw):
-        end = m.start()
-        if raw[pos:end].strip():
-            spans.append(_trim(raw, pos, end))
-        pos = m.end()
+        nxt = raw[m.end():m.end() + 1]
+        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘«(-–—•+"):
+            continue
+        if _LABEL_ONLY.match(raw[pos:m.start() + 1]):
+            continue
+        if raw[pos:m.start()].strip():
+            spans.append(_trim(raw, pos, m.end()))
+            pos = m.end()
     if raw[pos:].strip():
         spans.append(_trim(raw, pos, len(raw)))
     return spans
