@@ -2,7 +2,6 @@
 revise -> save + summary.  Nothing is written until every edit has been planned."""
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from .outline import build as build_outline
 from .edits import EditsFile, load_edits, parse_edits
 from .errors import EditsError, Warning
 from .plan import Plan, make_plan
+from .progress import Progress
 from .revise import apply_plan
 from .summary import EditView, edit_views, render
 
@@ -86,7 +86,8 @@ def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, 
     for i, e in enumerate(edits, start=1):
         if len(files) > 1:
             e.index = i
-    plan = make_plan(tree, edits)
+    bar = Progress(progress)
+    plan = make_plan(tree, edits, progress=bar)
     views = edit_views(plan.edits)
     timings["plan"] = time.perf_counter() - t
 
@@ -103,11 +104,12 @@ def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, 
         return result
 
     t = time.perf_counter()
-    if progress:
-        print(f"redline: revising {len(edits)} edit(s)…", file=sys.stderr)
-    dirty = apply_plan(document, plan)
+    dirty = apply_plan(document, plan, progress=bar)
     timings["revise"] = time.perf_counter() - t
     t = time.perf_counter()
+    bar("save", 0, 1)
     save_docx(document, out_path, dirty=dirty, force=force, input_path=draft)
+    bar("save", 1, 1)
+    bar.close()
     timings["save"] = time.perf_counter() - t
     return result

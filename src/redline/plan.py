@@ -623,14 +623,16 @@ def _short(text: str, n: int = 80) -> str:
 
 # ---------------------------------------------------------------------------- the whole plan
 
-def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True) -> Plan:
+def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None) -> Plan:
     """Resolve and check every edit; raise on the first bad one, on conflicts within one
     source; turn a later source's conflicting edit into a comment (multi-letter runs)."""
     planner = Planner(outline)
     planned: list[PlannedEdit] = []
     conflicts: list[str] = []
     claims = Claims()
-    for edit in edits:
+    for done, edit in enumerate(edits, start=1):
+        if progress is not None:
+            progress("plan", done, len(edits))
         pe = planner.plan(edit)
         clash = claims.clash(pe)
         if clash is not None:

@@ -524,7 +524,7 @@ def iso_now() -> str:
 
 # ---------------------------------------------------------------------------- the stage
 
-def apply_plan(document, plan) -> set[str]:
+def apply_plan(document, plan, progress=None) -> set[str]:
     """Execute a plan on ``document`` (python-docx Document).  Returns the names of the
     package parts that changed, so the save stage copies every other part byte for byte."""
     from .plan import CommentOn, DeleteBlocks, NewParagraphs, TextChange
@@ -540,7 +540,10 @@ def apply_plan(document, plan) -> set[str]:
         for a in pe.actions:
             if isinstance(a, TextChange):
                 per_paragraph.setdefault(id(a.p), (a.p, []))[1].append((a, pe))
-    for p, items in per_paragraph.values():
+    total = len(per_paragraph)
+    for done, (p, items) in enumerate(per_paragraph.values(), start=1):
+        if progress is not None and done % 50 == 0:
+            progress("revise", done, total)
         items.sort(key=lambda it: (it[0].start, it[0].end, order[id(it[1])]), reverse=True)
         for a, pe in items:
             rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe))
