@@ -17,6 +17,9 @@ Public API (everything the CLI does is one call here)::
     redline.accept(path, output) / redline.reject(path, output)
     redline.extract(letter, draft=...)     -> edits document (dict)
 """
+import sys
+import types
+
 from .errors import (  # noqa: F401
     EXIT_BAD_INPUT, EXIT_BUG, EXIT_FINDINGS, EXIT_OK,
     ConflictError, DocumentError, EditsError, LetterError, LimitError, OutputError,
@@ -25,3 +28,22 @@ from .errors import (  # noqa: F401
 from .api import accept, apply, check, extract, outline, reject, resolve  # noqa: F401
 
 __version__ = "0.1.0"
+
+
+
+class _Package(types.ModuleType):
+    """Keep the API functions above when a stage module of the same name is imported.
+
+    Python binds a submodule to its package's attribute on import, so ``import
+    redline.check`` would otherwise replace the function ``redline.check`` with the
+    module.  Import stage modules by their full name (``from redline.check import ...``).
+    """
+
+    def __setattr__(self, name, value):
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_API = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")
+sys.modules[__name__].__class__ = _Package

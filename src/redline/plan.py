@@ -139,15 +139,16 @@ class Planner:
         return out
 
     def paragraphs_in(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element]]:
-        """(block index, paragraph) pairs to search: the body (tables included), or only
-        the heading with scope "heading"."""
+        """(block index, paragraph) pairs to search: everything the section owns (tables and
+        subsection headings included, its own heading not), or only the heading with
+        scope "heading"."""
         if scope == "heading" and section.heading is not None:
             return [(section.heading, self.blocks[section.heading])]
         # the special parts (title, preamble, closing) are their own heading
         out = []
         for i in range(section.start, section.end):
             b = self.blocks[i]
-            if i in self.headings:
+            if i == section.heading:
                 continue
             if b.tag == W["p"]:
                 out.append((i, b))
