@@ -21,6 +21,7 @@ a 200,000-paragraph draft takes seconds.  Same arguments -> byte-identical files
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -78,7 +79,9 @@ class Text:
     def sentence(self, lo: int = 8, hi: int = 18) -> str:
         self.n += 1
         w = self.words(self.rng.randint(lo, hi)).split()
-        while w[0] in ("nối", "nơi", "trên"):  # "Nối nhận" folds to "Nơi nhận": the signature block
+        # redline's outline folds diacritics: "Nối/Nội nhận ..." reads as "Nơi nhận" (the signature
+        # block) and "Trên đây" as the closing; keep body paragraphs from starting like them
+        while w[0] in ("nối", "nội", "nơi", "nói", "trên"):
             w[0] = self.rng.choice(WORDS)
         # a figure as reports write it (comma decimals, so no '.' inside a sentence)
         w.insert(self.rng.randint(1, len(w)), f"{self.n} hồ sơ" if self.n % 3 else f"{self.n % 97},{self.n % 10}%")
@@ -481,12 +484,15 @@ def make_edits(d: Draft, n: int, seed: int = SEED) -> dict:
 
 def _target(s: Sec, rng: random.Random) -> str:
     """The section reference, mostly canonical, sometimes as a letter writes it."""
-    if rng.random() < 0.8 or s.level < 2:
+    x = rng.random()
+    if x < 0.8 or s.level < 2:
         return s.address
     part, rest = s.address.split(".", 1)
-    if s.level == 4:
-        return s.address
-    return f"Mục {rest} Phần {part}"
+    # "mục 2.3 của Phần II" is ambiguous (II.3 or II.2.3: a leading component equal to the
+    # part's number may repeat it), so that form only where the first component differs
+    if x < 0.9 or s.level == 4 or int(rest.split(".")[0]) == ROMAN.index(part) + 1:
+        return f"Mục {s.address}"
+    return f"mục {rest} của Phần {part}"
 
 
 def _edit(kind: str, s: Sec, rng: random.Random, n: int) -> dict:
@@ -601,8 +607,13 @@ def generate(size: int, edit_counts: list[int], *, peer: bool = True, force: boo
     d = make_draft(size)
     info = {"size": size, "paragraphs": d.n_paragraphs, "sections": sum(1 for _ in d.sections())}
     p = draft_path(size)
+    stamp = p.with_suffix(".stamp")
+    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # files follow this code
+    if not force and (not stamp.exists() or stamp.read_text() != version):
+        force = True
     if force or not p.exists():
         write_docx(p, document_xml(d, SEED + size))
+        stamp.write_text(version)
     for n in edit_counts:
         leaves = sum(1 for s in d.sections() if not s.children and s.level >= 2)
         if n > leaves * 3 // 4:
