@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from conftest import CORPUS
+from redline.ooxml import W, paragraph_text
 from redline.outline import build
 from redline.resolve import resolve
 from redline.errors import ResolveError
@@ -48,6 +49,10 @@ def test_outline_of_corpus_file(path):
         for c in s.children:
             assert c.parent is s and s.start <= c.heading < c.end <= s.end
         assert 0 <= s.label_chars <= len(o.text(s.heading))
+    # the one-pass scan reads exactly what ooxml.paragraph_text reads
+    for i, block in enumerate(o.blocks):
+        if block.tag == W["p"]:
+            assert o._texts[i] == paragraph_text(block, "current"), i
     for special in (o.title, o.preamble, o.closing):
         if special is not None:
             assert 0 <= special.start <= special.end <= n

@@ -121,6 +121,7 @@ class StyleSheet:
         self._resolved: dict[str, StyleInfo] = {}
         self.default_paragraph: str | None = None
         self.default_bold: bool = False
+        self._any_numbered: bool | None = None
         if root is None:
             return
         for st in root.iter(_W["style"]):
@@ -138,6 +139,13 @@ class StyleSheet:
 
     def __contains__(self, style_id: str) -> bool:
         return style_id in self._raw
+
+    def any_numbered(self) -> bool:
+        """True when some paragraph style carries numbering (w:numPr)."""
+        if self._any_numbered is None:
+            self._any_numbered = any(
+                st.find(f"{_W['pPr']}/{_W['numPr']}") is not None for st in self._raw.values())
+        return self._any_numbered
 
     def get(self, style_id: str | None) -> StyleInfo | None:
         """Resolved style (own properties over its basedOn chain); None when unknown."""
@@ -278,6 +286,10 @@ class Numbering:
                 continue
             self._nums.setdefault(nid, num)
 
+    @property
+    def has_lists(self) -> bool:
+        return bool(self._nums)
+
     def _abstract_levels(self, aid: str, depth: int = 0) -> tuple[str, dict[int, Level]] | None:
         an = self._abstract.get(aid)
         if an is None:
@@ -407,6 +419,13 @@ def paragraph_numpr(p: etree._Element, styles: StyleSheet) -> tuple[int, int, St
         if numpr is not None:
             num_id = _int(numpr.find(W["numId"]))
             ilvl = _int(numpr.find(W["ilvl"]))
+    return numpr_from(style_id, num_id, ilvl, styles)
+
+
+def numpr_from(style_id: str | None, num_id: int | None, ilvl: int | None,
+               styles: StyleSheet) -> tuple[int, int, StyleInfo | None] | None:
+    """Combine a paragraph's direct ``w:numPr`` values with its style's (see module doc).
+    ilvl -1 in the result means "the level whose w:pStyle names the style"."""
     style = styles.get(style_id)
     from_style = False
     if num_id is None and style is not None and style.num_id is not None:
@@ -425,7 +444,8 @@ def paragraph_numpr(p: etree._Element, styles: StyleSheet) -> tuple[int, int, St
 
 
 class Counter:
-    """Running counters of Word lists, one document pass."""
+    """Running counters of Word lists, one document pass: call ``advance`` for every numbered
+    paragraph in document order (table cells included)."""
 
     def __init__(self, numbering: Numbering):
         self.numbering = numbering
@@ -487,6 +507,7 @@ def compute_numbering(doc: Any, blocks: Iterable[etree._Element],
         return result
     counter = Counter(numbering)
     p_tag, tbl_tag = W["p"], W["tbl"]
+    # (a Numbering with no w:num at all numbers nothing: see the early return above)
     for index, block in enumerate(blocks):
         if block.tag == p_tag:
             numpr = paragraph_numpr(block, styles)
@@ -512,5 +533,9 @@ def load_styles(doc: Any) -> StyleSheet:
     return StyleSheet(related_root(doc, _RT_STYLES))
 
 
-__all__ = ["compute_labels", "compute_numbering", "NumInfo", "StyleSheet", "StyleInfo",
-           "load_styles", "related_root", "to_roman", "to_letter", "format_number", "W_NS"]
+def load_numbering(doc: Any, styles: StyleSheet) -> Numbering:
+    return Numbering(related_root(doc, _RT_NUMBERING), styles)
+
+
+__all__ = ["compute_labels", "compute_numbering", "NumInfo", "StyleSheet", "StyleInfo", "Counter",
+           "Numbering", "numpr_from", "paragraph_numpr", "load_styles", "load_numbering", "related_root", "to_roman", "to_letter", "format_number", "W_NS"]

@@ -81,7 +81,9 @@ parts (``heading=None``, span in ``start_override .. end``):
 """
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -92,7 +94,8 @@ from lxml import etree
 from . import text as _text
 from .errors import Warning
 from .model import Outline, Section
-from .numbering import NumInfo, StyleInfo, StyleSheet, compute_numbering, load_styles, to_roman
+from .numbering import (Counter, NumInfo, StyleInfo, StyleSheet, load_numbering, load_styles, numpr_from,
+                        to_roman)
 from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph_text, qn, run_text
 
 # --------------------------------------------------------------------------------------------
@@ -468,8 +471,16 @@ def _bold_stats(segments: list[tuple[str, bool]], label_chars: int) -> tuple[boo
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(not c.islower() for c in letters)
+    """At least three letters, none lower case."""
+    if text.upper() != text:
+        return False
+    n = 0
+    for c in text:
+        if c.isalpha():
+            n += 1
+            if n >= 3:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -499,7 +510,204 @@ class _Node:
     shape: str | None
 
 
-_PREFILTER = re.compile(r"[\s\u00a0\u200b\ufeff]*(?:\d|[A-Za-zĐđ][.)/]|[IVXL]|[PpCcMmĐđDdSsAa])")
+_PREFILTER = re.compile(  # cheap test before parse_label; NFC or NFD text
+    r"[\s\u00a0\u200b\ufeff]*(?:\d{1,2}[.)/\s]|[A-Za-zĐđ][.)/]|[IVXLCDM]{1,7}\s*[.)/:\-\u2013\u2014]"
+    r"|(?i:ph[aâầ]|ch[uư]|m[uụ]|đi|part|section|chapter|article))")
+
+
+# --------------------------------------------------------------------------------------------
+# One pass over the body
+# --------------------------------------------------------------------------------------------
+# Reading 50,000 paragraphs element by element through python-docx's proxies costs seconds;
+# an XSLT pass (libxslt, in C) reads the same facts in a fraction of that.  It mirrors
+# ``ooxml.iter_blocks`` and ``ooxml.paragraph_text(view="current")`` exactly (the corpus test
+# checks the texts are identical); ``_scan_python`` is the fallback when XSLT is unavailable.
+
+_F_SEP, _ROW_SEP, _COL_SEP = "\ue001", "\ue002", "\ue003"
+_RUN, _RUN_STYLE, _RUN_TEXT = "\ue004", "\ue006", "\ue005"
+_MARK_RE = re.compile("\ue004[^\ue005]*\ue005")
+_STRIDE = 8  # fields per block: kind, style, numId, ilvl, outlineLvl, jc, table rows, text
+
+_SCAN_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+ xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<xsl:output method="text" encoding="utf-8"/>
+<xsl:template match="/"><xsl:apply-templates select="*/w:body/*" mode="b"/></xsl:template>
+<xsl:template match="w:p" mode="b"><xsl:text>P&#xE001;</xsl:text>
+ <xsl:for-each select="w:pPr"><xsl:value-of select="w:pStyle/@w:val"/><xsl:text>&#xE001;</xsl:text>
+ <xsl:value-of select="w:numPr/w:numId/@w:val"/><xsl:text>&#xE001;</xsl:text>
+ <xsl:value-of select="w:numPr/w:ilvl/@w:val"/><xsl:text>&#xE001;</xsl:text>
+ <xsl:value-of select="w:outlineLvl/@w:val"/><xsl:text>&#xE001;</xsl:text>
+ <xsl:value-of select="w:jc/@w:val"/><xsl:text>&#xE001;</xsl:text></xsl:for-each>
+ <xsl:if test="not(w:pPr)"><xsl:text>&#xE001;&#xE001;&#xE001;&#xE001;&#xE001;</xsl:text></xsl:if>
+ <xsl:text>&#xE001;</xsl:text><xsl:apply-templates select="*" mode="c"/><xsl:text>&#xE001;</xsl:text></xsl:template>
+<xsl:template match="w:tbl" mode="b"><xsl:text>T&#xE001;&#xE001;&#xE001;&#xE001;&#xE001;&#xE001;</xsl:text>
+ <xsl:for-each select=".//w:p[w:pPr/w:numPr or w:pPr/w:pStyle]">
+  <xsl:value-of select="w:pPr/w:pStyle/@w:val"/><xsl:text>&#xE003;</xsl:text>
+  <xsl:value-of select="w:pPr/w:numPr/w:numId/@w:val"/><xsl:text>&#xE003;</xsl:text>
+  <xsl:value-of select="w:pPr/w:numPr/w:ilvl/@w:val"/><xsl:text>&#xE002;</xsl:text>
+ </xsl:for-each><xsl:text>&#xE001;</xsl:text>
+ <xsl:for-each select="(.//w:tc)[1]//w:t"><xsl:value-of select="."/></xsl:for-each>
+ <xsl:text>&#xE001;</xsl:text></xsl:template>
+<xsl:template match="w:sdt" mode="b"><xsl:apply-templates select="w:sdtContent[1]/*" mode="b"/></xsl:template>
+<xsl:template match="w:customXml" mode="b"><xsl:apply-templates select="*" mode="b"/></xsl:template>
+<xsl:template match="*" mode="b"/>
+<xsl:template match="w:r" mode="c"><xsl:text>&#xE004;</xsl:text>
+ <xsl:if test="w:rPr/w:b">b<xsl:value-of select="w:rPr/w:b/@w:val"/></xsl:if>
+ <xsl:text>&#xE006;</xsl:text><xsl:value-of select="w:rPr/w:rStyle/@w:val"/>
+ <xsl:text>&#xE005;</xsl:text><xsl:apply-templates select="*" mode="r"/></xsl:template>
+<xsl:template match="w:ins|w:moveTo|w:hyperlink|w:smartTag|w:customXml|w:sdt|w:sdtContent|w:fldSimple"
+ mode="c"><xsl:apply-templates select="*" mode="c"/></xsl:template>
+<xsl:template match="*" mode="c"/>
+<xsl:template match="w:t" mode="r"><xsl:value-of select="."/></xsl:template>
+<xsl:template match="w:tab" mode="r"><xsl:text>&#9;</xsl:text></xsl:template>
+<xsl:template match="w:br|w:cr" mode="r"><xsl:text>&#10;</xsl:text></xsl:template>
+<xsl:template match="w:noBreakHyphen" mode="r"><xsl:text>&#x2011;</xsl:text></xsl:template>
+<xsl:template match="w:softHyphen" mode="r"><xsl:text>&#xAD;</xsl:text></xsl:template>
+<xsl:template match="*" mode="r"/>
+</xsl:stylesheet>"""
+
+_xslt_local = threading.local()
+
+
+def _scan_transform():
+    t = getattr(_xslt_local, "xslt", None)
+    if t is None:
+        t = _xslt_local.xslt = etree.XSLT(etree.fromstring(_SCAN_XSL.encode()))
+    return t
+
+
+class _Facts:
+    """What the outline needs of every block, column-wise: ``_STRIDE`` strings per block in
+    ``plain`` (and ``marked``: the same with run markers carrying bold / run style before
+    each run's text).  Field 0 is "P" (paragraph) or "T" (table); for tables field 6 lists the
+    style / numId / ilvl of their numbered or styled paragraphs and field 7 is the first
+    cell's text."""
+
+    def __init__(self, plain: list[str], marked: list[str] | None):
+        self.plain = plain
+        self.marked = marked
+
+    def is_table(self, i: int) -> bool:
+        return self.plain[i * _STRIDE] == "T"
+
+    def text(self, i: int) -> str:
+        return self.plain[i * _STRIDE + 7]
+
+    def style_id(self, i: int) -> str | None:
+        return self.plain[i * _STRIDE + 1] or None
+
+    def num_id(self, i: int) -> int | None:
+        return _opt_int(self.plain[i * _STRIDE + 2])
+
+    def ilvl(self, i: int) -> int | None:
+        return _opt_int(self.plain[i * _STRIDE + 3])
+
+    def outline_lvl(self, i: int) -> str | None:
+        return self.plain[i * _STRIDE + 4] or None
+
+    def jc(self, i: int) -> str | None:
+        return self.plain[i * _STRIDE + 5] or None
+
+    def table_rows(self, i: int) -> list[tuple]:
+        rows = []
+        for item in self.plain[i * _STRIDE + 6].split(_ROW_SEP):
+            if item:
+                cols = (item.split(_COL_SEP) + ["", "", ""])[:3]
+                rows.append((cols[0] or None, _opt_int(cols[1]), _opt_int(cols[2])))
+        return rows
+
+    def marked_text(self, i: int) -> str | None:
+        return self.marked[i * _STRIDE + 7] if self.marked is not None else None
+
+
+def _opt_int(v: str | None) -> int | None:
+    if not v:
+        return None
+    try:
+        return int(v)
+    except ValueError:
+        return None
+
+
+def _scan(doc: Any, blocks: list[etree._Element]) -> _Facts | None:
+    """The facts of every block through one XSLT pass; None when that is not possible."""
+    try:
+        out = str(_scan_transform()(doc.element))
+    except Exception:  # no XSLT, odd root: use the element walk
+        return None
+    marked = out.split(_F_SEP)
+    if len(marked) != len(blocks) * _STRIDE + 1:
+        return None  # a separator character inside the text: do it the slow way
+    plain = _MARK_RE.sub("", out).split(_F_SEP)
+    if len(plain) != len(marked):
+        return None
+    for i in range(0, len(blocks) * _STRIDE, 4096 * _STRIDE):  # spot-check the alignment
+        if plain[i] not in ("P", "T"):
+            return None
+    return _Facts(plain, marked)
+
+
+def _scan_python(blocks: list[etree._Element]) -> _Facts:
+    """The same facts as ``_scan``, element by element (no run markers)."""
+    plain: list[str] = []
+    for b in blocks:
+        if b.tag == W["p"]:
+            plain.extend(_para_facts(b))
+            plain.extend(["", paragraph_text(b, "current")])
+        else:
+            rows = []
+            for p in b.iter(W["p"]):
+                f = _para_facts(p)
+                if f[1] or f[2] or f[3]:
+                    rows.append(_COL_SEP.join(f[1:4]) + _ROW_SEP)
+            first = ""
+            tc = next(b.iter(W["tc"]), None)
+            if tc is not None:
+                first = "".join(t.text or "" for t in tc.iter(W["t"]))
+            plain.extend(["T", "", "", "", "", "", "".join(rows), first])
+    plain.append("")
+    return _Facts(plain, None)
+
+
+def _para_facts(p: etree._Element) -> list[str]:
+    """["P", style, numId, ilvl, outlineLvl, jc] of a paragraph, "" for absent values."""
+    style_id = num_id = ilvl = ol = jc = None
+    ppr = p.find(W["pPr"])
+    if ppr is not None:
+        el = ppr.find(W["pStyle"])
+        if el is not None:
+            style_id = el.get(_VAL)
+        numpr = ppr.find(W["numPr"])
+        if numpr is not None:
+            el = numpr.find(W["numId"])
+            num_id = el.get(_VAL) if el is not None else None
+            el = numpr.find(W["ilvl"])
+            ilvl = el.get(_VAL) if el is not None else None
+        el = ppr.find(W["outlineLvl"])
+        if el is not None:
+            ol = el.get(_VAL)
+        el = ppr.find(W["jc"])
+        if el is not None:
+            jc = el.get(_VAL)
+    return ["P", style_id or "", num_id or "", ilvl or "", ol or "", jc or ""]
+
+
+def _segments_from_marked(marked: str, styles: StyleSheet, para_bold: bool) -> list[tuple[str, bool]]:
+    out = []
+    for piece in marked.split(_RUN)[1:]:
+        meta, _, text = piece.partition(_RUN_TEXT)
+        if not text:
+            continue
+        b, _, rstyle = meta.partition(_RUN_STYLE)
+        bold = para_bold
+        if rstyle:
+            cs = styles.get(rstyle)
+            if cs is not None and cs.bold is not None:
+                bold = cs.bold
+        if b:
+            bold = b[1:].lower() not in _FALSE
+        out.append((text, bold))
+    return out
 
 
 class _Builder:
@@ -508,21 +716,45 @@ class _Builder:
         self.rules = rules
         self.blocks: list[etree._Element] = list(iter_blocks(doc.element.body))
         self.styles = load_styles(doc)
-        self.numinfo: dict[int, NumInfo] = (
-            compute_numbering(doc, self.blocks, self.styles) if rules.use_numbering else {})
-        self.texts: dict[int, str] = {}
+        self.facts: _Facts = _scan(doc, self.blocks) or _scan_python(self.blocks)
+        plain = self.facts.plain
+        self.texts: dict[int, str] = {
+            i: plain[i * _STRIDE + 7] for i in range(len(self.blocks)) if plain[i * _STRIDE] == "P"}
+        self.numinfo: dict[int, NumInfo] = self.count_numbers() if rules.use_numbering else {}
         self.warnings: list[Warning] = []
         self.extra_heading_styles = {k.lower(): v for k, v in rules.heading_styles.items()}
 
+    def count_numbers(self) -> dict[int, NumInfo]:
+        """Word's numbering labels of body paragraphs (``redline.numbering``), from the scan."""
+        numbering = load_numbering(self.doc, self.styles)
+        result: dict[int, NumInfo] = {}
+        if not numbering.has_lists:
+            return result
+        counter = Counter(numbering)
+        styles = self.styles
+        style_numbered = styles.any_numbered()
+        facts = self.facts
+        plain = facts.plain
+        for i in range(len(self.blocks)):
+            k = i * _STRIDE
+            if plain[k] == "P":
+                if not plain[k + 2] and not plain[k + 3] and not style_numbered:
+                    continue
+                numpr = numpr_from(facts.style_id(i), facts.num_id(i), facts.ilvl(i), styles)
+                if numpr is not None:
+                    info = counter.advance(*numpr)
+                    if info is not None:
+                        result[i] = info
+            elif plain[k + 6]:
+                for style_id, num_id, ilvl in facts.table_rows(i):
+                    numpr = numpr_from(style_id, num_id, ilvl, styles)
+                    if numpr is not None:
+                        counter.advance(*numpr)
+        return result
+
     # ---- per paragraph
-    def style_of(self, p: etree._Element) -> tuple[StyleInfo | None, etree._Element | None]:
-        ppr = p.find(W["pPr"])
-        sid = None
-        if ppr is not None:
-            ps = ppr.find(W["pStyle"])
-            if ps is not None:
-                sid = ps.get(_VAL)
-        return self.styles.get(sid), ppr
+    def style_of(self, i: int) -> StyleInfo | None:
+        return self.styles.get(self.facts.style_id(i))
 
     def ignored_style(self, style: StyleInfo | None) -> bool:
         if style is None:
@@ -535,41 +767,45 @@ class _Builder:
             return style.bold
         return self.styles.default_bold
 
-    def is_centered(self, style, ppr) -> bool:
-        jc = None
-        if ppr is not None:
-            el = ppr.find(W["jc"])
-            if el is not None:
-                jc = el.get(_VAL)
-        if jc is None and style is not None:
-            jc = style.jc
+    def is_centered(self, i: int) -> bool:
+        jc = self.facts.jc(i)
+        if jc is None:
+            style = self.style_of(i)
+            jc = style.jc if style is not None else None
         return jc == "center"
+
+    def segments(self, i: int) -> list[tuple[str, bool]]:
+        """(text, bold) of each run of paragraph ``i``, current view."""
+        style = self.style_of(i)
+        marked = self.facts.marked_text(i)
+        if marked is not None:
+            return _segments_from_marked(marked, self.styles, self.para_bold(style))
+        return run_segments(self.blocks[i], self.styles, self.para_bold(style))
+
+    def all_bold(self, i: int) -> bool:
+        return _bold_stats(self.segments(i), 0)[0]
 
     def candidates(self) -> list[_Cand]:
         rules = self.rules
         out: list[_Cand] = []
-        p_tag = W["p"]
         seen_dieu = False
-        for i, b in enumerate(self.blocks):
-            if b.tag != p_tag:
+        styles = self.styles
+        prefilter = _PREFILTER.match if not rules.extra_keywords else (lambda raw: True)
+        plain = self.facts.plain
+        numinfo = self.numinfo
+        for i in range(len(self.blocks)):
+            k = i * _STRIDE
+            if plain[k] != "P":
                 continue
-            raw = paragraph_text(b, "current")
-            self.texts[i] = raw
+            raw = plain[k + 7]
             if not raw or raw.isspace():
                 continue
-            style, ppr = self.style_of(b)
-            if self.ignored_style(style):
-                continue
+            style = styles.get(plain[k + 1] or None)
             ol = None
             if rules.use_styles:
-                if ppr is not None:
-                    el = ppr.find(W["outlineLvl"])
-                    if el is not None:
-                        try:
-                            v = int(el.get(_VAL))
-                            ol = v if 0 <= v <= 8 else -1
-                        except (TypeError, ValueError):
-                            pass
+                if plain[k + 4]:
+                    v = _opt_int(plain[k + 4])
+                    ol = v if v is not None and 0 <= v <= 8 else -1
                 if ol is None and style is not None:
                     ol = style.outline_lvl
                 if ol == -1:
@@ -579,15 +815,19 @@ class _Builder:
                            or self.extra_heading_styles.get(style.style_id.lower()))
                     if lvl:
                         ol = lvl - 1
-            num = self.numinfo.get(i)
+            num = numinfo.get(i) if numinfo else None
             if num is not None and (num.is_bullet or not num.label.strip()):
                 num = None
+            if ol is None and num is None and not (rules.use_typed_labels and prefilter(raw)):
+                continue
+            if self.ignored_style(style):
+                continue
             label = None
             if num is not None:
                 label = label_of_number(num.label)
                 if label is None:
                     num = None
-            if label is None and rules.use_typed_labels and _PREFILTER.match(raw):
+            if label is None and rules.use_typed_labels and prefilter(raw):
                 label = parse_label(raw, rules.extra_keywords or None)
             if ol is None and label is None:
                 continue
@@ -599,14 +839,13 @@ class _Builder:
                 out.append(_Cand(i, text, raw, label, num, ol, True, True, False, title))
                 continue
             # weak: numbering or typed label, needs a cue (or is a legal clause)
-            segs = run_segments(b, self.styles, self.para_bold(style))
-            all_bold, label_bold = _bold_stats(segs, label.chars)
+            all_bold, label_bold = _bold_stats(self.segments(i), label.chars)
             if num is not None and num.bold:
                 label_bold = True
             body = _text.clean(raw[label.chars:])
             caps = _is_caps(body) or (style is not None and bool(style.caps))
             short = len(text) <= rules.max_heading_chars
-            listy = text.endswith((";", ",")) or text.endswith(":") and len(text) > 120
+            listy = text.endswith((";", ",")) or (text.endswith(":") and len(text) > 120)
             cue = short and not listy and (all_bold or label_bold or caps or not rules.require_bold)
             if num is not None:  # Word list: only whole-bold / capitals make a heading
                 cue = short and not listy and (all_bold or caps or (num.bold is True and label_bold)
@@ -745,10 +984,7 @@ class _Builder:
                 f"numbering gap: '{label.display}' follows '{prev.label}'", f"block {c.index}"))
 
     def _all_bold(self, c: _Cand) -> bool:
-        p = self.blocks[c.index]
-        style, _ = self.style_of(p)
-        all_bold, _ = _bold_stats(run_segments(p, self.styles, self.para_bold(style)), 0)
-        return all_bold
+        return self.all_bold(c.index)
 
     def make_section(self, c: _Cand, label: Label | None, kind: str | None, parent: _Node | None,
                      siblings: list[Section], heading_set: set[int]) -> Section:
@@ -795,41 +1031,26 @@ class _Builder:
         text = _text.clean(raw)
         if not text or len(text) > self.rules.max_heading_chars:
             return None
-        p = self.blocks[j]
-        style, ppr = self.style_of(p)
-        all_bold, _ = _bold_stats(run_segments(p, self.styles, self.para_bold(style)), 0)
-        if all_bold or _is_caps(text) or self.is_centered(style, ppr):
+        if self.all_bold(j) or _is_caps(text) or self.is_centered(j):
             return j
         return None
 
     # ---- special parts and spans
     def block_text(self, i: int) -> str:
-        b = self.blocks[i]
-        return self.texts.get(i, "") if b.tag == W["p"] else self.first_text(b)
-
-    def first_text(self, block: etree._Element) -> str:
-        if block.tag == W["p"]:
-            return paragraph_text(block)
-        for p in block.iter(W["p"]):
-            t = paragraph_text(p)
-            if t.strip():
-                return t
-        return ""
+        """A paragraph's text, or the text of a table's first cell."""
+        return self.facts.text(i)
 
     def find_signature(self, after: int | None) -> int | None:
         if after is None:
             return None
         markers = self.rules.signature_markers
+        initials = {m[:1] for m in markers}
+        firsts = _first_chars(frozenset(initials))
         for i in range(after + 1, len(self.blocks)):
-            b = self.blocks[i]
-            t = self.texts.get(i) if b.tag == W["p"] else self.first_text(b)
-            if not t:
+            t = self.facts.text(i)
+            if not t or t[0] not in firsts and t.lstrip()[:1] not in firsts:
                 continue
-            s = t.lstrip()[:40]
-            if s[:1] not in "NnKkTt":
-                continue
-            f = _text.fold(s, expand=False)
-            if any(f.startswith(m) for m in markers):
+            if _starts_with_phrase(t, markers):
                 return i
         return None
 
@@ -850,11 +1071,7 @@ class _Builder:
                 t = self.texts.get(i)
                 if not t or self.blocks[i].tag != W["p"]:
                     continue
-                s = t.lstrip()[:40]
-                if s[:1] not in "TtNn":
-                    continue
-                f = _text.fold(s, expand=False)
-                if any(f.startswith(ph) for ph in self.rules.closing_phrases):
+                if _starts_with_phrase(t, self.rules.closing_phrases):
                     closing_start = i
                     break
         barriers = sorted(x for x in (closing_start, sig) if x is not None)
@@ -935,9 +1152,7 @@ class _Builder:
                         continue
                     if re.fullmatch(r"[-_=.*~\u2013\u2014\s]{3,}", t):
                         break
-                    style, ppr = self.style_of(blocks[j])
-                    all_bold, _ = _bold_stats(run_segments(blocks[j], self.styles, self.para_bold(style)), 0)
-                    if not (all_bold or self.is_centered(style, ppr)) or len(t) > 300:
+                    if not (self.all_bold(j) or self.is_centered(j)) or len(t) > 300:
                         break
                     if t.startswith("(") and t.endswith(")") and lines:
                         break  # "(Dự thảo)", "(Kèm theo ...)" after the title
@@ -948,10 +1163,8 @@ class _Builder:
             else:
                 head = next((d for d in doc_types if f.startswith(d + " ")), None)
                 if head and head != "du thao":
-                    style, ppr = self.style_of(blocks[i])
-                    all_bold, _ = _bold_stats(run_segments(blocks[i], self.styles, self.para_bold(style)), 0)
                     first_word = text.split(" ")[0]
-                    if (all_bold or self.is_centered(style, ppr)) and first_word.isupper():
+                    if (self.all_bold(i) or self.is_centered(i)) and first_word.isupper():
                         return self._special_title([i])
         # Title style
         lines = []
@@ -960,7 +1173,7 @@ class _Builder:
                 if lines:
                     break
                 continue
-            style, _ = self.style_of(blocks[i])
+            style = self.style_of(i)
             name = (style.name if style is not None else "").lower()
             if name == "title" and _text.clean(self.texts.get(i, "")):
                 lines.append(i)
@@ -975,6 +1188,21 @@ class _Builder:
         s = Section(address="title", label="", title=title, level=0, heading=None, end=lines[-1] + 1)
         s.start_override = lines[0]
         return s
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _starts_with_phrase(text: str, phrases) -> bool:
+    """Does ``text`` start with one of the folded ``phrases`` ("noi nhan", "tren day la")?"""
+    head = _NON_WORD.sub(" ", key_text(unicodedata.normalize("NFC", text[:60]))).strip()
+    return any(head == ph or head.startswith(ph + " ") for ph in phrases)
+
+
+@functools.lru_cache(maxsize=16)
+def _first_chars(initials: frozenset) -> frozenset:
+    """Characters whose key (no case, no diacritics) is one of ``initials``."""
+    return frozenset(chr(cp) for cp in range(0x20, 0x2000) if key_text(chr(cp)) in initials)
 
 
 def _ordinal(v) -> int | None:
@@ -998,16 +1226,3 @@ def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
 __all__ = ["build", "HeadingRules", "parse_label", "label_of_number", "roman_value",
            "norm_component", "key_text", "LETTERS", "ORDINALS"]
 
-
-class _CallableModule(type(__import__("sys"))):
-    """``redline.outline`` is both this module and the public function ``redline.outline(path)``
-    (importing the submodule replaces the package attribute): calling the module calls the
-    function, so both keep working whichever was touched first."""
-
-    def __call__(self, *args, **kwargs):
-        from .api import outline as _api_outline
-
-        return _api_outline(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule

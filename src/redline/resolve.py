@@ -574,15 +574,3 @@ def _special(outline: Outline, ref: Reference) -> Section:
 
 __all__ = ["resolve", "parse_reference", "Reference", "Component", "index"]
 
-
-class _CallableModule(type(__import__("sys"))):
-    """``redline.resolve`` is both this module and the public function ``redline.resolve``:
-    calling the module calls the public function (see ``redline.outline``)."""
-
-    def __call__(self, *args, **kwargs):
-        from .api import resolve as _api_resolve
-
-        return _api_resolve(*args, **kwargs)
-
-
-__import__("sys").modules[__name__].__class__ = _CallableModule
