@@ -114,13 +114,17 @@ NON_CONTENT = {PPR, w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart")
 class _Run:
     """One accept or reject pass over a part."""
 
-    def __init__(self, root: etree._Element, accept: bool, author: str | None):
+    def __init__(self, root: etree._Element, accept: bool, author: str | None,
+                 select: Callable[[etree._Element], bool] | None = None):
         self.root = root
         self.accept = accept
         self.author = author
+        self.select = select
         self.count = 0
 
     def match(self, el: etree._Element) -> bool:
+        if self.select is not None:
+            return self.select(el)
         return self.author is None or el.get(AUTHOR) == self.author
 
     def attached(self, el: etree._Element) -> bool:
@@ -279,7 +283,7 @@ class _Run:
                 if self.match(el):
                     starts.setdefault(name[:-5], set()).add(el.get(ID))
                     _remove(el)
-            elif self.author is None or el.get(ID) in starts.get(name[:-3], set()):
+            elif (self.author is None and self.select is None) or el.get(ID) in starts.get(name[:-3], set()):
                 _remove(el)
 
     # -- merging at a paragraph mark -------------------------------------------------------------
@@ -484,16 +488,18 @@ def _set_vmerge(tcpr: etree._Element, value: str | None) -> None:
     tcpr.insert(idx, vm)
 
 
-def accept_all(root: etree._Element, author: str | None = None) -> int:
-    """Accept every revision in the part ``root`` (or only ``author``'s), in place.
-    Returns the number of revisions settled."""
-    return _Run(root, True, author).run()
+def accept_all(root: etree._Element, author: str | None = None, *,
+               select: Callable[[etree._Element], bool] | None = None) -> int:
+    """Accept every revision in the part ``root`` (or only ``author``'s, or only those for which
+    ``select(element)`` is true), in place.  Returns the number of revisions settled."""
+    return _Run(root, True, author, select).run()
 
 
-def reject_all(root: etree._Element, author: str | None = None) -> int:
-    """Reject every revision in the part ``root`` (or only ``author``'s), in place.
-    Returns the number of revisions settled."""
-    return _Run(root, False, author).run()
+def reject_all(root: etree._Element, author: str | None = None, *,
+               select: Callable[[etree._Element], bool] | None = None) -> int:
+    """Reject every revision in the part ``root`` (or only ``author``'s, or only those for which
+    ``select(element)`` is true), in place.  Returns the number of revisions settled."""
+    return _Run(root, False, author, select).run()
 
 
 # ------------------------------------------------------------------------------------------
