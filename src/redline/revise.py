@@ -48,13 +48,14 @@ class Reviser:
     produced: dict = field(default_factory=dict)  # edit key -> list of elements it produced
 
     def __post_init__(self) -> None:
+        # Revision ids share one space with every other w:id-carrying annotation in the
+        # part (property changes, custom XML ranges, numbering changes...): start above all.
+        id_attr = W["id"]
         top = 0
-        for el in self.body.iter(*REVISION_TAGS, W["rPrChange"], W["pPrChange"], W["bookmarkStart"],
-                                 W["commentRangeStart"]):
-            try:
-                top = max(top, int(el.get(W["id"], "0")))
-            except ValueError:
-                continue
+        for el in self.body.iter():
+            value = el.get(id_attr)
+            if value is not None and value.lstrip("-").isdigit():
+                top = max(top, int(value))
         self.next_id = max(self.next_id, top + 1)
 
     # ------------------------------------------------------------------ elements
