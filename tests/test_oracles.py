@@ -2,6 +2,8 @@
 nothing.  (LibreOffice tests are marked and slow.)"""
 from __future__ import annotations
 
+import os
+
 import pytest
 from lxml import etree
 
@@ -181,3 +183,28 @@ def test_libreoffice_moves_and_comments(lo_docs):
 def test_libreoffice_exports_pdf(lo_docs, tmp_path):
     pdf = export_pdf(lo_docs["built"], tmp_path / "out" / "built.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.libreoffice
+def test_render_preview_script(corpus_dir, tmp_path):
+    """scripts/render_preview.py: the page of a redlined document that shows a change, as PNG."""
+    import importlib.util
+    import shutil as _shutil
+
+    from conftest import ROOT
+
+    need_libreoffice()
+    if not _shutil.which("pdftoppm"):
+        if os.environ.get("REDLINE_REQUIRE_LO") == "1":
+            pytest.fail("pdftoppm missing (apt-get install poppler-utils)")
+        pytest.skip("pdftoppm missing (apt-get install poppler-utils)")
+    spec = importlib.util.spec_from_file_location("render_preview", ROOT / "scripts" / "render_preview.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = make_docx(tmp_path / "src.docx", "".join(para(f"Plain paragraph {i} " * 8) for i in range(60))
+                    + para("Here ", ins("several inserted words", id=1), dele("and deleted ones", id=2)))
+    assert mod.changed_texts(src) == ["several inserted words", "and deleted ones"]
+    png = mod.render(src, tmp_path / "out" / "preview.png", page="changes", dpi=40)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert mod.main([str(tmp_path / "missing.docx"), str(tmp_path / "x.png")]) == 2
+    assert not (tmp_path / "x.png").exists()
