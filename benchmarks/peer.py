@@ -106,6 +106,7 @@ def worker(draft: str, tasks_path: str, output: str, mode: str = "indexed") -> d
 
     tasks = json.loads(Path(tasks_path).read_text("utf-8"))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    ru0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     rl = Redliner(draft, author="Sở Thông tin và Truyền thông", date="2022-07-15T08:00:00Z")
     t_load = time.perf_counter() - t0
@@ -140,8 +141,9 @@ def worker(draft: str, tasks_path: str, output: str, mode: str = "indexed") -> d
     t = time.perf_counter()
     rl.save(output)
     t_save = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"load": t_load, "locate": t_locate, "revise": t_revise, "save": t_save,
+    ru1 = resource.getrusage(resource.RUSAGE_SELF)
+    peak = ru1.ru_maxrss
+    return {"cpu": (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime),"load": t_load, "locate": t_locate, "revise": t_revise, "save": t_save,
             "total": t_load + t_locate + t_revise + t_save, "baseline_kb": base, "peak_kb": peak,
             "changed": changed, "tasks": len(tasks)}
 

@@ -68,6 +68,7 @@ def work(kind: str, draft: str, edits: str | None, output: str) -> dict:
     import resource
 
     res: dict = {}
+    ru0 = resource.getrusage(resource.RUSAGE_SELF)
     if kind == "floor-docx":
         import docx
 
@@ -128,8 +129,12 @@ def work(kind: str, draft: str, edits: str | None, output: str) -> dict:
         res["edits"] = len(r.plan.edits)
     else:
         raise SystemExit(f"unknown worker {kind}")
+    ru1 = resource.getrusage(resource.RUSAGE_SELF)
     res["baseline_kb"] = base
-    res["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    res["peak_kb"] = ru1.ru_maxrss
+    # CPU seconds (user+sys) of the worker after its imports: less sensitive than wall
+    # time to other processes on a shared 2-core machine (imports are a few % of it)
+    res["cpu"] = (ru1.ru_utime + ru1.ru_stime) - (ru0.ru_utime + ru0.ru_stime)
     return res
 
 
@@ -210,22 +215,26 @@ def report(results: dict) -> str:
     m = results["machine"]
     L.append(f"Machine: {m['nproc']} cores, {m['cpu']}, {m['ram']} RAM; Python {m['python']}, lxml {m['lxml']}; "
              f"{m['date']}.  Peer: {results.get('peer_status', 'not run')}.\n")
-    L.append("| draft | doc.xml | measurement | total | load | plan | revise | save | ×floor | mem (peak−base) | mem/doc.xml |")
-    L.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    L.append("| draft | doc.xml | measurement | wall | load | plan | revise | save | ×floor (wall) | cpu | ×floor (cpu) "
+             "| mem (peak−base) | mem/doc.xml |")
+    L.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for size_key, s in results["sizes"].items():
         floor = s["floor-docx"].get("total")
+        floor_cpu = s["floor-docx"].get("cpu")
         xml_mb = s["document_xml_bytes"] / MB
         label = f"{int(size_key):,} ¶ ({s['paragraphs']:,} body ¶, {s['sections']:,} sections)"
 
         def row(name, r, cols):
             if "error" in r:
-                L.append(f"| {label} | {xml_mb:.1f} MB | {name} | error: {r['error']} | | | | | | | |")
+                L.append(f"| {label} | {xml_mb:.1f} MB | {name} | error: {r['error']} | | | | | | | | | |")
                 return
             mem = (r["peak_kb"] - r["baseline_kb"]) / 1024
             ratio = r["total"] / floor if floor else float("nan")
+            cpu = r.get("cpu")
+            cpu_ratio = f"{cpu / floor_cpu:.2f}" if cpu and floor_cpu else "—"
             L.append(f"| {label} | {xml_mb:.1f} MB | {name} | {fmt_t(r['total'])} | "
                      + " | ".join(fmt_t(r.get(c)) if c else "" for c in cols)
-                     + f" | {ratio:.2f} | {mem:.0f} MB | {mem / xml_mb:.1f}× |")
+                     + f" | {ratio:.2f} | {fmt_t(cpu)} | {cpu_ratio} | {mem:.0f} MB | {mem / xml_mb:.1f}× |")
 
         row("floor: python-docx open+save", s["floor-docx"], ["open", None, None, "save"])
         row("floor: unzip+lxml parse+serialise", s["floor-lxml"], ["parse", None, None, "serialise"])
@@ -254,12 +263,14 @@ def report(results: dict) -> str:
         return " | ".join(vals)
 
     L.append("| floor python-docx | " + series(lambda s: s["floor-docx"]["total"]) + " |")
+    L.append("| floor python-docx (cpu) | " + series(lambda s: s["floor-docx"]["cpu"]) + " |")
     L.append("| floor lxml | " + series(lambda s: s["floor-lxml"]["total"]) + " |")
     L.append("| outline.build | " + series(lambda s: s["outline"]["outline"]) + " |")
     common = set.intersection(*(set(results["sizes"][str(z)]["apply"]) for z in sizes)) if sizes else set()
     for n in sorted(common, key=int):
         for step in ("load", "plan", "revise", "save", "total"):
             L.append(f"| apply {n} edits: {step} | " + series(lambda s, n=n, step=step: s["apply"][n][step]) + " |")
+        L.append(f"| apply {n} edits: cpu | " + series(lambda s, n=n: s["apply"][n]["cpu"]) + " |")
     L.append("\nGrowth per tenfold of the edit count (same draft):\n")
     L.append("| draft | step | " + "edits growth | " * 1 + "values |")
     L.append("| --- | --- | --- | --- |")
