@@ -226,3 +226,38 @@ def test_index_is_built_once_per_outline(cchc):
     idx = index(cchc)
     resolve(cchc, "II.6.2")
     assert index(cchc) is idx
+
+
+def test_roman_below_a_part_keeps_its_numeral():
+    o = build(make_doc([("PHẦN THỨ NHẤT", "b", "c"), ("KẾT QUẢ", "b", "c"), ("I. Chỉ đạo", "b"),
+                        ("1. Ban hành kế hoạch", "b"), ("II. Tuyên truyền", "b"), ("PHẦN THỨ HAI", "b", "c"),
+                        ("NHIỆM VỤ", "b", "c"), ("I. Thể chế", "b")]))
+    assert [s.address for s in o.walk()] == ["I", "I.I", "I.I.1", "I.II", "II", "II.I"]
+    assert resolve(o, "I.II").address == "I.II"
+    assert resolve(o, "Mục II Phần thứ nhất").address == "I.II"
+    assert resolve(o, "khoản 1 Mục I Phần I").address == "I.I.1"
+    assert resolve(o, "Mục I của Phần thứ hai").address == "II.I"
+
+
+def test_cli_resolve_prints_address_or_error(fixtures_dir):
+    from click.testing import CliRunner
+    from redline_cli.main import main
+
+    draft = str(fixtures_dir / "drafts" / "cchc-autonum.docx")
+    res = CliRunner().invoke(main, ["resolve", draft, "Mục 6.2 của Phần II"])
+    assert res.exit_code == 0 and res.output.startswith("II.6.2\t")
+    res = CliRunner().invoke(main, ["resolve", draft, "Mục 9 của Phần II"])
+    assert res.exit_code == 2 and "nearest" in res.output
+
+
+def test_every_fixture_address_and_title_resolves(fixtures_dir):
+    for stem in ("cchc-typed", "cchc-autonum", "cchc-messy", "cchc-phan", "english-report", "legal-vn"):
+        o = build(docx.Document(str(fixtures_dir / "drafts" / f"{stem}.docx")))
+        titles = {}
+        for s in o.walk():
+            titles.setdefault(s.title, []).append(s)
+        for s in o.walk():
+            assert resolve(o, s.address) is s
+            if len(titles[s.title]) == 1:
+                assert resolve(o, s.title) is s, (stem, s.title)
+                assert resolve(o, f"{s.address} ({s.title})") is s

@@ -104,7 +104,7 @@ from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph
 
 DOC_TYPES = ("bao cao", "quyet dinh", "to trinh", "ke hoach", "nghi quyet", "nghi dinh",
              "thong tu", "chi thi", "de an", "huong dan", "thong bao", "chuong trinh", "luat",
-             "phap lenh", "cong van", "quy che", "quy dinh", "dieu le", "du thao", "report")
+             "phap lenh", "cong van", "quy che", "quy dinh", "dieu le", "report")
 CLOSING_PHRASES = ("tren day la", "tren day", "noi tren la")
 SIGNATURE_MARKERS = ("noi nhan",)
 
@@ -280,6 +280,7 @@ class Label:
     display: str  # the label as displayed: "6.2.", "PHẦN THỨ HAI", "Điều 5.", "a)"
     chars: int = 0  # raw characters taken by label + separator
     rank: int = 0
+    roman: bool = False  # the number is written as a Roman numeral (kept so in addresses)
 
 
 def _number_comps(number_key: str, number_orig: str, *, kw: str | None) -> list | None:
@@ -334,7 +335,8 @@ def parse_label(raw: str, extra_keywords: dict[str, int] | None = None) -> Label
                 rank = 20 + 10 * len(comps)
             end_label = m.end("dot") if m.group("dot") else m.end("num")
             display = _text.clean(nfc[m.start("kw"):end_label])
-            best = Label("kw", kind, _text.clean(number_orig), comps, display, rank=rank)
+            best = Label("kw", kind, _text.clean(number_orig), comps, display, rank=rank,
+                         roman=bool(re.fullmatch(r"[IVXLCDM]+", number_orig.strip())))
             end = m.end()
     if best is None:
         for shape, rx in (("dec", _DEC_RE), ("roman", _ROM_RE), ("letter", _LET_RE)):
@@ -364,7 +366,7 @@ def parse_label(raw: str, extra_keywords: dict[str, int] | None = None) -> Label
                 else:
                     comps, rank = [ch.lower()], RANK_LETTER
             display = _text.clean(nfc[m.start("num"):m.end("dot")])
-            best = Label(shape, None, number_orig, comps, display, rank=rank)
+            best = Label(shape, None, number_orig, comps, display, rank=rank, roman=shape == "roman")
             end = m.end()
             break
     if best is None:
@@ -391,7 +393,7 @@ def label_of_number(text: str) -> Label | None:
         comps = [int(p) for p in bare.split(".")]
         return Label("dec", None, bare, comps, t, 0, 20 + 10 * len(comps))
     if roman_value(bare) is not None:
-        return Label("roman", None, bare, [roman_value(bare)], t, 0, RANK_ROMAN)
+        return Label("roman", None, bare, [roman_value(bare)], t, 0, RANK_ROMAN, roman=True)
     if len(bare) == 1 and bare.isalpha():
         if bare.isupper():
             return Label("upper", None, bare, [bare], t, 0, RANK_UPPER)
@@ -732,13 +734,20 @@ class _Builder:
             return result
         counter = Counter(numbering)
         styles = self.styles
-        style_numbered = styles.any_numbered()
+        numbered_style: dict[str, bool] = {}  # style id -> its chain carries numbering
+
+        def style_has_numbers(style_id: str) -> bool:
+            v = numbered_style.get(style_id)
+            if v is None:
+                st = styles.get(style_id or None)
+                v = numbered_style[style_id] = st is not None and st.num_id is not None
+            return v
         facts = self.facts
         plain = facts.plain
         for i in range(len(self.blocks)):
             k = i * _STRIDE
             if plain[k] == "P":
-                if not plain[k + 2] and not plain[k + 3] and not style_numbered:
+                if not plain[k + 2] and not plain[k + 3] and not style_has_numbers(plain[k + 1]):
                     continue
                 numpr = numpr_from(facts.style_id(i), facts.num_id(i), facts.ilvl(i), styles)
                 if numpr is not None:
@@ -831,11 +840,11 @@ class _Builder:
                 label = parse_label(raw, rules.extra_keywords or None)
             if ol is None and label is None:
                 continue
-            text = _text.clean(raw)
+            text = raw.strip()  # cleaned lazily: most candidates only need its length and end
             if label is not None and label.kind in LEGAL_KINDS:
                 seen_dieu = True
             if ol is not None:
-                title = _text.clean(raw[label.chars:]) if label is not None else text
+                title = _text.clean(raw[label.chars:] if label is not None else raw)
                 out.append(_Cand(i, text, raw, label, num, ol, True, True, False, title))
                 continue
             # weak: numbering or typed label, needs a cue (or is a legal clause)
@@ -887,6 +896,7 @@ class _Builder:
         tops: list[Section] = []
         heading_set = {c.index for c in cands}
         accepted: list[tuple[Section, _Node]] = []
+        last_at_rank: dict[int, Any] = {}  # last Roman value / upper-case letter accepted
         reset_done = False
         for c in cands:
             if sig is not None and c.index > sig and not reset_done:
@@ -894,6 +904,8 @@ class _Builder:
                 reset_done = True
             in_dieu = any(n.section.kind in LEGAL_KINDS for n in stack)
             label = c.label
+            if label is not None and label.shape in ("roman", "upper") and len(label.number) == 1:
+                label = self.roman_or_letter(label, last_at_rank)
             kind = label.kind if label is not None else None
             weak = not c.strong
             if c.strong:
@@ -926,10 +938,37 @@ class _Builder:
                 tops.append(section)
             stack.append(node)
             accepted.append((section, node))
+            if label is not None and rank in (RANK_ROMAN, RANK_UPPER):
+                last_at_rank[rank] = label.comps[-1]
         outline = Outline(blocks=self.blocks, sections=tops, warnings=self.warnings)
         outline._texts = self.texts  # paragraphs' current text, already read
         self.finish(outline, [s for s, _ in accepted], sig, cands)
         return outline
+
+    @staticmethod
+    def roman_or_letter(label: Label, last_at_rank: dict) -> Label:
+        """"I." / "V." / "X." / "L." / "C." / "D." / "M." alone are Roman numerals or capital
+        letters: whichever continues the sequence in progress ("L." after "XLIX.", "I." after
+        "H."); by default I, V and X are Roman, the others letters."""
+        ch = label.number
+        as_roman = roman_value(ch)
+        as_letter = letter_value(ch)
+        prev_roman = last_at_rank.get(RANK_ROMAN)
+        prev_letter = last_at_rank.get(RANK_UPPER)
+        roman_fits = as_roman is not None and isinstance(prev_roman, int) and as_roman == prev_roman + 1
+        letter_fits = as_letter is not None and isinstance(prev_letter, str) \
+            and letter_value(prev_letter) is not None and as_letter == letter_value(prev_letter) + 1
+        if roman_fits and not letter_fits:
+            want = "roman"
+        elif letter_fits and not roman_fits:
+            want = "upper"
+        else:
+            want = label.shape
+        if want == label.shape:
+            return label
+        if want == "roman":
+            return Label("roman", None, ch, [as_roman], label.display, label.chars, RANK_ROMAN, roman=True)
+        return Label("upper", None, ch, [ch], label.display, label.chars, RANK_UPPER)
 
     def sequence_ok(self, c: _Cand, label: Label, parent: _Node | None, siblings: list[Section],
                     stack: list[_Node], k: int, rank: int) -> bool:
@@ -962,7 +1001,7 @@ class _Builder:
         if b <= a:
             if self._all_bold(c) and not c.clause:
                 self.warnings.append(Warning(
-                    f"'{_short(c.text)}' looks like a heading but does not continue "
+                    f"'{_short(_text.clean(c.text))}' looks like a heading but does not continue "
                     f"'{prev.label}' (treated as body text)", f"block {c.index}"))
             return False
         if b > a + 1:
@@ -995,7 +1034,8 @@ class _Builder:
                 pc = parent.comps
                 if pc and len(comps) > len(pc) and comps[:len(pc)] == pc:
                     rel = comps[len(pc):]
-                parts = [format_component(v) for v in rel]
+                parts = [to_roman(v) if label.roman and isinstance(v, int) else format_component(v)
+                         for v in rel]
                 address = parent.section.address + "." + ".".join(parts)
             else:
                 head = comps[0]
@@ -1154,8 +1194,11 @@ class _Builder:
                         break
                     if not (self.all_bold(j) or self.is_centered(j)) or len(t) > 300:
                         break
-                    if t.startswith("(") and t.endswith(")") and lines:
-                        break  # "(Dự thảo)", "(Kèm theo ...)" after the title
+                    if t.startswith("(") and t.endswith(")"):
+                        if lines:
+                            break  # "(Kèm theo ...)", "(Dự thảo)" after the title
+                        j += 1  # "(Dự thảo)" between the document type and the title
+                        continue
                     lines.append(j)
                     j += 1
                 if lines:

@@ -130,8 +130,10 @@ def parse_reference(text: str) -> Reference:
     ref = Reference(text=text)
     t = _text.clean(_text.unquote(_text.clean(text or "")))
     t = t.rstrip(" .,;:")
-    folded = _text.fold(t, expand=False) if t not in ("*",) else "*"
-    if folded in SPECIALS or t == "*":
+    whole = t
+    maybe_special = t == "*" or (len(t) <= 30 and not any(ch.isdigit() for ch in t))
+    folded = (_text.fold(t, expand=False) if t != "*" else "*") if maybe_special else ""
+    if folded in SPECIALS:
         ref.special = SPECIALS.get(folded, "*")
         ref.soft_special = folded in _SOFT_SPECIALS
         if not ref.soft_special:
@@ -174,22 +176,18 @@ def parse_reference(text: str) -> Reference:
         comps.append(comp)
         pos = end
     rest = nfc[pos:].strip(" \t:-\u2013\u2014.,;")
-    if rest:
-        if comps or not ref.title:
-            if ref.title is None:
-                ref.title = _text.clean(rest)
-            elif not comps:
-                ref.title = _text.clean(rest + " " + ref.title)
-        if not comps:
-            ref.title = _text.clean(nfc) if ref.title is None else ref.title
     if comps:
+        if rest and ref.title is None:
+            ref.title = _text.clean(rest)  # "6.2. Kết quả xây dựng": the heading after the number
         if inner_first:
             comps.reverse()
         elif all(c.keyword for c in comps):
             comps.sort(key=lambda c: c.rank)
         ref.components = comps
-    elif ref.title is None:
-        ref.title = _text.clean(text)
+    else:
+        # a heading's text: all of it, brackets and a leading "Tại ..." included (headings
+        # start with such words); the resolver also tries it without the preposition
+        ref.title = whole
     return ref
 
 
@@ -223,29 +221,24 @@ def _component(kw: str | None, orig: str, key: str, *, first: bool) -> Component
 # --------------------------------------------------------------------------------------------
 
 def _path_values(components: list[Component], *, relaxed: bool) -> list[list] | None:
-    """Normalized number values of each component; the first token of the first component in
-    its Roman-position form."""
+    """Normalized number values of each component (``outline.norm_component``: digits and
+    upper-case Roman numerals -> int, letters as letters).  The very first token is in the
+    Roman position: strictly it must be a number or a Roman numeral; relaxed, "l" / "1" typed
+    for "I" and lower-case numerals are read as Roman too."""
     values = []
     for ci, comp in enumerate(components):
         vals = []
         for ti, tok in enumerate(comp.tokens):
-            first = ci == 0 and ti == 0
-            if tok.isdigit():
-                vals.append(int(tok))
-                continue
-            rv = roman_value(tok)
-            if rv is not None and (first or len(tok) > 1 or comp.keyword in TOP_KEYWORDS):
-                vals.append(rv)
-                continue
-            if first and relaxed:
-                fixed = tok.replace("l", "I").replace("1", "I").upper()
-                rv = roman_value(fixed)
-                if rv is not None:
-                    vals.append(rv)
-                    continue
-            if first and re.fullmatch(r"[IVXLivxl1]+", tok):
-                return None  # a Roman typo: only the relaxed reading may fix it
-            vals.append(tok.lower() if len(tok) == 1 else tok)
+            v = norm_component(tok)
+            if ci == 0 and ti == 0 and isinstance(v, str):
+                if re.fullmatch(r"[IVXLCDMivxlcdm1]+", tok) and roman_value(tok) is None:
+                    if not relaxed:
+                        return None  # a Roman typo: only the relaxed reading may fix it
+                    fixed = roman_value(tok.replace("l", "I").replace("1", "I").upper())
+                    if fixed is None:
+                        return None
+                    v = fixed
+            vals.append(v)
         values.append(vals)
     return values
 
@@ -266,36 +259,39 @@ def _join(values: list[list], prefix_parent: list | None = None) -> list[list]:
     return variants
 
 
-def _format(values: list, *, top: bool) -> str:
+def _format(values) -> str:
+    """An address for messages: Roman top level, the rest as numbers / letters."""
     parts = []
     for i, v in enumerate(values):
-        if i == 0 and top and isinstance(v, int):
-            parts.append(to_roman(v))
-        else:
-            parts.append(str(v))
+        parts.append(to_roman(v) if i == 0 and isinstance(v, int) else str(v))
     return ".".join(parts)
 
 
 def _root_address(components: list[Component], *, relaxed: bool) -> str | None:
-    found = _root_addresses(components, relaxed=relaxed)
-    return found[0] if found else None
+    found = _root_keys(components, relaxed=relaxed)
+    return _format(found[0]) if found else None
 
 
-def _root_addresses(components: list[Component], *, relaxed: bool) -> list[str]:
-    """Every address the path can spell read from the top (see ``_join``)."""
+def _root_keys(components: list[Component], *, relaxed: bool) -> list[tuple]:
+    """Every address key (normalized values, see ``address_key``) the path can spell read
+    from the top (see ``_join``)."""
     if not components:
         return []
     first = components[0]
     head = first.tokens[0]
     if not relaxed:
         # strictly, the top position takes a Roman numeral, or a number after PHẦN/Part/Chương
-        if not (roman_value(head) is not None or first.keyword in TOP_KEYWORDS or
-                (head.isdigit() and first.keyword in TOP_KEYWORDS)):
+        if not (roman_value(head) is not None or first.keyword in TOP_KEYWORDS):
             return []
     values = _path_values(components, relaxed=relaxed)
     if values is None:
         return []
-    return [_format(v, top=True) for v in _join(values)]
+    return [tuple(v) for v in _join(values)]
+
+
+def address_key(address: str) -> tuple:
+    """"II.6.2" -> (2, 6, 2); "I.II.1" -> (1, 2, 1); "II.2.3.a" -> (2, 2, 3, "a")."""
+    return tuple(norm_component(p) for p in address.split("."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,15 +310,17 @@ def section_values(s: Section) -> list:
 class _Index:
     def __init__(self, outline: Outline):
         self.sections: list[Section] = list(outline.walk())
-        self.by_address: dict[str, list[Section]] = {}
-        self.by_tail: dict[str, list[Section]] = {}
+        self.by_address: dict[str, list[Section]] = {}  # the address as printed
+        self.by_key: dict[tuple, list[Section]] = {}  # address_key(address)
+        self.by_tail: dict[tuple, list[Section]] = {}  # every proper tail of the key
         self.by_kind: dict[tuple, list[Section]] = {}
         self.by_title: dict[str, list[Section]] = {}
         for s in self.sections:
             self.by_address.setdefault(s.address, []).append(s)
-            parts = s.address.split(".")
-            for k in range(1, len(parts)):
-                self.by_tail.setdefault(".".join(parts[k:]), []).append(s)
+            key = address_key(s.address)
+            self.by_key.setdefault(key, []).append(s)
+            for k in range(1, len(key)):
+                self.by_tail.setdefault(key[k:], []).append(s)
             if s.kind:
                 self.by_kind.setdefault((s.kind, tuple(section_values(s))), []).append(s)
             if s.title:
@@ -355,8 +353,8 @@ def _unique(items) -> list[Section]:
 
 def _strict(idx: _Index, ref: Reference) -> list[Section]:
     found: list[Section] = []
-    for addr in _root_addresses(ref.components, relaxed=False):
-        found.extend(idx.by_address.get(addr, []))
+    for key in _root_keys(ref.components, relaxed=False):
+        found.extend(idx.by_key.get(key, []))
     found.extend(_kind_anchored(idx, ref.components))
     return _unique(found)
 
@@ -375,22 +373,22 @@ def _kind_anchored(idx: _Index, components: list[Component]) -> list[Section]:
             if len(components) == 1:
                 out.append(anchor)
                 continue
+            base = address_key(anchor.address)
             for rest in _join(values[1:], prefix_parent=values[0]):
-                addr = anchor.address + "." + ".".join(str(v) for v in rest)
-                out.extend(idx.by_address.get(addr, []))
+                out.extend(idx.by_key.get(base + tuple(rest), []))
     return out
 
 
 def _relaxed(idx: _Index, ref: Reference) -> list[Section]:
     found: list[Section] = []
-    for addr in _root_addresses(ref.components, relaxed=True):
-        found.extend(idx.by_address.get(addr, []))
+    for key in _root_keys(ref.components, relaxed=True):
+        found.extend(idx.by_key.get(key, []))
     first = ref.components[0]
     if first.keyword not in TOP_KEYWORDS:
         values = _path_values(ref.components, relaxed=False)
         if values is not None:
             for v in _join(values):
-                found.extend(idx.by_tail.get(".".join(str(x) for x in v), []))
+                found.extend(idx.by_tail.get(tuple(v), []))
     return _unique(found)
 
 
@@ -512,7 +510,7 @@ def resolve(outline: Outline, reference: str) -> Section:
     if not ref.components:
         return _resolve_title(idx, ref)
     found = _strict(idx, ref)
-    looked = " or ".join(_root_addresses(ref.components, relaxed=True)) or None
+    looked = " or ".join(_format(k) for k in _root_keys(ref.components, relaxed=True)) or None
     if not found:
         found = _relaxed(idx, ref)
         if len(found) > 1:
@@ -555,6 +553,11 @@ def _confirm(idx: _Index, ref: Reference, section: Section) -> None:
 
 def _resolve_title(idx: _Index, ref: Reference) -> Section:
     named, how = _by_title(idx, ref.title or "")
+    if not named:
+        nfc, _ = nfc_with_map(ref.title or "")
+        lead = _LEAD_RE.match(key_text(nfc))
+        if lead:  # "tại Công tác thông tin ..." -> "Công tác thông tin ..."
+            named, how = _by_title(idx, nfc[lead.end():])
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
