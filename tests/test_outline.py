@@ -433,3 +433,35 @@ def test_word_numbered_bold_list_paragraphs_are_headings_plain_ones_are_not():
     o = build(d)
     assert [(s.address, s.label, s.title, s.label_chars) for s in o.walk()] == [
         ("I", "I.", "KẾT QUẢ", 0), ("I.1", "1.", "Công tác chỉ đạo", 0)]
+
+
+def test_run_in_heading_takes_its_bold_lead_in_as_title():
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("I. KẾT QUẢ").bold = True
+    p = d.add_paragraph()
+    p.add_run("1. Cải cách thể chế:").bold = True
+    p.add_run(" Trong 6 tháng đầu năm, các cơ quan đã rà soát " + "nhiều văn bản quy phạm pháp luật, " * 12)
+    p = d.add_paragraph()
+    p.add_run("2. Cải cách thủ tục hành chính").bold = True
+    p.add_run(". Đã công bố 120 thủ tục.")
+    o = build(d)
+    assert [(s.address, s.title) for s in o.walk()] == [
+        ("I", "KẾT QUẢ"), ("I.1", "Cải cách thể chế"), ("I.2", "Cải cách thủ tục hành chính")]
+    assert len(o.text(o.by_address()["I.1"].heading)) > 250  # long, but a heading all the same
+
+
+def test_italic_lettered_items_are_headings():
+    d = docx.Document()
+    d.add_paragraph().add_run("1. Nguyên nhân").bold = True
+    for text in ("a) Về nhận thức", "b) Về nguồn lực"):
+        d.add_paragraph().add_run(text).italic = True
+    d.add_paragraph("a) một mục liệt kê thường, không nghiêng, dài dòng như thân bài vẫn thường thấy;")
+    o = build(d)
+    assert [s.address for s in o.walk()] == ["I", "I.a", "I.b"]
+
+
+def test_engineering_style_numbers_drop_trailing_zero():
+    o = build(make_doc([("1.0 Introduction", "b"), "x", ("2.0 Scope", "b"), ("2.1 Detail", "b")]))
+    assert [(s.address, s.label) for s in o.walk()] == [("I", "1.0"), ("II", "2.0"), ("II.1", "2.1")]
+    assert o.warnings == []

@@ -47,7 +47,7 @@ _RT_STYLES = "/styles"
 _W = {name: qn("w:" + name) for name in (
     "abstractNum abstractNumId num numId lvl ilvl start numFmt lvlText lvlRestart isLgl "
     "pStyle numStyleLink styleLink lvlOverride startOverride style styleId name basedOn type "
-    "default docDefaults rPrDefault rPr pPr b bCs caps outlineLvl numPr rStyle jc suff link"
+    "default docDefaults rPrDefault rPr pPr b bCs i caps outlineLvl numPr rStyle jc suff link"
 ).split()}
 
 _FALSE = {"0", "false", "off", "none"}
@@ -109,6 +109,7 @@ class StyleInfo:
     ilvl: int | None = None
     outline_lvl: int | None = None  # 0..8; 9 ("body text") is stored as None
     bold: bool | None = None
+    italic: bool | None = None
     caps: bool | None = None
     jc: str | None = None
 
@@ -121,6 +122,7 @@ class StyleSheet:
         self._resolved: dict[str, StyleInfo] = {}
         self.default_paragraph: str | None = None
         self.default_bold: bool = False
+        self.default_italic: bool = False
         self._any_numbered: bool | None = None
         if root is None:
             return
@@ -136,6 +138,7 @@ class StyleSheet:
             rpr = dd.find(f"{_W['rPrDefault']}/{_W['rPr']}")
             if rpr is not None:
                 self.default_bold = bool(_on(rpr.find(_W["b"])))
+                self.default_italic = bool(_on(rpr.find(_W["i"])))
 
     def __contains__(self, style_id: str) -> bool:
         return style_id in self._raw
@@ -175,8 +178,8 @@ class StyleSheet:
                          type=st.get(_W["type"], "paragraph"), based_on=based)
         if parent is not None:
             info.num_id, info.ilvl = parent.num_id, parent.ilvl
-            info.outline_lvl, info.bold, info.caps, info.jc = (
-                parent.outline_lvl, parent.bold, parent.caps, parent.jc)
+            info.outline_lvl, info.bold, info.italic, info.caps, info.jc = (
+                parent.outline_lvl, parent.bold, parent.italic, parent.caps, parent.jc)
         ppr = st.find(_W["pPr"])
         if ppr is not None:
             numpr = ppr.find(_W["numPr"])
@@ -200,6 +203,9 @@ class StyleSheet:
             b = _on(rpr.find(_W["b"]))
             if b is not None:
                 info.bold = b
+            it = _on(rpr.find(_W["i"]))
+            if it is not None:
+                info.italic = it
             c = _on(rpr.find(_W["caps"]))
             if c is not None:
                 info.caps = c

@@ -311,6 +311,13 @@ def _number_comps(number_key: str, number_orig: str, *, kw: str | None) -> list 
         comps.append(int(m2.group(1)))
         if m2.group(2):
             comps.append(m2.group(2))
+    return _trim_zeros(comps)
+
+
+def _trim_zeros(comps: list) -> list:
+    """"1.0" is chapter 1 written the engineering way: a trailing zero is no level."""
+    while len(comps) > 1 and comps[-1] == 0:
+        comps = comps[:-1]
     return comps
 
 
@@ -350,7 +357,7 @@ def parse_label(raw: str, extra_keywords: dict[str, int] | None = None) -> Label
             if shape == "dec":
                 if not m.group("dot").strip() and "." not in number_orig:
                     continue  # "15 đơn vị": a bare single number is not a label
-                comps = [int(p) for p in number_orig.split(".")]
+                comps = _trim_zeros([int(p) for p in number_orig.split(".")])
                 rank = 20 + 10 * len(comps)
             elif shape == "roman":
                 value = roman_value(number_orig)
@@ -390,7 +397,7 @@ def label_of_number(text: str) -> Label | None:
         return lab
     bare = t.rstrip(".)/:")
     if bare.isdigit() or re.fullmatch(r"\d+(\.\d+)+", bare):
-        comps = [int(p) for p in bare.split(".")]
+        comps = _trim_zeros([int(p) for p in bare.split(".")])
         return Label("dec", None, bare, comps, t, 0, 20 + 10 * len(comps))
     if roman_value(bare) is not None:
         return Label("roman", None, bare, [roman_value(bare)], t, 0, RANK_ROMAN, roman=True)
@@ -418,9 +425,11 @@ def _on(el) -> bool | None:
     return v is None or v.lower() not in _FALSE
 
 
-def run_segments(p: etree._Element, styles: StyleSheet, para_bold: bool) -> list[tuple[str, bool]]:
-    """(text, bold) for each run of the paragraph's current view."""
-    out: list[tuple[str, bool]] = []
+def run_segments(p: etree._Element, styles: StyleSheet, para: tuple[bool, bool]) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) for each run of the paragraph's current view; ``para`` is the
+    paragraph style's (bold, italic)."""
+    out: list[tuple[str, bool, bool]] = []
+    i_tag = qn("w:i")
 
     def visit(el):
         for c in el:
@@ -429,18 +438,22 @@ def run_segments(p: etree._Element, styles: StyleSheet, para_bold: bool) -> list
                 text = run_text(c)
                 if not text:
                     continue
-                bold = para_bold
+                bold, italic = para
                 rpr = c.find(W["rPr"])
                 if rpr is not None:
                     rs = rpr.find(_RSTYLE)
                     if rs is not None:
                         cs = styles.get(rs.get(_VAL))
-                        if cs is not None and cs.bold is not None:
-                            bold = cs.bold
+                        if cs is not None:
+                            bold = cs.bold if cs.bold is not None else bold
+                            italic = cs.italic if cs.italic is not None else italic
                     b = _on(rpr.find(_B))
                     if b is not None:
                         bold = b
-                out.append((text, bold))
+                    it = _on(rpr.find(i_tag))
+                    if it is not None:
+                        italic = it
+                out.append((text, bold, italic))
             elif tag in DELETED_CONTAINERS:
                 continue
             elif tag in RUN_CONTAINERS:
@@ -450,14 +463,14 @@ def run_segments(p: etree._Element, styles: StyleSheet, para_bold: bool) -> list
     return out
 
 
-def _bold_stats(segments: list[tuple[str, bool]], label_chars: int) -> tuple[bool, bool]:
+def _bold_stats(segments: list[tuple[str, bool, bool]], label_chars: int) -> tuple[bool, bool]:
     """(whole paragraph bold, label bold) ignoring whitespace."""
     any_text = False
     all_bold = True
     label_bold = True
     pos = 0
     label_seen = False
-    for text, bold in segments:
+    for text, bold, _ in segments:
         if text.strip():
             any_text = True
             if not bold:
@@ -470,6 +483,26 @@ def _bold_stats(segments: list[tuple[str, bool]], label_chars: int) -> tuple[boo
                         label_bold = False
         pos += len(text)
     return (any_text and all_bold), (label_seen and label_bold)
+
+
+def _all_italic(segments: list[tuple[str, bool, bool]]) -> bool:
+    seen = False
+    for text, _, italic in segments:
+        if text.strip():
+            if not italic:
+                return False
+            seen = True
+    return seen
+
+
+def _bold_lead(segments: list[tuple[str, bool, bool]]) -> int:
+    """Characters of the paragraph's leading bold runs (a run-in heading's lead-in)."""
+    pos = 0
+    for text, bold, _ in segments:
+        if not bold and text.strip():
+            break
+        pos += len(text)
+    return pos
 
 
 def _is_caps(text: str) -> bool:
@@ -526,7 +559,7 @@ _PREFILTER = re.compile(  # cheap test before parse_label; NFC or NFD text
 # checks the texts are identical); ``_scan_python`` is the fallback when XSLT is unavailable.
 
 _F_SEP, _ROW_SEP, _COL_SEP = "\ue001", "\ue002", "\ue003"
-_RUN, _RUN_STYLE, _RUN_TEXT = "\ue004", "\ue006", "\ue005"
+_RUN, _RUN_STYLE, _RUN_TEXT, _RUN_ITALIC = "\ue004", "\ue006", "\ue005", "\ue007"
 _MARK_RE = re.compile("\ue004[^\ue005]*\ue005")
 _STRIDE = 8  # fields per block: kind, style, numId, ilvl, outlineLvl, jc, table rows, text
 
@@ -554,7 +587,8 @@ _SCAN_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/X
 <xsl:template match="w:customXml" mode="b"><xsl:apply-templates select="*" mode="b"/></xsl:template>
 <xsl:template match="*" mode="b"/>
 <xsl:template match="w:r" mode="c"><xsl:text>&#xE004;</xsl:text>
- <xsl:if test="w:rPr/w:b">b<xsl:value-of select="w:rPr/w:b/@w:val"/></xsl:if>
+ <xsl:if test="w:rPr/w:b">b<xsl:value-of select="w:rPr/w:b/@w:val"/></xsl:if><xsl:text>&#xE007;</xsl:text>
+ <xsl:if test="w:rPr/w:i">i<xsl:value-of select="w:rPr/w:i/@w:val"/></xsl:if>
  <xsl:text>&#xE006;</xsl:text><xsl:value-of select="w:rPr/w:rStyle/@w:val"/>
  <xsl:text>&#xE005;</xsl:text><xsl:apply-templates select="*" mode="r"/></xsl:template>
 <xsl:template match="w:ins|w:moveTo|w:hyperlink|w:smartTag|w:customXml|w:sdt|w:sdtContent|w:fldSimple"
@@ -694,21 +728,25 @@ def _para_facts(p: etree._Element) -> list[str]:
     return ["P", style_id or "", num_id or "", ilvl or "", ol or "", jc or ""]
 
 
-def _segments_from_marked(marked: str, styles: StyleSheet, para_bold: bool) -> list[tuple[str, bool]]:
+def _segments_from_marked(marked: str, styles: StyleSheet, para: tuple[bool, bool]) -> list[tuple[str, bool, bool]]:
     out = []
     for piece in marked.split(_RUN)[1:]:
         meta, _, text = piece.partition(_RUN_TEXT)
         if not text:
             continue
-        b, _, rstyle = meta.partition(_RUN_STYLE)
-        bold = para_bold
+        b, _, rest = meta.partition(_RUN_ITALIC)
+        it, _, rstyle = rest.partition(_RUN_STYLE)
+        bold, italic = para
         if rstyle:
             cs = styles.get(rstyle)
-            if cs is not None and cs.bold is not None:
-                bold = cs.bold
+            if cs is not None:
+                bold = cs.bold if cs.bold is not None else bold
+                italic = cs.italic if cs.italic is not None else italic
         if b:
             bold = b[1:].lower() not in _FALSE
-        out.append((text, bold))
+        if it:
+            italic = it[1:].lower() not in _FALSE
+        out.append((text, bold, italic))
     return out
 
 
@@ -771,10 +809,12 @@ class _Builder:
         name = (style.name or style.style_id).lower()
         return any(name.startswith(prefix) for prefix in self.rules.ignore_styles)
 
-    def para_bold(self, style: StyleInfo | None) -> bool:
-        if style is not None and style.bold is not None:
-            return style.bold
-        return self.styles.default_bold
+    def para_bold(self, style: StyleInfo | None) -> tuple[bool, bool]:
+        """(bold, italic) the paragraph style gives its runs."""
+        bold = style.bold if style is not None and style.bold is not None else self.styles.default_bold
+        italic = (style.italic if style is not None and style.italic is not None
+                  else self.styles.default_italic)
+        return bold, italic
 
     def is_centered(self, i: int) -> bool:
         jc = self.facts.jc(i)
@@ -783,8 +823,8 @@ class _Builder:
             jc = style.jc if style is not None else None
         return jc == "center"
 
-    def segments(self, i: int) -> list[tuple[str, bool]]:
-        """(text, bold) of each run of paragraph ``i``, current view."""
+    def segments(self, i: int) -> list[tuple[str, bool, bool]]:
+        """(text, bold, italic) of each run of paragraph ``i``, current view."""
         style = self.style_of(i)
         marked = self.facts.marked_text(i)
         if marked is not None:
@@ -848,21 +888,36 @@ class _Builder:
                 out.append(_Cand(i, text, raw, label, num, ol, True, True, False, title))
                 continue
             # weak: numbering or typed label, needs a cue (or is a legal clause)
-            all_bold, label_bold = _bold_stats(self.segments(i), label.chars)
+            segs = self.segments(i)
+            all_bold, label_bold = _bold_stats(segs, label.chars)
             if num is not None and num.bold:
                 label_bold = True
             body = _text.clean(raw[label.chars:])
+            title = body
             caps = _is_caps(body) or (style is not None and bool(style.caps))
             short = len(text) <= rules.max_heading_chars
             listy = text.endswith((";", ",")) or (text.endswith(":") and len(text) > 120)
-            cue = short and not listy and (all_bold or label_bold or caps or not rules.require_bold)
+            italic = len(text) <= 150 and _all_italic(segs)
+            runin = False
+            if label_bold and not all_bold and num is None:
+                # a run-in heading: "a) Về thể chế: Trong 6 tháng ..." -> title "Về thể chế"
+                lead_end = _bold_lead(segs)
+                lead = _text.clean(raw[label.chars:lead_end])
+                after = raw[lead_end:lead_end + 3].lstrip()[:1]
+                if lead and len(lead) <= rules.max_heading_chars and (
+                        lead.endswith((":", ".")) or after in (":", ".")):
+                    title = lead.rstrip(" :.")
+                    runin = bool(title)
+            cue = (short or runin) and (runin or not listy) and (
+                all_bold or label_bold or caps or italic or not rules.require_bold)
             if num is not None:  # Word list: only whole-bold / capitals make a heading
                 cue = short and not listy and (all_bold or caps or (num.bold is True and label_bold)
                                                or not rules.require_bold)
             clause = (rules.legal_clauses and seen_dieu and label.shape in ("dec", "letter")
                       and (label.shape == "letter" or len(label.comps) == 1))
             if cue or clause:
-                out.append(_Cand(i, text, raw, label, num, None, False, cue, clause, body))
+                out.append(_Cand(i, text, raw, label, num, None, False, cue, clause,
+                                 title if not clause or cue else body))
         return out
 
     # ---- ranks of styled headings
