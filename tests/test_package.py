@@ -363,12 +363,14 @@ def test_input_protection_is_rechecked_at_rename(draft, tmp_path, monkeypatch):
     assert sha(draft) == digest and no_temp_files(tmp_path)
 
 
-def test_refuses_existing_output_unless_force(draft, tmp_path):
+def test_refuses_existing_output_unless_force(draft, tmp_path, monkeypatch):
     out = tmp_path / "out.docx"
     out.write_bytes(b"old")
     doc = open_docx(draft)
-    with pytest.raises(OutputError, match="already exists") as err:
-        save_docx(doc, out, dirty=set())
+    with monkeypatch.context() as m:  # refused up front, before any work is done
+        m.setattr(P, "_merge", lambda *a: pytest.fail("serialised before checking the output"))
+        with pytest.raises(OutputError, match="already exists") as err:
+            save_docx(doc, out, dirty=set())
     assert "--force" in str(err.value)
     assert out.read_bytes() == b"old"
     save_docx(doc, out, dirty=set(), force=True)
@@ -382,6 +384,19 @@ def test_output_errors_are_output_errors(draft, tmp_path):
         save_docx(doc, tmp_path / "missing" / "out.docx")
     with pytest.raises(OutputError, match="is a folder"):
         save_docx(doc, tmp_path, force=True)
+
+
+def test_file_and_folder_are_fsynced(draft, tmp_path, monkeypatch):
+    synced = []
+    real = os.fsync
+
+    def spy(fd):
+        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real(fd)
+
+    monkeypatch.setattr(P.os, "fsync", spy)
+    save_docx(open_docx(draft), tmp_path / "out.docx", dirty=set())
+    assert synced == [False, True]  # the temp file before the rename, the folder after
 
 
 def test_output_mode_follows_umask(draft, tmp_path):

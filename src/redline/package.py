@@ -273,7 +273,10 @@ def _read_file(p: Path, where: str, limits: Limits) -> bytes:
                          "(Limits.max_file_bytes)", where=where)
     try:
         with open(p, "rb") as f:
-            data = f.read(limits.max_file_bytes + 1)
+            # read(n) allocates n bytes up front: ask for what stat promised (+1 to see growth)
+            data = f.read(min(st.st_size, limits.max_file_bytes) + 1)
+            if len(data) > st.st_size:  # the file grew since stat: read on, still bounded
+                data += f.read(limits.max_file_bytes + 1 - len(data))
     except OSError as exc:
         raise DocumentError(f"cannot read: {exc.strerror or exc}", where=where)
     if len(data) > limits.max_file_bytes:  # grew since stat
@@ -464,7 +467,7 @@ def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limi
         _check_ratio(name, info.file_size, info.compress_size, where, limits)
         declared += info.file_size
         if declared > limits.max_total_bytes:
-            raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
+            raise LimitError(f"the zip entries declare more than {limits.max_total_bytes:,} bytes in all "
                              "(Limits.max_total_bytes)", where=where)
     # local records must lie inside the file, in order, without overlapping
     spans = []
