@@ -246,6 +246,18 @@ def test_every_corpus_docx_opens_and_round_trips(corpus_dir, tmp_path):
         open_docx(out)
 
 
+def test_vet_docx_checks_without_python_docx(draft, tmp_path, monkeypatch):
+    import docx
+
+    monkeypatch.setattr(docx, "Document", lambda *a: pytest.fail("python-docx called"))
+    src = P.vet_docx(draft)
+    assert src.main_part == "word/document.xml" and src.read("word/styles.xml") == STYLES
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(DocumentError, match="not a zip"):
+        P.vet_docx(bad)
+
+
 # -- save: byte for byte ---------------------------------------------------------------------
 
 
@@ -453,6 +465,34 @@ def test_no_clobber_when_output_appears_during_write(draft, tmp_path, monkeypatc
     with pytest.raises(OutputError, match="already exists"):
         save_docx(open_docx(draft), out, dirty=set())
     assert out.read_bytes() == b"someone else's file" and no_temp_files(tmp_path)
+
+
+def test_save_parts_replaces_and_appends_copying_the_rest_raw(draft, tmp_path):
+    src = P.vet_docx(draft)
+    new_doc = document_xml(("Một", "Hai"))
+    out = P.save_parts(src, tmp_path / "out.docx", {"word/document.xml": new_doc, "word/extra.xml": b"<x/>"})
+    after = entries_of(out)
+    assert [n for n, _ in after] == list(rich_entries()) + ["word/extra.xml"]
+    assert dict(after)["word/document.xml"] == new_doc
+    raw_before, raw_after = raw_of(draft), raw_of(out)
+    assert all(raw_before[n] == raw_after[n] for n in raw_before if n != "word/document.xml")
+    with pytest.raises(OutputError, match="would overwrite the input"):
+        P.save_parts(src, draft, {}, force=True)
+    with pytest.raises(OutputError, match="already exists"):
+        P.save_parts(src, out, {})
+
+
+def test_write_bytes_atomic(tmp_path, draft):
+    target = tmp_path / "out.bin"
+    P.write_bytes_atomic(target, b"abc")
+    assert target.read_bytes() == b"abc"
+    with pytest.raises(OutputError, match="already exists"):
+        P.write_bytes_atomic(target, b"x")  # force=False by default
+    P.write_bytes_atomic(target, b"def", force=True)
+    assert target.read_bytes() == b"def"
+    with pytest.raises(OutputError, match="would overwrite the input"):
+        P.write_bytes_atomic(draft, b"x", force=True, protect=[draft])
+    assert no_temp_files(tmp_path)
 
 
 def test_write_text_atomic(tmp_path, draft):

@@ -560,15 +560,23 @@ def _content_type_for(content_types: dict[str, str], name: str) -> str | None:
 
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE|<!\s*ENTITY", re.I)
 _DOCTYPE_STR = re.compile(r"<!\s*DOCTYPE|<!\s*ENTITY", re.I)
+_XML_ENCODINGS = {"UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE"}
 _XML_DECL_ENC = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 def _check_xml(data: bytes, part: str, where: str, limits: Limits) -> None:
     """Refuse an XML part that is not UTF-8/16, has a DOCTYPE, is malformed or too big."""
     wp = f"{where}: {part}"
+    utf16 = None
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        utf16 = "utf-16"
+    elif data[:2] == b"<\x00":  # UTF-16 without a byte-order mark, as XML allows
+        utf16 = "utf-16-le"
+    elif data[:2] == b"\x00<":
+        utf16 = "utf-16-be"
+    if utf16:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(utf16)
         except UnicodeDecodeError as exc:
             raise DocumentError(f"invalid UTF-16 at byte {exc.start}", where=wp)
         if _DOCTYPE_STR.search(text):
@@ -592,6 +600,10 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits) -> None:
     if root is None:
         raise DocumentError("empty XML part", where=wp)
     tree = root.getroottree()
+    info = tree.docinfo
+    _refuse_parsed_doctype(info, wp)
+    if (info.encoding or "UTF-8").upper().replace("_", "-") not in _XML_ENCODINGS:
+        raise DocumentError(f"XML encoding {info.encoding!r}; an Office part must be UTF-8 or UTF-16", where=wp)
     if limits.max_xml_depth < _LIBXML_MAX_DEPTH:
         deep = root.xpath("/*" * (limits.max_xml_depth + 1))
         if deep:
@@ -613,6 +625,13 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits) -> None:
                          f"(Limits.max_paragraph_chars) at {_short_path(tree, para[0])}", where=wp)
 
 
+def _refuse_parsed_doctype(info, wp: str) -> None:
+    """The second look: a DOCTYPE the byte scan missed (an encoding it does not read)."""
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise DocumentError("XML with a DOCTYPE (DTD or entity declarations) is refused: "
+                            "entities are never expanded or fetched", where=wp)
+
+
 def _check_utf8(body: bytes, wp: str) -> None:
     dec = codecs.getincrementaldecoder("utf-8")("strict")
     for off in range(0, len(body), 1 << 20):
@@ -630,6 +649,8 @@ def _xml_error(exc: etree.XMLSyntaxError, wp: str, limits: Limits) -> DocumentEr
     m = re.match(r"Namespace prefix (\S+) (?:for (\S+) )?on (\S+) is not defined", msg)
     if m:
         return DocumentError(f"undeclared namespace prefix '{m.group(1)}' on <{m.group(3)}>{line}", where=wp)
+    if "amplification" in msg or "Detected an entity reference loop" in msg:
+        return DocumentError(f"XML entity expansion refused (a 'billion laughs' DOCTYPE){line}", where=wp)
     if "Excessive depth" in msg:
         return LimitError(f"XML nested deeper than {min(limits.max_xml_depth, _LIBXML_MAX_DEPTH)} levels "
                           f"(Limits.max_xml_depth){line}", where=wp)
@@ -825,6 +846,47 @@ def save_docx(doc, output: str | os.PathLike, *, original: SourcePackage | None 
         data = _merge(source, data, set(dirty) | set(source.always_dirty))
     _atomic_write(out, data, force=force, protect=protect)
     return out
+
+
+def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[str, bytes], *,
+               force: bool = False, input_path: str | os.PathLike | None = None) -> Path:
+    """Write the original package with the entries in ``replaced`` given new bytes
+    (deflated afresh; a name not in the original is appended), every other entry copied
+    raw, byte for byte; atomically, never over the input (``input_path`` or the
+    original's path).  For stages that edit parts as XML without python-docx; the
+    caller keeps relationships and content types consistent.
+    """
+    out = Path(output)
+    protect = [input_path if input_path is not None else source.path]
+    _preflight(out, protect, force)
+    names = set(source.names())
+    append = []
+    for name in replaced:
+        if name not in names:
+            info = zipfile.ZipInfo(name, _now_dos())
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            append.append(info)
+    try:
+        data = _merge_bytes(source, append=append, replacements=dict(replaced))
+    except _NeedZip64:
+        data = _merge_zipfile(source, new=None, take_new=set(), drop=set(), append=[],
+                              replacements=dict(replaced))
+        if append:
+            buf = io.BytesIO(data)
+            with zipfile.ZipFile(buf, "a", allowZip64=True) as zf:
+                for info in append:
+                    zf.writestr(info, replaced[info.filename])
+            data = buf.getvalue()
+    _atomic_write(out, data, force=force, protect=protect)
+    return out
+
+
+def _now_dos() -> tuple[int, int, int, int, int, int]:
+    import time
+
+    t = time.localtime()
+    return (max(t.tm_year, 1980), t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str, *, force: bool = True,
@@ -1157,7 +1219,7 @@ def _clone_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     c = zipfile.ZipInfo(info.filename, info.date_time)
     for attr in ("compress_type", "comment", "extra", "create_system", "create_version", "extract_version",
                  "flag_bits", "internal_attr", "external_attr", "CRC", "compress_size", "file_size"):
-        setattr(c, attr, getattr(info, attr))
+        setattr(c, attr, getattr(info, attr, 0))
     return c
 
 
@@ -1172,5 +1234,5 @@ def _strip_zip64(extra: bytes) -> bytes:
     return bytes(out)
 
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "SourcePackage", "open_docx", "vet_docx", "save_docx", "write_text_atomic",
-           "write_bytes_atomic", "default_output", "same_file"]
+__all__ = ["Limits", "DEFAULT_LIMITS", "SourcePackage", "open_docx", "vet_docx", "save_docx", "save_parts",
+           "write_text_atomic", "write_bytes_atomic", "default_output", "same_file"]
