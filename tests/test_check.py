@@ -252,3 +252,62 @@ def test_accept_and_reject_outputs_are_clean(build, tmp_path):
         out = tmp_path / f"{fn.__name__}.docx"
         fn(src, out)
         assert check(out) == []
+
+
+# ---------------------------------------------------------------- the seed letter, every oracle
+
+LAYOUTS = {"typed": "cchc-typed", "autonum": "cchc-autonum", "messy": "cchc-messy", "phan": "cchc-phan"}
+
+
+def _seed_expected(fixtures: Path, layout: str) -> str:
+    special = fixtures / "edits" / f"seed-letter.{layout}.expected.txt"
+    return (special if special.exists() else fixtures / "edits" / "seed-letter.expected.txt").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(tmp_path_factory, fixtures_dir):
+    import redline
+
+    out = {}
+    tmp = tmp_path_factory.mktemp("seed")
+    for layout, stem in LAYOUTS.items():
+        draft = fixtures_dir / "drafts" / f"{stem}.docx"
+        path = tmp / f"{layout}.docx"
+        redline.apply(draft, fixtures_dir / "edits" / "seed-letter.json", path)
+        out[layout] = (draft, path, _seed_expected(fixtures_dir, layout))
+    return out
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_seed_letter_output_passes_check_and_our_accept_reject(seed_outputs, layout, tmp_path):
+    from oracles import docx_paragraphs, pandoc_paragraphs, text_lines
+    from redline.revisions import accept_file, reject_file
+
+    draft, out, expected = seed_outputs[layout]
+    assert check(out, original=draft, expected=expected) == []
+    accept_file(out, tmp_path / "a.docx")
+    reject_file(out, tmp_path / "r.docx")
+    assert docx_paragraphs(tmp_path / "a.docx") == text_lines(expected)
+    assert docx_paragraphs(tmp_path / "r.docx") == pandoc_paragraphs(draft, "reject")
+    assert check(tmp_path / "a.docx") == [] and check(tmp_path / "r.docx") == []
+
+
+@pytest.mark.libreoffice
+def test_seed_letter_output_in_libreoffice(seed_outputs):
+    """LibreOffice opens every layout's output, sees the department's revisions (the messy draft
+    also has a pending one of its own), and its Accept All / Reject All give the expected text /
+    the draft with its own revisions rejected."""
+    import json
+    from oracles import libreoffice_batch, need_libreoffice, pandoc_paragraphs, text_lines
+
+    need_libreoffice()
+    layouts = list(LAYOUTS)
+    results = libreoffice_batch([seed_outputs[k][1] for k in layouts])
+    for layout, lo in zip(layouts, results):
+        draft, out, expected = seed_outputs[layout]
+        assert lo.error is None, (layout, lo.error)
+        assert lo.redlines and {r["type"] for r in lo.redlines} <= {"Insert", "Delete", "ParagraphFormat", "Format"}
+        author = json.loads((draft.parent.parent / "edits" / "seed-letter.json").read_text("utf-8"))["author"]
+        assert author in lo.authors and len(lo.authors) <= 2, lo.authors
+        assert lo.accepted == text_lines(expected), layout
+        assert lo.rejected == pandoc_paragraphs(draft, "reject"), layout
