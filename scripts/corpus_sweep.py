@@ -23,6 +23,11 @@ import oracles  # noqa: E402
 import redline  # noqa: E402
 from redline.errors import RedlineError  # noqa: E402
 
+# Documents where pandoc, not redline, is wrong: checked with `redline check` (which
+# rejects our revisions itself) instead of pandoc's Reject All.
+PANDOC_LIMITS = {
+    "codeblock.docx": "pandoc drops revisions inside a SourceCode-style code block (both Accept and Reject)",
+}
 APPENDED = "Đoạn bổ sung của redline (corpus sweep)."
 import importlib.util  # noqa: E402
 _HAVE_CHECK = importlib.util.find_spec("redline.check") is not None
@@ -52,12 +57,14 @@ def new_findings(out: Path, original: Path) -> list[str]:
     (many corpus documents carry revisions without dates, duplicate ids, ...)."""
     if not _HAVE_CHECK:
         return []
-    before = Counter((f.code, f.message) for f in redline.check(original))
+    def key(f):
+        return f.code, re.sub(r" at \S+", "", f.message)
+
+    before = Counter(key(f) for f in redline.check(original))
     found = []
     for f in redline.check(out, original=original):
-        key = (f.code, f.message)
-        if before[key]:
-            before[key] -= 1
+        if before[key(f)]:
+            before[key(f)] -= 1
         else:
             found.append(str(f))
     return found
@@ -90,7 +97,7 @@ def sweep_one(path: Path, workdir: Path) -> tuple[str, str]:
         original_text = oracles.pandoc_paragraphs(path, "reject")
     except AssertionError:
         original_text = None  # pandoc itself cannot read this input: only redline check applies
-    if original_text is None:
+    if original_text is None or path.name in PANDOC_LIMITS:
         findings = new_findings(out, path)
         return ("failed", "; ".join(findings)) if findings else ("passed", "pandoc cannot read input")
     if oracles.pandoc_paragraphs(out, "reject") != original_text:

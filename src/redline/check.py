@@ -401,7 +401,9 @@ def _moves(doc: _Doc) -> list[Finding]:
 
 
 def _revision_keys(root: etree._Element) -> Counter:
-    return Counter((el.tag, el.get(AUTHOR), el.get(DATE), el.get(ID)) for el in root.iter(*ALL_REVISIONS))
+    """Who and when, not the id: a writer that splits an earlier reviewer's w:ins in two
+    (to insert inside it) gives the second half a new id but keeps its author and date."""
+    return Counter((el.tag, el.get(AUTHOR), el.get(DATE)) for el in root.iter(*ALL_REVISIONS))
 
 
 def _settled(root: etree._Element, accept: bool, select=None) -> etree._Element:
@@ -441,7 +443,7 @@ def _against_original(doc: _Doc, original: Path) -> list[Finding]:
         if part not in orig.parts or root.tag == w("comments"):  # comments are added, not revised
             continue
         before = _revision_keys(orig.parts[part])
-        added = lambda el, before=before: (el.tag, el.get(AUTHOR), el.get(DATE), el.get(ID)) not in before  # noqa: E731
+        added = lambda el, before=before: (el.tag, el.get(AUTHOR), el.get(DATE)) not in before  # noqa: E731
         restored = _settled(root, False, select=added)
         for accept, view in ((False, "with every revision rejected"), (True, "with every revision accepted")):
             ours = part_paragraphs(_settled(restored, accept))

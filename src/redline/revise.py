@@ -60,10 +60,13 @@ class Reviser:
 
     # ------------------------------------------------------------------ elements
 
+    def fresh_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
     def mark(self, tag: str, meta: Meta) -> etree._Element:
         el = etree.Element(W[tag])
-        el.set(W["id"], str(self.next_id))
-        self.next_id += 1
+        el.set(W["id"], str(self.fresh_id()))
         el.set(W["author"], meta.author)
         el.set(W["date"], meta.date)
         return el
@@ -88,7 +91,7 @@ class Reviser:
         rpr = _clean_rpr(model_run.find(W["rPr"])) if model_run is not None else None
         anchor = None  # element after which the insertion goes
         if end > start:
-            runs = _isolate(p, start, end)
+            runs = _isolate(p, start, end, self.fresh_id)
             dels = self._wrap_deleted(runs, meta)
             self._record(key, *dels)
             anchor = dels[-1]
@@ -98,9 +101,9 @@ class Reviser:
                 ins.append(r)
             if anchor is None:
                 if start > 0:
-                    self._place(_split_after(p, start), ins, after=True)
+                    self._place(_split_after(p, start, self.fresh_id), ins, after=True)
                 else:
-                    first = _split_before(p, 0)
+                    first = _split_before(p, 0, self.fresh_id)
                     if first is None:
                         p.append(ins)
                     else:
@@ -137,8 +140,7 @@ class Reviser:
             cut = i + 1 if after else i  # children from `cut` on go after the new element
             if 0 < cut < len(siblings):
                 twin = etree.Element(parent.tag, dict(parent.attrib))
-                twin.set(W["id"], str(self.next_id))
-                self.next_id += 1
+                twin.set(W["id"], str(self.fresh_id()))
                 for c in siblings[cut:]:
                     twin.append(c)
                 parent.addnext(twin)
@@ -244,41 +246,26 @@ class Reviser:
 
     # ------------------------------------------------------------------ final repair
 
-    def fix_container_ends(self, created: list[etree._Element]) -> None:
-        """A paragraph mark that Word cannot delete (last in the body, or right before a
-        table) must not carry our revision: move it to the mark before."""
-        for p in created:
-            if p.getparent() is None or p.tag != W["p"]:
+    def fix_container_ends(self, created: list[etree._Element], deleted: list[etree._Element]) -> None:
+        """A paragraph mark that Word cannot revise (the last of the body, or one right
+        before a table) must not carry our revision.  As Word does when you press Enter at
+        the end of a paragraph, the revision moves to the mark of the nearest paragraph
+        before our own run of paragraphs, and the last paragraph takes over that
+        paragraph's original mark (properties and any earlier reviewer's revision)."""
+        ours = {id(p) for p in created} | {id(p) for p in deleted}
+        for p in created + deleted:
+            if p.getparent() is None or p.tag != W["p"] or _followed_by_paragraph(p):
                 continue
-            if _followed_by_paragraph(p):
-                continue
-            ppr = p.find(W["pPr"])
-            rpr = ppr.find(W["rPr"]) if ppr is not None else None
-            if rpr is None:
-                continue
-            mark = rpr.find(W["ins"])
-            if mark is None:
-                mark = rpr.find(W["del"])
+            mark = _mark_of(p, W["ins"]) if id(p) in {id(c) for c in created} else _mark_of(p, W["del"])
             if mark is None:
                 continue
-            prev = p.getprevious()
-            while prev is not None and prev.tag != W["p"]:
-                if prev.tag == W["tbl"] or prev.tag == W["sdt"]:
-                    prev = None
-                    break
-                prev = prev.getprevious()
-            if prev is None:
-                continue  # nothing to move it to; leave as is (rare: a body of one paragraph)
-            is_ins = mark.tag == W["ins"]
-            # walk back over paragraphs whose mark already carries the same kind of revision
-            target = prev
-            while target is not None and _mark_of(target, mark.tag) is not None:
-                nxt = target.getprevious()
-                while nxt is not None and nxt.tag != W["p"]:
-                    nxt = None if nxt.tag in (W["tbl"], W["sdt"]) else nxt.getprevious()
-                target = nxt
+            target = _previous_paragraph(p)
+            while target is not None and id(target) in ours:
+                target = _previous_paragraph(target)
             if target is None:
-                continue
+                continue  # nothing before it to carry the mark: leave it (a one-paragraph body)
+            ppr = p.find(W["pPr"])
+            rpr = ppr.find(W["rPr"])
             rpr.remove(mark)
             if not len(rpr):
                 ppr.remove(rpr)
@@ -286,13 +273,36 @@ class Reviser:
             if tppr is None:
                 tppr = etree.Element(W["pPr"])
                 target.insert(0, tppr)
-            if is_ins:
-                # The inserted paragraph now carries the original mark: give it the
-                # original paragraph's properties so Reject All restores them.
+            if mark.tag == W["ins"]:
+                # The new last paragraph now ends with the target's original mark.
                 new_ppr = copy.deepcopy(tppr)
-                _strip_marks(new_ppr)
+                self._renumber(new_ppr)
+                for child in list(new_ppr):
+                    if child.tag == W["sectPr"]:
+                        new_ppr.remove(child)
                 p.replace(ppr, new_ppr)
+                old = tppr.find(W["rPr"])
+                if old is not None:
+                    for rev in [c for c in old if c.tag in (W["ins"], W["del"])]:
+                        old.remove(rev)  # moved to the new last paragraph with its copy
             _mark_paragraph(tppr, mark)
+
+    def _renumber(self, el: etree._Element) -> None:
+        """Fresh ids for every revision annotation in a copied element."""
+        for node in el.iter():
+            if node.get(W["id"]) is not None:
+                node.set(W["id"], str(self.fresh_id()))
+
+
+def _previous_paragraph(p: etree._Element) -> etree._Element | None:
+    """The paragraph before ``p`` in the same container, or None when a table, content
+    control or the container's start comes first."""
+    prev = p.getprevious()
+    while prev is not None and prev.tag != W["p"]:
+        if prev.tag in (W["tbl"], W["sdt"]):
+            return None
+        prev = prev.getprevious()
+    return prev
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -373,23 +383,19 @@ def _run_lengths(p: etree._Element):
 
 
 def _model_ppr(model: etree._Element | None) -> etree._Element:
+    """A copy of the model's paragraph properties without anything that belongs to that
+    paragraph alone: its revisions (mark, numbering, property changes) and a section break."""
     ppr = model.find(W["pPr"]) if model is not None else None
     ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(W["pPr"])
-    _strip_marks(ppr)
+    for el in list(ppr.iter(*REVISION_TAGS, W["pPrChange"], W["rPrChange"], qn("w:numberingChange"))):
+        el.getparent().remove(el)
     for child in list(ppr):
-        if child.tag in (W["sectPr"], W["pPrChange"]):
+        if child.tag == W["sectPr"]:
             ppr.remove(child)
-    return ppr
-
-
-def _strip_marks(ppr: etree._Element) -> None:
     rpr = ppr.find(W["rPr"])
-    if rpr is not None:
-        for child in list(rpr):
-            if child.tag in (W["ins"], W["del"], W["moveFrom"], W["moveTo"], W["rPrChange"]):
-                rpr.remove(child)
-        if not len(rpr):
-            ppr.remove(rpr)
+    if rpr is not None and not len(rpr):
+        ppr.remove(rpr)
+    return ppr
 
 
 def _mark_paragraph(ppr: etree._Element, mark: etree._Element) -> None:
@@ -438,15 +444,20 @@ def _current_run_elements(p: etree._Element) -> list[etree._Element]:
     return list(_current_runs(p))
 
 
-def _split_run(run: etree._Element, child: etree._Element, offset: int) -> etree._Element:
+def _split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
     """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
-    (same properties) placed right after it.  Returns the new run."""
+    (same properties; a formatting revision in them gets a ``fresh()`` id) placed right
+    after it.  Returns the new run."""
     new = etree.Element(W["r"])
     for k, v in run.attrib.items():
         new.set(k, v)
     rpr = run.find(W["rPr"])
     if rpr is not None:
-        new.append(copy.deepcopy(rpr))
+        rpr = copy.deepcopy(rpr)
+        for node in rpr.iter():
+            if node.get(W["id"]) is not None:
+                node.set(W["id"], str(fresh()))
+        new.append(rpr)
     moving = False
     for c in list(run):
         if c is child:
@@ -465,26 +476,26 @@ def _split_run(run: etree._Element, child: etree._Element, offset: int) -> etree
     return new
 
 
-def _split_at(p: etree._Element, offset: int) -> None:
+def _split_at(p: etree._Element, offset: int, fresh) -> None:
     """Make ``offset`` fall on a run boundary."""
     text = ParagraphText(p)
     for piece in text.pieces:
         if piece.start < offset < piece.start + len(piece.text):
-            _split_run(piece.run, piece.child, offset - piece.start)
+            _split_run(piece.run, piece.child, offset - piece.start, fresh)
             return
         if piece.start == offset:
             # boundary inside a run (between two children): split before this child
             run = piece.run
             first_text_child = next((c for c in run if c.tag != W["rPr"]), None)
             if first_text_child is not piece.child:
-                _split_run(run, piece.child, 0)
+                _split_run(run, piece.child, 0, fresh)
             return
 
 
-def _isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
+def _isolate(p: etree._Element, start: int, end: int, fresh) -> list[etree._Element]:
     """Split runs so that start:end is covered by whole runs; return those runs."""
-    _split_at(p, end)
-    _split_at(p, start)
+    _split_at(p, end, fresh)
+    _split_at(p, start, fresh)
     text = ParagraphText(p)
     runs = []
     for piece in text.pieces:
@@ -494,9 +505,9 @@ def _isolate(p: etree._Element, start: int, end: int) -> list[etree._Element]:
     return runs
 
 
-def _split_after(p: etree._Element, offset: int) -> etree._Element:
+def _split_after(p: etree._Element, offset: int, fresh) -> etree._Element:
     """Split at ``offset`` and return the run that ends there."""
-    _split_at(p, offset)
+    _split_at(p, offset, fresh)
     text = ParagraphText(p)
     last = None
     for piece in text.pieces:
@@ -505,8 +516,8 @@ def _split_after(p: etree._Element, offset: int) -> etree._Element:
     return last
 
 
-def _split_before(p: etree._Element, offset: int) -> etree._Element | None:
-    _split_at(p, offset)
+def _split_before(p: etree._Element, offset: int, fresh) -> etree._Element | None:
+    _split_at(p, offset, fresh)
     text = ParagraphText(p)
     for piece in text.pieces:
         if piece.start >= offset:
@@ -574,7 +585,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
                 created.extend(new)
 
     # 4. Paragraph marks Word cannot revise (end of body, before a table).
-    rv.fix_container_ends(created + deleted)
+    rv.fix_container_ends(created, deleted)
 
     # 5. Comments, last: they may anchor on what the edit produced.
     dirty = {document.part.partname.lstrip("/")}
