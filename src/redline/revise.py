@@ -264,6 +264,8 @@ class Reviser:
                 target = _previous_paragraph(target)
             if target is None:
                 continue  # nothing before it to carry the mark: leave it (a one-paragraph body)
+            if mark.tag == W["ins"] and _mark_of(target, W["del"]) is not None:
+                continue  # the draft already deletes that mark (itself malformed): leave ours be
             ppr = p.find(W["pPr"])
             rpr = ppr.find(W["rPr"])
             rpr.remove(mark)
