@@ -105,7 +105,8 @@ def worker(draft: str, tasks_path: str, output: str, mode: str = "indexed") -> d
     from docx_redline.oxml.textmap import paragraph_text
 
     tasks = json.loads(Path(tasks_path).read_text("utf-8"))
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = next(int(x.split()[1]) for x in Path("/proc/self/status").read_text().splitlines()
+                if x.startswith("VmRSS:"))  # ru_maxrss is carried across exec: not a baseline
     ru0 = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     rl = Redliner(draft, author="Sở Thông tin và Truyền thông", date="2022-07-15T08:00:00Z")
