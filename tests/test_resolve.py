@@ -261,3 +261,12 @@ def test_every_fixture_address_and_title_resolves(fixtures_dir):
             if len(titles[s.title]) == 1:
                 assert resolve(o, s.title) is s, (stem, s.title)
                 assert resolve(o, f"{s.address} ({s.title})") is s
+
+
+def test_shortened_reading_needs_the_full_number(cchc, english):
+    """"tiểu mục 2.3 Phần II" is II.2.3 (item 3 of 2), not II.3 whose own number is "3";
+    "Section 2.1 of Part II" is II.1 because that section is numbered 2.1."""
+    assert resolve(cchc, "tiểu mục 2.3 Phần II").address == "II.2.3"
+    assert resolve(cchc, "mục 2.3 của Phần II").address == "II.2.3"
+    assert resolve(english, "Section 2.1 of Part II").address == "II.1"
+    assert resolve(english, "Part II, 2.2").address == "II.2"

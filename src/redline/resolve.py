@@ -243,20 +243,49 @@ def _path_values(components: list[Component], *, relaxed: bool) -> list[list] | 
     return values
 
 
-def _join(values: list[list], prefix_parent: list | None = None) -> list[list]:
-    """Flatten component values into address components.  A component whose leading numbers
+class _Variant(tuple):
+    """An address key read from a reference, with the conditions of its shortened parts:
+    ``checks`` = ((key length, full values), ...): the section that ends at that length must
+    be numbered with the full values ("Section 2.1" under "Part II" is II.1 only if that
+    section's own number is 2.1, not when II.1 is a "1." and "2.1" means II.2.1)."""
+
+    checks: tuple = ()
+
+
+def _variant(values, checks) -> _Variant:
+    v = _Variant(values)
+    v.checks = tuple(checks)
+    return v
+
+
+def _join(values: list[list], prefix_parent: list | None = None, offset: int = 0) -> list[_Variant]:
+    """Flatten component values into address keys.  A component whose leading numbers
     repeat its parent's own may be written in full ("6.4" under "6" -> 4; "Section 2.1" under
     "Part II" -> 1) or be a path below a child ("2.3" under "II" -> 2.3): both readings are
-    returned, the shortened one first."""
-    variants: list[list] = [[]]
+    returned, the shortened one first, with the check that makes it valid (see ``_Variant``).
+    ``offset`` is the key length before the first component (an anchor's)."""
+    variants: list[tuple[list, list]] = [([], [])]
     parent = prefix_parent
     for vals in values:
         if parent and len(vals) > len(parent) and vals[:len(parent)] == parent:
-            variants = [v + vals[len(parent):] for v in variants] + [v + vals for v in variants]
+            short = vals[len(parent):]
+            variants = ([(v + short, c + [(offset + len(v) + len(short), tuple(vals))]) for v, c in variants]
+                        + [(v + vals, c) for v, c in variants])
         else:
-            variants = [v + vals for v in variants]
+            variants = [(v + vals, c) for v, c in variants]
         parent = vals
-    return variants
+    return [_variant(v, c) for v, c in variants]
+
+
+def _valid(section: Section, variant: _Variant) -> bool:
+    """Does ``section`` (found by ``variant``) satisfy the variant's checks?"""
+    for length, full in variant.checks:
+        s: Section | None = section
+        while s is not None and len(address_key(s.address)) > length:
+            s = s.parent
+        if s is None or len(address_key(s.address)) != length or tuple(section_values(s)) != full:
+            return False
+    return True
 
 
 def _format(values) -> str:
@@ -272,7 +301,7 @@ def _root_address(components: list[Component], *, relaxed: bool) -> str | None:
     return _format(found[0]) if found else None
 
 
-def _root_keys(components: list[Component], *, relaxed: bool) -> list[tuple]:
+def _root_keys(components: list[Component], *, relaxed: bool) -> list[_Variant]:
     """Every address key (normalized values, see ``address_key``) the path can spell read
     from the top (see ``_join``)."""
     if not components:
@@ -286,7 +315,7 @@ def _root_keys(components: list[Component], *, relaxed: bool) -> list[tuple]:
     values = _path_values(components, relaxed=relaxed)
     if values is None:
         return []
-    return [tuple(v) for v in _join(values)]
+    return _join(values)
 
 
 def address_key(address: str) -> tuple:
@@ -354,7 +383,7 @@ def _unique(items) -> list[Section]:
 def _strict(idx: _Index, ref: Reference) -> list[Section]:
     found: list[Section] = []
     for key in _root_keys(ref.components, relaxed=False):
-        found.extend(idx.by_key.get(key, []))
+        found.extend(s for s in idx.by_key.get(key, []) if _valid(s, key))
     found.extend(_kind_anchored(idx, ref.components))
     return _unique(found)
 
@@ -374,21 +403,24 @@ def _kind_anchored(idx: _Index, components: list[Component]) -> list[Section]:
                 out.append(anchor)
                 continue
             base = address_key(anchor.address)
-            for rest in _join(values[1:], prefix_parent=values[0]):
-                out.extend(idx.by_key.get(base + tuple(rest), []))
+            for rest in _join(values[1:], prefix_parent=values[0], offset=len(base)):
+                out.extend(s for s in idx.by_key.get(base + tuple(rest), []) if _valid(s, rest))
     return out
 
 
 def _relaxed(idx: _Index, ref: Reference) -> list[Section]:
     found: list[Section] = []
     for key in _root_keys(ref.components, relaxed=True):
-        found.extend(idx.by_key.get(key, []))
+        found.extend(s for s in idx.by_key.get(key, []) if _valid(s, key))
     first = ref.components[0]
     if first.keyword not in TOP_KEYWORDS:
         values = _path_values(ref.components, relaxed=False)
         if values is not None:
             for v in _join(values):
-                found.extend(idx.by_tail.get(tuple(v), []))
+                # a tail: the checks' key lengths count from the section's own top
+                found.extend(s for s in idx.by_tail.get(tuple(v), [])
+                             if _valid(s, _variant(v, [(len(address_key(s.address)) - len(v) + n, f)
+                                                       for n, f in v.checks])))
     return _unique(found)
 
 
