@@ -386,7 +386,34 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, V
                NotImplementedError, IndexError, OverflowError, UnicodeDecodeError, OSError, RuntimeError)
 
 
+def _count_central_records(data: bytes, where: str, limits: Limits) -> None:
+    """Count the central directory's records before ``zipfile`` builds a ZipInfo for
+    each (millions of tiny records would take gigabytes); stop past ``max_entries``.
+    Anything unparsable is left for ``zipfile`` to report."""
+    eocd = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if eocd < 0 or eocd + 22 > len(data):
+        return
+    size_cd, offset_cd = struct.unpack_from("<II", data, eocd + 12)
+    end = eocd
+    if eocd >= 20 and data[eocd - 20:eocd - 16] == b"PK\x06\x07":  # zip64 locator
+        (z64,) = struct.unpack_from("<Q", data, eocd - 12)
+        if z64 + 56 <= len(data) and data[z64:z64 + 4] == b"PK\x06\x06":
+            size_cd, offset_cd = struct.unpack_from("<QQ", data, z64 + 40)
+            end = z64
+    pos = end - size_cd
+    if pos < 0:
+        return
+    count = 0
+    while pos + 46 <= end and data[pos:pos + 4] == b"PK\x01\x02":
+        count += 1
+        if count > limits.max_entries:
+            raise LimitError(f"more than {limits.max_entries:,} zip entries (Limits.max_entries)", where=where)
+        n, m, k = struct.unpack_from("<HHH", data, pos + 28)
+        pos += 46 + n + m + k
+
+
 def _vet_zip(p: Path, data: bytes, where: str, limits: Limits) -> SourcePackage:
+    _count_central_records(data, where, limits)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -825,14 +852,16 @@ def save_docx(doc, output: str | os.PathLike, *, original: SourcePackage | None 
               input_path: str | os.PathLike | None = None) -> Path:
     """Write ``doc`` to ``output`` atomically; see the module docstring.
 
-    ``original`` defaults to ``doc._redline_source``; ``input_path`` (never
-    overwritten) defaults to the original's path.  ``dirty`` names the zip entries
-    redline changed ("word/document.xml", "word/_rels/document.xml.rels",
-    "[Content_Types].xml", ...); every other original entry is copied unchanged.
-    ``dirty=None`` writes python-docx's package as is.
+    ``original`` defaults to ``doc._redline_source``.  Neither ``input_path`` nor the
+    original's path is ever overwritten.  ``dirty`` names the zip entries redline
+    changed ("word/document.xml", "word/comments.xml", ...); every other original entry
+    is copied unchanged.  Relationship parts whose relationships python-docx changed,
+    and ``[Content_Types].xml`` when a part was added, are taken from python-docx even
+    if not named.  ``dirty=None``, or a document without an original, is a plain
+    python-docx save (still atomic and never over the input).
     """
     source = original if original is not None else getattr(doc, "_redline_source", None)
-    protect = [input_path] if input_path is not None else ([source.path] if source is not None else [])
+    protect = [p for p in (input_path, source.path if source is not None else None) if p is not None]
     out = Path(output)
     _preflight(out, protect, force)
     buf = io.BytesIO()
