@@ -4,7 +4,6 @@ powertools-rp, where we disagree the test says who is right and why), pandoc's e
 pandoc run live, and LibreOffice (marked)."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from lxml import etree
 
 from oracles import (
     audit_errors, dele, docx_paragraphs, ins, libreoffice_batch, make_docx, mark, native_paragraphs,
-    need_libreoffice, norm_paragraphs, para, pandoc_paragraphs, run, story_paragraphs, wml_part, xsd_errors,
+    need_libreoffice, para, pandoc_paragraphs, run, story_paragraphs, wml_part, xsd_errors,
 )
 from redline.errors import DocumentError, OutputError
 from redline.ooxml import W_NS, paragraph_text

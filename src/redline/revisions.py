@@ -50,8 +50,6 @@ markers only; a field whose begin/separate/end were revised separately is not re
 """
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -521,40 +519,30 @@ W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
 class Package:
-    """The parts of a .docx as bytes, in archive order; the one place that reads and writes files
-    (so it can move onto ``redline.package`` wholesale)."""
+    """The parts of a .docx as bytes; the one place that reads and writes files.  Uses the shared
+    safe opener and writer (``redline.package.vet_docx`` / ``save_parts``): every entry not
+    changed is copied raw, byte for byte; the output is written atomically, never over the input."""
 
     def __init__(self, path: Path):
+        from .package import vet_docx
+
         self.path = path
-        try:
-            from .package import vet_docx
-        except ImportError:  # pragma: no cover - package.py is another stage
-            vet_docx = None
-        if vet_docx is not None:
-            source = vet_docx(path)  # raises DocumentError for anything unsafe or broken
-            self.infos = list(source.infos)
-            self.content_type: Callable[[str], str | None] = source.content_type
-            self.data = source.data
-        else:  # pragma: no cover
-            try:
-                self.data = path.read_bytes()
-                with zipfile.ZipFile(io.BytesIO(self.data)) as z:
-                    self.infos = z.infolist()
-            except (OSError, zipfile.BadZipFile) as exc:
-                raise DocumentError(f"cannot read: {exc}", where=str(path))
-            self.content_type = lambda name: None
-        with zipfile.ZipFile(io.BytesIO(self.data)) as z:
-            self.parts = {i.filename: z.read(i) for i in self.infos}
+        self.source = vet_docx(path)  # raises DocumentError for anything unsafe or broken
+        self.content_type: Callable[[str], str | None] = self.source.content_type
+        self.parts = {n: None for n in self.source.names()}
         self.changed: dict[str, bytes] = {}
 
     def names_of(self, types: set[str]) -> list[str]:
         return [n for n in self.parts if self.content_type(n) in types]
 
+    def read(self, name: str) -> bytes:
+        return self.changed.get(name) or self.source.read(name)
+
     def xml(self, name: str) -> etree._Element:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                                  remove_blank_text=False)
         try:
-            return etree.fromstring(self.parts[name], parser)
+            return etree.fromstring(self.read(name), parser)
         except etree.XMLSyntaxError as exc:
             raise DocumentError(f"part {name} is not well-formed XML: {exc}", where=str(self.path))
 
@@ -563,39 +551,9 @@ class Package:
                               + etree.tostring(root, xml_declaration=False, encoding="UTF-8"))
 
     def save(self, output: Path, force: bool) -> None:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w") as z:
-            for info in self.infos:
-                data = self.changed.get(info.filename, self.parts.get(info.filename, b""))
-                new = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                new.compress_type = info.compress_type
-                new.external_attr = info.external_attr
-                new.create_system = info.create_system
-                z.writestr(new, data)
-        try:
-            from .package import write_bytes_atomic
-        except ImportError:  # pragma: no cover
-            write_bytes_atomic = _write_bytes_atomic
-        write_bytes_atomic(output, buf.getvalue(), force=force, protect=[self.path])
+        from .package import save_parts
 
-
-def _write_bytes_atomic(path: Path, data: bytes, *, force: bool, protect: Iterable[Path]) -> None:  # pragma: no cover
-    import os
-    import tempfile
-
-    for p in protect:
-        if path.exists() and os.path.samefile(path, p):
-            raise OutputError(f"would overwrite the input {p}", where=str(path))
-    if path.exists() and not force:
-        raise OutputError("already exists", where=str(path), hint="use --force to replace it")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        save_parts(self.source, output, self.changed, force=force, input_path=self.path)
 
 
 def _ids(roots: Iterable[etree._Element], tag: str) -> set[str]:
@@ -674,7 +632,7 @@ def _drop_orphans(pkg: Package, stories: dict[str, etree._Element], before: dict
             pkg.put(name, root)
     if durable:
         for name in pkg.names_of(EXTENDED_COMMENT_PARTS):
-            root = etree.fromstring(pkg.changed.get(name, pkg.parts[name]))
+            root = pkg.xml(name)
             changed = False
             for el in list(root):
                 if {etree.QName(k).localname: v for k, v in el.attrib.items()}.get("durableId") in durable:
