@@ -31,9 +31,14 @@ never headings.  Evidence, from strongest to weakest:
    Case, diacritics and NFC/NFD do not matter for keywords; the label may be split over
    runs and followed by spaces, a tab, a non-breaking space, or ":", "-", "." after a
    keyword label.  A typed label counts only WITH a layout cue: the whole paragraph bold,
-   or the label itself bold, or the text in capitals — and the paragraph at most
-   ``max_heading_chars`` long and not ending with ";" or "," (list items do).
-   ``require_bold=False`` drops the cue requirement.
+   or the label itself bold, or the text in capitals, or a short (<= 150 characters)
+   paragraph all in italics — and the paragraph at most ``max_heading_chars`` long and not
+   ending with ";" or "," (list items do).  Exception, the run-in heading: a bold label
+   and bold lead-in ending with ":" or "." ("a) Về thể chế: Trong 6 tháng ...") is a
+   heading titled by the lead-in ("Về thể chế") however long the paragraph.
+   ``require_bold=False`` drops the cue requirement.  "1.0", "2.0" (engineering style)
+   are chapters 1 and 2.  A lone "I." / "V." / "X." / "L." / "C." / "D." / "M." is a Roman
+   numeral or a capital letter, whichever continues the sequence in progress.
 4. **Legal clauses.**  Inside an "Điều"/"Article" section, a typed or Word-numbered "1." is
    a khoản (kind "khoan") and "a)" an điểm (kind "diem"), bold or not: that is how laws are
    addressed ("điểm a khoản 2 Điều 5").  Outside an Điều such plain items are body text.
@@ -62,7 +67,8 @@ Addresses
 ---------
 Roman top level: "II." -> "II", "PHẦN THỨ HAI" / "PHẦN II" -> "II", "Chương I" -> "I",
 "Part 2" -> "II", a top-level "1." -> "I".  Below it, each heading adds its number
-components beyond its parent's own: "6.2." under "6." under "II." -> "II.6.2"; "a)" under
+components beyond its parent's own, as written (a Roman numeral under a PHẦN stays Roman:
+"PHẦN THỨ NHẤT" > "II." -> "I.II"): "6.2." under "6." under "II." -> "II.6.2"; "a)" under
 "2.3." -> "II.2.3.a"; "Section 2.1" under "Part II" -> "II.1"; Mục 1 / Điều 5 / khoản 2 /
 điểm a under Chương I -> "I.1", "I.1.5", "I.1.5.2", "I.1.5.2.a".
 
