@@ -1211,7 +1211,7 @@ class _Builder:
             excerpt = ""
             for i in range(start, stop):
                 t = _text.clean(self.texts.get(i, "") if self.blocks[i].tag == W["p"] else "")
-                if t:
+                if t and not _RULE_LINE.fullmatch(t):
                     excerpt = t
                     break
             if excerpt or any(self.blocks[i].tag == W["tbl"] for i in range(start, stop)):
@@ -1251,7 +1251,7 @@ class _Builder:
                             break
                         j += 1
                         continue
-                    if re.fullmatch(r"[-_=.*~\u2013\u2014\s]{3,}", t):
+                    if _RULE_LINE.fullmatch(t):
                         break
                     if not (self.all_bold(j) or self.is_centered(j)) or len(t) > 300:
                         break
@@ -1295,6 +1295,7 @@ class _Builder:
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_RULE_LINE = re.compile(r"[-_=.*~\u2013\u2014\s]{3,}")  # "-------" under a title
 
 
 def _starts_with_phrase(text: str, phrases) -> bool:
