@@ -266,34 +266,58 @@ class Reviser:
                 continue  # nothing before it to carry the mark: leave it (a one-paragraph body)
             if mark.tag == W["ins"] and _mark_of(target, W["del"]) is not None:
                 continue  # the draft already deletes that mark (itself malformed): leave ours be
-            ppr = p.find(W["pPr"])
-            rpr = ppr.find(W["rPr"])
-            rpr.remove(mark)
-            if not len(rpr):
-                ppr.remove(rpr)
-            tppr = target.find(W["pPr"])
-            if tppr is None:
-                tppr = etree.Element(W["pPr"])
-                target.insert(0, tppr)
-            if mark.tag == W["ins"]:
-                # The new last paragraph now ends with the target's original mark.
-                new_ppr = copy.deepcopy(tppr)
-                self._renumber(new_ppr)
-                for child in list(new_ppr):
-                    if child.tag == W["sectPr"]:
-                        new_ppr.remove(child)
-                p.replace(ppr, new_ppr)
-                old = tppr.find(W["rPr"])
-                if old is not None:
-                    for rev in [c for c in old if c.tag in (W["ins"], W["del"])]:
-                        old.remove(rev)  # moved to the new last paragraph with its copy
-            _mark_paragraph(tppr, mark)
+            self._shift_mark_back(p, target, mark)
+
+    def _shift_mark_back(self, p: etree._Element, target: etree._Element, mark: etree._Element) -> None:
+        """Move ``p``'s mark revision to ``target``'s mark; for an insertion, ``p`` then ends
+        with ``target``'s original mark (a copy of its properties and earlier revisions)."""
+        ppr = p.find(W["pPr"])
+        rpr = ppr.find(W["rPr"])
+        rpr.remove(mark)
+        if not len(rpr):
+            ppr.remove(rpr)
+        tppr = target.find(W["pPr"])
+        if tppr is None:
+            tppr = etree.Element(W["pPr"])
+            target.insert(0, tppr)
+        if mark.tag == W["ins"]:
+            new_ppr = copy.deepcopy(tppr)
+            self._renumber(new_ppr)
+            for child in list(new_ppr):
+                if child.tag == W["sectPr"]:
+                    new_ppr.remove(child)
+            p.replace(ppr, new_ppr)
+            old = tppr.find(W["rPr"])
+            if old is not None:
+                for rev in [c for c in old if c.tag in (W["ins"], W["del"])]:
+                    old.remove(rev)  # moved to the new last paragraph with its copy
+        _mark_paragraph(tppr, mark)
+
+    def join_end_insertion(self, before: etree._Element, new_ps: list[etree._Element]) -> None:
+        """New paragraphs right after a paragraph whose text ends with an insertion by the
+        same author: mark ``before``'s paragraph mark as inserted instead of the last new
+        one's (the Enter-at-the-end form).  Both forms mean the same in Word; LibreOffice
+        merges the adjacent insertions into one change and, with the other form, rejects
+        one paragraph mark too many."""
+        if before.tag != W["p"] or not new_ps:
+            return
+        last_content = next((c for c in reversed(before) if c.tag not in _NON_CONTENT), None)
+        mark = _mark_of(new_ps[-1], W["ins"])
+        if (last_content is None or last_content.tag != W["ins"] or mark is None
+                or last_content.get(W["author"]) != mark.get(W["author"])
+                or _mark_of(before, W["ins"]) is not None or _mark_of(before, W["del"]) is not None):
+            return
+        self._shift_mark_back(new_ps[-1], before, mark)
 
     def _renumber(self, el: etree._Element) -> None:
         """Fresh ids for every revision annotation in a copied element."""
         for node in el.iter():
             if node.get(W["id"]) is not None:
                 node.set(W["id"], str(self.fresh_id()))
+
+
+_NON_CONTENT = {W["pPr"], W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"], W["commentRangeEnd"],
+                W["proofErr"]}
 
 
 def _previous_paragraph(p: etree._Element) -> etree._Element | None:
@@ -579,6 +603,8 @@ def apply_plan(document, plan, progress=None) -> set[str]:
                 if a.after is not None:
                     anchor = last_after.get(id(a.after), a.after)
                     new = rv.insert_paragraphs(a.texts, metas[id(pe)], after=anchor, models=a.models, key=id(pe))
+                    if anchor is a.after:
+                        rv.join_end_insertion(anchor, new)
                     last_after[id(a.after)] = new[-1]
                     last_after[id(new[-1])] = new[-1]
                 else:
