@@ -273,6 +273,17 @@ CASES = {
     "two-main-parts": (lambda: zip_bytes(replace(good_entries(), "_rels/.rels", data=rels_xml().replace(
         b"</Relationships>", f'<Relationship Id="rId2" Type="{RT}/officeDocument" Target="word/document.xml"/>'
         '</Relationships>'.encode()))), DocumentError, ["more than one main document part"], None),
+    "wrong-root-namespace": (lambda: zip_bytes(good_entries(doc_xml().replace(W_NS.encode(), b"urn:not-word"))),
+                             DocumentError, ["word/document.xml", "root element <document> (namespace urn:not-word)",
+                                             "<w:document>"], None),
+    "no-body": (lambda: zip_bytes(good_entries(doc_xml().replace(b"<w:body>", b"<w:bodx>")
+                                               .replace(b"</w:body>", b"</w:bodx>"))),
+                DocumentError, ["word/document.xml", "no <w:body>"], None),
+    "styles-wrong-root": (lambda: zip_bytes(replace(good_entries(), "[Content_Types].xml", data=ct_xml().replace(
+        b"</Types>", b'<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.wordprocessingml.styles+xml"/></Types>')) + [
+        {"name": "word/styles.xml", "data": f'<w:numbering xmlns:w="{W_NS}"/>'.encode()}]),
+        DocumentError, ["word/styles.xml", "root element <w:numbering>", "<w:styles>"], None),
     "nesting-10000": (lambda: zip_bytes(good_entries(doc_xml(_deep(10_000)))), LimitError,
                       ["word/document.xml", "nested deeper than"], None),
     "nesting-230": (lambda: zip_bytes(good_entries(doc_xml(_deep(230)))), LimitError,

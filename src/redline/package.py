@@ -169,6 +169,19 @@ _P_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The root element each python-docx-modelled part must have (a part with another root
+# loads, then breaks whatever touches it).
+EXPECTED_ROOT = {
+    CT_DOCX: _W + "document", CT_DOTX: _W + "document",
+    _WML + "styles+xml": _W + "styles", _WML + "numbering+xml": _W + "numbering",
+    _WML + "settings+xml": _W + "settings", _WML + "header+xml": _W + "hdr", _WML + "footer+xml": _W + "ftr",
+    _WML + "comments+xml": _W + "comments", _WML + "footnotes+xml": _W + "footnotes",
+    _WML + "endnotes+xml": _W + "endnotes", _WML + "fontTable+xml": _W + "fonts",
+    "application/vnd.openxmlformats-package.core-properties+xml":
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties",
+}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CHUNK = 64 * KiB
 _LIBXML_MAX_DEPTH = 256
@@ -446,7 +459,7 @@ def _vet_zip(p: Path, data: bytes, where: str, limits: Limits) -> SourcePackage:
             else:
                 body = _read_entry(zf, info, where, limits, is_xml=is_xml, total=total)
             if is_xml:
-                _check_xml(body, name, where, limits)
+                _check_xml(body, name, where, limits, _content_type_for(content_types, name))
                 if name.endswith(".rels"):
                     xml_parts[name] = body
         main, kind = _check_package(infos, content_types, xml_parts, where)
@@ -591,8 +604,9 @@ _XML_ENCODINGS = {"UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE"}
 _XML_DECL_ENC = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _check_xml(data: bytes, part: str, where: str, limits: Limits) -> None:
-    """Refuse an XML part that is not UTF-8/16, has a DOCTYPE, is malformed or too big."""
+def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: str | None = None) -> None:
+    """Refuse an XML part that is not UTF-8/16, has a DOCTYPE, is malformed or too big,
+    or (for a part python-docx models) has the wrong root element."""
     wp = f"{where}: {part}"
     utf16 = None
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -629,6 +643,12 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits) -> None:
     tree = root.getroottree()
     info = tree.docinfo
     _refuse_parsed_doctype(info, wp)
+    expected = EXPECTED_ROOT.get(content_type or "")
+    if expected is not None and root.tag != expected:
+        raise DocumentError(f"root element {_clark_to_text(root.tag)} where its content type needs "
+                            f"{_clark_to_text(expected)}", where=wp)
+    if expected == _W + "document" and root.find(_W + "body") is None:
+        raise DocumentError("the document has no <w:body>", where=wp)
     if (info.encoding or "UTF-8").upper().replace("_", "-") not in _XML_ENCODINGS:
         raise DocumentError(f"XML encoding {info.encoding!r}; an Office part must be UTF-8 or UTF-16", where=wp)
     if limits.max_xml_depth < _LIBXML_MAX_DEPTH:
@@ -689,6 +709,18 @@ def _xml_error(exc: etree.XMLSyntaxError, wp: str, limits: Limits) -> DocumentEr
                              where=wp)
     return DocumentError(f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', msg)}{line}",
                          where=wp)
+
+
+def _clark_to_text(tag: object) -> str:
+    """'{ns}local' -> '<local> (namespace ns)', short enough for a one-line message."""
+    if not isinstance(tag, str):
+        return "<?>"
+    if tag.startswith("{"):
+        ns, local = tag[1:].split("}", 1)
+        if tag.startswith(_W):
+            return f"<w:{local}>"
+        return f"<{local}> (namespace {ns[:80]})"
+    return f"<{tag[:80]}> (no namespace)"
 
 
 def _short_path(tree, el) -> str:
