@@ -617,7 +617,6 @@ def apply_plan(document, plan, progress=None) -> set[str]:
 
     # 5. Comments, last: they may anchor on what the edit produced.
     dirty = {document.part.partname.lstrip("/")}
-    position: dict = {}
     for pe in plan.edits:
         for a in pe.actions:
             if isinstance(a, CommentOn):
@@ -626,9 +625,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
                     produced = rv.produced.get(id(pe), [])
                     if not produced:
                         continue
-                    if not position:
-                        position.update((el, i) for i, el in enumerate(document.element.body.iter()))
-                    produced = sorted(produced, key=lambda el: position.get(el, 0))
+                    produced = sorted(produced, key=_document_order)
                     first, last = produced[0], produced[-1]
                     if first.tag == W["tbl"]:
                         first = next(first.iter(W["p"]))
@@ -637,6 +634,17 @@ def apply_plan(document, plan, progress=None) -> set[str]:
                 rv.add_comment(document, first, last, a.text, metas[id(pe)])
                 dirty.update(_comment_parts(document))
     return dirty
+
+
+def _document_order(el: etree._Element) -> list[int]:
+    """Sort key in document order: the child indexes from the root down to ``el``
+    (cheap for the few elements a comment spans; no walk over the whole body)."""
+    path = []
+    while el.getparent() is not None:
+        parent = el.getparent()
+        path.append(parent.index(el))
+        el = parent
+    return path[::-1]
 
 
 def _comment_parts(document) -> set[str]:
