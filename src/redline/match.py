@@ -156,14 +156,17 @@ def find_all(raw: str, needle: str, *, case_sensitive: bool = True, exclude: lis
             for m in _iter_find(hay, c):
                 hidden_ranges.append((m, m + len(c)))
     spans, hidden = [], 0
-    for s in _iter_find(hay, target):
+    s = hay.find(target)
+    while s >= 0:
         e = s + len(target)
         if not _word_bounded(hay, s, e, target):
+            s = hay.find(target, s + 1)  # a rejected hit must not hide an overlapping whole-word one
             continue
         if any(hs <= s and e <= he for hs, he in hidden_ranges):
             hidden += 1
-            continue
-        spans.append(view.original_span(s, e))
+        else:
+            spans.append(view.original_span(s, e))
+        s = hay.find(target, e)
     return spans, hidden
 
 
@@ -180,7 +183,15 @@ def _iter_find(hay: str, needle: str):
 def _word_bounded(hay: str, s: int, e: int, needle: str) -> bool:
     before_ok = s == 0 or not (needle[0].isalnum() and hay[s - 1].isalnum())
     after_ok = e == len(hay) or not (needle[-1].isalnum() and hay[e].isalnum())
+    # a number is one token: "820" is not found inside "4.820", "97" not inside "97,5%", "6" not in "15/6/2022"
+    if needle[0].isdigit() and s >= 2 and hay[s - 1] in _NUMBER_JOINERS and hay[s - 2].isdigit():
+        before_ok = False
+    if needle[-1].isdigit() and e + 1 < len(hay) and hay[e] in _NUMBER_JOINERS and hay[e + 1].isdigit():
+        after_ok = False
     return before_ok and after_ok
+
+
+_NUMBER_JOINERS = ".,/:"
 
 
 # ----------------------------------------------------------------------------- sentences
