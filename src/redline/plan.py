@@ -577,7 +577,7 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
     m_before = len(before) - len(before.rstrip(" \u00a0"))
     nxt = after[m_after:m_after + 1]
     prv = before[:len(before) - m_before][-1:] if len(before) > m_before else ""
-    if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0", ""):
+    if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0"):  # at the end: a terminator
         # "A, [B, ]C" -> drop the phrase and its following separator
         end = b + m_after + 1
         while end < len(raw) and raw[end] in " \u00a0":
