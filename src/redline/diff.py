@@ -10,6 +10,7 @@ tokens.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -139,13 +140,22 @@ def changes(old: str, new: str) -> list[Change]:
     return result
 
 
-def similarity(old: str, new: str) -> float:
-    """Share of tokens kept unchanged, 0..1; used to pair old and new paragraphs."""
+def similarity(old: str, new: str, floor: float = 0.0) -> float:
+    """Share of tokens kept unchanged, 0..1; used to pair old and new paragraphs.
+
+    The shared-token count bounds it from above at little cost: below ``floor`` that
+    bound is returned without running the diff."""
     if not old and not new:
         return 1.0
+    a, b = tokenize(old), tokenize(new)
+    total = max(len(a), len(b))
+    if not total:
+        return 0.0
+    bound = sum((Counter(a) & Counter(b)).values()) / total
+    if bound < floor:
+        return bound
     kept = sum(len(tokenize(t)) for op, t in diff(old, new) if op == EQUAL)
-    total = max(len(tokenize(old)), len(tokenize(new)))
-    return kept / total if total else 0.0
+    return kept / total
 
 
 def word_counts(chunks: list[tuple[int, str]]) -> tuple[int, int]:

@@ -170,6 +170,34 @@ def find_all(raw: str, needle: str, *, case_sensitive: bool = True, exclude: lis
     return spans, hidden
 
 
+_QUICK = {ord(c): None for c in INVISIBLE}
+_WORDS = re.compile(r"\w+")
+
+
+class Finder:
+    """``find_all`` for one needle over many paragraphs: the needle and the excluded
+    phrases are normalised once, and a paragraph that cannot contain the needle's longest
+    word (checked on a cheap NFC + lower-case copy) is skipped without building its
+    normalised view.  A document-wide replace_text on 200,000 paragraphs depends on it."""
+
+    def __init__(self, needle: str, *, case_sensitive: bool = True, exclude: list[str] | None = None):
+        self.needle = needle
+        self.case_sensitive = case_sensitive
+        self.exclude = exclude or []
+        words = _WORDS.findall(normalize(needle, fold_case=True))
+        self.key = max(words, key=len) if words else ""
+
+    def may_contain(self, raw: str) -> bool:
+        if not self.key:
+            return True
+        return self.key in unicodedata.normalize("NFC", raw).translate(_QUICK).lower()
+
+    def find(self, raw: str) -> tuple[list[tuple[int, int]], int]:
+        if not self.may_contain(raw):
+            return [], 0
+        return find_all(raw, self.needle, case_sensitive=self.case_sensitive, exclude=self.exclude)
+
+
 def _iter_find(hay: str, needle: str):
     start = 0
     while True:

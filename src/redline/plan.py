@@ -17,7 +17,7 @@ from lxml import etree
 from . import diff as wdiff
 from .edits import Edit
 from .errors import ConflictError, EditsError, RedlineError, ResolveError
-from .match import ParagraphText, find_all, normal_view, sentence_key, sentences
+from .match import Finder, ParagraphText, normal_view, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
 from .text import clean, is_bullet
@@ -406,18 +406,18 @@ class Planner:
         e, s = pe.edit, pe.section
         hits = []
         hidden = 0
+        finder = Finder(find, case_sensitive=e.case_sensitive, exclude=e.exclude)
         if e.anchor:
             hit = self.anchor(pe)
             raw = self.ptext(hit.p).text
-            spans, h = find_all(raw[hit.start:hit.end], find, case_sensitive=e.case_sensitive, exclude=e.exclude)
+            spans, h = finder.find(raw[hit.start:hit.end])
             hits = [(hit.block, hit.p, a + hit.start, b + hit.start) for a, b in spans]
             hidden += h
         else:
             for block, p in self.paragraphs_in(s, e.scope):
-                raw = self.ptext(p).text
-                if not raw:
-                    continue
-                spans, h = find_all(raw, find, case_sensitive=e.case_sensitive, exclude=e.exclude)
+                if p is self.blocks[block] and not finder.may_contain(self.outline.text(block)):
+                    continue  # the outline's cached text rules the paragraph out cheaply
+                spans, h = finder.find(self.ptext(p).text)
                 hidden += h
                 hits.extend((block, p, a, b) for a, b in spans)
         where = f"{e.where}, field 'find'"
@@ -427,9 +427,8 @@ class Planner:
                                    f"phrase", where=where)
             hint = None
             if e.case_sensitive:
-                probe = [1 for _, p in self.paragraphs_in(s, e.scope)
-                         if find_all(self.ptext(p).text, find, case_sensitive=False)[0]]
-                if probe:
+                loose = Finder(find, case_sensitive=False)
+                if any(loose.find(self.ptext(p).text)[0] for _, p in self.paragraphs_in(s, e.scope)):
                     hint = "it occurs with different capitals; set \"case_sensitive\": false to match those"
             raise ResolveError(f"{find!r} not found in {s.display}", where=where, hint=hint)
         if e.occurrence is not None:
@@ -540,7 +539,7 @@ def _pair_gap(old, new, i1, i2, j1, j2):
     if n * m > 400:
         sim = None
     else:
-        sim = [[(wdiff.similarity(old[i1 + a], new[j1 + b]) if old[i1 + a] is not None else 0.0)
+        sim = [[(wdiff.similarity(old[i1 + a], new[j1 + b], floor=0.4) if old[i1 + a] is not None else 0.0)
                 for b in range(m)] for a in range(n)]
     # monotone alignment maximising total similarity over pairs scoring >= 0.4
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
