@@ -3,10 +3,12 @@
 
     python scripts/fuzz.py --seconds 600                  # atheris if installed, else hypothesis
     python scripts/fuzz.py --seconds 60 --engine hypothesis --seed ../shared/corpus/pandoc/*.docx
+    python scripts/fuzz.py --seconds 300 --target outline     # open_docx, then the outline stage
 
 The property (shared with tests/test_fuzz.py): a mutated .docx opens, saves and opens
-again, or is refused with a ``DocumentError``; any other exception is a bug.  A failing
-input is written to ``--out`` (default ``fuzz-failures/``) and the run exits 1.
+again, or is refused with a ``DocumentError``; any other exception is a bug.
+``--target outline`` also builds the outline (``redline.outline``) of every file that
+opens, where any ``RedlineError`` is acceptable.  A failing input is written to ``--out`` (default ``fuzz-failures/``) and the run exits 1.
 Inputs: a small built .docx (every part a report has) plus any ``--seed`` files, mutated
 as raw bytes, as zip entries, and with XML tokens.
 """
@@ -38,9 +40,29 @@ def save_failure(out: Path, data: bytes, exc: BaseException) -> Path:
     return path
 
 
+TARGET = "open"
+
+
+def check_outline(data: bytes) -> None:
+    import tempfile
+
+    import redline
+    from redline.errors import RedlineError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fuzz.docx"
+        path.write_bytes(data)
+        try:
+            redline.outline(path)
+        except RedlineError:
+            pass
+
+
 def checked(F, out: Path, data: bytes) -> None:
     try:
         F.check(data)
+        if TARGET == "outline":
+            check_outline(data)
     except Exception as exc:  # noqa: BLE001 - the point: anything but DocumentError is a finding
         where = save_failure(out, data, exc)
         print(f"\nFAILURE: {type(exc).__name__}: {exc}\n  input saved to {where}", file=sys.stderr)
@@ -139,9 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=300, help="how long to run (default 300)")
     ap.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
     ap.add_argument("--seed", nargs="*", default=[], help=".docx files to mutate besides the built one")
+    ap.add_argument("--target", choices=["open", "outline"], default="open",
+                    help="open: open_docx + save + reopen; outline: also redline.outline")
     ap.add_argument("--out", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
+    global TARGET
+    TARGET = args.target
     F = load_fuzz_module()
     seeds = seeds_of(F, args.seed)
     engine = args.engine

@@ -298,6 +298,8 @@ CASES = {
                     DocumentError, ["unsafe zip entry name 'C:/Windows/evil'"], None),
     "entry-backslash": (lambda: zip_bytes(good_entries() + [{"name": "word\\..\\..\\evil", "data": b"x"}]),
                         DocumentError, ["unsafe zip entry name"], None),
+    "entry-bidi-override": (lambda: zip_bytes(good_entries() + [{"name": "word/media/gpj.\u202eexe", "data": b"x"}]),
+                            DocumentError, ["unsafe zip entry name 'word/media/gpj.\\u202eexe'"], None),  # shown escaped
     "entry-duplicate": (lambda: zip_bytes(good_entries() + [{"name": "word/document.xml", "data": doc_xml(_p("2"))}]),
                         DocumentError, ["duplicate zip entry 'word/document.xml'"], None),
     "entry-duplicate-case": (lambda: zip_bytes(good_entries() + [{"name": "Word/Document.xml", "data": doc_xml()}]),

@@ -96,6 +96,7 @@ import re
 import stat
 import struct
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -395,6 +396,7 @@ def _cfb_stream_names(data: bytes) -> list[str] | None:
 # -- zip ------------------------------------------------------------------------------
 
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f\\]|^/|^[A-Za-z]:|(^|/)\.\.?(/|$)|//")
+_BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # controls, bidi overrides, surrogates, line breaks
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, struct.error,
                NotImplementedError, IndexError, OverflowError, UnicodeDecodeError, OSError, RuntimeError)
 
@@ -485,9 +487,9 @@ def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limi
     declared = 0
     for info in infos:
         name = info.filename
-        if _BAD_NAME.search(name) or not name:
-            raise DocumentError(f"unsafe zip entry name {name!r} (absolute, '..', backslash or control "
-                                "character)", where=where)
+        if _BAD_NAME.search(name) or not name or any(unicodedata.category(c) in _BAD_CATEGORIES for c in name):
+            raise DocumentError(f"unsafe zip entry name {name!r} (absolute, '..', backslash, control or "
+                                "formatting character)", where=where)
         folded = name.lower()
         if folded in seen:
             same = seen[folded] == name
