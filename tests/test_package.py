@@ -141,6 +141,16 @@ def test_open_accepts_str_path_and_alternate_main_part(tmp_path):
     assert doc._redline_source.main_part == "word/document2.xml"
 
 
+def test_svg_image_with_doctype_is_an_image_not_a_part_to_parse(tmp_path):
+    entries = rich_entries()
+    entries["[Content_Types].xml"] = content_types(extra='<Default Extension="svg" ContentType="image/svg+xml"/>')
+    entries["word/media/logo.svg"] = (b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                                      b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>')
+    path = build_docx(tmp_path / "logo.docx", entries)
+    out = save_docx(open_docx(path), tmp_path / "out.docx", dirty=set())
+    assert dict(entries_of(out))["word/media/logo.svg"] == entries["word/media/logo.svg"]
+
+
 def test_python_docx_reads_only_the_vetted_bytes(draft, monkeypatch):
     import docx
 

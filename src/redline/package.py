@@ -584,9 +584,13 @@ def _looks_xml(name: str) -> bool:
 
 
 def _is_xml(name: str, content_types: dict[str, str]) -> bool:
+    """Parts checked as XML: *.xml, *.rels and XML content types - but not images
+    (an SVG often carries a harmless DOCTYPE; no stage parses images)."""
     if _looks_xml(name):
         return True
     ct = (_content_type_for(content_types, name) or "").lower()
+    if ct.startswith("image/"):
+        return False
     return ct.endswith("+xml") or ct in ("application/xml", "text/xml")
 
 
