@@ -70,6 +70,13 @@ def _seeded(fn):
     return seed(int(SEED))(fn) if SEED is not None else fn
 
 
+# Known bugs the search keeps finding (each has its own xfail test at the bottom).  A soak run
+# steers around them so it can find others; REDLINE_PROPERTY_ALL_BUGS=1 turns that off.
+#  - new paragraphs that end the body after paragraphs the same edit deletes (replace of the last
+#    section): Reject All merges the heading with the first old paragraph.  So the draft always
+#    ends with a closing paragraph here.
+AVOID_KNOWN_BUGS = os.environ.get("REDLINE_PROPERTY_ALL_BUGS") != "1"
+
 HAS_CHECK = importlib.util.find_spec("redline.check") is not None
 HAS_REVISIONS = importlib.util.find_spec("redline.revisions") is not None
 
@@ -344,7 +351,7 @@ def drafts(r) -> Doc:
             storage(r, p, heading=False)
     if (r.random() < 0.5):
         preamble = [storage(r, body_para(r, counter, "preamble"), heading=False)]
-    if (r.random() < 0.5):
+    if r.random() < 0.5 or AVOID_KNOWN_BUGS:
         s, _ = sentence(r, counter)
         closing = [storage(r, Para("closing", "Trên đây là báo cáo " + s[0].lower() + s[1:],
                                      sentences=[]), heading=False)]
@@ -959,3 +966,266 @@ def test_deleting_the_last_words_of_a_bullet_keeps_its_semicolon(tmp_path):
     got = _apply_one(tmp_path, ["- Hiện có 84 văn bản chất học ban;", "- Tổng số 12 hồ sơ."],
                      {"op": "delete", "find": "chất học ban"})
     assert got == ["- Hiện có 84 văn bản;", "- Tổng số 12 hồ sơ."]
+
+
+# --------------------------------------------------------------------------- mutated edits files
+#
+# Start from a fixture edits file, break it in one to four ways, apply it to the typed fixture
+# draft.  Either it applies (and the output exists) or it raises a RedlineError and no output
+# file is left; any other exception is a bug.
+
+EDIT_FIXTURES = sorted((FIXTURES / "edits").glob("*.json"))
+MUTATION_DRAFT = FIXTURES / "drafts" / "cchc-typed.docx"
+EDIT_FIELDS = ["op", "target", "paragraphs", "text", "heading", "scope", "find", "replace", "occurrence",
+               "exclude", "case_sensitive", "anchor", "comment", "author", "date", "n", "note", "quote"]
+TOP_FIELDS = ["$schema", "author", "date", "source", "letter", "edits", "unresolved", "ignored"]
+OPS_ALL = ["replace", "append", "prepend", "insert_after", "insert_before", "delete", "replace_text", "comment"]
+GOOD_TARGETS = ["I", "I.1", "I.4", "II", "II.6.2", "III", "IV.7", "title", "preamble", "closing", "*"]
+TARGETS = ["I.4", "II.6.2", "IV.7", "Mục 6.2 của Phần II", "II.99", "Mục 9", "Phần XX", "*", "title",
+           "preamble", "closing", "I", "", " ", "I.4.", "khoản 1 Mục III", "\u0000", "Mục I.4\n\nMục II"]
+# Kept below Python's recursion limit here: deeper nesting is its own test (see below).
+MAX_DEPTH = 300
+ODD_TEXT = ["Cải cách", "Cải cách".replace("ả", "a\u0309"), "a\u00a0b", "“trích dẫn”", "«x»", "🙂 emoji 𝔘",
+            "\u200bzero\u200dwidth\u00ad", "עברית", "tab\there", "line\nbreak", "&<>\"'", "]]>", "  ", "x" * 5000]
+
+
+def xml_ok(text: str) -> bool:
+    """Characters XML 1.0 allows (what a .docx can hold)."""
+    return all(c in "\t\n\r" or "\x20" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c >= "\U00010000"
+               for c in text)
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+scalars = (st.none() | st.booleans() | st.integers(-2**70, 2**70)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=30))
+json_values = st.recursive(scalars, lambda c: st.lists(c, max_size=4)
+                           | st.dictionaries(st.text(max_size=12), c, max_size=4), max_leaves=12)
+
+
+def nested(depth: int, kind: str):
+    v: object = "x"
+    for _ in range(depth):
+        v = [v] if kind == "list" else {"a": v}
+    return v
+
+
+@st.composite
+def odd_values(draw):
+    """A value of any type, often one that breaks a field: huge strings, deep nesting, numbers
+    out of range, lookalike strings."""
+    kind = draw(st.sampled_from(["json", "json", "huge", "deep", "number", "text", "anchor"]))
+    if kind == "json":
+        return draw(json_values)
+    if kind == "huge":
+        return draw(st.sampled_from(["x", "Mục ", "đ\u0300", "\u00a0", "“"])) * draw(
+            st.sampled_from([2001, 20001, 200001, 300000]))
+    if kind == "deep":
+        return nested(draw(st.integers(2, MAX_DEPTH)), draw(st.sampled_from(["list", "dict"])))
+    if kind == "number":
+        return draw(st.sampled_from([0, -1, 1, 2**31, 2**63, 10**30, 1.5, -0.0, float("inf"), True, False]))
+    if kind == "anchor":
+        key = draw(st.sampled_from(["paragraph", "bullet", "sentence", "sentence_prefix", "paragraphs", ""]))
+        return {key: draw(st.sampled_from([1, 0, -3, "last", "first", 999, 1.5, True, "", "x", None, []]))}
+    return draw(st.text(max_size=60))
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, path + (i,))
+
+
+def _get(value, path):
+    for p in path:
+        value = value[p]
+    return value
+
+
+@st.composite
+def mutated_edits(draw):
+    """(how to pass it, value or bytes, description)."""
+    data = json.loads(draw(st.sampled_from(EDIT_FIXTURES)).read_text("utf-8"))
+    done = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["set", "delete", "add", "op", "target", "field", "edits", "top",
+                                     "good_target", "good_text", "occurrence", "anchor", "dup", "drop"]))
+        edits = data.get("edits") if isinstance(data, dict) else None
+        edit = None
+        if isinstance(edits, list) and edits:
+            edit = edits[draw(st.integers(0, len(edits) - 1))]
+        if kind == "set":
+            paths = list(_paths(data))
+            path = draw(st.sampled_from(paths))
+            if not path:
+                data = draw(odd_values())
+            else:
+                _get(data, path[:-1])[path[-1]] = draw(odd_values())
+            done.append(f"set {path}")
+        elif kind == "delete":
+            dicts = [p for p in _paths(data) if isinstance(_get(data, p), dict) and _get(data, p)]
+            if dicts:
+                d = _get(data, draw(st.sampled_from(dicts)))
+                key = draw(st.sampled_from(sorted(d, key=str)))
+                del d[key]
+                done.append(f"delete {key}")
+        elif kind == "add" and isinstance(edit, dict):
+            key = draw(st.sampled_from(EDIT_FIELDS + ["paragraph", "Op", "targets", "anchors", "x" * 300]))
+            edit[key] = draw(odd_values())
+            done.append(f"add {key}")
+        elif kind == "op" and isinstance(edit, dict):
+            edit["op"] = draw(st.sampled_from(OPS_ALL + ["Replace", "replce", "", "delete "]))
+            done.append(f"op {edit['op']}")
+        elif kind == "target" and isinstance(edit, dict):
+            edit["target"] = draw(st.sampled_from(TARGETS) | st.text(max_size=40))
+            done.append(f"target {edit['target']!r}")
+        elif kind == "field" and isinstance(edit, dict):
+            key = draw(st.sampled_from(EDIT_FIELDS))
+            edit[key] = draw(odd_values())
+            done.append(f"field {key}")
+        elif kind == "edits" and isinstance(data, dict):
+            data["edits"] = draw(st.sampled_from([[], {}, None, "edits", [None], [[]], [{}]]))
+            done.append("edits")
+        elif kind == "good_target" and isinstance(edit, dict):  # valid, maybe not for this op
+            edit["target"] = draw(st.sampled_from(GOOD_TARGETS))
+            done.append(f"good_target {edit['target']}")
+        elif kind == "good_text" and isinstance(edit, dict):
+            key = draw(st.sampled_from(["text", "paragraphs", "heading", "find", "replace", "comment"]))
+            text = draw(st.sampled_from(ODD_TEXT))
+            edit[key] = [text, draw(st.sampled_from(ODD_TEXT))] if key == "paragraphs" else text
+            done.append(f"good_text {key}")
+        elif kind == "occurrence" and isinstance(edit, dict):
+            edit["occurrence"] = draw(st.integers(1, 6))
+            done.append("occurrence")
+        elif kind == "anchor" and isinstance(edit, dict):
+            key = draw(st.sampled_from(["paragraph", "bullet", "sentence", "sentence_prefix"]))
+            edit["anchor"] = {key: draw(st.integers(1, 4) | st.just("last")) if key in ("paragraph", "bullet")
+                              else draw(st.sampled_from(ODD_TEXT[:4] + ["Công tác"]))}
+            done.append(f"anchor {key}")
+        elif kind == "dup" and isinstance(edits, list) and edit is not None:
+            edits.append(copy.deepcopy(edit))
+            done.append("dup")
+        elif kind == "drop" and isinstance(edits, list) and len(edits) > 1:
+            edits.pop(draw(st.integers(0, len(edits) - 1)))
+            done.append("drop")
+        elif kind == "top" and isinstance(data, dict):
+            key = draw(st.sampled_from(TOP_FIELDS + ["edit", "Author"]))
+            data[key] = draw(odd_values())
+            done.append(f"top {key}")
+    # KNOWN BUG (see test_xml_incompatible_characters_in_an_edit_are_an_edits_error): characters XML
+    # cannot hold (NUL, other C0 controls, U+FFFE/FFFF, lone surrogates) are not caught by
+    # validation and escape from the writer as ValueError.  Left out here until that is fixed.
+    assume(all(xml_ok(t) for t in _strings(data)))
+    route = draw(st.sampled_from(["file", "file", "dict", "bytes"]))
+    if route == "dict" and not isinstance(data, dict):
+        route = "file"
+    if route == "dict":
+        return "dict", data, done
+    raw = json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8")
+    if route == "bytes":
+        how = draw(st.sampled_from(["truncate", "flip", "insert", "utf16", "bom", "latin1"]))
+        if how == "truncate":
+            raw = raw[:draw(st.integers(0, len(raw)))]
+        elif how == "flip" and raw:
+            i = draw(st.integers(0, len(raw) - 1))
+            raw = raw[:i] + bytes([raw[i] ^ (1 << draw(st.integers(0, 7)))]) + raw[i + 1:]
+        elif how == "insert":
+            i = draw(st.integers(0, len(raw)))
+            raw = raw[:i] + draw(st.binary(min_size=1, max_size=8)) + raw[i:]
+        elif how == "utf16":
+            raw = raw.decode("utf-8").encode("utf-16")
+        elif how == "bom":
+            raw = b"\xef\xbb\xbf" + raw
+        else:
+            raw = raw.decode("utf-8").encode("latin-1", "replace")
+        done.append(f"bytes {how}")
+        try:  # the same known bug, reached through a flipped byte of a \\u escape
+            assume(all(xml_ok(t) for t in _strings(json.loads(raw.decode("utf-8-sig")))))
+        except (ValueError, RecursionError):
+            pass
+    return "file", raw, done
+
+
+def apply_mutated(route, value, tmp: Path):
+    out = tmp / "out.docx"
+    if route == "dict":
+        source = value
+    else:
+        source = tmp / "edits.json"
+        source.write_bytes(value)
+    try:
+        redline.apply(MUTATION_DRAFT, source, out)
+    except RedlineError as exc:
+        assert not out.exists(), f"an output file was left after: {exc}"
+        assert str(exc).strip(), "an error without a message"
+        return exc
+    assert out.exists()
+    return None
+
+
+@_seeded
+@_settings(30)
+@given(mutated_edits())
+def test_mutated_edits_files_fail_cleanly(mutation):
+    route, value, done = mutation
+    note(f"mutations: {done}")
+    with tempfile.TemporaryDirectory(prefix="redline-mut-") as tmp:
+        try:
+            err = apply_mutated(route, value, Path(tmp))
+        except RedlineError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the property: nothing but RedlineError escapes
+            keep = KEEP / f"mutation-{abs(hash(repr(done))) % 10**8}"
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / ("edits.json" if route != "dict" else "edits.repr")).write_bytes(
+                value if route != "dict" else repr(value).encode())
+            raise AssertionError(f"{type(exc).__name__} escaped (kept in {keep}): {exc}") from exc
+        event("applied" if err is None else type(err).__name__)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (edits.load_edits): json.loads raises RecursionError on deeply "
+                                       "nested JSON; it escapes as a traceback instead of an EditsError")
+def test_deeply_nested_edits_file_is_an_edits_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"author": "A", "edits": [{"op": "delete", "target": "I.4", "note": '
+                    + "[" * 100000 + "]" * 100000 + "}]}", "utf-8")
+    with pytest.raises(RedlineError):
+        redline.apply(MUTATION_DRAFT, path, tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (edits validation / revise writer): a control character, NUL, "
+                                       "U+FFFF or a lone surrogate in an edit's text escapes from lxml as "
+                                       "ValueError / UnicodeEncodeError instead of an EditsError naming the field")
+@pytest.mark.parametrize("bad", ["a\x00b", "a\x0bb", "a\uffffb", "a\ud800b"])
+def test_xml_incompatible_characters_in_an_edit_are_an_edits_error(tmp_path, bad):
+    with pytest.raises(RedlineError):
+        redline.apply(MUTATION_DRAFT, {"author": "A", "edits": [{"op": "append", "target": "I.4",
+                                                                 "paragraphs": [bad]}]}, tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="BUG (revise.fix_container_ends): new paragraphs that end the body after "
+                                       "paragraphs the same edit deletes move their inserted mark to the heading; "
+                                       "Reject All then joins the heading and the first old paragraph")
+def test_replacing_the_last_section_of_the_body_rejects_to_the_draft(tmp_path):
+    body = oracles.para(oracles.run("I. Kết quả", rpr="<w:b/>")) + oracles.para("Đoạn một cũ.")
+    draft = oracles.make_docx(tmp_path / "draft.docx", body)
+    out = tmp_path / "out.docx"
+    redline.apply(draft, {"author": "A", "edits": [{"op": "replace", "target": "I",
+                                                    "paragraphs": ["Nội dung mới hoàn toàn khác."]}]}, out)
+    assert oracles.pandoc_paragraphs(out, "accept") == ["I. Kết quả", "Nội dung mới hoàn toàn khác."]
+    assert oracles.pandoc_paragraphs(out, "reject") == ["I. Kết quả", "Đoạn một cũ."]
