@@ -802,6 +802,16 @@ def edit_sets(r, doc: Doc) -> list[Planned]:
 # --------------------------------------------------------------------------- running one example
 
 
+def _note(text: str) -> None:
+    """hypothesis.note inside a test; nothing outside one (scripts/soak.py --replay prints)."""
+    from hypothesis.errors import InvalidArgument
+
+    try:
+        note(text)
+    except InvalidArgument:
+        pass
+
+
 def keep_failure(tmp: Path, name: str) -> Path:
     dest = KEEP / name
     if dest.exists():
@@ -821,8 +831,8 @@ def run_example(doc: Doc, planned: list[Planned], *, audit: bool = False) -> Non
     original = doc.lines()
     edits = {"author": "Sở Thông tin và Truyền thông", "date": "2022-07-15T08:00:00Z",
              "edits": [p.edit for p in planned]}
-    note("draft:\n" + "\n".join(original))
-    note("edits: " + json.dumps(edits["edits"], ensure_ascii=False, indent=1))
+    _note("draft:\n" + "\n".join(original))
+    _note("edits: " + json.dumps(edits["edits"], ensure_ascii=False, indent=1))
     with tempfile.TemporaryDirectory(prefix="redline-prop-") as tmp_:
         tmp = Path(tmp_)
         draft = write_docx(doc, tmp / "draft.docx")
