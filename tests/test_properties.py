@@ -926,7 +926,7 @@ def examples(draw):
 
 
 @_seeded
-@_settings(30)
+@_settings(40)
 @given(examples())
 def test_random_edits_on_random_drafts(example):
     doc, planned = example
@@ -936,7 +936,7 @@ def test_random_edits_on_random_drafts(example):
 
 
 @_seeded
-@_settings(5)
+@_settings(6)
 @given(examples())
 def test_random_edits_are_schema_valid(example):
     doc, planned = example
