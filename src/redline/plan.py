@@ -17,7 +17,7 @@ from lxml import etree
 from . import diff as wdiff
 from .edits import Edit
 from .errors import ConflictError, EditsError, RedlineError, ResolveError
-from .match import Finder, ParagraphText, normal_view, sentence_key, sentences
+from .match import Finder, ParagraphText, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
 from .text import clean, is_bullet
@@ -100,8 +100,16 @@ class Planner:
         self.index_of = {id(b): i for i, b in enumerate(self.blocks)}
         self.headings = {s.heading for s in outline.walk() if s.heading is not None}
         self._texts: dict[int, ParagraphText] = {}
+        self._quick: dict[int, str] = {}
 
     # -- helpers over the original document
+
+    def quick_text(self, block: int) -> str:
+        """The block's text folded for quick ruling-out (``match.quick_text``), cached."""
+        t = self._quick.get(block)
+        if t is None:
+            t = self._quick[block] = quick_text(self.outline.text(block))
+        return t
 
     def ptext(self, p: etree._Element) -> ParagraphText:
         key = id(p)
@@ -415,7 +423,7 @@ class Planner:
             hidden += h
         else:
             for block, p in self.paragraphs_in(s, e.scope):
-                if p is self.blocks[block] and not finder.may_contain(self.outline.text(block)):
+                if p is self.blocks[block] and finder.key and finder.key not in self.quick_text(block):
                     continue  # the outline's cached text rules the paragraph out cheaply
                 spans, h = finder.find(self.ptext(p).text)
                 hidden += h

@@ -23,7 +23,7 @@ from datetime import datetime
 from lxml import etree
 
 from .match import ParagraphText
-from .ooxml import W, qn
+from .ooxml import W, W_NS, qn
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
@@ -50,15 +50,9 @@ class Reviser:
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
         # part (property changes, custom XML ranges, numbering changes...): start above all.
-        id_attr = W["id"]
-        top = 0
-        for el in self.body.iter():
-            value = el.get(id_attr)
-            if value is not None and value.lstrip("-").isdigit():
-                top = max(top, int(value))
+        ids = etree.XPath(".//@w:id", namespaces={"w": W_NS}, smart_strings=False)(self.body)
+        top = max((int(v) for v in ids if v.lstrip("-").isdigit()), default=0)
         self.next_id = max(self.next_id, top + 1)
-
-    # ------------------------------------------------------------------ elements
 
     def fresh_id(self) -> int:
         self.next_id += 1
@@ -617,6 +611,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
 
     # 5. Comments, last: they may anchor on what the edit produced.
     dirty = {document.part.partname.lstrip("/")}
+    order_key = None
     for pe in plan.edits:
         for a in pe.actions:
             if isinstance(a, CommentOn):
@@ -625,7 +620,9 @@ def apply_plan(document, plan, progress=None) -> set[str]:
                     produced = rv.produced.get(id(pe), [])
                     if not produced:
                         continue
-                    produced = sorted(produced, key=_document_order)
+                    if order_key is None:
+                        order_key = _document_order(document.element.body)
+                    produced = sorted(produced, key=order_key)
                     first, last = produced[0], produced[-1]
                     if first.tag == W["tbl"]:
                         first = next(first.iter(W["p"]))
@@ -636,15 +633,20 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     return dirty
 
 
-def _document_order(el: etree._Element) -> list[int]:
-    """Sort key in document order: the child indexes from the root down to ``el``
-    (cheap for the few elements a comment spans; no walk over the whole body)."""
-    path = []
-    while el.getparent() is not None:
-        parent = el.getparent()
-        path.append(parent.index(el))
-        el = parent
-    return path[::-1]
+def _document_order(body: etree._Element):
+    """A sort key in document order for the few elements a comment spans: the block's
+    position (from one map of the body's children), then the child indexes inside it."""
+    blocks = {el: i for i, el in enumerate(body)}
+
+    def key(el: etree._Element) -> tuple:
+        path = []
+        while el.getparent() is not None and el.getparent() is not body:
+            parent = el.getparent()
+            path.append(parent.index(el))
+            el = parent
+        return (blocks.get(el, -1), path[::-1])
+
+    return key
 
 
 def _comment_parts(document) -> set[str]:
