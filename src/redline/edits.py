@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -113,6 +114,8 @@ def load_edits(path: str | Path, *, author: str | None = None, date: str | None 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise EditsError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=str(p))
+    except RecursionError:
+        raise EditsError("invalid JSON: nested too deeply", where=str(p))
     return parse_edits(data, where=str(p), author=author, date=date, allow_empty=allow_empty)
 
 
@@ -120,6 +123,7 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
                 allow_empty: bool = False) -> EditsFile:
     """Validate an already-parsed edits document (dict) and build ``Edit`` objects."""
     validate(data, where)
+    _check_characters(data, where)
     if not data["edits"] and not allow_empty:
         raise EditsError("the edits list is empty: nothing to apply", where=where)
     default_author = author or data.get("author")
@@ -155,6 +159,23 @@ def validate(data: Any, where: str) -> None:
         return
     err = _most_useful(errors)
     raise EditsError(_describe(err, data), where=where)
+
+
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(data: dict, where: str) -> None:
+    """Text that would become document XML must be characters XML can hold."""
+    for i, edit in enumerate(data["edits"], start=1):
+        for key, value in edit.items():
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if isinstance(v, str) and _NOT_XML.search(v):
+                    bad = _NOT_XML.search(v).group()
+                    n = f" (n={edit['n']})" if "n" in edit else ""
+                    raise EditsError(f"edit {i}{n}, field '{key}': character U+{ord(bad):04X} cannot appear in a "
+                                     "document", where=where)
 
 
 def _most_useful(errors: list) -> Any:

@@ -253,6 +253,8 @@ class Reviser:
             mark = _mark_of(p, W["ins"]) if id(p) in {id(c) for c in created} else _mark_of(p, W["del"])
             if mark is None:
                 continue
+            if mark.tag == W["ins"] and self._end_into_deleted(p, created, deleted):
+                continue
             target = _previous_paragraph(p)
             while target is not None and id(target) in ours:
                 target = _previous_paragraph(target)
@@ -261,6 +263,31 @@ class Reviser:
             if mark.tag == W["ins"] and _mark_of(target, W["del"]) is not None:
                 continue  # the draft already deletes that mark (itself malformed): leave ours be
             self._shift_mark_back(p, target, mark)
+
+    def _end_into_deleted(self, p: etree._Element, created: list, deleted: list) -> bool:
+        """New paragraphs that end the body right after paragraphs this run deletes (a
+        replaced last passage): the last deleted paragraph's original mark must stay the
+        final one.  So it moves to the end and takes the last new paragraph's text after
+        its own deleted text, in one paragraph.  True when that was done."""
+        made = {id(c) for c in created}
+        gone = {id(d) for d in deleted}
+        first = p
+        while _previous_paragraph(first) is not None and id(_previous_paragraph(first)) in made:
+            first = _previous_paragraph(first)
+        last_deleted = _previous_paragraph(first)
+        if last_deleted is None or id(last_deleted) not in gone:
+            return False
+        mark = _mark_of(last_deleted, W["del"])
+        if mark is not None:
+            mark.getparent().remove(mark)
+            rpr = last_deleted.find(W["pPr"]).find(W["rPr"])
+            if not len(rpr):
+                rpr.getparent().remove(rpr)
+        for child in [c for c in p if c.tag != W["pPr"]]:
+            last_deleted.append(child)
+        p.addprevious(last_deleted)
+        p.getparent().remove(p)
+        return True
 
     def _shift_mark_back(self, p: etree._Element, target: etree._Element, mark: etree._Element) -> None:
         """Move ``p``'s mark revision to ``target``'s mark; for an insertion, ``p`` then ends
