@@ -158,26 +158,18 @@ def _header(result, views) -> dict:
 def _text(result, views, markdown: bool) -> str:
     h = _header(result, views)
     style = "markdown" if markdown else "text"
-    out = []
+    output = "(dry run: nothing written)" if result.dry_run else h["output"]
+    fields = [("draft", h["draft"])]
+    fields += [("source", f"{s['path']} — {s.get('author') or '?'}" + (f" ({s['source']})" if s.get("source") else ""))
+               for s in h["sources"]]
+    fields.append(("output", output))
+    verb = "planned" if result.dry_run else "applied"
+    counts = (f"{h['applied']} edit(s) {verb} (+{h['words_added']}/-{h['words_deleted']} words); "
+              f"{h['unresolved']} unresolved, {h['ignored']} ignored, {h['conflicts']} conflict(s)")
     if markdown:
-        out.append("# redline summary\n")
-        out.append(f"- **draft**: `{h['draft']}`")
-        for s in h["sources"]:
-            out.append(f"- **source**: `{s['path']}` — {s.get('author') or '?'}"
-                       + (f" ({s['source']})" if s.get("source") else ""))
-        out.append(f"- **output**: {'(dry run: nothing written)' if result.dry_run else '`' + h['output'] + '`'}")
-        out.append(f"- **{h['applied']} edit(s)** applied (+{h['words_added']}/-{h['words_deleted']} words); "
-                   f"{h['unresolved']} unresolved, {h['ignored']} ignored, {h['conflicts']} conflict(s)\n")
+        out = ["# redline summary\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}\n"]
     else:
-        out.append("redline summary")
-        out.append(f"  draft:   {h['draft']}")
-        for s in h["sources"]:
-            out.append(f"  source:  {s['path']} — {s.get('author') or '?'}"
-                       + (f" ({s['source']})" if s.get("source") else ""))
-        out.append(f"  output:  {'(dry run: nothing written)' if result.dry_run else h['output']}")
-        out.append(f"  {h['applied']} edit(s) applied (+{h['words_added']}/-{h['words_deleted']} words); "
-                   f"{h['unresolved']} unresolved, {h['ignored']} ignored, {h['conflicts']} conflict(s)")
-        out.append("")
+        out = ["redline summary"] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}", ""]
     current_source = object()
     multi = len(h["sources"]) > 1
     for v in views:
