@@ -465,3 +465,19 @@ def test_engineering_style_numbers_drop_trailing_zero():
     o = build(make_doc([("1.0 Introduction", "b"), "x", ("2.0 Scope", "b"), ("2.1 Detail", "b")]))
     assert [(s.address, s.label) for s in o.walk()] == [("I", "1.0"), ("II", "2.0"), ("II.1", "2.1")]
     assert o.warnings == []
+
+
+def test_a_sentence_that_folds_like_noi_nhan_does_not_end_the_sections(tmp_path):
+    # "Nối nhận ..." folds to the same letters as the signature block's "Nơi nhận:" label;
+    # only the label (with its colon, or alone on its line) ends the numbered sections.
+    import oracles
+
+    body = (oracles.para(oracles.run("I. KẾT QUẢ", rpr="<w:b/>"))
+            + oracles.para(oracles.run("1. Tiếp nhận", rpr="<w:b/>"))
+            + oracles.para("Nối nhận hồ sơ trực tuyến với hệ thống một cửa điện tử.")
+            + oracles.para(oracles.run("2. Giải quyết", rpr="<w:b/>"))
+            + oracles.para("Nơi nhận:") + oracles.para("- Như trên;"))
+    path = oracles.make_docx(tmp_path / "d.docx", body)
+    tree = redline.outline(path)
+    assert [s.address for s in tree.walk()] == ["I", "I.1", "I.2"]
+    assert tree.walk().__next__().end == 4  # the signature block is not part of I

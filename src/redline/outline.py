@@ -1151,7 +1151,7 @@ class _Builder:
             t = self.facts.text(i)
             if not t or t[0] not in firsts and t.lstrip()[:1] not in firsts:
                 continue
-            if _starts_with_phrase(t, markers):
+            if _starts_with_phrase(t, markers) and _ends_as_label(t, markers):
                 return i
         return None
 
@@ -1296,6 +1296,18 @@ class _Builder:
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _RULE_LINE = re.compile(r"[-_=.*~\u2013\u2014\s]{3,}")  # "-------" under a title
+
+
+def _ends_as_label(text: str, phrases) -> bool:
+    """The phrase is a label ("Nơi nhận:" or the phrase alone on its line), not the first
+    words of a sentence ("Nối nhận hồ sơ ..." folds alike but goes on)."""
+    first_line = _text.clean(text.split("\n", 1)[0])
+    for phrase in phrases:
+        words = len(phrase.split())
+        head = first_line.split()
+        if len(head) <= words or ":" in " ".join(head[:words + 1])[-2:] or head[words - 1].endswith(":"):
+            return True
+    return False
 
 
 def _starts_with_phrase(text: str, phrases) -> bool:
