@@ -1304,8 +1304,7 @@ def _ends_as_label(text: str, phrases) -> bool:
     first_line = _text.clean(text.split("\n", 1)[0])
     for phrase in phrases:
         words = len(phrase.split())
-        head = first_line.split()
-        if len(head) <= words or ":" in " ".join(head[:words + 1])[-2:] or head[words - 1].endswith(":"):
+        if re.match(r"\W*" + r"\w+\W+" * (words - 1) + r"\w+\s*(?::|$)", first_line):
             return True
     return False
 
