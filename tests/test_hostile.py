@@ -471,13 +471,14 @@ def http_server():
     server.server_close()
 
 
-@pytest.mark.parametrize("layers", ["all", "parsed-doctype-check", "parser-only"])
+@pytest.mark.parametrize("layers", ["all", "scan-only", "parsed-doctype-check", "parser-only"])
 def test_entities_are_never_expanded_nor_fetched(tmp_path, http_server, monkeypatch, layers):
     """Three layers: the byte scan for <!DOCTYPE, the parsed-tree check (docinfo), and the
-    hardened parsers themselves.  With the scan off the parsed check still refuses; with
-    both off (simulating their removal) neither our parser nor python-docx's reads the
+    hardened parsers themselves.  Each of the first two refuses alone; with both off (simulating their removal) neither our parser nor python-docx's reads the
     local file, fetches the URL or expands the billion laughs."""
-    if layers != "all":
+    if layers == "scan-only":
+        monkeypatch.setattr(P, "_refuse_parsed_doctype", lambda info, wp: None)
+    if layers not in ("all", "scan-only"):
         monkeypatch.setattr(P, "_DOCTYPE", re.compile(rb"(?!x)x"))
         monkeypatch.setattr(P, "_DOCTYPE_STR", re.compile(r"(?!x)x"))
     if layers == "parser-only":
@@ -491,20 +492,25 @@ def test_entities_are_never_expanded_nor_fetched(tmp_path, http_server, monkeypa
         "param": f'<!DOCTYPE w:document [<!ENTITY % p SYSTEM "{http_server}/p.dtd"> %p;]>'.encode(),
         "laughs": BILLION_LAUGHS,
     }
+    prologs["file-utf16"] = prologs["file"]
     for label, prolog in prologs.items():
-        ref = "&lol9;" if label == "laughs" else ("&xxe;" if label in ("file", "url") else "x")
+        ref = "&lol9;" if label == "laughs" else ("&xxe;" if label.startswith(("file", "url")) else "x")
+        xml = doc_xml(_p(ref), prolog=prolog)
+        if label.endswith("utf16"):
+            xml = xml.decode().replace('"UTF-8"', '"UTF-16"').encode("utf-16")
         path = tmp_path / f"{label}.docx"
-        path.write_bytes(zip_bytes(good_entries(doc_xml(_p(ref), prolog=prolog))))
+        path.write_bytes(zip_bytes(good_entries(xml)))
         tracemalloc.start()
         started = time.monotonic()
         try:
             doc = open_docx(path)
         except DocumentError as exc:
             text = str(exc)
-            if layers != "parser-only":
-                assert "DOCTYPE" in text, text  # refused for the DOCTYPE itself
+            if label == "laughs" and layers in ("parsed-doctype-check", "parser-only"):
+                assert "billion laughs" in text, text  # libxml2's own guard, while parsing
             else:
-                assert "billion laughs" in text and label == "laughs", text  # libxml2's own guard
+                assert layers != "parser-only", text
+                assert "DOCTYPE (DTD or entity declarations) is refused" in text, text
         else:
             assert layers == "parser-only", label
             text = "\n".join(p.text for p in doc.paragraphs)
