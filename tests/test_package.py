@@ -516,3 +516,29 @@ def test_write_text_atomic(tmp_path, draft):
     with pytest.raises(OutputError, match="would overwrite the input"):
         write_text_atomic(tmp_path / "x" / ".." / "draft.docx", "x", protect=[draft])
     assert no_temp_files(tmp_path)
+
+
+def test_paragraph_limit_counts_text_split_over_many_runs(tmp_path):
+    # No single stretch of text is long (the cheap pre-check of long text nodes passes),
+    # but the paragraph's runs add up past the limit: it must still be refused.
+    runs = "".join(f"<w:r><w:t>{'x' * 90}</w:t></w:r>" for _ in range(30))
+    body = f"<w:p>{runs}</w:p><w:p><w:r><w:t>ngắn</w:t></w:r></w:p>"
+    entries = rich_entries()
+    entries["word/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>").encode()
+    path = build_docx(tmp_path / "long.docx", entries)
+    with pytest.raises(LimitError, match="max_paragraph_chars"):
+        open_docx(path, Limits(max_paragraph_chars=2000))
+    open_docx(path, Limits(max_paragraph_chars=5000))
+
+
+def test_cheap_prechecks_never_rule_out_what_the_tree_would_find():
+    assert P._has_long_stretch(b"<a>" + b"x" * 100 + b"</a>", 100)
+    assert not P._has_long_stretch(b"<a>" + b"x" * 97 + b"</a>", 100)  # "a>" counts too: an over-estimate
+    para = b"<w:p>" + b"<w:r><w:t>yy</w:t></w:r>" * 10 + b"</w:p>"
+    assert P._may_hold_long_paragraph(para, 50)
+    assert not P._may_hold_long_paragraph(para * 3, len(para) + 1)
+    nested = b"<w:p><w:txbxContent>" + para + b"</w:txbxContent></w:p>"
+    assert P._may_hold_long_paragraph(nested * 5, 60)  # text boxes nest paragraphs: always check

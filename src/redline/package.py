@@ -663,7 +663,9 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type:
             raise LimitError(f"XML nested deeper than {limits.max_xml_depth} levels (Limits.max_xml_depth) "
                              f"at {_short_path(tree, deep[0])}", where=wp)
     n = limits.max_text_chars
-    big = root.xpath(f"(//text()[string-length(.) > {n}] | //@*[string-length(.) > {n}])[1]")
+    # A text node or attribute value of n characters needs n bytes without a "<" (entities
+    # only shrink text): when no such stretch exists, the tree walk below cannot find one.
+    big = _has_long_stretch(data, n) and root.xpath(f"(//text()[string-length(.) > {n}] | //@*[string-length(.) > {n}])[1]")
     if big:
         node = big[0]
         owner = node.getparent() if hasattr(node, "getparent") else None
@@ -671,11 +673,35 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type:
         raise LimitError(f"a text node or attribute of over {n:,} characters{at} (Limits.max_text_chars)",
                          where=wp)
     m = limits.max_paragraph_chars
-    para = root.xpath(f"(//w:p[string-length(.) > {m}] | //s:p[string-length(.) > {m}])[1]",
+    para = _may_hold_long_paragraph(data, m) and root.xpath(f"(//w:p[string-length(.) > {m}] | //s:p[string-length(.) > {m}])[1]",
                       namespaces=_P_NS)
     if para:
         raise LimitError(f"a paragraph of {len(para[0].xpath('string(.)')):,} characters, over the {m:,} limit "
                          f"(Limits.max_paragraph_chars) at {_short_path(tree, para[0])}", where=wp)
+
+
+def _has_long_stretch(data: bytes, n: int) -> bool:
+    """True when ``data`` has ``n`` or more bytes in a row without a "<" (in C)."""
+    return len(data) >= n and max(map(len, data.split(b"<"))) >= n
+
+
+_P_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
+
+
+def _may_hold_long_paragraph(data: bytes, m: int) -> bool:
+    """False only when no paragraph can hold ``m`` characters of text: the part is smaller
+    than that, or (no text boxes, so paragraphs do not nest) every stretch between two
+    paragraph starts is shorter than ``m`` bytes."""
+    if len(data) < m:
+        return False
+    if b"txbxContent" in data or b"textbox" in data:
+        return True
+    last = 0
+    for match in _P_START.finditer(data):
+        if match.start() - last >= m:
+            return True
+        last = match.start()
+    return len(data) - last >= m
 
 
 def _refuse_parsed_doctype(info, wp: str) -> None:
