@@ -14,7 +14,6 @@ import argparse
 import io
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time

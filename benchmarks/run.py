@@ -53,7 +53,7 @@ MB = 1024 * 1024
 def _limits_for(draft: str):
     """Default limits, raised only when the draft's document.xml is over the default
     128 MiB cap (the 200,000-paragraph draft); reported in the results."""
-    from redline.package import DEFAULT_LIMITS, Limits
+    from redline.package import DEFAULT_LIMITS
     import dataclasses
 
     size = zipfile.ZipFile(draft).getinfo("word/document.xml").file_size

@@ -68,7 +68,6 @@ def to_png(pdf: Path, png: Path, page: int = 1, dpi: int = 100) -> Path:
 
 def changed_texts(docx: Path) -> list[str]:
     """Texts of the main document's insertions and deletions, in order (at least two words each)."""
-    import re
     import zipfile
 
     from lxml import etree

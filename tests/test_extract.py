@@ -9,7 +9,7 @@ import pytest
 from redline.edits import parse_edits
 from redline.errors import LetterError
 from redline.extract import extract, extract_text, org_name, parse_frame
-from redline.letter import decode_letter, mend_lines, read_letter
+from redline.letter import mend_lines, read_letter
 
 from conftest import FIXTURES, SHARED
 
@@ -171,7 +171,6 @@ def test_encodings(tmp_path):
 
 
 def test_cp1258_decomposed(tmp_path):
-    import unicodedata
 
     # Windows-1258 writes Vietnamese with combining tone marks; the reader returns NFC.
     text = "Sở Tài chính đề nghị bổ sung nội dung về thủ tục hành chính và dịch vụ công trực tuyến."

@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 import redline
 from redline import text as T
-from redline.outline import HeadingRules, build, parse_label
+from redline.outline import HeadingRules, build
 
 FIXTURE_STEMS = ["cchc-typed", "cchc-autonum", "cchc-messy", "cchc-phan", "english-report", "legal-vn"]
 

@@ -28,6 +28,11 @@ from .errors import (  # noqa: F401
 from .api import accept, apply, check, extract, outline, reject, resolve  # noqa: F401
 
 __version__ = "0.1.0"
+__all__ = [
+    "outline", "resolve", "apply", "check", "accept", "reject", "extract",
+    "RedlineError", "DocumentError", "LimitError", "EditsError", "ResolveError", "ConflictError", "LetterError",
+    "OutputError", "Warning", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_BUG",
+]
 
 
 

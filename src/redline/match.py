@@ -37,7 +37,7 @@ class ParagraphText:
         self.pieces: list[Piece] = []
         parts: list[str] = []
         pos = 0
-        for run in _current_runs(p):
+        for run in current_runs(p):
             for child in run:
                 tag = child.tag
                 if tag == W["t"]:
@@ -66,7 +66,7 @@ class ParagraphText:
         return None
 
 
-def _current_runs(el: etree._Element):
+def current_runs(el: etree._Element):
     """Runs displayed in the current view, in order (not inside w:del / w:moveFrom)."""
     for c in el:
         tag = c.tag
@@ -75,7 +75,7 @@ def _current_runs(el: etree._Element):
         elif tag in DELETED_CONTAINERS:
             continue
         elif tag in RUN_CONTAINERS:
-            yield from _current_runs(c)
+            yield from current_runs(c)
 
 
 # ----------------------------------------------------------------------------- normalised view

@@ -16,7 +16,7 @@ from lxml import etree
 
 from . import diff as wdiff
 from .edits import Edit
-from .errors import ConflictError, EditsError, RedlineError, ResolveError
+from .errors import ConflictError, EditsError, ResolveError
 from .match import Finder, ParagraphText, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
@@ -589,13 +589,10 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
         end = b + m_after + 1
         while end < len(raw) and raw[end] in " \u00a0":
             end += 1
-        if prv == "" or prv in "(:":  # at the start: keep no leading space problem
-            return a, end
         return a, end
-    if prv in (",", ";") and (nxt in (".", ")", ":", "!", "?", "") or nxt in (",", ";")):
-        # "A, [, B]." -> drop the separator before
-        start = a - m_before - 1
-        return start, b
+    if prv in (",", ";"):
+        # the last member: "A, B[, C] vẫn", "A, B[, C]." -> drop the separator before
+        return a - m_before - 1, b
     if m_before and (m_after or nxt in (".", ",", ";", ":", ")", "!", "?", "")):
         # "x [phrase ]y" or "x[ phrase]." -> take one side's space
         if m_after and nxt not in ("",):
@@ -756,4 +753,4 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 __all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
-           "word_changes", "align", "tidy_deletion", "RedlineError"]
+           "word_changes", "align", "tidy_deletion"]

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from lxml import etree
 
-from .match import ParagraphText
+from .match import ParagraphText, current_runs
 from .ooxml import W, W_NS, qn
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -486,9 +485,7 @@ def _to_deleted_text(run: etree._Element) -> None:
 
 
 def _current_run_elements(p: etree._Element) -> list[etree._Element]:
-    from .match import _current_runs
-
-    return list(_current_runs(p))
+    return list(current_runs(p))
 
 
 def _split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
@@ -575,10 +572,6 @@ def _split_before(p: etree._Element, offset: int, fresh) -> etree._Element | Non
 def _initials(author: str) -> str:
     words = [w for w in author.split() if w[:1].isalpha()]
     return "".join(w[0].upper() for w in words)[:8]
-
-
-def iso_now() -> str:
-    return datetime.utcnow().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ---------------------------------------------------------------------------- the stage
