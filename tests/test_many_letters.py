@@ -73,3 +73,23 @@ def test_letter_and_its_hand_transcription_give_the_same_document(tmp_path):
         return re.sub(r' w:date="[^"]*"', "", xml)
 
     assert body(a) == body(b)
+
+
+def test_a_letter_edit_that_cannot_apply_is_listed_not_fatal(tmp_path):
+    # A letter is read by rules from prose: when one of its instructions quotes text the
+    # draft does not have, the others still apply and the summary says which and why.
+    # (An edits file written by hand stays strict: see test_apply_errors.py.)
+    letter = tmp_path / "stp.txt"
+    letter.write_text(
+        "SỞ TƯ PHÁP\nSố: 901/STP-VP\nHà Tĩnh, ngày 12 tháng 7 năm 2022\nKính gửi: Sở Nội vụ\n\n"
+        "Sở Tư pháp có ý kiến như sau:\n\n"
+        "1. Tại Mục II.1 (Cải cách thể chế), đề nghị bổ sung nội dung: Sở Tư pháp đã thẩm định 25 dự thảo.\n"
+        "2. Tại Mục I.4, đề nghị thay cụm từ “không có trong dự thảo” bằng cụm từ “khác”.\n\n"
+        "Trên đây là ý kiến của Sở Tư pháp./.\n", "utf-8")
+    out = tmp_path / "out.docx"
+    result = redline.apply(DRAFT, letter, out)
+    assert out.exists()
+    assert [v.address for v in result.views] == ["II.1"]
+    assert len(result.unresolved) == 1 and "not found" in result.unresolved[0]["reason"]
+    assert "không có trong dự thảo" in result.render("text")
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")

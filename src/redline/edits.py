@@ -52,6 +52,7 @@ class Edit:
     note: str | None = None
     quote: str | None = None
     source: str | None = None  # which letter / edits file it came from
+    strict: bool = True  # False for edits read out of a letter: one that cannot apply is listed, not fatal
 
     @property
     def where(self) -> str:

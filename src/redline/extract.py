@@ -75,7 +75,9 @@ _RECIPIENT = re.compile(r"^kính\s+gửi\s*:?\s*(?P<r>.*)$", re.I)
 _CLOSING = re.compile(
     r"^(?:trên đây là|nơi nhận|rất mong|trân trọng|xin trân trọng|"
     r"đề nghị\s+(?:sở|quý|văn phòng|ubnd|ủy ban|uỷ ban|cơ quan|ban)\b[^“”\"]{0,80}?"
-    r"(?:tổng hợp|tiếp thu|hoàn thiện|nghiên cứu)[^“”\"]{0,60}$)", re.I)
+    r"(?:tổng hợp|tiếp thu|hoàn thiện|nghiên cứu)[^“”\"]{0,60}$|"
+    # the formula a letter ends with: "Sở ... kính gửi Sở Nội vụ tổng hợp./." (no quote, no label)
+    r"(?![-–+•\d])[^“”\"]{0,200}(?:tổng hợp|tiếp thu|xem xét|hoàn thiện)[^“”\"]{0,40}\./\.$)", re.I)
 _SIGNATURE = re.compile(r"^(?:kt\.|tm\.|tl\.|q\.|giám đốc|phó giám đốc|chánh văn phòng|trưởng|phó trưởng|"
                         r"chánh thanh tra|thủ trưởng)", re.I)
 _NATIONAL = re.compile(r"^(?:cộng hòa|cộng hoà|độc lập)", re.I)

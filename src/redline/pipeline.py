@@ -56,6 +56,8 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
 
                 data = extract(path, draft=draft)
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
+                for e in ef.edits:
+                    e.strict = False  # read by rules from prose: list what cannot apply, go on
             else:
                 raise EditsError(f"unknown source type '{path.suffix}': expected an edits file (.json) or a "
                                  "letter (.txt, .docx, .pdf)", where=str(path))
@@ -96,6 +98,9 @@ def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, 
         tag = Path(f.path).name if f.path and len(files) > 1 else None
         unresolved.extend({**u, **({"from": tag} if tag else {})} for u in f.unresolved)
         ignored.extend(f.ignored)
+    for u in plan.skipped:
+        src = u.pop("source", None)
+        unresolved.append({**u, **({"from": src} if src else {})})
     result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
                          sources=[{"path": f.path, "author": f.author, "source": f.source} for f in files],
                          unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),

@@ -87,6 +87,7 @@ class Plan:
     outline: Outline
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
+    skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
 
 
 # ---------------------------------------------------------------------------- planning
@@ -629,16 +630,25 @@ def _short(text: str, n: int = 80) -> str:
 # ---------------------------------------------------------------------------- the whole plan
 
 def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None) -> Plan:
-    """Resolve and check every edit; raise on the first bad one, on conflicts within one
-    source; turn a later source's conflicting edit into a comment (multi-letter runs)."""
+    """Resolve and check every edit; raise on the first bad one (a letter's edit that cannot
+    apply is set aside in ``Plan.skipped`` instead), on conflicts within one source; turn a
+    later source's conflicting edit into a comment (multi-letter runs)."""
     planner = Planner(outline)
     planned: list[PlannedEdit] = []
     conflicts: list[str] = []
+    skipped: list[dict] = []
     claims = Claims()
     for done, edit in enumerate(edits, start=1):
         if progress is not None:
             progress("plan", done, len(edits))
-        pe = planner.plan(edit)
+        try:
+            pe = planner.plan(edit)
+        except (ResolveError, EditsError) as exc:
+            if edit.strict:
+                raise
+            skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": exc.message,
+                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source})
+            continue
         clash = claims.clash(pe)
         if clash is not None:
             other = clash.edit
@@ -651,7 +661,7 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                              f"{pe.section.display}: kept as a comment with its proposed wording")
         claims.add(pe)
         planned.append(pe)
-    return Plan(outline, planned, conflicts)
+    return Plan(outline, planned, conflicts, skipped)
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
