@@ -313,3 +313,21 @@ def test_agreement_only_letter_is_ignored():
                        "Sau khi nghiên cứu dự thảo, Sở Xây dựng thống nhất với dự thảo, không có ý kiến khác.\n"
                        "Trên đây là ý kiến của Sở Xây dựng./.")
     assert doc["edits"] == [] and len(doc["ignored"]) == 1 and doc["author"] == "Sở Xây dựng"
+
+
+def test_roman_numbered_groups_and_a_closing_formula(tmp_path):
+    # "I. Về bố cục: ... thống nhất" is agreement (ignored, not lost); "II. Về nội dung:" groups
+    # a) b) c); the letter's last line "... kính gửi Sở Nội vụ tổng hợp./." is not new text.
+    letter = tmp_path / "skhcn.txt"
+    letter.write_text(
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 455/SKHCN-VP\nHà Tĩnh, ngày 14 tháng 7 năm 2022\n"
+        "Kính gửi: Sở Nội vụ\n\nSở Khoa học và Công nghệ góp ý như sau:\n\n"
+        "I. Về bố cục: cơ bản thống nhất với bố cục của dự thảo.\n\nII. Về nội dung:\n"
+        "a) Tại Mục 6.4 Phần II, đề nghị sửa cụm từ \"TCVN ISO 9001:2015\" thành \"TCVN ISO 9001:2015 mới\".\n"
+        "b) Đề nghị bổ sung vào cuối Mục 1 Phần IV nội dung: Tăng cường ứng dụng khoa học công nghệ.\n\n"
+        "Sở Khoa học và Công nghệ kính gửi Sở Nội vụ tổng hợp./.\n", "utf-8")
+    data = extract(letter, draft=DRAFT)
+    assert [(e["n"], e["op"], e["target"]) for e in data["edits"]] == [
+        ("2.a", "replace_text", "II.6.4"), ("2.b", "append", "IV.1")]
+    assert data["edits"][1]["paragraphs"] == ["Tăng cường ứng dụng khoa học công nghệ."]
+    assert any("thống nhất" in i for i in data["ignored"])

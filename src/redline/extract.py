@@ -262,7 +262,20 @@ class Item:
     parent: "Item | None" = None
 
 
-_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
+_TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _top_num(m: re.Match) -> int:
+    """The instruction number of a "3." or "III." line."""
+    num = m.group("num")
+    if num.isdigit():
+        return int(num)
+    total = 0
+    for a, b in zip(num, num[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
 _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
 _DASH = re.compile(r"^[-–—+•]\s+(?P<rest>.+)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -300,14 +313,14 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     expect_top = None
     for p in body:
         m = _TOP.match(p)
-        if numbered and m and (expect_top is None or int(m.group("num")) == expect_top) and _instruction_like(
+        if numbered and m and (expect_top is None or _top_num(m) == expect_top) and _instruction_like(
                 m.group("rest")):
-            if expect_top is None and current is None and int(m.group("num")) not in (1,):
+            if expect_top is None and current is None and _top_num(m) not in (1,):
                 pass  # letters may start at any number; accept
-            current = Item(int(m.group("num")), m.group("rest"))
+            current = Item(_top_num(m), m.group("rest"))
             items.append(current)
             sub = None
-            expect_top = int(m.group("num")) + 1
+            expect_top = _top_num(m) + 1
             continue
         if current is None:
             if not numbered and _DASH.match(p) and _instruction_like(_DASH.match(p).group("rest")) or \
