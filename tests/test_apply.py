@@ -174,3 +174,27 @@ def test_input_is_never_modified(tmp_path):
     before = hashlib.sha256(draft.read_bytes()).hexdigest()
     redline.apply(draft, EDITS / "seed-letter.json", tmp_path / "o.docx")
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("stem,present,absent", [
+    ("legal-vn", ["b) Hẹn lại ngày trả kết quả, không quá 03 ngày làm việc kể từ ngày hết hạn giải quyết;",
+                  "Điều 4a. Tiếp nhận hồ sơ ngoài giờ hành chính",
+                  "Trung tâm tiếp nhận hồ sơ vào sáng thứ Bảy hằng tuần.", "3. Tổ chức, cá nhân có liên quan."],
+     ["c) Báo cáo Giám đốc Trung tâm để theo dõi, đôn đốc."]),
+    ("english-report", ["2.2 Public services", "Online public services grew steadily.",
+                        "- 156 administrative procedures were reviewed;"], []),
+])
+def test_legal_and_english_drafts(tmp_path, stem, present, absent):
+    """Not tied to one country's habits: Điều / khoản / điểm and Part / Section targets."""
+    draft = DRAFTS / f"{stem}.docx"
+    out = tmp_path / "out.docx"
+    redline.apply(draft, EDITS / f"{stem}.json", out)
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(draft, "reject")
+    accepted = oracles.pandoc_paragraphs(out, "accept")
+    for p in present:
+        assert p in accepted
+    for p in absent:
+        assert p in oracles.pandoc_paragraphs(draft, "accept") and p not in accepted
+    assert any(p.endswith("Figures were checked twice.") for p in accepted) or stem != "english-report"
+    assert redline.check(out, original=draft) == []
+    assert oracles.new_audit_errors(out, draft) == []
