@@ -97,3 +97,16 @@ def test_summary_formats(tmp_path, fmt, marker):
     if fmt == "json":
         data = json.loads(text)
         assert data["applied"] == 1 and data["edits"][0]["n"] == 3
+
+
+def test_a_closed_pipe_is_not_an_internal_error():
+    # `redline outline DRAFT | head -1`: the reader goes away; redline stops quietly.
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "redline_cli.main", "outline", str(DRAFT)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before redline writes anything: its first write meets a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert "internal error" not in err and "Traceback" not in err
