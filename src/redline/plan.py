@@ -98,10 +98,10 @@ class Planner:
     def __init__(self, outline: Outline):
         self.outline = outline
         self.blocks = outline.blocks
-        self.index_of = {id(b): i for i, b in enumerate(self.blocks)}
         self.headings = {s.heading for s in outline.walk() if s.heading is not None}
         self._texts: dict[int, ParagraphText] = {}
         self._quick: dict[int, str] = {}
+        self._bodies: dict[tuple[int, bool], list[int]] = {}
 
     # -- helpers over the original document
 
@@ -139,13 +139,12 @@ class Planner:
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
         excluded); ``direct`` keeps only those before the first subsection."""
-        stop = section.lead_end if direct and section.heading is not None else section.end
-        out = []
-        for i in range(section.start, stop):
-            b = self.blocks[i]
-            if b.tag == W["p"] and i not in self.headings and clean(self.ptext(b).text):
-                out.append(i)
-        return out
+        key = (id(section), direct)
+        if key not in self._bodies:
+            stop = section.lead_end if direct and section.heading is not None else section.end
+            self._bodies[key] = [i for i in range(section.start, stop) if self.blocks[i].tag == W["p"]
+                                 and i not in self.headings and clean(self.outline.text(i))]
+        return self._bodies[key]
 
     def paragraphs_in(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element]]:
         """(block index, paragraph) pairs to search: everything the section owns (tables and
@@ -174,7 +173,7 @@ class Planner:
             pool = self._document_body_paragraphs(section)
         if not pool:
             return None
-        same = [i for i in pool if is_bullet(self.ptext(self.blocks[i]).text) == want_bullet]
+        same = [i for i in pool if is_bullet(self.outline.text(i)) == want_bullet]
         choices = same or pool
         if near is None:
             near = section.end
@@ -185,7 +184,7 @@ class Planner:
         lo = section.heading if section.heading is not None else section.start
         around = list(range(max(0, lo - 40), min(len(self.blocks), section.end + 40)))
         return [i for i in around if self.blocks[i].tag == W["p"] and i not in self.headings
-                and clean(self.ptext(self.blocks[i]).text)
+                and clean(self.outline.text(i))
                 and (self.outline.title is None or i not in self.outline.title.span)]
 
     # -- the edits
@@ -231,7 +230,7 @@ class Planner:
         if e.anchor:
             return self._op_insert_after(pe)
         if e.text is not None:
-            body = [i for i in self.body_paragraphs(s, direct=False)]
+            body = self.body_paragraphs(s, direct=False)
             if not body:
                 raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
             i = body[-1]
@@ -391,10 +390,7 @@ class Planner:
             block = indices[oi]
             el = self.blocks[block]
             if ni is None:
-                if old_texts[oi] == "" and el.tag == W["p"]:
-                    self.delete(pe, [block])
-                else:
-                    self.delete(pe, [block])
+                self.delete(pe, [block])
             else:
                 raw = self.ptext(el).text
                 self.text_changes(pe, block, el, 0, len(raw), new[ni])
@@ -462,7 +458,7 @@ class Planner:
         if kind in ("paragraph", "bullet"):
             pool = self.body_paragraphs(s, direct=True)
             if kind == "bullet":
-                pool = [i for i in pool if is_bullet(self.ptext(self.blocks[i]).text)]
+                pool = [i for i in pool if is_bullet(self.outline.text(i))]
             if not pool:
                 raise ResolveError(f"{s.display} has no {'bullet' if kind == 'bullet' else 'body paragraph'}",
                                    where=where)

@@ -197,7 +197,7 @@ class Reviser:
             self._record(key, block)
 
     def _delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True) -> None:
-        runs = _current_run_elements(p)
+        runs = list(current_runs(p))
         if runs:
             self._wrap_deleted(runs, meta)
         if mark:
@@ -245,14 +245,16 @@ class Reviser:
         the end of a paragraph, the revision moves to the mark of the nearest paragraph
         before our own run of paragraphs, and the last paragraph takes over that
         paragraph's original mark (properties and any earlier reviewer's revision)."""
-        ours = {id(p) for p in created} | {id(p) for p in deleted}
+        made = {id(p) for p in created}
+        gone = {id(p) for p in deleted}
+        ours = made | gone
         for p in created + deleted:
             if p.getparent() is None or p.tag != W["p"] or _followed_by_paragraph(p):
                 continue
-            mark = _mark_of(p, W["ins"]) if id(p) in {id(c) for c in created} else _mark_of(p, W["del"])
+            mark = _mark_of(p, W["ins"]) if id(p) in made else _mark_of(p, W["del"])
             if mark is None:
                 continue
-            if mark.tag == W["ins"] and self._end_into_deleted(p, created, deleted):
+            if mark.tag == W["ins"] and self._end_into_deleted(p, made, gone):
                 continue
             target = _previous_paragraph(p)
             while target is not None and id(target) in ours:
@@ -263,13 +265,12 @@ class Reviser:
                 continue  # the draft already deletes that mark (itself malformed): leave ours be
             self._shift_mark_back(p, target, mark)
 
-    def _end_into_deleted(self, p: etree._Element, created: list, deleted: list) -> bool:
+    def _end_into_deleted(self, p: etree._Element, made: set[int], gone: set[int]) -> bool:
         """New paragraphs that end the body right after paragraphs this run deletes (a
         replaced last passage): the last deleted paragraph's original mark must stay the
         final one.  So it moves to the end and takes the last new paragraph's text after
-        its own deleted text, in one paragraph.  True when that was done."""
-        made = {id(c) for c in created}
-        gone = {id(d) for d in deleted}
+        its own deleted text, in one paragraph.  True when that was done.  ``made`` and
+        ``gone``: ids of the paragraphs this run created and deleted."""
         first = p
         while _previous_paragraph(first) is not None and id(_previous_paragraph(first)) in made:
             first = _previous_paragraph(first)
@@ -389,7 +390,8 @@ def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
         return None
     out = copy.deepcopy(rpr)
     for child in list(out):
-        if child.tag in (W["rPrChange"], W["ins"], W["del"]) or child.tag == qn("w:rStyle") and \
+        if child.tag in (W["rPrChange"], W["ins"], W["del"], W["moveFrom"], W["moveTo"]) or \
+                child.tag == qn("w:rStyle") and \
                 child.get(W["val"]) in ("CommentReference", "FootnoteReference", "EndnoteReference"):
             out.remove(child)
     return out
@@ -406,13 +408,7 @@ def _model_rpr(model: etree._Element | None) -> etree._Element | None:
     if best is None:
         ppr = model.find(W["pPr"])
         mark = ppr.find(W["rPr"]) if ppr is not None else None
-        if mark is None:
-            return None
-        out = _clean_rpr(mark)
-        for child in list(out):
-            if child.tag in (W["moveFrom"], W["moveTo"]):
-                out.remove(child)
-        return out
+        return _clean_rpr(mark)
     return _clean_rpr(best.find(W["rPr"]))
 
 
@@ -482,10 +478,6 @@ def _to_deleted_text(run: etree._Element) -> None:
         el.tag = W["delText"] if el.tag == W["t"] else W["delInstrText"]
         if el.text and (el.text != el.text.strip()):
             el.set(XML_SPACE, "preserve")
-
-
-def _current_run_elements(p: etree._Element) -> list[etree._Element]:
-    return list(current_runs(p))
 
 
 def _split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
@@ -671,5 +663,4 @@ def _document_order(body: etree._Element):
 
 def _comment_parts(document) -> set[str]:
     part = document.part._comments_part  # created on first use by python-docx
-    return {part.partname.lstrip("/"), "[Content_Types].xml",
-            document.part.partname.lstrip("/").replace("word/", "word/_rels/") + ".rels"}
+    return {part.partname.lstrip("/"), "[Content_Types].xml", document.part.partname.rels_uri.lstrip("/")}
