@@ -63,19 +63,38 @@ def clean(text: str) -> str:
     return _WS.sub(" ", nfc(text).translate(_SPACE_TABLE)).strip()
 
 
+class _BareTable(dict):
+    """``str.translate`` table: a character -> itself decomposed (NFD) without its
+    combining marks; đ/Đ -> d/D.  Filled on first sight of each character, so folding
+    is one C-level pass per string instead of a Python loop over its characters.
+
+    Per character is the same as per string: NFD decomposes each character on its own
+    and only reorders runs of combining marks, which are all dropped."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        bare = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        self[code] = bare
+        return bare
+
+
+_BARE = _BareTable({ord("đ"): "d", ord("Đ"): "D"})
+
+
 def strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text  # nothing to decompose or strip
+    return text.translate(_BARE)
 
 
 _PUNCT = re.compile(r"[^\w\s-]+")
+_QUOTE_DASH_TABLE = str.maketrans({**QUOTES, **DASHES})
 
 
 def fold(text: str, *, expand: bool = True) -> str:
     """Key for loose matching: no case, no diacritics, no punctuation, abbreviations expanded."""
     t = strip_diacritics(clean(text)).casefold()
-    for k, v in {**QUOTES, **DASHES}.items():
-        t = t.replace(k, v)
+    t = t.translate(_QUOTE_DASH_TABLE)
     t = _PUNCT.sub(" ", t)
     t = t.replace(" - ", " ").replace("-", " ") if not expand else t
     words = []
