@@ -27,14 +27,15 @@ strict reading finds nothing: a lower-case "l" or a digit in the Roman position 
 reading must be unique.  Several matches raise ``ResolveError`` listing the candidates; no
 match raises one naming the nearest sections (by address and by title).  Never a guess.
 
-Lookups go through indexes built once per outline (cached on it): address, address tails,
-kind + number, folded title.  Resolving thousands of references costs one build.
+Lookups go through indexes built once per outline (cached on it, each on first use): address,
+address tails, kind + number, folded title.  Resolving thousands of references costs one build.
 """
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import text as _text
 from .errors import ResolveError
@@ -337,24 +338,63 @@ def section_values(s: Section) -> list:
 
 
 class _Index:
+    """The lookup tables of one outline.  Each table is built on first use: a plan whose
+    targets are all canonical addresses ("II.6.2", as ``redline outline`` prints them) needs
+    only ``by_address``, and folding every heading of a 50,000-paragraph draft for
+    ``by_title`` would cost more than resolving all its references."""
+
     def __init__(self, outline: Outline):
         self.sections: list[Section] = list(outline.walk())
-        self.by_address: dict[str, list[Section]] = {}  # the address as printed
-        self.by_key: dict[tuple, list[Section]] = {}  # address_key(address)
-        self.by_tail: dict[tuple, list[Section]] = {}  # every proper tail of the key
-        self.by_kind: dict[tuple, list[Section]] = {}
-        self.by_title: dict[str, list[Section]] = {}
+
+    @cached_property
+    def by_address(self) -> dict[str, list[Section]]:
+        """The address as printed."""
+        out: dict[str, list[Section]] = {}
         for s in self.sections:
-            self.by_address.setdefault(s.address, []).append(s)
-            key = address_key(s.address)
-            self.by_key.setdefault(key, []).append(s)
+            out.setdefault(s.address, []).append(s)
+        return out
+
+    @cached_property
+    def _keys(self) -> list[tuple]:
+        return [address_key(s.address) for s in self.sections]
+
+    @cached_property
+    def by_key(self) -> dict[tuple, list[Section]]:
+        """``address_key(address)``."""
+        out: dict[tuple, list[Section]] = {}
+        for s, key in zip(self.sections, self._keys):
+            out.setdefault(key, []).append(s)
+        return out
+
+    @cached_property
+    def by_tail(self) -> dict[tuple, list[Section]]:
+        """Every proper tail of the key."""
+        out: dict[tuple, list[Section]] = {}
+        for s, key in zip(self.sections, self._keys):
             for k in range(1, len(key)):
-                self.by_tail.setdefault(key[k:], []).append(s)
+                out.setdefault(key[k:], []).append(s)
+        return out
+
+    @cached_property
+    def by_kind(self) -> dict[tuple, list[Section]]:
+        out: dict[tuple, list[Section]] = {}
+        for s in self.sections:
             if s.kind:
-                self.by_kind.setdefault((s.kind, tuple(section_values(s))), []).append(s)
+                out.setdefault((s.kind, tuple(section_values(s))), []).append(s)
+        return out
+
+    @cached_property
+    def by_title(self) -> dict[str, list[Section]]:
+        """The folded title (``text.fold``)."""
+        out: dict[str, list[Section]] = {}
+        for s in self.sections:
             if s.title:
-                self.by_title.setdefault(_text.fold(s.title), []).append(s)
-        self.titles = list(self.by_title)
+                out.setdefault(_text.fold(s.title), []).append(s)
+        return out
+
+    @cached_property
+    def titles(self) -> list[str]:
+        return list(self.by_title)
 
 
 def index(outline: Outline) -> _Index:
