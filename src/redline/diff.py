@@ -140,22 +140,80 @@ def changes(old: str, new: str) -> list[Change]:
     return result
 
 
-def similarity(old: str, new: str, floor: float = 0.0) -> float:
+@dataclass(frozen=True)
+class Tokens:
+    """A text cut into tokens once, with what the cheap bounds of ``similarity`` read:
+    pairing k old with m new paragraphs compares each text k or m times."""
+
+    text: str
+    tokens: list[str]
+    counts: Counter
+    words: list[str]  # the tokens that are not whitespace
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        tokens = tokenize(text)
+        return cls(text, tokens, Counter(tokens), [t for t in tokens if t.strip()])
+
+
+def similarity(old: str | Tokens, new: str | Tokens, floor: float = 0.0) -> float:
     """Share of tokens kept unchanged, 0..1; used to pair old and new paragraphs.
 
-    The shared-token count bounds it from above at little cost: below ``floor`` that
-    bound is returned without running the diff."""
-    if not old and not new:
+    Below ``floor`` only an upper bound is returned: the real diff (the costly part, and
+    the costlier the less alike the texts are) runs only when cheap bounds cannot rule
+    the pair out.  Pass ``Tokens`` to reuse one text's tokens over many comparisons."""
+    a = old if isinstance(old, Tokens) else Tokens.of(old)
+    b = new if isinstance(new, Tokens) else Tokens.of(new)
+    if not a.text and not b.text:
         return 1.0
-    a, b = tokenize(old), tokenize(new)
-    total = max(len(a), len(b))
+    total = max(len(a.tokens), len(b.tokens))
     if not total:
         return 0.0
-    bound = sum((Counter(a) & Counter(b)).values()) / total
+    bound = sum((a.counts & b.counts).values()) / total
+    if bound >= floor > 0:
+        bound = min(bound, _kept_bound(a, b, floor * total) / total)
     if bound < floor:
         return bound
-    kept = sum(len(tokenize(t)) for op, t in diff(old, new) if op == EQUAL)
+    kept = sum(len(tokenize(t)) for op, t in diff(a.text, b.text) if op == EQUAL)
     return kept / total
+
+
+def _kept_bound(a: Tokens, b: Tokens, enough: float) -> int:
+    """An upper bound on the tokens ``similarity`` counts as kept, tightened only until it
+    drops below ``enough``.
+
+    The kept tokens lie in the diff's equal chunks, which run in order through both texts,
+    so they are at most the longest common subsequence (LCS) of the two token lists.
+    Texts that share little but their spaces and stock words still have a long common
+    subsequence, yet their diff keeps almost nothing, and ``_tidy`` absorbs any equal chunk
+    of only whitespace between two changes.  So every equal chunk but the first and the
+    last holds a word; a chunk with w words holds at most w + 1 whitespace tokens (a run of
+    whitespace is one token), so at most 3w tokens; a first or last chunk of only
+    whitespace is one token.  Hence kept <= 3 * LCS(words) + 2.  (Tokenizing an equal
+    chunk again, as ``similarity`` does, can only merge its tokens, never split them.)"""
+    word_bound = 3 * lcs_length(a.words, b.words) + 2
+    if word_bound < enough:
+        return word_bound
+    return min(word_bound, lcs_length(a.tokens, b.tokens))
+
+
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two token lists, bit-parallel
+    (Hyyrö 2004): bit i of ``v`` is 0 where row b[i] gained a match, and one big-integer
+    add per token of ``a`` updates all of b at once, in C instead of an n x m Python loop."""
+    if len(a) < len(b):
+        a, b = b, a
+    masks: dict[str, int] = {}
+    for i, tok in enumerate(b):
+        masks[tok] = masks.get(tok, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for tok in a:
+        match = masks.get(tok)
+        if match:
+            u = v & match
+            v = ((v + u) | (v - u)) & full
+    return len(b) - v.bit_count()
 
 
 def word_counts(chunks: list[tuple[int, str]]) -> tuple[int, int]:

@@ -544,8 +544,11 @@ def _pair_gap(old, new, i1, i2, j1, j2):
     if n * m > 400:
         sim = None
     else:
-        sim = [[(wdiff.similarity(old[i1 + a], new[j1 + b], floor=0.4) if old[i1 + a] is not None else 0.0)
-                for b in range(m)] for a in range(n)]
+        # each text tokenized once; below 0.4 a bound is enough (the pair cannot be chosen),
+        # so the costly diff runs only for pairs that may be alike
+        olds = [wdiff.Tokens.of(t) if t is not None else None for t in old[i1:i2]]
+        news = [wdiff.Tokens.of(t) for t in new[j1:j2]]
+        sim = [[(wdiff.similarity(o, nw, floor=0.4) if o is not None else 0.0) for nw in news] for o in olds]
     # monotone alignment maximising total similarity over pairs scoring >= 0.4
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[0] * (m + 1) for _ in range(n + 1)]
