@@ -151,20 +151,32 @@ def test_svg_image_with_doctype_is_an_image_not_a_part_to_parse(tmp_path):
     assert dict(entries_of(out))["word/media/logo.svg"] == entries["word/media/logo.svg"]
 
 
-def test_python_docx_reads_only_the_vetted_bytes(draft, monkeypatch):
+def test_python_docx_reads_only_what_vetting_read_and_parses_nothing_twice(draft, monkeypatch):
+    """python-docx opens neither the file nor the zip, and no XML part is parsed twice:
+    its parts are built around the trees vetting parsed (the load's main cost)."""
     import docx
+    import docx.opc.phys_pkg
+    from lxml import etree
 
-    seen = []
-    real = docx.Document
+    def refuse(*args, **kwargs):
+        raise AssertionError("python-docx read the package itself")
 
-    def spy(arg=None):
-        seen.append(arg)
-        return real(arg)
+    monkeypatch.setattr(docx, "Document", refuse)
+    monkeypatch.setattr(docx.opc.phys_pkg.PhysPkgReader, "__new__", refuse)
+    parsed = []
+    real = etree.fromstring
 
-    monkeypatch.setattr(docx, "Document", spy)
-    open_docx(draft)
-    assert len(seen) == 1 and isinstance(seen[0], io.BytesIO)
-    assert seen[0].getvalue() == draft.read_bytes()
+    def counting(text, *args, **kwargs):
+        parsed.append(bytes(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(etree, "fromstring", counting)
+    doc = open_docx(draft)
+    with zipfile.ZipFile(draft) as zf:
+        document_xml = zf.read("word/document.xml")
+    assert parsed.count(document_xml) == 1
+    assert doc.element.getroottree() is not None and doc.paragraphs  # a working python-docx Document
+    assert type(doc.element).__name__ == "CT_Document"  # python-docx's element classes
 
 
 def test_dotx_template_opens_as_document_and_saves_as_docx(tmp_path):
@@ -221,7 +233,7 @@ def test_limits_defaults_and_validation():
     assert lim.max_xml_part_bytes == 128 * P.MiB
     assert (lim.max_ratio, lim.ratio_min_bytes) == (200, 1 * P.MiB)
     assert lim.max_entries == 10_000
-    assert lim.max_xml_depth == 200
+    assert lim.max_xml_depth == 256
     assert lim.max_text_chars == 5_000_000
     assert lim.max_paragraph_chars == 1_000_000
     with pytest.raises(ValueError):
@@ -390,7 +402,7 @@ def test_refuses_existing_output_unless_force(draft, tmp_path, monkeypatch):
     out.write_bytes(b"old")
     doc = open_docx(draft)
     with monkeypatch.context() as m:  # refused up front, before any work is done
-        m.setattr(P, "_merge", lambda *a: pytest.fail("serialised before checking the output"))
+        m.setattr(P, "_changed_entries", lambda *a: pytest.fail("serialised before checking the output"))
         with pytest.raises(OutputError, match="already exists") as err:
             save_docx(doc, out, dirty=set())
     assert "--force" in str(err.value)
@@ -535,10 +547,26 @@ def test_paragraph_limit_counts_text_split_over_many_runs(tmp_path):
 
 
 def test_cheap_prechecks_never_rule_out_what_the_tree_would_find():
-    assert P._has_long_stretch(b"<a>" + b"x" * 100 + b"</a>", 100)
-    assert not P._has_long_stretch(b"<a>" + b"x" * 97 + b"</a>", 100)  # "a>" counts too: an over-estimate
+    """The byte pre-checks may ask for the tree walk needlessly, never skip it wrongly."""
+    import random
+
+    rnd = random.Random(8)
+    for _ in range(400):
+        texts = [b"x" * rnd.choice((0, 3, 40, 90, 150, 400)) for _ in range(rnd.randint(1, 12))]
+        data = b"".join(b"<w:r><w:t>" + t + b"</w:t></w:r>" for t in texts)
+        n = rnd.randint(10, 300)
+        if max(map(len, data.split(b"<"))) >= n:
+            assert P._has_long_stretch(data, n), (n, data)
+        starts = [m.start() for m in P._P_START.finditer(data)]
+        paras = data.replace(b"<w:r>", b"<w:p><w:r>", rnd.randint(0, 3))
+        starts = [m.start() for m in P._P_START.finditer(paras)] + [len(paras)]
+        if max(b - a for a, b in zip([0] + starts, starts)) >= n:
+            assert P._may_hold_long_paragraph(paras, n), (n, paras)
+    normal = b"<w:p><w:r><w:t>" + b"x" * 40 + b"</w:t></w:r></w:p>"
+    assert not P._has_long_stretch(normal * 1000, 100)  # everyday markup is ruled out in C
+    assert not P._may_hold_long_paragraph(normal * 1000, 1000)
+    assert P._has_long_stretch(b"<a><![CDATA[" + b"<" * 500 + b"]]></a>", 100)  # CDATA hides "<" in text
     para = b"<w:p>" + b"<w:r><w:t>yy</w:t></w:r>" * 10 + b"</w:p>"
     assert P._may_hold_long_paragraph(para, 50)
-    assert not P._may_hold_long_paragraph(para * 3, len(para) + 1)
     nested = b"<w:p><w:txbxContent>" + para + b"</w:txbxContent></w:p>"
     assert P._may_hold_long_paragraph(nested * 5, 60)  # text boxes nest paragraphs: always check

@@ -3,9 +3,12 @@
 Opening (``open_docx``)
 =======================
 A .docx arrives by mail from another office, so every byte is untrusted.  Before
-python-docx parses anything, ``open_docx`` reads the file once into memory and vets
-it; python-docx is then handed exactly those vetted bytes (``docx.Document(BytesIO)``)
-and never reads the disk itself.  The checks, in order:
+python-docx sees anything, ``open_docx`` reads the file once into memory and vets
+it; python-docx then never reads the disk or the zip itself: its package is built
+from the bytes vetting inflated, around the XML trees vetting parsed (with
+python-docx's own parser settings and element classes), so a part is inflated and
+parsed once, not twice - for a large draft the parse is most of the load.  The
+checks, in order:
 
 1. the path is a regular, readable, non-empty file no larger than ``max_file_bytes``;
 2. it is a zip.  An OLE2 compound file (magic ``D0 CF 11 E0``) is explained: a
@@ -24,22 +27,25 @@ and never reads the disk itself.  The checks, in order:
 4. declared sizes: each entry at most ``max_part_bytes`` (XML parts
    ``max_xml_part_bytes``), the sum at most ``max_total_bytes``, and an entry over
    ``ratio_min_bytes`` at most ``max_ratio`` times its compressed size;
-5. every entry is then decompressed as a stream in 64 KiB chunks, counting the bytes
+5. every entry is then inflated as a stream in 64 KiB chunks, counting the bytes
    actually produced against the same limits (declared sizes can lie) and checking
-   the CRC: memory stays bounded whatever the entry claims;
+   the CRC: memory stays bounded whatever the entry claims; only then is an XML
+   part inflated whole;
 6. every XML part (name ``*.xml`` / ``*.rels`` or an XML content type) must be UTF-8
    or UTF-16 and decode cleanly; must contain no ``<!DOCTYPE`` (so no internal
    entities, billion laughs, XXE or external DTD - Word itself refuses DTDs); must
    parse with a hardened lxml parser (``resolve_entities=False``, ``no_network=True``,
    ``load_dtd=False``, ``huge_tree=False``) with every namespace prefix declared; and
    must stay within ``max_xml_depth`` nesting, ``max_text_chars`` per text node or
-   attribute value and ``max_paragraph_chars`` of text per ``w:p``;
+   attribute value and ``max_paragraph_chars`` of text per ``w:p`` (each a tree walk
+   that runs only when a scan of the bytes in C cannot rule it out; the default
+   depth is libxml2's own ceiling, which the parse enforces);
 7. the package: ``[Content_Types].xml`` and ``_rels/.rels`` exist; the main part is
    found through the ``officeDocument`` relationship (so ``word/document2.xml`` and
    other alternate paths work); every part python-docx will load (everything
    reachable through internal relationships) exists and has a content type;
 8. the main part's content type decides what the file is (see below); python-docx
-   loads the bytes; any failure it still raises becomes a ``DocumentError``.
+   builds its document; any failure it still raises becomes a ``DocumentError``.
 
 Every error is a ``redline.errors.DocumentError`` (``LimitError`` for a safety
 limit) whose ``where`` is the file name as given and whose one-line message names
@@ -51,10 +57,10 @@ The main part's content type decides, not the file extension:
 
 * ``...wordprocessingml.document.main+xml`` (.docx): accepted.
 * ``...wordprocessingml.template.main+xml`` (.dotx, a template): accepted and
-  treated as a document.  python-docx is given a copy whose ``[Content_Types].xml``
-  names the main part a document, and a merged save always writes python-docx's
-  ``[Content_Types].xml``, so the output is a real .docx (as Word's "save as .docx"
-  would make it); every other part is kept byte for byte.
+  treated as a document.  python-docx is given a ``[Content_Types].xml`` that names
+  the main part a document, and a merged save always writes the original's with that
+  one type changed, so the output is a real .docx (as Word's "save as .docx" would
+  make it); every other part is kept byte for byte.
 * ``application/vnd.ms-word.document.macroEnabled.main+xml`` (.docm) and
   ``...template.macroEnabledTemplate.main+xml`` (.dotm): refused.  redline never
   executes macros, but it will not carry a macro project from an untrusted source
@@ -79,10 +85,13 @@ overwritten: the output is compared with the input by ``os.path.realpath`` and b
 ``(st_dev, st_ino)``, which catches symlinks, hard links and other spellings of the
 same path, even with ``force``.  An existing output is refused unless ``force``.
 
-``save_docx(..., dirty=...)`` merges python-docx's serialisation with the original
-zip: entries not in ``dirty`` are copied from the original unchanged (local header
-regenerated, compressed data copied raw, same name, order and timestamp); entries in
-``dirty`` and entries new in python-docx's package come from python-docx; an entry in
+``save_docx(..., dirty=...)`` writes the original zip with only what changed made
+afresh: entries not in ``dirty`` are copied from the original unchanged (local
+header regenerated, compressed data copied raw, same name, order and timestamp);
+entries in ``dirty``, parts python-docx added and relationship parts whose
+relationships changed are serialised from python-docx one by one (never the whole
+package: a report's images are not deflated again only to be thrown away), and
+``[Content_Types].xml`` is the original's plus the added parts; an entry in
 ``dirty`` that python-docx no longer has is dropped.  ``dirty=None`` is a plain
 python-docx save.
 """
@@ -106,6 +115,11 @@ from typing import Iterable
 from lxml import etree
 
 from .errors import DocumentError, LimitError, OutputError
+
+try:  # zlib-ng: the same deflate streams as zlib, inflated and deflated 2-3x faster (README: dependencies)
+    from zlib_ng import zlib_ng as _zlib
+except ImportError:  # pragma: no cover - a platform without its wheels: the standard library
+    import zlib as _zlib
 
 KiB = 1024
 MiB = 1024 * KiB
@@ -131,7 +145,7 @@ class Limits:
     max_xml_part_bytes: int = 128 * MiB  # one XML part, uncompressed (parsed in memory)
     max_ratio: int = 200  # uncompressed : compressed, for entries over ratio_min_bytes
     ratio_min_bytes: int = 1 * MiB  # smaller entries are not ratio-checked
-    max_xml_depth: int = 200  # element nesting in one XML part
+    max_xml_depth: int = 256  # element nesting in one XML part (libxml2's ceiling: a lower one costs a tree walk)
     max_text_chars: int = 5_000_000  # one text node or attribute value
     max_paragraph_chars: int = 1_000_000  # text in one w:p (a page holds ~3,000)
 
@@ -195,6 +209,18 @@ def _parser() -> etree.XMLParser:
                            huge_tree=False, remove_comments=False, recover=False)
 
 
+def _docx_parser() -> etree.XMLParser:
+    """The hardened parser, set up exactly as python-docx's own (blank text between
+    elements dropped, python-docx's element classes): the trees vetting parses are the
+    ones python-docx is given.  A new parser per call: lxml parsers are not thread-safe."""
+    from docx.oxml.parser import element_class_lookup
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=False, recover=False, remove_blank_text=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
 # ---------------------------------------------------------------------------------
 # the vetted original
 
@@ -256,8 +282,8 @@ def open_docx(path: str | os.PathLike, limits: Limits | None = None):
     where = str(path)
     data = _read_file(p, where, limits)
     _sniff(data, where)
-    source = _vet_zip(p, data, where, limits)
-    doc = _load_python_docx(source, where)
+    source, parts = _vet_zip(p, data, where, limits, for_python_docx=True)
+    doc = _load_python_docx(source, parts, where)
     doc._redline_source = source
     return doc
 
@@ -268,7 +294,7 @@ def vet_docx(path: str | os.PathLike, limits: Limits | None = None) -> SourcePac
     p = Path(path)
     data = _read_file(p, str(path), limits)
     _sniff(data, str(path))
-    return _vet_zip(p, data, str(path), limits)
+    return _vet_zip(p, data, str(path), limits)[0]
 
 
 def _read_file(p: Path, where: str, limits: Limits) -> bytes:
@@ -397,7 +423,7 @@ def _cfb_stream_names(data: bytes) -> list[str] | None:
 
 _BAD_NAME = re.compile(r"[\x00-\x1f\x7f\\]|^/|^[A-Za-z]:|(^|/)\.\.?(/|$)|//")
 _BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # controls, bidi overrides, surrogates, line breaks
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, struct.error,
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, _zlib.error, EOFError, ValueError, struct.error,
                NotImplementedError, IndexError, OverflowError, UnicodeDecodeError, OSError, RuntimeError)
 
 
@@ -427,7 +453,18 @@ def _count_central_records(data: bytes, where: str, limits: Limits) -> None:
         pos += 46 + n + m + k
 
 
-def _vet_zip(p: Path, data: bytes, where: str, limits: Limits) -> SourcePackage:
+@dataclass
+class _Inflated:
+    """What vetting already inflated and parsed, handed on to python-docx so that no part
+    is decompressed or parsed twice: the XML entries' bytes and their parsed roots (parsed
+    with python-docx's element classes when ``open_docx`` asked), by zip name."""
+
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    trees: dict[str, etree._Element] = field(default_factory=dict)
+
+
+def _vet_zip(p: Path, data: bytes, where: str, limits: Limits, *,
+             for_python_docx: bool = False) -> tuple[SourcePackage, _Inflated]:
     _count_central_records(data, where, limits)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -439,37 +476,44 @@ def _vet_zip(p: Path, data: bytes, where: str, limits: Limits) -> SourcePackage:
         raise DocumentError(f"corrupt zip: {_one_line(exc)}", where=where)
     with zf:
         infos = zf.infolist()
-        _check_directory(data, infos, where, limits)
-        types_raw = _find(infos, CONTENT_TYPES)
-        # content types are needed to know which entries are XML: read that part first
-        if types_raw is None:
-            raise DocumentError(f"no {CONTENT_TYPES} (not an Office Open XML package)", where=where)
-        ct_bytes = _read_entry(zf, types_raw, where, limits, is_xml=True, total=[0])
-        _check_xml(ct_bytes, CONTENT_TYPES, where, limits)
-        content_types = _parse_content_types(ct_bytes, where)
-        total = [0]
-        xml_parts: dict[str, bytes] = {}
-        for info in infos:
-            if info.is_dir():
-                continue
-            name = info.filename
+    starts = _check_directory(data, infos, where, limits)
+    types_raw = _find(infos, CONTENT_TYPES)
+    # content types are needed to know which entries are XML: read that part first
+    if types_raw is None:
+        raise DocumentError(f"no {CONTENT_TYPES} (not an Office Open XML package)", where=where)
+    total = [0]
+    stored = memoryview(data)
+    ct_bytes = _read_entry(stored[starts[CONTENT_TYPES]:][:types_raw.compress_size], types_raw, where, limits,
+                           is_xml=True, total=total)
+    _check_xml(ct_bytes, CONTENT_TYPES, where, limits)
+    content_types = _parse_content_types(ct_bytes, where)
+    parser = _docx_parser() if for_python_docx else _parser()
+    kept = _Inflated()
+    xml_parts: dict[str, bytes] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        name = info.filename
+        if info is types_raw:
+            body, is_xml = ct_bytes, False  # already read and checked
+        else:
             is_xml = _is_xml(name, content_types)
-            if info is types_raw:
-                body = ct_bytes
-                total[0] += len(ct_bytes)
-                is_xml = False  # already checked
-            else:
-                body = _read_entry(zf, info, where, limits, is_xml=is_xml, total=total)
-            if is_xml:
-                _check_xml(body, name, where, limits, _content_type_for(content_types, name))
-                if name.endswith(".rels"):
-                    xml_parts[name] = body
-        main, kind = _check_package(infos, content_types, xml_parts, where)
-    source = SourcePackage(path=Path(os.path.abspath(p)), data=data, infos=infos, main_part=main, content_types=content_types,
-                           kind=kind)
+            body = _read_entry(stored[starts[name]:][:info.compress_size], info, where, limits, is_xml=is_xml,
+                               total=total)
+        if is_xml:
+            root = _check_xml(body, name, where, limits, _content_type_for(content_types, name), parser)
+            if name.endswith(".rels"):
+                xml_parts[name] = body
+            if for_python_docx:
+                kept.trees[name] = root
+        if for_python_docx and (is_xml or info is types_raw):
+            kept.blobs[name] = body
+    main, kind = _check_package(infos, content_types, xml_parts, where)
+    source = SourcePackage(path=Path(os.path.abspath(p)), data=data, infos=infos, main_part=main,
+                           content_types=content_types, kind=kind)
     if kind == "dotx":
         source.always_dirty = frozenset({CONTENT_TYPES})
-    return source
+    return source, kept
 
 
 def _find(infos: list[zipfile.ZipInfo], name: str) -> zipfile.ZipInfo | None:
@@ -479,7 +523,8 @@ def _find(infos: list[zipfile.ZipInfo], name: str) -> zipfile.ZipInfo | None:
     return None
 
 
-def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limits: Limits) -> None:
+def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limits: Limits) -> dict[str, int]:
+    """Check the directory and local headers; return where each entry's data starts."""
     if len(infos) > limits.max_entries:
         raise LimitError(f"{len(infos):,} zip entries, over the {limits.max_entries:,} limit (Limits.max_entries)",
                          where=where)
@@ -511,8 +556,10 @@ def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limi
         if declared > limits.max_total_bytes:
             raise LimitError(f"the zip entries declare more than {limits.max_total_bytes:,} bytes in all "
                              "(Limits.max_total_bytes)", where=where)
-    # local records must lie inside the file, in order, without overlapping
+    # local records must lie inside the file, in order, without overlapping, and name the
+    # entry the directory names
     spans = []
+    starts: dict[str, int] = {}
     for info in infos:
         start = info.header_offset
         if start < 0 or start + 30 > len(data) or data[start:start + 4] != b"PK\x03\x04":
@@ -523,10 +570,22 @@ def _check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limi
             raise DocumentError(f"truncated or corrupt zip: entry {info.filename} runs past the end of the file",
                                 where=where)
         spans.append((start, end, info.filename))
+        starts[info.filename] = start + 30 + nlen + xlen
     spans.sort()
     for (s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:]):
         if s2 < e1:
             raise DocumentError(f"zip entries {n1} and {n2} overlap (a zip-bomb construction)", where=where)
+    for info in infos:  # as zipfile checks when it opens an entry
+        start = info.header_offset
+        flags, nlen = struct.unpack_from("<H", data, start + 6)[0], struct.unpack_from("<H", data, start + 26)[0]
+        try:
+            local = data[start + 30:start + 30 + nlen].decode("utf-8" if flags & 0x800 else "cp437")
+        except UnicodeDecodeError:
+            local = None
+        if local != info.orig_filename:
+            raise DocumentError(f"corrupt zip: the local header of entry {info.filename} names {local!r}",
+                                where=where)
+    return starts
 
 
 def _check_ratio(name: str, size: int, csize: int, where: str, limits: Limits) -> None:
@@ -535,12 +594,13 @@ def _check_ratio(name: str, size: int, csize: int, where: str, limits: Limits) -
                          f"over the {limits.max_ratio}:1 limit (Limits.max_ratio): a zip bomb?", where=where)
 
 
-def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: Limits, *, is_xml: bool,
+def _read_entry(raw: bytes | memoryview, info: zipfile.ZipInfo, where: str, limits: Limits, *, is_xml: bool,
                 total: list[int]) -> bytes:
-    """Decompress one entry as a stream in ``CHUNK``-sized pieces, counting the bytes
-    really produced against the limits, and check its CRC; memory stays O(CHUNK).
+    """Inflate one entry's stored bytes ``raw`` as a stream in ``CHUNK``-sized pieces,
+    counting the bytes really produced against the limits (declared sizes can lie) and
+    checking the CRC; memory stays O(CHUNK) whatever the entry claims.
 
-    Only then, for an XML part (at most ``max_xml_part_bytes``), read it again whole
+    Only then, for an XML part (at most ``max_xml_part_bytes``), inflate it again whole
     and return it; other entries return b"".
     """
     name = info.filename
@@ -549,33 +609,57 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits: 
     if info.file_size > cap:
         raise LimitError(f"zip entry {name} expands to {info.file_size:,} bytes, over the {cap:,} byte limit "
                          f"(Limits.{cap_name})", where=where)
-    n = 0
+    stored = info.compress_type == zipfile.ZIP_STORED
+    n = crc = 0
     try:
-        with zf.open(info) as f:
-            while True:
-                chunk = f.read(CHUNK)
-                if not chunk:
-                    break
-                n += len(chunk)
-                total[0] += len(chunk)
-                del chunk
-                if n > cap:
-                    raise LimitError(f"zip entry {name} expands past {cap:,} bytes (Limits.{cap_name})",
-                                     where=where)
-                if n > info.file_size:
-                    raise DocumentError(f"corrupt zip: entry {name} is larger than its declared size", where=where)
-                if total[0] > limits.max_total_bytes:
-                    raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
-                                     "(Limits.max_total_bytes)", where=where)
-                _check_ratio(name, n, info.compress_size, where, limits)
+        inflate = None if stored else _zlib.decompressobj(-15)
+        for chunk in _chunks(raw) if stored else _inflated_chunks(inflate, raw):
+            n += len(chunk)
+            total[0] += len(chunk)
+            crc = _zlib.crc32(chunk, crc)
+            if n > cap:
+                raise LimitError(f"zip entry {name} expands past {cap:,} bytes (Limits.{cap_name})", where=where)
+            if n > info.file_size:
+                raise DocumentError(f"corrupt zip: entry {name} is larger than its declared size", where=where)
+            if total[0] > limits.max_total_bytes:
+                raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
+                                 "(Limits.max_total_bytes)", where=where)
+            _check_ratio(name, n, info.compress_size, where, limits)
+        if inflate is not None and not inflate.eof:
+            raise DocumentError(f"corrupt zip entry {name}: its compressed data ends early", where=where)
         if n != info.file_size:
             raise DocumentError(f"corrupt zip: entry {name} is {n:,} bytes, not the {info.file_size:,} it declares",
                                 where=where)
-        return zf.read(info) if is_xml else b""
-    except DocumentError:
-        raise
-    except _ZIP_ERRORS as exc:
+        if crc & 0xFFFFFFFF != info.CRC:
+            raise DocumentError(f"corrupt zip entry {name}: bad CRC-32", where=where)
+        if not is_xml:
+            return b""
+        return bytes(raw) if stored else _zlib.decompressobj(-15).decompress(raw, info.file_size)
+    except _zlib.error as exc:
         raise DocumentError(f"corrupt zip entry {name}: {_one_line(exc)}", where=where)
+
+
+def _chunks(raw: bytes | memoryview):
+    for off in range(0, len(raw), CHUNK):
+        yield raw[off:off + CHUNK]
+
+
+def _inflated_chunks(inflate, raw: bytes | memoryview):
+    """What ``inflate`` makes of ``raw``, at most ``CHUNK`` bytes at a time, fed ``CHUNK``
+    compressed bytes at a time (so neither side ever holds more than a chunk)."""
+    for piece in _chunks(raw):
+        while piece and not inflate.eof:
+            out = inflate.decompress(piece, CHUNK)
+            piece = inflate.unconsumed_tail
+            if out:
+                yield out
+        if inflate.eof:
+            return
+    while not inflate.eof:  # output still held for input already taken
+        out = inflate.decompress(b"", CHUNK)
+        if not out:
+            return
+        yield out
 
 
 def _looks_xml(name: str) -> bool:
@@ -610,9 +694,13 @@ _XML_ENCODINGS = {"UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE"}
 _XML_DECL_ENC = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
-def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: str | None = None) -> None:
+def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: str | None = None,
+               parser: etree.XMLParser | None = None) -> etree._Element:
     """Refuse an XML part that is not UTF-8/16, has a DOCTYPE, is malformed or too big,
-    or (for a part python-docx models) has the wrong root element."""
+    or (for a part python-docx models) has the wrong root element; return its root.
+
+    The costly tree walks run only when a scan of the bytes cannot rule their finding
+    out, so a normal part costs one parse."""
     wp = f"{where}: {part}"
     utf16 = None
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -632,17 +720,20 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type:
         del text
     else:
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        if not body:
+            raise DocumentError("empty XML part", where=wp)
         m = _XML_DECL_ENC.match(body)
         if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
             raise DocumentError(f"XML encoding {m.group(1).decode('ascii')!r}; an Office part must be UTF-8 "
                                 "or UTF-16", where=wp)
-        _check_utf8(body, wp)
         if _DOCTYPE.search(body):
             raise DocumentError("XML with a DOCTYPE (DTD or entity declarations) is refused: "
                                 "entities are never expanded or fetched", where=wp)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, parser if parser is not None else _parser())
     except etree.XMLSyntaxError as exc:
+        if not utf16:  # libxml2 refuses bad UTF-8 too; say where, as a person can look it up
+            _check_utf8(body, wp)
         raise _xml_error(exc, wp, limits)
     if root is None:
         raise DocumentError("empty XML part", where=wp)
@@ -657,15 +748,14 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type:
         raise DocumentError("the document has no <w:body>", where=wp)
     if (info.encoding or "UTF-8").upper().replace("_", "-") not in _XML_ENCODINGS:
         raise DocumentError(f"XML encoding {info.encoding!r}; an Office part must be UTF-8 or UTF-16", where=wp)
-    if limits.max_xml_depth < _LIBXML_MAX_DEPTH:
-        deep = root.xpath("/*" * (limits.max_xml_depth + 1))
+    if limits.max_xml_depth < _LIBXML_MAX_DEPTH:  # deeper than libxml2's own ceiling fails to parse
+        deep = etree.XPath("/*" * (limits.max_xml_depth + 1))(root)
         if deep:
             raise LimitError(f"XML nested deeper than {limits.max_xml_depth} levels (Limits.max_xml_depth) "
                              f"at {_short_path(tree, deep[0])}", where=wp)
     n = limits.max_text_chars
-    # A text node or attribute value of n characters needs n bytes without a "<" (entities
-    # only shrink text): when no such stretch exists, the tree walk below cannot find one.
-    big = _has_long_stretch(data, n) and root.xpath(f"(//text()[string-length(.) > {n}] | //@*[string-length(.) > {n}])[1]")
+    big = (utf16 or _has_long_stretch(data, n)) and etree.XPath(
+        f"(//text()[string-length(.) > {n}] | //@*[string-length(.) > {n}])[1]")(root)
     if big:
         node = big[0]
         owner = node.getparent() if hasattr(node, "getparent") else None
@@ -673,16 +763,25 @@ def _check_xml(data: bytes, part: str, where: str, limits: Limits, content_type:
         raise LimitError(f"a text node or attribute of over {n:,} characters{at} (Limits.max_text_chars)",
                          where=wp)
     m = limits.max_paragraph_chars
-    para = _may_hold_long_paragraph(data, m) and root.xpath(f"(//w:p[string-length(.) > {m}] | //s:p[string-length(.) > {m}])[1]",
-                      namespaces=_P_NS)
+    para = (utf16 or _may_hold_long_paragraph(data, m)) and etree.XPath(
+        f"(//w:p[string-length(.) > {m}] | //s:p[string-length(.) > {m}])[1]", namespaces=_P_NS)(root)
     if para:
         raise LimitError(f"a paragraph of {len(para[0].xpath('string(.)')):,} characters, over the {m:,} limit "
                          f"(Limits.max_paragraph_chars) at {_short_path(tree, para[0])}", where=wp)
+    return root
 
 
 def _has_long_stretch(data: bytes, n: int) -> bool:
-    """True when ``data`` has ``n`` or more bytes in a row without a "<" (in C)."""
-    return len(data) >= n and max(map(len, data.split(b"<"))) >= n
+    """False only when ``data`` (UTF-8) surely has no ``n`` bytes in a row without a "<",
+    so no text node or attribute value can be ``n`` characters long (entities only
+    shrink text).  Such a stretch would cover a whole aligned block of ``n // 2`` bytes,
+    so one C search per block decides.  CDATA can hide "<" inside text: then True."""
+    if len(data) < n:
+        return False
+    if b"<![CDATA[" in data:
+        return True
+    h = max(n // 2, 1)
+    return any(data.find(b"<", k, k + h) < 0 for k in range(0, len(data) - h + 1, h))
 
 
 _P_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
@@ -690,18 +789,15 @@ _P_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s>/]")
 
 def _may_hold_long_paragraph(data: bytes, m: int) -> bool:
     """False only when no paragraph can hold ``m`` characters of text: the part is smaller
-    than that, or (no text boxes, so paragraphs do not nest) every stretch between two
-    paragraph starts is shorter than ``m`` bytes."""
+    than that, or (no text boxes, so paragraphs do not nest) there are no ``m`` bytes in a
+    row without a paragraph start - checked, as above, one aligned block of ``m // 2``
+    bytes at a time."""
     if len(data) < m:
         return False
     if b"txbxContent" in data or b"textbox" in data:
         return True
-    last = 0
-    for match in _P_START.finditer(data):
-        if match.start() - last >= m:
-            return True
-        last = match.start()
-    return len(data) - last >= m
+    h = max(m // 2, 1)
+    return any(_P_START.search(data, k, k + h) is None for k in range(0, len(data) - h + 1, h))
 
 
 def _refuse_parsed_doctype(info, wp: str) -> None:
@@ -876,29 +972,75 @@ def _check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], 
     return main, kind
 
 
-def _load_python_docx(source: SourcePackage, where: str):
-    import docx
+def _load_python_docx(source: SourcePackage, inflated: _Inflated, where: str):
+    """python-docx's ``Document`` over the vetted package, without reading it again.
 
-    data = source.data
+    This is python-docx's own ``Package.open`` with two inputs swapped: its package
+    reader gets the bytes vetting already inflated (not the zip), and every part
+    python-docx would parse as XML is built around the tree vetting already parsed
+    with python-docx's element classes.  A template's main part is typed as a document
+    (see the module doc)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.package import Unmarshaller
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.part import PartFactory, XmlPart
+    from docx.opc.pkgreader import PackageReader, _ContentTypeMap
+    from docx.package import Package
+
+    blobs, trees = inflated.blobs, inflated.trees
     if source.kind == "dotx":
-        data = _retype_template(source)
+        blobs[CONTENT_TYPES] = blobs[CONTENT_TYPES].replace(CT_DOTX.encode(), CT_DOCX.encode())
+    selector = PartFactory.__dict__.get("part_class_selector")
+
+    def make_part(partname, content_type, reltype, blob, package):
+        cls = (selector(content_type, reltype) if selector else None) or PartFactory._part_cls_for(content_type)
+        tree = trees.get(partname.membername)
+        if tree is not None and issubclass(cls, XmlPart) and cls.load.__func__ is XmlPart.load.__func__:
+            return cls(partname, content_type, tree, package)
+        return cls.load(partname, content_type, blob, package)
+
+    reader = _InflatedReader(source, blobs)
     try:
-        return docx.Document(io.BytesIO(data))
+        content_types = _ContentTypeMap.from_xml(reader.content_types_xml)
+        pkg_srels = PackageReader._srels_for(reader, PACKAGE_URI)
+        sparts = PackageReader._load_serialized_parts(reader, pkg_srels, content_types)
+        package = Package()
+        Unmarshaller.unmarshal(PackageReader(content_types, pkg_srels, sparts), package, make_part)
+        part = package.main_document_part
+        if part.content_type != CT.WML_DOCUMENT_MAIN:
+            raise ValueError(f"the main part has content type {part.content_type}")
+        return part.document
     except (DocumentError, MemoryError):
         raise
     except Exception as exc:  # input python-docx cannot model: bad input, not a redline bug
         raise DocumentError(f"python-docx cannot read it ({type(exc).__name__}: {_one_line(exc)})", where=where)
 
 
-def _retype_template(source: SourcePackage) -> bytes:
-    """A copy of the package whose main part is typed as a document (for python-docx)."""
-    ct = source.read(CONTENT_TYPES)
-    ct = ct.replace(CT_DOTX.encode(), CT_DOCX.encode())
-    try:
-        return _merge_bytes(source, replacements={CONTENT_TYPES: ct})
-    except _NeedZip64:
-        return _merge_zipfile(source, new=None, take_new=set(), drop=set(), append=[],
-                              replacements={CONTENT_TYPES: ct})
+class _InflatedReader:
+    """python-docx's physical package reader interface over what vetting inflated; an
+    entry vetting did not keep (an image) is read from the vetted zip bytes."""
+
+    def __init__(self, source: SourcePackage, blobs: dict[str, bytes]) -> None:
+        self.source, self.blobs = source, blobs
+
+    def blob_for(self, pack_uri) -> bytes:
+        name = pack_uri.membername
+        if name in self.blobs:
+            return self.blobs[name]
+        return self.source.read(name)  # KeyError for a missing entry, as python-docx's zip reader
+
+    @property
+    def content_types_xml(self) -> bytes:
+        return self.blobs[CONTENT_TYPES]
+
+    def rels_xml_for(self, source_uri) -> bytes | None:
+        try:
+            return self.blob_for(source_uri.rels_uri)
+        except KeyError:
+            return None
+
+    def close(self) -> None:
+        pass
 
 
 # ---------------------------------------------------------------------------------
@@ -918,25 +1060,30 @@ def save_docx(doc, output: str | os.PathLike, *, original: SourcePackage | None 
 
     ``original`` defaults to ``doc._redline_source``.  Neither ``input_path`` nor the
     original's path is ever overwritten.  ``dirty`` names the zip entries redline
-    changed ("word/document.xml", "word/comments.xml", ...); every other original entry
-    is copied unchanged.  Relationship parts whose relationships python-docx changed,
-    and ``[Content_Types].xml`` when a part was added, are taken from python-docx even
-    if not named.  ``dirty=None``, or a document without an original, is a plain
+    changed ("word/document.xml", "word/comments.xml", ...); only those are serialised,
+    and every other original entry is copied unchanged.  Relationship parts whose
+    relationships python-docx changed, parts python-docx added, and
+    ``[Content_Types].xml`` when a part was added or dropped are written too, even if
+    not named.  ``dirty=None``, or a document without an original, is a plain
     python-docx save (still atomic and never over the input).
     """
     source = original if original is not None else getattr(doc, "_redline_source", None)
     protect = [p for p in (input_path, source.path if source is not None else None) if p is not None]
     out = Path(output)
     _preflight(out, protect, force)
-    buf = io.BytesIO()
     try:
-        doc.part.package.save(buf)
+        if dirty is not None and source is not None:
+            replaced, drop = _changed_entries(doc, source, {d.lstrip("/") for d in dirty} | set(source.always_dirty))
+            data = _merged(source, replaced, drop)
+        else:
+            buf = io.BytesIO()
+            doc.part.package.save(buf)
+            data = buf.getvalue()
+    except (DocumentError, OutputError):
+        raise
     except Exception as exc:
         raise OutputError(f"cannot serialise the document ({type(exc).__name__}: {_one_line(exc)})",
                           where=str(out))
-    data = buf.getvalue()
-    if dirty is not None and source is not None:
-        data = _merge(source, data, set(dirty) | set(source.always_dirty))
     _atomic_write(out, data, force=force, protect=protect)
     return out
 
@@ -952,6 +1099,80 @@ def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[
     out = Path(output)
     protect = [input_path if input_path is not None else source.path]
     _preflight(out, protect, force)
+    _atomic_write(out, _merged(source, dict(replaced), set()), force=force, protect=protect)
+    return out
+
+
+def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[str, bytes], set[str]]:
+    """The entries a merged save writes afresh, each serialised on its own (python-docx's
+    whole-package save would serialise and deflate every part, images included, only for
+    the copies to be thrown away): new bytes by name, and the names to drop.
+
+    Taken from python-docx: the parts named in ``dirty``; parts it added; relationship
+    parts it added, or whose relationships differ from the original's (a safety net for a
+    caller that forgot a name); ``[Content_Types].xml`` - the original's, with the parts
+    added and dropped - when parts were added or dropped, or when ``dirty`` names it.  A
+    dirty name python-docx no longer has is dropped."""
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    original = set(source.names())
+    replaced: dict[str, bytes] = {}
+    added: dict[str, str] = {}  # name -> content type
+    rels = [(PACKAGE_RELS, package.rels)]
+    rels += [(part.partname.rels_uri.membername, part.rels) for part in parts if len(part.rels)]
+    for name, rel in rels:
+        xml = rel.xml
+        if name not in original:
+            added[name] = RELS_CT
+            replaced[name] = xml
+        elif name in dirty or _rels_key(source.read(name), name) != _rels_key(xml, name):
+            replaced[name] = xml
+    have = {name for name, _ in rels}
+    for part in parts:
+        name = part.partname.membername
+        have.add(name)
+        if name not in original:
+            added[name] = part.content_type
+            replaced[name] = part.blob
+        elif name in dirty:
+            replaced[name] = part.blob
+    drop = {name for name in dirty if name in original and name not in have and name != CONTENT_TYPES}
+    if added or drop or CONTENT_TYPES in dirty:
+        replaced[CONTENT_TYPES] = _content_types_after(source, added, drop)
+    return replaced, drop
+
+
+RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
+
+
+def _content_types_after(source: SourcePackage, added: dict[str, str], drop: set[str]) -> bytes:
+    """The original ``[Content_Types].xml`` with an Override for each added part its
+    Defaults do not already type, none for a dropped part, and a template's main part
+    typed as a document."""
+    xml = source.read(CONTENT_TYPES)
+    if source.kind == "dotx":
+        xml = xml.replace(CT_DOTX.encode(), CT_DOCX.encode())
+    if not added and not drop:
+        return xml
+    root = etree.fromstring(xml, _parser())
+    gone = {"/" + name.lower() for name in drop} | {"/" + name.lower() for name in added}
+    for el in list(root):
+        if el.tag == f"{{{NS_CT}}}Override" and (el.get("PartName") or "").lower() in gone:
+            root.remove(el)
+    defaults = {"ext:" + (el.get("Extension") or "").lower(): el.get("ContentType")
+                for el in root if el.tag == f"{{{NS_CT}}}Default"}
+    for name, ct in added.items():
+        if _content_type_for(defaults, name) != ct:
+            el = etree.SubElement(root, f"{{{NS_CT}}}Override")
+            el.set("PartName", "/" + name)
+            el.set("ContentType", ct)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _merged(source: SourcePackage, replaced: dict[str, bytes], drop: set[str]) -> bytes:
+    """The original zip with ``replaced`` entries given new bytes (deflated afresh; a
+    name not in the original is appended) and ``drop`` left out; every other entry is
+    copied raw, byte for byte."""
     names = set(source.names())
     append = []
     for name in replaced:
@@ -961,18 +1182,9 @@ def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[
             info.external_attr = 0o644 << 16
             append.append(info)
     try:
-        data = _merge_bytes(source, append=append, replacements=dict(replaced))
+        return _merge_bytes(source, drop=drop, append=append, replacements=replaced)
     except _NeedZip64:
-        data = _merge_zipfile(source, new=None, take_new=set(), drop=set(), append=[],
-                              replacements=dict(replaced))
-        if append:
-            buf = io.BytesIO(data)
-            with zipfile.ZipFile(buf, "a", allowZip64=True) as zf:
-                for info in append:
-                    zf.writestr(info, replaced[info.filename])
-            data = buf.getvalue()
-    _atomic_write(out, data, force=force, protect=protect)
-    return out
+        return _merge_zipfile(source, drop=drop, append=append, replacements=replaced)
 
 
 def _now_dos() -> tuple[int, int, int, int, int, int]:
@@ -1116,43 +1328,6 @@ def _raw_data(data: bytes, info: zipfile.ZipInfo) -> bytes:
     return data[start:start + info.compress_size]
 
 
-def _merge(source: SourcePackage, new: bytes, dirty: set[str]) -> bytes:
-    """Original entries unless dirty; dirty and new entries from python-docx (``new``).
-
-    Two safety nets keep the package consistent even when a caller forgets a name in
-    ``dirty``: a relationships part whose relationships python-docx changed is taken
-    from python-docx, and so is ``[Content_Types].xml`` whenever python-docx added a
-    part.  A taken ``[Content_Types].xml`` is completed with the original content
-    types of the entries copied from the original (python-docx lists only the parts
-    it loaded).
-    """
-    dirty = {d.lstrip("/") for d in dirty}
-    orig_names = set(source.names())
-    with zipfile.ZipFile(io.BytesIO(new)) as nz:
-        new_list = nz.infolist()
-        new_infos = {i.filename: i for i in new_list}
-        append = [i for i in new_list if i.filename not in orig_names]
-        if append:
-            dirty.add(CONTENT_TYPES)
-        for name in orig_names & set(new_infos):
-            if name.endswith(".rels") and name not in dirty:
-                if _rels_key(source.read(name), name) != _rels_key(nz.read(name), name):
-                    dirty.add(name)
-        take_new = {n for n in dirty if n in new_infos and n in orig_names}
-        drop = {n for n in dirty if n not in new_infos and n != CONTENT_TYPES}
-        replacements: dict[str, bytes] = {}
-        if CONTENT_TYPES in new_infos and (CONTENT_TYPES in take_new or CONTENT_TYPES not in orig_names):
-            fixed = _complete_content_types(source, nz.read(CONTENT_TYPES), take_new | drop)
-            if fixed is not None:
-                replacements[CONTENT_TYPES] = fixed
-    try:
-        return _merge_bytes(source, new=new, new_infos=new_infos, take_new=take_new, drop=drop, append=append,
-                            replacements=replacements)
-    except _NeedZip64:
-        return _merge_zipfile(source, new=new, take_new=take_new, drop=drop, append=append,
-                              replacements=replacements)
-
-
 def _rels_key(xml: bytes, rels_name: str) -> set[tuple]:
     """The meaning of a relationships part: (Id, Type, resolved target, external)."""
     try:
@@ -1165,81 +1340,41 @@ def _rels_key(xml: bytes, rels_name: str) -> set[tuple]:
     return {(rid, rt, t if ext else posixpath.normpath(posixpath.join(base, t)), ext) for rid, rt, t, ext in rels}
 
 
-def _complete_content_types(source: SourcePackage, ct_xml: bytes, from_new: set[str]) -> bytes | None:
-    """Add to python-docx's content types an Override for every entry copied from the
-    original that they do not cover; None when nothing is missing."""
-    root = etree.fromstring(ct_xml, _parser())
-    have: dict[str, str] = {}
-    for el in root:
-        if el.tag == f"{{{NS_CT}}}Default":
-            have["ext:" + (el.get("Extension") or "").lower()] = el.get("ContentType") or ""
-        elif el.tag == f"{{{NS_CT}}}Override":
-            have[(el.get("PartName") or "").lower()] = el.get("ContentType") or ""
-    added = False
-    for info in source.infos:
-        name = info.filename
-        if info.is_dir() or name == CONTENT_TYPES or name in from_new:
-            continue
-        if _content_type_for(have, name) is not None:
-            continue
-        ct = source.content_type(name)
-        if ct is None:
-            continue
-        el = etree.SubElement(root, f"{{{NS_CT}}}Override")
-        el.set("PartName", "/" + name)
-        el.set("ContentType", ct)
-        added = True
-    if not added:
-        return None
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _merge_bytes(source: SourcePackage, *, new: bytes | None = None, new_infos: dict | None = None,
-                 take_new: set[str] = frozenset(), drop: set[str] = frozenset(), append: list | None = None,
+def _merge_bytes(source: SourcePackage, *, drop: set[str] = frozenset(), append: list | None = None,
                  replacements: dict[str, bytes] | None = None) -> bytes:
-    """Build a zip: each original entry copied raw, taken raw from ``new``, replaced by
-    given bytes (deflated afresh), or dropped; then ``append`` entries from ``new``."""
+    """Build a zip: each original entry copied raw, replaced by given bytes (deflated
+    afresh) or dropped; then the ``append`` entries, from ``replacements``."""
     replacements = replacements or {}
     w = _ZipWriter()
     for info in source.infos:
         name = info.filename
         if name in replacements:
             w.add_bytes(info, replacements[name])
-        elif name in take_new:
-            ninfo = new_infos[name]
-            w.add_raw(ninfo, _raw_data(new, ninfo), like=info)
         elif name in drop:
             continue
         else:
             w.add_raw(info, _raw_data(source.data, info))
     for ninfo in append or []:
-        if ninfo.filename in replacements:
-            w.add_bytes(ninfo, replacements[ninfo.filename])
-        else:
-            w.add_raw(ninfo, _raw_data(new, ninfo))
+        w.add_bytes(ninfo, replacements[ninfo.filename])
     return w.finish()
 
 
-def _merge_zipfile(source: SourcePackage, *, new: bytes | None, take_new: set[str], drop: set[str],
-                   append: list, replacements: dict[str, bytes]) -> bytes:
+def _merge_zipfile(source: SourcePackage, *, drop: set[str], append: list, replacements: dict[str, bytes]) -> bytes:
     """The same merge through ``zipfile`` (recompressing), for packages that need zip64."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source.data)) as oz, \
-            zipfile.ZipFile(io.BytesIO(new or b"PK\x05\x06" + b"\0" * 18)) as nz, \
-            zipfile.ZipFile(out, "w", allowZip64=True) as wz:
+    with zipfile.ZipFile(io.BytesIO(source.data)) as oz, zipfile.ZipFile(out, "w", allowZip64=True) as wz:
         for info in source.infos:
             name = info.filename
             if name in drop and name not in replacements:
                 continue
             body = replacements.get(name)
             if body is None:
-                body = nz.read(name) if name in take_new else oz.read(info)
+                body = oz.read(info)
             clone = _clone_info(info)
             clone.compress_type = info.compress_type
             wz.writestr(clone, body)
         for ninfo in append:
-            body = replacements.get(ninfo.filename)
-            wz.writestr(_clone_info(ninfo), body if body is not None else nz.read(ninfo))
+            wz.writestr(_clone_info(ninfo), replacements[ninfo.filename])
     return out.getvalue()
 
 
@@ -1252,21 +1387,17 @@ class _ZipWriter:
         self.fallback: list[tuple[zipfile.ZipInfo, bytes, bool]] = []
 
     def add_bytes(self, info: zipfile.ZipInfo, body: bytes) -> None:
-        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        c = _zlib.compressobj(6, _zlib.DEFLATED, -15)
         raw = c.compress(body) + c.flush()
         clone = _clone_info(info)
         clone.compress_type = zipfile.ZIP_DEFLATED
-        clone.CRC = zlib.crc32(body) & 0xFFFFFFFF
+        clone.CRC = _zlib.crc32(body) & 0xFFFFFFFF
         clone.file_size = len(body)
         clone.compress_size = len(raw)
         self.add_raw(clone, raw)
 
-    def add_raw(self, info: zipfile.ZipInfo, raw: bytes, like: zipfile.ZipInfo | None = None) -> None:
+    def add_raw(self, info: zipfile.ZipInfo, raw: bytes) -> None:
         i = _clone_info(info)
-        if like is not None:  # keep the original's timestamp and attributes for a replaced part
-            i.date_time = like.date_time
-            i.external_attr = like.external_attr
-            i.create_system = like.create_system
         name = i.filename.encode("utf-8")
         flags = i.flag_bits & ~0x08  # sizes go in the local header: no data descriptor
         if any(b > 0x7F for b in name):
