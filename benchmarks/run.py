@@ -129,6 +129,8 @@ def work(kind: str, draft: str, edits: str | None, output: str) -> dict:
         # first so the attribute is the module (see README, "Findings").
         importlib.import_module("redline.outline")
         importlib.import_module("redline.resolve")
+        import docx  # noqa: F401  (imported before the timer, as the floor's worker does)
+        import redline.package  # noqa: F401
         import redline.pipeline  # noqa: F401
         import redline
 
