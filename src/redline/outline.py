@@ -259,7 +259,9 @@ LEGAL_KINDS = {"dieu", "article"}
 
 _VN_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in VN_ORDINALS), key=len, reverse=True))
 _EN_ALT = "|".join(sorted((re.escape(k) for k in EN_ORDINALS), key=len, reverse=True))
-_NUM_ALT = rf"(?:thu\s+(?:{_VN_ALT})(?![a-z])|(?:{_EN_ALT})(?![a-z])|[ivxlcdm]{{1,7}}(?![a-z0-9])|\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?(?![\d])|[a-z](?![a-z0-9]))"
+# A keyword's number is not followed by "%" or a decimal comma: "Phần 41,3% ..." (a share) and
+# "Mục 5% ..." start body sentences, not parts.
+_NUM_ALT = rf"(?:thu\s+(?:{_VN_ALT})(?![a-z])|(?:{_EN_ALT})(?![a-z])|[ivxlcdm]{{1,7}}(?![a-z0-9])|\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?(?![\d%]|,\d)|[a-z](?![a-z0-9]))"
 
 
 def _keyword_regex(keywords) -> re.Pattern:
