@@ -630,12 +630,14 @@ class _Facts:
     def __init__(self, plain: list[str], marked: list[str] | None):
         self.plain = plain
         self.marked = marked
+        self.texts = plain[7::_STRIDE]  # field 7 of every block, for loops over all of them
+
 
     def is_table(self, i: int) -> bool:
         return self.plain[i * _STRIDE] == "T"
 
     def text(self, i: int) -> str:
-        return self.plain[i * _STRIDE + 7]
+        return self.texts[i]
 
     def style_id(self, i: int) -> str | None:
         return self.plain[i * _STRIDE + 1] or None
@@ -771,6 +773,7 @@ class _Builder:
         self.numinfo: dict[int, NumInfo] = self.count_numbers() if rules.use_numbering else {}
         self.warnings: list[Warning] = []
         self.extra_heading_styles = {k.lower(): v for k, v in rules.heading_styles.items()}
+        self._style_facts: dict[str, tuple] = {}
 
     def count_numbers(self) -> dict[int, NumInfo]:
         """Word's numbering labels of body paragraphs (``redline.numbering``), from the scan."""
@@ -831,9 +834,11 @@ class _Builder:
             jc = style.jc if style is not None else None
         return jc == "center"
 
-    def segments(self, i: int) -> list[tuple[str, bool, bool]]:
-        """(text, bold, italic) of each run of paragraph ``i``, current view."""
-        style = self.style_of(i)
+    def segments(self, i: int, style: StyleInfo | None = None) -> list[tuple[str, bool, bool]]:
+        """(text, bold, italic) of each run of paragraph ``i``, current view (``style``: its
+        paragraph style, when the caller has it already)."""
+        if style is None:
+            style = self.style_of(i)
         marked = self.facts.marked_text(i)
         if marked is not None:
             return _segments_from_marked(marked, self.styles, self.para_bold(style))
@@ -842,14 +847,32 @@ class _Builder:
     def all_bold(self, i: int) -> bool:
         return _bold_stats(self.segments(i), 0)[0]
 
+    def style_facts(self, style_id: str) -> tuple[StyleInfo | None, int | None, int | None, bool]:
+        """(style, its outline level, its ``HeadingRules.heading_styles`` level, ignored) for a
+        paragraph style id, computed once per id: a draft has a handful of styles and tens of
+        thousands of paragraphs."""
+        got = self._style_facts.get(style_id)
+        if got is None:
+            style = self.styles.get(style_id or None)
+            extra = None
+            if style is not None and self.extra_heading_styles:
+                lvl = (self.extra_heading_styles.get(style.name.lower())
+                       or self.extra_heading_styles.get(style.style_id.lower()))
+                extra = lvl - 1 if lvl else None
+            got = (style, style.outline_lvl if style is not None else None, extra, self.ignored_style(style))
+            self._style_facts[style_id] = got
+        return got
+
     def candidates(self) -> list[_Cand]:
         rules = self.rules
         out: list[_Cand] = []
         seen_dieu = False
-        styles = self.styles
+        typed = rules.use_typed_labels
+        use_styles = rules.use_styles
         prefilter = _PREFILTER.match if not rules.extra_keywords else (lambda raw: True)
         plain = self.facts.plain
         numinfo = self.numinfo
+        style_facts = self.style_facts
         for i in range(len(self.blocks)):
             k = i * _STRIDE
             if plain[k] != "P":
@@ -857,34 +880,30 @@ class _Builder:
             raw = plain[k + 7]
             if not raw or raw.isspace():
                 continue
-            style = styles.get(plain[k + 1] or None)
+            style, style_ol, extra_ol, ignored = style_facts(plain[k + 1])
             ol = None
-            if rules.use_styles:
-                if plain[k + 4]:
+            if use_styles:  # a heading_styles level, else the paragraph's outlineLvl, else the style's
+                if extra_ol is not None:
+                    ol = extra_ol
+                elif plain[k + 4]:
                     v = _opt_int(plain[k + 4])
-                    ol = v if v is not None and 0 <= v <= 8 else -1
-                if ol is None and style is not None:
-                    ol = style.outline_lvl
-                if ol == -1:
-                    ol = None
-                if style is not None and self.extra_heading_styles:
-                    lvl = (self.extra_heading_styles.get(style.name.lower())
-                           or self.extra_heading_styles.get(style.style_id.lower()))
-                    if lvl:
-                        ol = lvl - 1
+                    ol = v if v is not None and 0 <= v <= 8 else None
+                else:
+                    ol = style_ol
             num = numinfo.get(i) if numinfo else None
             if num is not None and (num.is_bullet or not num.label.strip()):
                 num = None
-            if ol is None and num is None and not (rules.use_typed_labels and prefilter(raw)):
+            maybe_typed = typed and prefilter(raw) is not None
+            if ol is None and num is None and not maybe_typed:
                 continue
-            if self.ignored_style(style):
+            if ignored:
                 continue
             label = None
             if num is not None:
                 label = label_of_number(num.label)
                 if label is None:
                     num = None
-            if label is None and rules.use_typed_labels and prefilter(raw):
+            if label is None and maybe_typed:
                 label = parse_label(raw, rules.extra_keywords or None)
             if ol is None and label is None:
                 continue
@@ -896,7 +915,7 @@ class _Builder:
                 out.append(_Cand(i, text, raw, label, num, ol, True, True, False, title))
                 continue
             # weak: numbering or typed label, needs a cue (or is a legal clause)
-            segs = self.segments(i)
+            segs = self.segments(i, style)
             all_bold, label_bold = _bold_stats(segs, label.chars)
             if num is not None and num.bold:
                 label_bold = True
@@ -1149,8 +1168,9 @@ class _Builder:
         markers = self.rules.signature_markers
         initials = {m[:1] for m in markers}
         firsts = _first_chars(frozenset(initials))
+        texts = self.facts.texts
         for i in range(after + 1, len(self.blocks)):
-            t = self.facts.text(i)
+            t = texts[i]
             if not t or t[0] not in firsts and t.lstrip()[:1] not in firsts:
                 continue
             if _starts_with_phrase(t, markers) and _ends_as_label(t, markers):
