@@ -102,6 +102,8 @@ class Planner:
         self._texts: dict[int, ParagraphText] = {}
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
+        self._paragraphs: dict[tuple[int, int, int | None], list[tuple[int, etree._Element]]] = {}
+        self._searchable: dict[tuple, list[tuple[int, etree._Element, str]]] = {}
 
     # -- helpers over the original document
 
@@ -111,6 +113,19 @@ class Planner:
         if t is None:
             t = self._quick[block] = quick_text(self.outline.text(block))
         return t
+
+    def searchable(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element, str]]:
+        """``paragraphs_in`` with each paragraph's ``quick_text`` (a body paragraph's from the
+        outline's text, a table cell's from its own), cached per span: every document-wide
+        edit walks the same 60,000 paragraphs of a big draft, mostly only to rule them out."""
+        paragraphs = self.paragraphs_in(section, scope)
+        key = (section.start, section.end, section.heading, scope == "heading")
+        found = self._searchable.get(key)
+        if found is None:
+            found = self._searchable[key] = [
+                (block, p, self.quick_text(block) if p is self.blocks[block] else quick_text(self.ptext(p).text))
+                for block, p in paragraphs]
+        return found
 
     def ptext(self, p: etree._Element) -> ParagraphText:
         key = id(p)
@@ -152,17 +167,23 @@ class Planner:
         scope "heading"."""
         if scope == "heading" and section.heading is not None:
             return [(section.heading, self.blocks[section.heading])]
-        # the special parts (title, preamble, closing) are their own heading
-        out = []
-        for i in range(section.start, section.end):
-            b = self.blocks[i]
-            if i == section.heading:
-                continue
-            if b.tag == W["p"]:
-                out.append((i, b))
-            else:
-                out.extend((i, p) for p in b.iter(W["p"]))
-        return out
+        # cached: "*" (a fresh Section each time) lists the whole document for every
+        # document-wide edit; callers only read the list
+        key = (section.start, section.end, section.heading)
+        found = self._paragraphs.get(key)
+        if found is None:
+            # the special parts (title, preamble, closing) are their own heading
+            found = self._paragraphs[key] = []
+            w_p = W["p"]
+            for i in range(section.start, section.end):
+                b = self.blocks[i]
+                if i == section.heading:
+                    continue
+                if b.tag == w_p:
+                    found.append((i, b))
+                else:
+                    found.extend((i, p) for p in b.iter(w_p))
+        return found
 
     def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
         """A body paragraph whose formatting new text should copy: same bulletness first,
@@ -419,9 +440,10 @@ class Planner:
             hits = [(hit.block, hit.p, a + hit.start, b + hit.start) for a, b in spans]
             hidden += h
         else:
-            for block, p in self.paragraphs_in(s, e.scope):
-                if p is self.blocks[block] and finder.key and finder.key not in self.quick_text(block):
-                    continue  # the outline's cached text rules the paragraph out cheaply
+            key = finder.key  # the longest word: one test rules out nearly every paragraph
+            for block, p, quick in self.searchable(s, e.scope):
+                if key not in quick or not finder.may_contain_quick(quick):
+                    continue  # ruled out cheaply, without building the paragraph's views
                 spans, h = finder.find(self.ptext(p).text)
                 hidden += h
                 hits.extend((block, p, a, b) for a, b in spans)
