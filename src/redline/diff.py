@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -52,6 +53,13 @@ def diff(old: str, new: str) -> list[tuple[int, str]]:
     """Word-level diff as (op, text) chunks, op in EQUAL / DELETE / INSERT."""
     if old == new:
         return [(EQUAL, old)] if old else []
+    return list(_diff(old, new))
+
+
+# Pairing paragraphs diffs a pair to score it, and redlining the pair then diffs the same
+# two texts again; a small cache makes the second one free.
+@lru_cache(maxsize=256)
+def _diff(old: str, new: str) -> tuple[tuple[int, str], ...]:
     table: dict[str, str] = {}
     tokens: list[str] = []
 
@@ -79,7 +87,7 @@ def diff(old: str, new: str) -> list[tuple[int, str]]:
             result[-1] = (op, result[-1][1] + piece)
         else:
             result.append((op, piece))
-    return _tidy(result)
+    return tuple(_tidy(result))
 
 
 def _tidy(chunks: list[tuple[int, str]]) -> list[tuple[int, str]]:
