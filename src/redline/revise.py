@@ -30,6 +30,19 @@ REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
 _PPR_AFTER_RPR = {W["sectPr"], W["pPrChange"]}
 
 
+# Every WordprocessingML element whose type has a w:id attribute (read from the ISO 29500
+# transitional schema, wml.xsd: the CT_Markup family, bookmarks, revisions and more).
+_ID_TAGS = tuple(qn("w:" + name) for name in (
+    "bookmarkEnd", "bookmarkStart", "cellDel", "cellIns", "cellMerge", "comment", "commentRangeEnd",
+    "commentRangeStart", "commentReference", "customXmlDelRangeEnd", "customXmlDelRangeStart",
+    "customXmlInsRangeEnd", "customXmlInsRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveFromRangeStart",
+    "customXmlMoveToRangeEnd", "customXmlMoveToRangeStart", "del", "div", "eastAsianLayout", "endnote",
+    "endnoteReference", "fitText", "footnote", "footnoteReference", "ins", "moveFrom", "moveFromRangeEnd",
+    "moveFromRangeStart", "moveTo", "moveToRangeEnd", "moveToRangeStart", "numberingChange", "pPrChange",
+    "permEnd", "permStart", "rPrChange", "sectPrChange", "tblGridChange", "tblPrChange", "tblPrExChange", "tc",
+    "tcPrChange", "trPrChange"))
+
+
 @dataclass(frozen=True)
 class Meta:
     """Who made a revision and when (w:author, w:date)."""
@@ -49,8 +62,10 @@ class Reviser:
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
         # part (property changes, custom XML ranges, numbering changes...): start above all.
-        ids = etree.XPath(".//@w:id", namespaces={"w": W_NS}, smart_strings=False)(self.body)
-        top = max((int(v) for v in ids if v.lstrip("-").isdigit()), default=0)
+        # iter() over the tags that may carry one matches names in C, without looking at
+        # the million other attributes of a large body (an XPath for @w:id does).
+        ids = (el.get(W["id"]) for el in self.body.iter(*_ID_TAGS))
+        top = max((int(v) for v in ids if v is not None and v.lstrip("-").isdigit()), default=0)
         self.next_id = max(self.next_id, top + 1)
 
     def fresh_id(self) -> int:
