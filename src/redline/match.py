@@ -29,6 +29,12 @@ class Piece:
     text: str
 
 
+# What each child of a run displays: w:t its text, the others one fixed character.
+_T = W["t"]
+_FIXED_TEXT = {W["tab"]: "\t", W["br"]: "\n", W["cr"]: "\n", W["noBreakHyphen"]: "\u2011",
+               W["softHyphen"]: "\u00ad"}
+
+
 class ParagraphText:
     """The displayed text of a paragraph and, for each stretch, the run that holds it."""
 
@@ -40,18 +46,7 @@ class ParagraphText:
         for run in current_runs(p):
             for child in run:
                 tag = child.tag
-                if tag == W["t"]:
-                    s = child.text or ""
-                elif tag == W["tab"]:
-                    s = "\t"
-                elif tag in (W["br"], W["cr"]):
-                    s = "\n"
-                elif tag == W["noBreakHyphen"]:
-                    s = "\u2011"
-                elif tag == W["softHyphen"]:
-                    s = "\u00ad"
-                else:
-                    continue
+                s = (child.text or "") if tag == _T else _FIXED_TEXT.get(tag)
                 if s:
                     self.pieces.append(Piece(run, child, pos, s))
                     parts.append(s)
@@ -64,6 +59,19 @@ class ParagraphText:
             if piece.start <= offset < piece.start + len(piece.text):
                 return piece.run
         return None
+
+
+def displayed_text(p: etree._Element) -> str:
+    """``ParagraphText(p).text`` without recording the pieces: the planner reads the text
+    of tens of thousands of paragraphs and needs the runs of none of them."""
+    parts = []
+    for run in current_runs(p):
+        for child in run:
+            tag = child.tag
+            s = (child.text or "") if tag == _T else _FIXED_TEXT.get(tag)
+            if s:
+                parts.append(s)
+    return "".join(parts)
 
 
 def current_runs(el: etree._Element):

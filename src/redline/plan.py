@@ -17,7 +17,7 @@ from lxml import etree
 from . import diff as wdiff
 from .edits import Edit
 from .errors import ConflictError, EditsError, ResolveError
-from .match import Finder, ParagraphText, normal_view, quick_text, sentence_key, sentences
+from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
 from .text import clean, is_bullet
@@ -99,11 +99,10 @@ class Planner:
         self.outline = outline
         self.blocks = outline.blocks
         self.headings = {s.heading for s in outline.walk() if s.heading is not None}
-        self._texts: dict[int, ParagraphText] = {}
+        self._texts: dict[int, str] = {}  # id(paragraph) -> its current text
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
-        self._paragraphs: dict[tuple[int, int, int | None], list[tuple[int, etree._Element]]] = {}
-        self._searchable: dict[tuple, list[tuple[int, etree._Element, str]]] = {}
+        self._searchable: dict[tuple, _Searchable] = {}
 
     # -- helpers over the original document
 
@@ -114,24 +113,27 @@ class Planner:
             t = self._quick[block] = quick_text(self.outline.text(block))
         return t
 
-    def searchable(self, section: Section, scope: str | None) -> list[tuple[int, etree._Element, str]]:
+    def searchable(self, section: Section, scope: str | None) -> "_Searchable":
         """``paragraphs_in`` with each paragraph's ``quick_text`` (a body paragraph's from the
         outline's text, a table cell's from its own), cached per span: every document-wide
         edit walks the same 60,000 paragraphs of a big draft, mostly only to rule them out."""
-        paragraphs = self.paragraphs_in(section, scope)
         key = (section.start, section.end, section.heading, scope == "heading")
         found = self._searchable.get(key)
         if found is None:
-            found = self._searchable[key] = [
-                (block, p, self.quick_text(block) if p is self.blocks[block] else quick_text(self.ptext(p).text))
-                for block, p in paragraphs]
+            found = self._searchable[key] = _Searchable([], [], [])
+            for block, p in self._paragraphs(section, scope):
+                found.blocks.append(block)
+                found.paragraphs.append(p)
+                found.quick.append(self.quick_text(block) if p is self.blocks[block] else quick_text(self.raw(p)))
         return found
 
-    def ptext(self, p: etree._Element) -> ParagraphText:
+    def raw(self, p: etree._Element) -> str:
+        """The paragraph's current text (``match.displayed_text``), cached."""
         key = id(p)
-        if key not in self._texts:
-            self._texts[key] = ParagraphText(p)
-        return self._texts[key]
+        t = self._texts.get(key)
+        if t is None:
+            t = self._texts[key] = displayed_text(p)
+        return t
 
     def target(self, edit: Edit) -> Section:
         key = edit.target.strip()
@@ -165,25 +167,23 @@ class Planner:
         """(block index, paragraph) pairs to search: everything the section owns (tables and
         subsection headings included, its own heading not), or only the heading with
         scope "heading"."""
+        return list(self._paragraphs(section, scope))
+
+    def _paragraphs(self, section: Section, scope: str | None):
         if scope == "heading" and section.heading is not None:
-            return [(section.heading, self.blocks[section.heading])]
-        # cached: "*" (a fresh Section each time) lists the whole document for every
-        # document-wide edit; callers only read the list
-        key = (section.start, section.end, section.heading)
-        found = self._paragraphs.get(key)
-        if found is None:
-            # the special parts (title, preamble, closing) are their own heading
-            found = self._paragraphs[key] = []
-            w_p = W["p"]
-            for i in range(section.start, section.end):
-                b = self.blocks[i]
-                if i == section.heading:
-                    continue
-                if b.tag == w_p:
-                    found.append((i, b))
-                else:
-                    found.extend((i, p) for p in b.iter(w_p))
-        return found
+            yield section.heading, self.blocks[section.heading]
+            return
+        # the special parts (title, preamble, closing) are their own heading
+        w_p = W["p"]
+        for i in range(section.start, section.end):
+            b = self.blocks[i]
+            if i == section.heading:
+                continue
+            if b.tag == w_p:
+                yield i, b
+            else:
+                for p in b.iter(w_p):
+                    yield i, p
 
     def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
         """A body paragraph whose formatting new text should copy: same bulletness first,
@@ -229,13 +229,13 @@ class Planner:
             elif e.paragraphs is not None:
                 self.replace_blocks(pe, [hit.block], e.paragraphs, after=self.blocks[hit.block])
             else:
-                self.text_changes(pe, hit.block, hit.p, 0, len(self.ptext(hit.p).text), e.text or "")
+                self.text_changes(pe, hit.block, hit.p, 0, len(self.raw(hit.p)), e.text or "")
             return
         if e.heading is not None:
             if s.heading is None:
                 raise EditsError(f"'{s.address}' has no heading to rename", where=f"{e.where}, field 'heading'")
             p = self.blocks[s.heading]
-            raw = self.ptext(p).text
+            raw = self.raw(p)
             self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
         new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
         if new is None:
@@ -256,7 +256,7 @@ class Planner:
                 raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
             i = body[-1]
             p = self.blocks[i]
-            raw = self.ptext(p).text
+            raw = self.raw(p)
             self.text_changes(pe, i, p, len(raw), len(raw), _joined(raw, e.text, at_end=True), diff=False)
             return
         last = s.end - 1
@@ -277,7 +277,7 @@ class Planner:
                 raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
             i = body[0]
             p = self.blocks[i]
-            raw = self.ptext(p).text
+            raw = self.raw(p)
             self.text_changes(pe, i, p, 0, 0, _joined(raw, e.text, at_end=False), diff=False)
             return
         models = [self.model_for(s, t, s.start) for t in e.paragraphs]
@@ -291,7 +291,7 @@ class Planner:
         if e.anchor:
             hit = self.anchor(pe)
             if e.text is not None:
-                raw = self.ptext(hit.p).text
+                raw = self.raw(hit.p)
                 if before:
                     self.text_changes(pe, hit.block, hit.p, hit.start, hit.start,
                                       _joined(raw[hit.start:], e.text, at_end=False), diff=False)
@@ -331,7 +331,7 @@ class Planner:
         if e.anchor:
             hit = self.anchor(pe)
             if hit.sentence:
-                raw = self.ptext(hit.p).text
+                raw = self.raw(hit.p)
                 start, end = hit.start, hit.end
                 while end < len(raw) and raw[end].isspace():
                     end += 1
@@ -373,7 +373,7 @@ class Planner:
                      *, diff: bool = True) -> None:
         """Raw characters start:end of ``p`` become ``new``; with ``diff``, only the words
         that differ are revised (compared on the normalised text)."""
-        raw = self.ptext(p).text
+        raw = self.raw(p)
         if not diff:
             pe.actions.append(TextChange(pe.edit, p, block, start, end, new, raw[start:end]))
             return
@@ -386,7 +386,7 @@ class Planner:
         e = pe.edit
         section = section or pe.section
         pe.whole_blocks.update(indices)
-        old_texts = [clean(self.ptext(self.blocks[i]).text) if self.blocks[i].tag == W["p"] else None
+        old_texts = [clean(self.raw(self.blocks[i])) if self.blocks[i].tag == W["p"] else None
                      for i in indices]
         pairs = align(old_texts, [clean(t) for t in new])
         cursor = after
@@ -413,7 +413,7 @@ class Planner:
             if ni is None:
                 self.delete(pe, [block])
             else:
-                raw = self.ptext(el).text
+                raw = self.raw(el)
                 self.text_changes(pe, block, el, 0, len(raw), new[ni])
             cursor = el
         flush()
@@ -435,16 +435,18 @@ class Planner:
         finder = Finder(find, case_sensitive=e.case_sensitive, exclude=e.exclude)
         if e.anchor:
             hit = self.anchor(pe)
-            raw = self.ptext(hit.p).text
+            raw = self.raw(hit.p)
             spans, h = finder.find(raw[hit.start:hit.end])
             hits = [(hit.block, hit.p, a + hit.start, b + hit.start) for a, b in spans]
             hidden += h
         else:
+            span = self.searchable(s, e.scope)
             key = finder.key  # the longest word: one test rules out nearly every paragraph
-            for block, p, quick in self.searchable(s, e.scope):
+            for k, quick in enumerate(span.quick):
                 if key not in quick or not finder.may_contain_quick(quick):
                     continue  # ruled out cheaply, without building the paragraph's views
-                spans, h = finder.find(self.ptext(p).text)
+                block, p = span.blocks[k], span.paragraphs[k]
+                spans, h = finder.find(self.raw(p))
                 hidden += h
                 hits.extend((block, p, a, b) for a, b in spans)
         where = f"{e.where}, field 'find'"
@@ -455,7 +457,7 @@ class Planner:
             hint = None
             if e.case_sensitive:
                 loose = Finder(find, case_sensitive=False)
-                if any(loose.find(self.ptext(p).text)[0] for _, p in self.paragraphs_in(s, e.scope)):
+                if any(loose.find(self.raw(p))[0] for _, p in self.paragraphs_in(s, e.scope)):
                     hint = "it occurs with different capitals; set \"case_sensitive\": false to match those"
             raise ResolveError(f"{find!r} not found in {s.display}", where=where, hint=hint)
         if e.occurrence is not None:
@@ -465,7 +467,7 @@ class Planner:
             hits = [hits[e.occurrence - 1]]
         for block, p, a, b in hits:
             if delete:
-                raw = self.ptext(p).text
+                raw = self.raw(p)
                 a, b = tidy_deletion(raw, a, b)
                 self.text_changes(pe, block, p, a, b, "", diff=False)
             else:
@@ -491,12 +493,12 @@ class Planner:
             else:
                 i = pool[value - 1]
             p = self.blocks[i]
-            return Hit(i, p, 0, len(self.ptext(p).text), sentence=False)
+            return Hit(i, p, 0, len(self.raw(p)), sentence=False)
         prefix = kind == "sentence_prefix"
         key = sentence_key(value, prefix=prefix)
         found, seen = [], []
         for block, p in self.paragraphs_in(s, None):
-            raw = self.ptext(p).text
+            raw = self.raw(p)
             for a, b in sentences(raw):
                 k = sentence_key(raw[a:b])
                 seen.append(k)
@@ -510,8 +512,18 @@ class Planner:
             raise ResolveError(f"no sentence {'starting with' if prefix else 'reading'} {_short(value)!r} in "
                                f"{s.display}", where=where, hint=hint)
         raise ResolveError(f"{len(found)} sentences {'start with' if prefix else 'read'} {_short(value)!r} in "
-                           f"{s.display}: " + " | ".join(_short(self.ptext(h.p).text[h.start:h.end]) for h in found),
+                           f"{s.display}: " + " | ".join(_short(self.raw(h.p)[h.start:h.end]) for h in found),
                            where=where, hint="quote more of the sentence")
+
+
+@dataclass
+class _Searchable:
+    """The paragraphs of a span as parallel lists (a big draft's 60,000 tuples, kept for the
+    whole plan, would make every garbage collection walk them)."""
+
+    blocks: list[int]
+    paragraphs: list[etree._Element]
+    quick: list[str]
 
 
 @dataclass
