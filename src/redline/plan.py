@@ -99,7 +99,9 @@ class Planner:
         self.outline = outline
         self.blocks = outline.blocks
         self.headings = {s.heading for s in outline.walk() if s.heading is not None}
-        self._texts: dict[int, str] = {}  # id(paragraph) -> its current text
+        # paragraph -> its current text; keyed by the element itself, which keeps its lxml
+        # proxy alive: an id() key could be reused by a later proxy of another paragraph
+        self._texts: dict[etree._Element, str] = {}
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
@@ -129,10 +131,9 @@ class Planner:
 
     def raw(self, p: etree._Element) -> str:
         """The paragraph's current text (``match.displayed_text``), cached."""
-        key = id(p)
-        t = self._texts.get(key)
+        t = self._texts.get(p)
         if t is None:
-            t = self._texts[key] = displayed_text(p)
+            t = self._texts[p] = displayed_text(p)
         return t
 
     def target(self, edit: Edit) -> Section:
