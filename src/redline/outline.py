@@ -567,7 +567,7 @@ _PREFILTER = re.compile(  # cheap test before parse_label; NFC or NFD text
 # checks the texts are identical); ``_scan_python`` is the fallback when XSLT is unavailable.
 
 _F_SEP, _ROW_SEP, _COL_SEP = "\ue001", "\ue002", "\ue003"
-_RUN, _RUN_STYLE, _RUN_TEXT, _RUN_ITALIC = "\ue004", "\ue006", "\ue005", "\ue007"
+_RUN, _RUN_TEXT, _RUN_PROP = "\ue004", "\ue005", "\ue007"
 _MARK_RE = re.compile("\ue004[^\ue005]*\ue005")
 _STRIDE = 8  # fields per block: kind, style, numId, ilvl, outlineLvl, jc, table rows, text
 
@@ -594,11 +594,12 @@ _SCAN_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/X
 <xsl:template match="w:sdt" mode="b"><xsl:apply-templates select="w:sdtContent[1]/*" mode="b"/></xsl:template>
 <xsl:template match="w:customXml" mode="b"><xsl:apply-templates select="*" mode="b"/></xsl:template>
 <xsl:template match="*" mode="b"/>
-<xsl:template match="w:r" mode="c"><xsl:text>&#xE004;</xsl:text>
- <xsl:if test="w:rPr/w:b">b<xsl:value-of select="w:rPr/w:b/@w:val"/></xsl:if><xsl:text>&#xE007;</xsl:text>
- <xsl:if test="w:rPr/w:i">i<xsl:value-of select="w:rPr/w:i/@w:val"/></xsl:if>
- <xsl:text>&#xE006;</xsl:text><xsl:value-of select="w:rPr/w:rStyle/@w:val"/>
+<xsl:template match="w:r" mode="c"><xsl:text>&#xE004;</xsl:text><xsl:apply-templates select="w:rPr/*" mode="m"/>
  <xsl:text>&#xE005;</xsl:text><xsl:apply-templates select="*" mode="r"/></xsl:template>
+<xsl:template match="w:b" mode="m"><xsl:text>&#xE007;b</xsl:text><xsl:value-of select="@w:val"/></xsl:template>
+<xsl:template match="w:i" mode="m"><xsl:text>&#xE007;i</xsl:text><xsl:value-of select="@w:val"/></xsl:template>
+<xsl:template match="w:rStyle" mode="m"><xsl:text>&#xE007;s</xsl:text><xsl:value-of select="@w:val"/></xsl:template>
+<xsl:template match="*" mode="m"/>
 <xsl:template match="w:ins|w:moveTo|w:hyperlink|w:smartTag|w:customXml|w:sdt|w:sdtContent|w:fldSimple"
  mode="c"><xsl:apply-templates select="*" mode="c"/></xsl:template>
 <xsl:template match="*" mode="c"/>
@@ -744,18 +745,26 @@ def _segments_from_marked(marked: str, styles: StyleSheet, para: tuple[bool, boo
         meta, _, text = piece.partition(_RUN_TEXT)
         if not text:
             continue
-        b, _, rest = meta.partition(_RUN_ITALIC)
-        it, _, rstyle = rest.partition(_RUN_STYLE)
         bold, italic = para
+        b = it = rstyle = None  # the run's w:b / w:i values ("" for no value), its w:rStyle
+        if meta:  # "<PROP>b<val>", "<PROP>i<val>", "<PROP>s<style id>", in rPr order; the first counts
+            for prop in meta.split(_RUN_PROP)[1:]:
+                kind, value = prop[:1], prop[1:]
+                if kind == "b" and b is None:
+                    b = value
+                elif kind == "i" and it is None:
+                    it = value
+                elif kind == "s" and rstyle is None:
+                    rstyle = value
         if rstyle:
             cs = styles.get(rstyle)
             if cs is not None:
                 bold = cs.bold if cs.bold is not None else bold
                 italic = cs.italic if cs.italic is not None else italic
-        if b:
-            bold = b[1:].lower() not in _FALSE
-        if it:
-            italic = it[1:].lower() not in _FALSE
+        if b is not None:
+            bold = b.lower() not in _FALSE
+        if it is not None:
+            italic = it.lower() not in _FALSE
         out.append((text, bold, italic))
     return out
 
