@@ -2,7 +2,9 @@
 revise -> save + summary.  Nothing is written until every edit has been planned."""
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,9 +72,31 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
     return files
 
 
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector for one run.  A run on a large draft builds
+    hundreds of thousands of long-lived objects (element proxies, the outline, the plan)
+    and almost no cyclic garbage, so the collector's full passes over them only cost time
+    (about 4% of a 50,000-paragraph run); reference counting still frees the rest."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, author: str | None = None,
           date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
           limits: Any = None) -> ApplyResult:
+    with _collector_paused():
+        return _apply(draft, sources, output, author=author, date=date, dry_run=dry_run, force=force,
+                      progress=progress, limits=limits)
+
+
+def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author: str | None, date: str | None,
+           dry_run: bool, force: bool, progress: bool, limits: Any) -> ApplyResult:
     from .package import default_output, open_docx, save_docx
 
     timings: dict[str, float] = {}
