@@ -993,7 +993,6 @@ class _Builder:
             if sig is not None and c.index > sig and not reset_done:
                 stack.clear()
                 reset_done = True
-            in_dieu = any(n.section.kind in LEGAL_KINDS for n in stack)
             label = c.label
             if label is not None and label.shape in ("roman", "upper") and len(label.number) == 1:
                 label = self.roman_or_letter(label, last_at_rank)
@@ -1001,7 +1000,7 @@ class _Builder:
             weak = not c.strong
             if c.strong:
                 rank = ranks[c.outline_level]
-            elif c.clause and in_dieu:
+            elif c.clause and any(n.section.kind in LEGAL_KINDS for n in stack):  # inside an Điều
                 kind = "khoan" if label.shape == "dec" else "diem"
                 rank = RANK_KHOAN if kind == "khoan" else RANK_DIEM
             elif c.cue:

@@ -31,7 +31,9 @@ _PPR_AFTER_RPR = {W["sectPr"], W["pPrChange"]}
 
 
 # Every WordprocessingML element whose type has a w:id attribute (read from the ISO 29500
-# transitional schema, wml.xsd: the CT_Markup family, bookmarks, revisions and more).
+# transitional schema, wml.xsd: the CT_Markup family, bookmarks, revisions and more), but
+# w:tc: a cell's optional w:id is a string identifier of the cell, not an annotation id, and
+# a table-heavy draft has tens of thousands of cells.
 _ID_TAGS = tuple(qn("w:" + name) for name in (
     "bookmarkEnd", "bookmarkStart", "cellDel", "cellIns", "cellMerge", "comment", "commentRangeEnd",
     "commentRangeStart", "commentReference", "customXmlDelRangeEnd", "customXmlDelRangeStart",
@@ -39,7 +41,7 @@ _ID_TAGS = tuple(qn("w:" + name) for name in (
     "customXmlMoveToRangeEnd", "customXmlMoveToRangeStart", "del", "div", "eastAsianLayout", "endnote",
     "endnoteReference", "fitText", "footnote", "footnoteReference", "ins", "moveFrom", "moveFromRangeEnd",
     "moveFromRangeStart", "moveTo", "moveToRangeEnd", "moveToRangeStart", "numberingChange", "pPrChange",
-    "permEnd", "permStart", "rPrChange", "sectPrChange", "tblGridChange", "tblPrChange", "tblPrExChange", "tc",
+    "permEnd", "permStart", "rPrChange", "sectPrChange", "tblGridChange", "tblPrChange", "tblPrExChange",
     "tcPrChange", "trPrChange"))
 
 
