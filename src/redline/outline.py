@@ -93,7 +93,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from lxml import etree
 
@@ -228,10 +228,10 @@ def key_text(text: str) -> str:
     return text.translate(_KEY_TABLE)
 
 
-def nfc_with_map(raw: str) -> tuple[str, list[int]]:
+def nfc_with_map(raw: str) -> tuple[str, Sequence[int]]:
     """NFC of ``raw`` and, for each NFC character, the raw index just after it."""
     if unicodedata.is_normalized("NFC", raw):
-        return raw, list(range(1, len(raw) + 1))
+        return raw, range(1, len(raw) + 1)
     out: list[str] = []
     ends: list[int] = []
     i, n = 0, len(raw)
@@ -773,7 +773,11 @@ class _Builder:
     def __init__(self, doc: Any, rules: HeadingRules):
         self.doc = doc
         self.rules = rules
-        self.blocks: list[etree._Element] = list(iter_blocks(doc.element.body))
+        body = doc.element.body
+        if body.find(W["sdt"]) is None and body.find(W["customXml"]) is None:  # no wrappers: in C
+            self.blocks: list[etree._Element] = list(body.iterchildren(W["p"], W["tbl"]))
+        else:
+            self.blocks = list(iter_blocks(body))
         self.styles = load_styles(doc)
         self.facts: _Facts = _scan(doc, self.blocks) or _scan_python(self.blocks)
         plain = self.facts.plain
