@@ -570,3 +570,63 @@ def test_cheap_prechecks_never_rule_out_what_the_tree_would_find():
     assert P._may_hold_long_paragraph(para, 50)
     nested = b"<w:p><w:txbxContent>" + para + b"</w:txbxContent></w:p>"
     assert P._may_hold_long_paragraph(nested * 5, 60)  # text boxes nest paragraphs: always check
+
+
+# -- review findings: entry lookups, what vetting keeps, parts written over orphans -------------
+
+
+def test_many_images_are_read_without_rereading_the_zip_each_time(tmp_path, monkeypatch):
+    """A report with hundreds of images: each entry is found in one index, not by a
+    zipfile that re-reads the whole directory per image (loading was quadratic)."""
+    entries = rich_entries()
+    n = 300
+    entries["word/_rels/document.xml.rels"] = rels(
+        ("rIdS", f"{RT}/styles", "styles.xml"), *((f"rId{i}", f"{RT}/image", f"media/i{i}.png") for i in range(n)))
+    entries.update({f"word/media/i{i}.png": PNG for i in range(n)})
+    path = build_docx(tmp_path / "images.docx", entries)
+    made = []
+    real = zipfile.ZipFile
+
+    class Counting(real):
+        def __init__(self, *args, **kwargs):
+            made.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(zipfile, "ZipFile", Counting)
+    doc = open_docx(path)
+    assert len(doc.inline_shapes) == 0 and len(doc.part.rels) == n + 1
+    assert len(made) <= 2, len(made)
+
+
+def test_vetting_keeps_trees_only_of_parts_python_docx_will_build(tmp_path):
+    """Unlinked XML parts, and parts python-docx keeps as bytes, are checked and dropped:
+    six unlinked 20 MB parts must not all be in memory at once."""
+    entries = rich_entries()
+    entries["custom/unlinked.xml"] = b"<a><b>unlinked</b></a>"
+    entries["word/orphan-header.xml"] = f'<w:hdr xmlns:w="{W_NS}"/>'.encode()
+    path = build_docx(tmp_path / "d.docx", entries)
+    source, kept = P._vet_zip(path, path.read_bytes(), str(path), P.DEFAULT_LIMITS, for_python_docx=True)
+    assert set(kept.trees) == {"word/document.xml", "word/styles.xml", "docProps/core.xml"}
+    assert set(kept.blobs) == {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"}
+
+
+@pytest.mark.parametrize("orphan", ["word/comments.xml", "word/Comments.xml"])
+def test_a_new_part_over_an_unlinked_entry_gets_its_content_type(tmp_path, orphan):
+    """python-docx names a new comments part word/comments.xml without knowing an unlinked
+    entry of that name (or of that name in other capitals) is in the zip: the output types
+    the new part and holds one entry for the name."""
+    from redline.revise import _comment_parts
+
+    entries = rich_entries()
+    entries[orphan] = f'<w:comments xmlns:w="{W_NS}"/>'.encode()
+    path = build_docx(tmp_path / "d.docx", entries)
+    doc = open_docx(path)
+    doc.add_comment(doc.paragraphs[1].runs, text="xem lại", author="Sở TT&TT")
+    out = save_docx(doc, tmp_path / "out.docx", dirty={"word/document.xml"} | _comment_parts(doc))
+    with zipfile.ZipFile(out) as zf:
+        names = [n for n in zf.namelist() if n.lower() == "word/comments.xml"]
+        ct = zf.read("[Content_Types].xml").decode()
+    assert names == ["word/comments.xml"]
+    assert 'PartName="/word/comments.xml"' in ct and "comments+xml" in ct
+    again = open_docx(out)
+    assert [c.text for c in again.comments] == ["xem lại"]

@@ -244,20 +244,32 @@ class SourcePackage:
     content_types: dict[str, str] = field(default_factory=dict)
     kind: str = "docx"
     always_dirty: frozenset[str] = frozenset()
+    _by_name: dict[str, zipfile.ZipInfo] | None = field(default=None, init=False, repr=False, compare=False)
 
     def names(self) -> list[str]:
         return [i.filename for i in self.infos]
 
+    def has(self, name: str) -> bool:
+        return name in self._index()
+
     def info(self, name: str) -> zipfile.ZipInfo:
-        for i in self.infos:
-            if i.filename == name:
-                return i
-        raise KeyError(name)
+        return self._index()[name]  # KeyError for a name not in the zip
+
+    def _index(self) -> dict[str, zipfile.ZipInfo]:
+        # one dict for the whole package: a report with thousands of images looks entries up
+        # thousands of times (a linear search, or a zipfile re-reading the directory each
+        # time, made loading quadratic)
+        if self._by_name is None:
+            self._by_name = {i.filename: i for i in self.infos}
+        return self._by_name
 
     def read(self, name: str) -> bytes:
-        """The decompressed bytes of one entry (already vetted at open)."""
-        with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
-            return zf.read(self.info(name))
+        """The decompressed bytes of one entry (vetted at open: size and CRC checked)."""
+        info = self.info(name)
+        raw = _raw_data(self.data, info)
+        if info.compress_type == zipfile.ZIP_STORED:
+            return raw
+        return _zlib.decompressobj(-15).decompress(raw, info.file_size)
 
     def raw(self, name: str) -> bytes:
         """The compressed bytes of one entry, exactly as stored in the file."""
@@ -453,11 +465,21 @@ def _count_central_records(data: bytes, where: str, limits: Limits) -> None:
         pos += 46 + n + m + k
 
 
+def _python_docx_xml_types() -> frozenset[str]:
+    """Content types python-docx builds an XML part around (parsing its bytes with its own
+    parser); a template's main part counts, as it is given python-docx typed as a document."""
+    from docx.opc.part import PartFactory, XmlPart
+
+    return frozenset({ct for ct, cls in PartFactory.part_type_for.items()
+                      if issubclass(cls, XmlPart) and cls.load.__func__ is XmlPart.load.__func__} | {CT_DOTX})
+
+
 @dataclass
 class _Inflated:
     """What vetting already inflated and parsed, handed on to python-docx so that no part
-    is decompressed or parsed twice: the XML entries' bytes and their parsed roots (parsed
-    with python-docx's element classes when ``open_docx`` asked), by zip name."""
+    is decompressed or parsed twice: by zip name, the bytes of ``[Content_Types].xml`` and
+    the relationship parts, and the parsed roots (with python-docx's element classes) of the
+    parts python-docx will model as XML."""
 
     blobs: dict[str, bytes] = field(default_factory=dict)
     trees: dict[str, etree._Element] = field(default_factory=dict)
@@ -489,26 +511,36 @@ def _vet_zip(p: Path, data: bytes, where: str, limits: Limits, *,
     content_types = _parse_content_types(ct_bytes, where)
     parser = _docx_parser() if for_python_docx else _parser()
     kept = _Inflated()
-    xml_parts: dict[str, bytes] = {}
-    for info in infos:
-        if info.is_dir():
+
+    def vet(info: zipfile.ZipInfo) -> tuple[bytes, etree._Element | None]:
+        is_xml = _is_xml(info.filename, content_types)
+        body = _read_entry(stored[starts[info.filename]:][:info.compress_size], info, where, limits, is_xml=is_xml,
+                           total=total)
+        if not is_xml:
+            return body, None
+        return body, _check_xml(body, info.filename, where, limits, _content_type_for(content_types, info.filename),
+                                parser)
+
+    # The relationship parts first (small): they say which parts python-docx will load.
+    entries = [i for i in infos if not i.is_dir() and i is not types_raw]
+    rels_parts: dict[str, bytes] = {}
+    for info in entries:
+        if info.filename.endswith(".rels"):
+            rels_parts[info.filename] = vet(info)[0]
+    main, kind, reachable = _check_package(infos, content_types, rels_parts, where)
+    # Then every other entry.  Of the trees, only those python-docx will build a part around
+    # are kept (reachable, and of a type it models as XML); the rest are dropped once checked.
+    modelled = _python_docx_xml_types() if for_python_docx else frozenset()
+    for info in entries:
+        if info.filename.endswith(".rels"):
             continue
+        root = vet(info)[1]
         name = info.filename
-        if info is types_raw:
-            body, is_xml = ct_bytes, False  # already read and checked
-        else:
-            is_xml = _is_xml(name, content_types)
-            body = _read_entry(stored[starts[name]:][:info.compress_size], info, where, limits, is_xml=is_xml,
-                               total=total)
-        if is_xml:
-            root = _check_xml(body, name, where, limits, _content_type_for(content_types, name), parser)
-            if name.endswith(".rels"):
-                xml_parts[name] = body
-            if for_python_docx:
-                kept.trees[name] = root
-        if for_python_docx and (is_xml or info is types_raw):
-            kept.blobs[name] = body
-    main, kind = _check_package(infos, content_types, xml_parts, where)
+        if root is not None and "/" + name in reachable and _content_type_for(content_types, name) in modelled:
+            kept.trees[name] = root
+        root = None  # not alive while the next part is parsed
+    if for_python_docx:
+        kept.blobs = {CONTENT_TYPES: ct_bytes, **rels_parts}
     source = SourcePackage(path=Path(os.path.abspath(p)), data=data, infos=infos, main_part=main,
                            content_types=content_types, kind=kind)
     if kind == "dotx":
@@ -908,8 +940,9 @@ def _relationships(xml: bytes, where: str) -> list[tuple[str, str, str, bool]]:
 
 
 def _check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], rels_parts: dict[str, bytes],
-                   where: str) -> tuple[str, str]:
-    """Find the main part and walk the relationships as python-docx will."""
+                   where: str) -> tuple[str, str, set[str]]:
+    """Find the main part and walk the relationships as python-docx will: the main part's
+    zip name, the kind ("docx" / "dotx"), and the part names ("/word/styles.xml") reached."""
     names = {i.filename for i in infos}
     if PACKAGE_RELS not in rels_parts:
         raise DocumentError(f"no package relationships ({PACKAGE_RELS}): not an Office Open XML package",
@@ -969,7 +1002,7 @@ def _check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], 
             if _content_type_for(content_types, member) is None:
                 raise DocumentError(f"part {member} has no content type in {CONTENT_TYPES}", where=where)
             queue.append(partname)
-    return main, kind
+    return main, kind, seen
 
 
 def _load_python_docx(source: SourcePackage, inflated: _Inflated, where: str):
@@ -997,9 +1030,11 @@ def _load_python_docx(source: SourcePackage, inflated: _Inflated, where: str):
         tree = trees.get(partname.membername)
         if tree is not None and issubclass(cls, XmlPart) and cls.load.__func__ is XmlPart.load.__func__:
             return cls(partname, content_type, tree, package)
+        if tree is not None:  # the reader held back the bytes of a part with a tree: read them now
+            blob = source.read(partname.membername)
         return cls.load(partname, content_type, blob, package)
 
-    reader = _InflatedReader(source, blobs)
+    reader = _InflatedReader(source, blobs, set(trees))
     try:
         content_types = _ContentTypeMap.from_xml(reader.content_types_xml)
         pkg_srels = PackageReader._srels_for(reader, PACKAGE_URI)
@@ -1017,16 +1052,20 @@ def _load_python_docx(source: SourcePackage, inflated: _Inflated, where: str):
 
 
 class _InflatedReader:
-    """python-docx's physical package reader interface over what vetting inflated; an
-    entry vetting did not keep (an image) is read from the vetted zip bytes."""
+    """python-docx's physical package reader interface over what vetting inflated.  A part
+    with a parsed tree gets no bytes (b""; ``make_part`` builds it around the tree, so
+    document.xml is not inflated a second time); any other entry (an image, a theme) is
+    read from the vetted zip bytes."""
 
-    def __init__(self, source: SourcePackage, blobs: dict[str, bytes]) -> None:
-        self.source, self.blobs = source, blobs
+    def __init__(self, source: SourcePackage, blobs: dict[str, bytes], with_tree: set[str]) -> None:
+        self.source, self.blobs, self.with_tree = source, blobs, with_tree
 
     def blob_for(self, pack_uri) -> bytes:
         name = pack_uri.membername
         if name in self.blobs:
             return self.blobs[name]
+        if name in self.with_tree:
+            return b""
         return self.source.read(name)  # KeyError for a missing entry, as python-docx's zip reader
 
     @property
@@ -1034,10 +1073,8 @@ class _InflatedReader:
         return self.blobs[CONTENT_TYPES]
 
     def rels_xml_for(self, source_uri) -> bytes | None:
-        try:
-            return self.blob_for(source_uri.rels_uri)
-        except KeyError:
-            return None
+        name = source_uri.rels_uri.membername
+        return self.blob_for(source_uri.rels_uri) if self.source.has(name) else None
 
     def close(self) -> None:
         pass
@@ -1131,12 +1168,15 @@ def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[
     for part in parts:
         name = part.partname.membername
         have.add(name)
-        if name not in original:
-            added[name] = part.content_type
+        if name not in original or name in dirty:
             replaced[name] = part.blob
-        elif name in dirty:
-            replaced[name] = part.blob
+            if source.content_type(name) != part.content_type:  # new, or over an unlinked entry
+                added[name] = part.content_type
     drop = {name for name in dirty if name in original and name not in have and name != CONTENT_TYPES}
+    # OPC names are case-insensitive: a new part must not sit beside an unlinked original
+    # entry that differs only in case ("word/Comments.xml"); that entry goes
+    folded = {name.lower(): name for name in replaced if name not in original}
+    drop |= {name for name in original if name.lower() in folded and name != folded[name.lower()]}
     if added or drop or CONTENT_TYPES in dirty:
         replaced[CONTENT_TYPES] = _content_types_after(source, added, drop)
     return replaced, drop
@@ -1146,9 +1186,9 @@ RELS_CT = "application/vnd.openxmlformats-package.relationships+xml"
 
 
 def _content_types_after(source: SourcePackage, added: dict[str, str], drop: set[str]) -> bytes:
-    """The original ``[Content_Types].xml`` with an Override for each added part its
-    Defaults do not already type, none for a dropped part, and a template's main part
-    typed as a document."""
+    """The original ``[Content_Types].xml`` with an Override for each part in ``added`` (new,
+    or written over an entry typed otherwise) that its Defaults do not already type, none
+    for a dropped part, and a template's main part typed as a document."""
     xml = source.read(CONTENT_TYPES)
     if source.kind == "dotx":
         xml = xml.replace(CT_DOTX.encode(), CT_DOCX.encode())
