@@ -62,10 +62,12 @@ def _on(el: etree._Element | None) -> bool | None:
 
 
 def _int(el: etree._Element | None, default: int | None = None) -> int | None:
-    if el is None:
-        return default
+    return default if el is None else _int_value(el.get(_VAL), default)
+
+
+def _int_value(value: str | None, default: int | None = None) -> int | None:
     try:
-        return int(el.get(_VAL))
+        return int(value)
     except (TypeError, ValueError):
         return default
 
@@ -412,20 +414,23 @@ class NumInfo:
     style_level: bool  # the level is tied to the paragraph's style (w:pStyle), as heading lists are
 
 
+def paragraph_props(p: etree._Element) -> tuple[str | None, ...]:
+    """The w:val of a paragraph's direct w:pStyle, w:numPr/w:numId, w:numPr/w:ilvl,
+    w:outlineLvl and w:jc, as written (None where absent): what numbering and the outline
+    read of every paragraph."""
+    ppr = p.find(W["pPr"])
+    if ppr is None:
+        return None, None, None, None, None
+    numpr = ppr.find(W["numPr"])
+    found = [ppr.find(W["pStyle"]), None if numpr is None else numpr.find(W["numId"]),
+             None if numpr is None else numpr.find(W["ilvl"]), ppr.find(W["outlineLvl"]), ppr.find(W["jc"])]
+    return tuple(None if el is None else el.get(_VAL) for el in found)
+
+
 def paragraph_numpr(p: etree._Element, styles: StyleSheet) -> tuple[int, int, StyleInfo | None] | None:
     """(numId, ilvl, style) of a paragraph's numbering, or None (numId 0 / none)."""
-    ppr = p.find(W["pPr"])
-    num_id = ilvl = None
-    style_id = None
-    if ppr is not None:
-        ps = ppr.find(W["pStyle"])
-        if ps is not None:
-            style_id = ps.get(_VAL)
-        numpr = ppr.find(W["numPr"])
-        if numpr is not None:
-            num_id = _int(numpr.find(W["numId"]))
-            ilvl = _int(numpr.find(W["ilvl"]))
-    return numpr_from(style_id, num_id, ilvl, styles)
+    style_id, num_id, ilvl, _ol, _jc = paragraph_props(p)
+    return numpr_from(style_id, _int_value(num_id), _int_value(ilvl), styles)
 
 
 def numpr_from(style_id: str | None, num_id: int | None, ilvl: int | None,
@@ -544,4 +549,4 @@ def load_numbering(doc: Any, styles: StyleSheet) -> Numbering:
 
 
 __all__ = ["compute_labels", "compute_numbering", "NumInfo", "StyleSheet", "StyleInfo", "Counter",
-           "Numbering", "numpr_from", "paragraph_numpr", "load_styles", "load_numbering", "related_root", "to_roman", "to_letter", "format_number", "W_NS"]
+           "Numbering", "numpr_from", "paragraph_numpr", "paragraph_props", "load_styles", "load_numbering", "related_root", "to_roman", "to_letter", "format_number", "W_NS"]

@@ -101,7 +101,7 @@ from . import text as _text
 from .errors import Warning
 from .model import Outline, Section
 from .numbering import (Counter, NumInfo, StyleInfo, StyleSheet, load_numbering, load_styles, numpr_from,
-                        to_roman)
+                        paragraph_props, to_roman)
 from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph_text, qn, run_text
 
 # --------------------------------------------------------------------------------------------
@@ -718,25 +718,7 @@ def _scan_python(blocks: list[etree._Element]) -> _Facts:
 
 def _para_facts(p: etree._Element) -> list[str]:
     """["P", style, numId, ilvl, outlineLvl, jc] of a paragraph, "" for absent values."""
-    style_id = num_id = ilvl = ol = jc = None
-    ppr = p.find(W["pPr"])
-    if ppr is not None:
-        el = ppr.find(W["pStyle"])
-        if el is not None:
-            style_id = el.get(_VAL)
-        numpr = ppr.find(W["numPr"])
-        if numpr is not None:
-            el = numpr.find(W["numId"])
-            num_id = el.get(_VAL) if el is not None else None
-            el = numpr.find(W["ilvl"])
-            ilvl = el.get(_VAL) if el is not None else None
-        el = ppr.find(W["outlineLvl"])
-        if el is not None:
-            ol = el.get(_VAL)
-        el = ppr.find(W["jc"])
-        if el is not None:
-            jc = el.get(_VAL)
-    return ["P", style_id or "", num_id or "", ilvl or "", ol or "", jc or ""]
+    return ["P", *(v or "" for v in paragraph_props(p))]
 
 
 def _segments_from_marked(marked: str, styles: StyleSheet, para: tuple[bool, bool]) -> list[tuple[str, bool, bool]]:
