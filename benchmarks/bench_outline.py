@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import docx  # noqa: E402
 
-from redline.outline import build  # noqa: E402
-from redline.resolve import resolve  # noqa: E402
+from redline.sections.outline import build  # noqa: E402
+from redline.sections.references import resolve  # noqa: E402
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 WORDS = ("cải cách hành chính thủ tục hồ sơ dịch vụ công trực tuyến cơ quan nhà nước tỉnh "
@@ -115,7 +115,7 @@ def generate(paragraphs: int, seed: int = 1) -> tuple[bytes, list[str]]:
 
 
 def _roman(n: int) -> str:
-    from redline.numbering import to_roman
+    from redline.sections.numbering import to_roman
     return to_roman(n)
 
 

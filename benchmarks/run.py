@@ -110,7 +110,7 @@ def work(kind: str, draft: str, edits: str | None, output: str) -> dict:
         res["total"] = res["unzip"] + res["parse"] + res["serialise"]
         del out
     elif kind == "outline":
-        outline = importlib.import_module("redline.outline")
+        outline = importlib.import_module("redline.sections.outline")
         from redline.package import open_docx
 
         limits = _limits_for(draft)
@@ -129,8 +129,8 @@ def work(kind: str, draft: str, edits: str | None, output: str) -> dict:
         # redline/__init__ binds the API function `outline` on the package, and pipeline's
         # `from . import outline` then gets the function, not the module: import the module
         # first so the attribute is the module (see README, "Findings").
-        importlib.import_module("redline.outline")
-        importlib.import_module("redline.resolve")
+        importlib.import_module("redline.sections.outline")
+        importlib.import_module("redline.sections.references")
         import docx  # noqa: F401  (imported before the timer, as the floor's worker does)
         import redline.package  # noqa: F401
         import redline.pipeline  # noqa: F401

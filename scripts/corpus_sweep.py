@@ -30,7 +30,7 @@ PANDOC_LIMITS = {
 }
 APPENDED = "Đoạn bổ sung của redline (corpus sweep)."
 import importlib.util  # noqa: E402
-_HAVE_CHECK = importlib.util.find_spec("redline.check") is not None
+_HAVE_CHECK = importlib.util.find_spec("redline.lint") is not None
 WORD = re.compile(r"[^\W\d_]{5,}")
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.extract import extract  # noqa: E402
+from redline.letters.extract import extract  # noqa: E402
 
 LETTERS = ROOT / "fixtures" / "letters"
 DRAFT = ROOT / "fixtures" / "drafts" / "cchc-typed.docx"
@@ -55,7 +55,7 @@ def cases(with_draft: bool):
     if seed.is_file() and SEED_JSON.is_file():
         hand = json.loads(SEED_JSON.read_text("utf-8"))
         if with_draft:
-            from redline.extract import draft_outline, resolve_reference
+            from redline.letters.extract import draft_outline, resolve_reference
 
             tree = draft_outline(DRAFT)
             for e in hand["edits"]:
@@ -70,7 +70,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-draft", action="store_true", help="do not resolve targets (compare without them)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
-    have_resolver = importlib.util.find_spec("redline.resolve") is not None
+    have_resolver = importlib.util.find_spec("redline.sections.references") is not None
     with_draft = not args.no_draft and have_resolver and DRAFT.is_file()
     if not with_draft:
         print("note: targets not compared (" + ("--no-draft" if args.no_draft else "no resolver or draft yet") + ")")

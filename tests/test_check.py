@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from oracles import dele, ins, make_docx, mark, para, run, wml_part
-from redline.check import Finding, check
+from redline.lint import Finding, check
 from redline_cli.main import main
 
 REV = 'w:id="{}" w:author="A" w:date="2024-01-02T03:04:05Z"'

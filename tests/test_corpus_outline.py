@@ -12,8 +12,8 @@ import pytest
 
 from conftest import CORPUS
 from redline.ooxml import W, paragraph_text
-from redline.outline import build
-from redline.resolve import resolve
+from redline.sections.outline import build
+from redline.sections.references import resolve
 from redline.errors import ResolveError
 
 pytestmark = pytest.mark.corpus

@@ -8,8 +8,8 @@ import pytest
 
 from redline.edits import parse_edits
 from redline.errors import LetterError
-from redline.extract import extract, extract_text, org_name, parse_frame
-from redline.letter import mend_lines, read_letter
+from redline.letters.extract import extract, extract_text, org_name, parse_frame
+from redline.letters.source import mend_lines, read_letter
 
 from conftest import FIXTURES, SHARED
 
@@ -71,7 +71,7 @@ def test_seed_frame(seed):
 def _have_resolver() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("redline.resolve") is not None and DRAFT.is_file()
+    return importlib.util.find_spec("redline.sections.references") is not None and DRAFT.is_file()
 
 
 needs_resolver = pytest.mark.skipif(not _have_resolver(), reason="resolver or fixture draft not there yet")
@@ -79,7 +79,7 @@ needs_resolver = pytest.mark.skipif(not _have_resolver(), reason="resolver or fi
 
 @needs_resolver
 def test_seed_matches_hand_transcription():
-    from redline.extract import draft_outline, resolve_reference
+    from redline.letters.extract import draft_outline, resolve_reference
 
     hand = json.loads(SEED_JSON.read_text("utf-8"))
     got = extract(SEED, draft=DRAFT)

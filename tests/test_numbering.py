@@ -6,7 +6,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from redline.numbering import compute_labels, compute_numbering, format_number, to_letter, to_roman
+from redline.sections.numbering import compute_labels, compute_numbering, format_number, to_letter, to_roman
 from redline.ooxml import iter_blocks
 
 

@@ -8,7 +8,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from redline.outline import HeadingRules, build, parse_label
+from redline.sections.outline import HeadingRules, build, parse_label
 
 
 def _para(d, text, *, bold=False, italic=False, style=None, outline_lvl=None):

@@ -76,7 +76,7 @@ def _seeded(fn):
 # was fixed, so by default drafts may end right after a section.
 AVOID_KNOWN_BUGS = os.environ.get("REDLINE_PROPERTY_AVOID_BUGS") == "1"
 
-HAS_CHECK = importlib.util.find_spec("redline.check") is not None
+HAS_CHECK = importlib.util.find_spec("redline.lint") is not None
 HAS_REVISIONS = importlib.util.find_spec("redline.revisions") is not None
 
 # --------------------------------------------------------------------------- vocabulary
@@ -870,8 +870,6 @@ def run_example(doc: Doc, planned: list[Planned], *, audit: bool = False) -> Non
             findings = redline.check(out, original=draft)
             if findings:
                 problems.append("redline.check findings: " + "; ".join(map(str, findings)))
-        # else: redline.check (src/redline/check.py, issue 5) is not written yet; the assertion
-        # turns itself on as soon as the module exists.
         if audit:
             errors = oracles.new_audit_errors(out, draft)
             if errors:

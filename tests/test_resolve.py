@@ -7,8 +7,8 @@ import docx
 import pytest
 
 from redline.errors import ResolveError
-from redline.outline import build
-from redline.resolve import Component, Reference, index, parse_reference, resolve
+from redline.sections.outline import build
+from redline.sections.references import Component, Reference, index, parse_reference, resolve
 
 from test_outline import make_doc
 

@@ -3,7 +3,7 @@
 The pipeline, one module a stage::
 
     package.open_docx   -> the .docx, read safely (zip, XML, limits)
-    outline.build       -> the section tree with addresses (I.4, II.6.2, ...)
+    sections.outline    -> the section tree with addresses (I.4, II.6.2, ...)
     plan.make_plan      -> every edit resolved and checked; nothing touched yet
     revise.apply_plan   -> tracked-change XML (w:ins / w:del), comments
     package.save_docx   -> atomic write; summary.render -> the readable redline
@@ -17,9 +17,6 @@ Public API (everything the CLI does is one call here)::
     redline.accept(path, output) / redline.reject(path, output)
     redline.extract(letter, draft=...)     -> edits document (dict)
 """
-import sys
-import types
-
 from .errors import (  # noqa: F401
     EXIT_BAD_INPUT, EXIT_BUG, EXIT_FINDINGS, EXIT_OK,
     ConflictError, DocumentError, EditsError, LetterError, LimitError, OutputError,
@@ -33,22 +30,3 @@ __all__ = [
     "RedlineError", "DocumentError", "LimitError", "EditsError", "ResolveError", "ConflictError", "LetterError",
     "OutputError", "Warning", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_BUG",
 ]
-
-
-
-class _Package(types.ModuleType):
-    """Keep the API functions above when a stage module of the same name is imported.
-
-    Python binds a submodule to its package's attribute on import, so ``import
-    redline.check`` would otherwise replace the function ``redline.check`` with the
-    module.  Import stage modules by their full name (``from redline.check import ...``).
-    """
-
-    def __setattr__(self, name, value):
-        if name in _API and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-_API = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")
-sys.modules[__name__].__class__ = _Package

@@ -5,7 +5,6 @@ load only when that stage runs.
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -13,23 +12,19 @@ from typing import Any, Sequence
 def outline(source: Any, rules: Any = None):
     """Read a draft (path or python-docx Document) into its section tree (``Outline``)."""
     from .package import open_docx
-
-    # import_module, not "from . import outline": the package attribute ``outline`` is this
-    # function until the submodule is first imported.
-    _outline = importlib.import_module(".outline", __package__)
+    from .sections.outline import build
 
     doc = open_docx(source) if isinstance(source, (str, Path)) else source
-    return _outline.build(doc, rules=rules)
+    return build(doc, rules=rules)
 
 
 def resolve(outline_or_path: Any, reference: str):
     """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``."""
     from .model import Outline
-
-    _resolve = importlib.import_module(".resolve", __package__)  # see outline() above
+    from .sections.references import resolve as _resolve
 
     tree = outline_or_path if isinstance(outline_or_path, Outline) else outline(outline_or_path)
-    return _resolve.resolve(tree, reference)
+    return _resolve(tree, reference)
 
 
 def apply(draft: str | Path, sources: Any, output: str | Path | None = None, **options):
@@ -43,7 +38,7 @@ def apply(draft: str | Path, sources: Any, output: str | Path | None = None, **o
 
 def check(path: str | Path, original: str | Path | None = None, expected: str | None = None):
     """Structural lint of a redlined .docx; returns a list of findings (empty = clean)."""
-    from .check import check as _check
+    from .lint import check as _check
 
     return _check(Path(path), original=Path(original) if original else None, expected=expected)
 
@@ -64,7 +59,7 @@ def reject(path: str | Path, output: str | Path, author: str | None = None, **op
 
 def extract(letter: str | Path, draft: str | Path | None = None, **options) -> dict:
     """Read a comment letter and return the edits document (schema of ``redline apply``)."""
-    from .extract import extract as _extract
+    from .letters.extract import extract as _extract
 
     return _extract(Path(letter), draft=Path(draft) if draft else None, **options)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .outline import build as build_outline
+from .sections.outline import build as build_outline
 from .edits import EditsFile, load_edits, parse_edits
 from .errors import EditsError, Warning
 from .plan import Plan, make_plan
@@ -54,7 +54,7 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
             if path.suffix.lower() == ".json":
                 ef = load_edits(path, author=author, date=date, allow_empty=multi)
             elif path.suffix.lower() in LETTER_SUFFIXES:
-                from .extract import extract
+                from .letters.extract import extract
 
                 data = extract(path, draft=draft)
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)

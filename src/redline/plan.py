@@ -146,7 +146,7 @@ class Planner:
             if found is None:
                 raise ResolveError(f"the draft has no {special} part", where=f"{edit.where}, field 'target'")
             return found
-        from .resolve import resolve
+        from .sections.references import resolve
 
         try:
             return resolve(self.outline, key)

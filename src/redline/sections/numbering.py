@@ -38,7 +38,7 @@ from typing import Any, Iterable
 
 from lxml import etree
 
-from .ooxml import W, W_NS, qn
+from ..ooxml import W, W_NS, qn
 
 _VAL = W["val"]
 _RT_NUMBERING = "/numbering"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .letter import letter_paragraphs
-from .text import clean, fold
+from .source import letter_paragraphs
+from ..text import clean, fold
 
 # --------------------------------------------------------------------------- frame
 
@@ -977,7 +977,7 @@ def extract(path: str | Path, draft: str | Path | None = None, **options: Any) -
 
 def extract_text(text: str, draft: str | Path | None = None) -> dict:
     """The same, from letter text already read (one paragraph a line, or raw text to mend)."""
-    from .letter import mend_lines
+    from .source import mend_lines
 
     return extract_paragraphs(mend_lines(text.split("\n")), draft=draft)
 
@@ -1050,7 +1050,7 @@ SPECIAL = {"*", "title", "preamble", "closing"}
 
 def resolve_against(doc: dict, draft: str | Path) -> None:
     """Resolve every target against ``draft``; failures move to ``unresolved``."""
-    from .errors import ResolveError
+    from ..errors import ResolveError
 
     tree = draft_outline(draft)
     kept = []
@@ -1078,18 +1078,17 @@ def resolve_against(doc: dict, draft: str | Path) -> None:
 
 
 def draft_outline(draft: str | Path):
-    """The draft's outline.  (By module path: ``redline.outline`` the attribute is the API function.)"""
-    import importlib
+    """The draft's outline."""
+    from ..package import open_docx
+    from ..sections.outline import build
 
-    from .package import open_docx
-
-    return importlib.import_module("redline.outline").build(open_docx(draft))
+    return build(open_docx(draft))
 
 
 def resolve_reference(tree, reference: str):
-    import importlib
+    from ..sections.references import resolve
 
-    return importlib.import_module("redline.resolve").resolve(tree, reference)
+    return resolve(tree, reference)
 
 
 def _unresolved(e: dict, reason: str, candidates: list[str]) -> dict:

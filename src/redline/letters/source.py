@@ -24,8 +24,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .errors import LetterError
-from .text import clean
+from ..errors import LetterError
+from ..text import clean
 
 MAX_LETTER_BYTES = 32 * 1024 * 1024
 
@@ -131,7 +131,7 @@ def letter_paragraphs(path: str | Path) -> list[str]:
 
 def _docx_paragraphs(p: Path) -> list[str]:
     try:
-        from .package import open_docx  # the safe opener (zip/XML limits)
+        from ..package import open_docx  # the safe opener (zip/XML limits)
     except ImportError:  # pragma: no cover - until package.py exists
         open_docx = None
     try:
@@ -145,7 +145,7 @@ def _docx_paragraphs(p: Path) -> list[str]:
         raise
     except Exception as exc:  # DocumentError or python-docx's own
         raise LetterError(f"cannot read the .docx letter: {exc}", where=str(p))
-    from .ooxml import W, block_text, iter_blocks
+    from ..ooxml import W, block_text, iter_blocks
 
     out: list[str] = []
     for block in iter_blocks(doc.element.body):

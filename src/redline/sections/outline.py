@@ -19,7 +19,7 @@ never headings.  Evidence, from strongest to weakest:
    numbering if any, else a typed label if the text starts with one; a styled heading with
    no number at all is still a section (it bounds its neighbours) and gets the positional
    address ``§n`` (``II.§2`` = second child of II).
-2. **Word automatic numbering** (``redline.numbering``) on a heading-like paragraph: the
+2. **Word automatic numbering** (``sections.numbering``) on a heading-like paragraph: the
    label is not a bullet, the whole paragraph is bold (direct, run style, paragraph style or
    the numbering level's own run properties) or in capitals, and it is at most
    ``max_heading_chars`` long.  Plain numbered list items are body text.
@@ -97,12 +97,12 @@ from typing import Any, Sequence
 
 from lxml import etree
 
-from . import text as _text
-from .errors import Warning
-from .model import Outline, Section
+from .. import text as _text
+from ..errors import Warning
+from ..model import Outline, Section
 from .numbering import (Counter, NumInfo, StyleInfo, StyleSheet, load_numbering, load_styles, numpr_from,
                         paragraph_props, to_roman)
-from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph_text, qn, run_text
+from ..ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph_text, qn, run_text
 
 # --------------------------------------------------------------------------------------------
 # Rules
@@ -150,7 +150,7 @@ class HeadingRules:
 
 
 # --------------------------------------------------------------------------------------------
-# Numbers and labels (shared with redline.resolve)
+# Numbers and labels (shared with sections.references)
 # --------------------------------------------------------------------------------------------
 
 _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -771,7 +771,7 @@ class _Builder:
         self._style_facts: dict[str, tuple] = {}
 
     def count_numbers(self) -> dict[int, NumInfo]:
-        """Word's numbering labels of body paragraphs (``redline.numbering``), from the scan."""
+        """Word's numbering labels of body paragraphs (``sections.numbering``), from the scan."""
         numbering = load_numbering(self.doc, self.styles)
         result: dict[int, NumInfo] = {}
         if not numbering.has_lists:

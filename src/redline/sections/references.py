@@ -37,9 +37,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from . import text as _text
-from .errors import ResolveError
-from .model import Outline, Section
+from .. import text as _text
+from ..errors import ResolveError
+from ..model import Outline, Section
 from .numbering import to_roman
 from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
 
