@@ -27,7 +27,6 @@ and output are copied; default /tmp/redline-property-failures).
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import os
 import random
@@ -76,8 +75,6 @@ def _seeded(fn):
 # was fixed, so by default drafts may end right after a section.
 AVOID_KNOWN_BUGS = os.environ.get("REDLINE_PROPERTY_AVOID_BUGS") == "1"
 
-HAS_CHECK = importlib.util.find_spec("redline.lint") is not None
-HAS_REVISIONS = importlib.util.find_spec("redline.revisions") is not None
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -859,17 +856,15 @@ def run_example(doc: Doc, planned: list[Planned], *, audit: bool = False) -> Non
         accepted = oracles.pandoc_paragraphs(out, "accept")
         if accepted != expected:
             problems.append("Accept All != the intended text:\n" + _diff(expected, accepted))
-        if HAS_REVISIONS:
-            if oracles.docx_paragraphs(out, "reject") != rejected:
-                problems.append("redline.revisions reject_all disagrees with pandoc:\n"
-                                + _diff(rejected, oracles.docx_paragraphs(out, "reject")))
-            if oracles.docx_paragraphs(out, "accept") != accepted:
-                problems.append("redline.revisions accept_all disagrees with pandoc:\n"
-                                + _diff(accepted, oracles.docx_paragraphs(out, "accept")))
-        if HAS_CHECK:
-            findings = redline.check(out, original=draft)
-            if findings:
-                problems.append("redline.check findings: " + "; ".join(map(str, findings)))
+        if oracles.docx_paragraphs(out, "reject") != rejected:
+            problems.append("redline.revisions reject_all disagrees with pandoc:\n"
+                            + _diff(rejected, oracles.docx_paragraphs(out, "reject")))
+        if oracles.docx_paragraphs(out, "accept") != accepted:
+            problems.append("redline.revisions accept_all disagrees with pandoc:\n"
+                            + _diff(accepted, oracles.docx_paragraphs(out, "accept")))
+        findings = redline.check(out, original=draft)
+        if findings:
+            problems.append("redline.check findings: " + "; ".join(map(str, findings)))
         if audit:
             errors = oracles.new_audit_errors(out, draft)
             if errors:
