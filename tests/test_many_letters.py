@@ -77,7 +77,8 @@ def test_letter_and_its_hand_transcription_give_the_same_document(tmp_path):
 
 def test_a_letter_edit_that_cannot_apply_is_listed_not_fatal(tmp_path):
     # A letter is read by rules from prose: when one of its instructions quotes text the
-    # draft does not have, the others still apply and the summary says which and why.
+    # draft does not have, the others still apply, and that one becomes a Word comment at the
+    # place the letter names (never a guessed change); the summary says why.
     # (An edits file written by hand stays strict: see test_apply_errors.py.)
     letter = tmp_path / "stp.txt"
     letter.write_text(
@@ -89,7 +90,7 @@ def test_a_letter_edit_that_cannot_apply_is_listed_not_fatal(tmp_path):
     out = tmp_path / "out.docx"
     result = redline.apply(DRAFT, letter, out)
     assert out.exists()
-    assert [v.address for v in result.views] == ["II.1"]
-    assert len(result.unresolved) == 1 and "not found" in result.unresolved[0]["reason"]
+    assert [(v.address, v.op) for v in result.views] == [("II.1", "append"), ("I.4", "comment")]
+    assert "quoted text is not in I.4" in result.views[1].note
     assert "không có trong dự thảo" in result.render("text")
     assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")

@@ -1,0 +1,101 @@
+"""Accounting: every sentence of the letter's body ends in exactly one outcome.
+
+Why: a clerk cannot check a tool that may silently drop a third of a letter.  Each unit
+(a sentence, or a clause of a run-on sentence) is listed once with what became of it --
+
+- ``edit``: at least one tracked change came from it;
+- ``comment``: it became a Word comment (advisory, no exact words, a conflict, ...);
+- ``unresolved``: it asks for something but its place could not be found (reason given);
+- ``ignored``: it asks for nothing (agreement, courtesy, narrative, the opening);
+
+-- and the rule that decided (a lexicon entry or a grammar rule).  ``extract --explain``
+prints this list; the apply summary shows its counts per letter.
+"""
+from __future__ import annotations
+
+OUTCOMES = ("edit", "comment", "unresolved", "ignored")
+
+
+class Ledger:
+    def __init__(self) -> None:
+        self.entries: list[dict] = []
+
+    def add(self, n, text: str, outcome: str, rule: str) -> int:
+        self.entries.append({"n": n, "text": text, "outcome": outcome, "rule": rule})
+        return len(self.entries) - 1
+
+    def settle(self, edits: list[dict], unresolved: list[dict]) -> None:
+        """After grounding: each instruction's outcome from what its edits became."""
+        by_unit: dict[int, set[str]] = {}
+        for e in edits:
+            u = e.get("_unit")
+            if u is not None:
+                by_unit.setdefault(u, set()).add("comment" if e["op"] == "comment" else "edit")
+                self.entries[u].setdefault("edits", []).append(describe(e))
+        for x in unresolved:
+            u = x.get("_unit")
+            if u is not None:
+                by_unit.setdefault(u, set()).add("unresolved")
+                self.entries[u].setdefault("edits", []).append(f"unresolved: {x['reason']}")
+        for i, entry in enumerate(self.entries):
+            got = by_unit.get(i)
+            if not got:
+                if entry["outcome"] in ("edit", "comment"):
+                    entry["outcome"] = "unresolved"
+                continue
+            for outcome in OUTCOMES:
+                if outcome in got:
+                    entry["outcome"] = outcome
+                    break
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.entries)
+
+
+def describe(e: dict) -> str:
+    """'replace_text II.5: “5,8 tỷ đồng” -> “6,2 tỷ đồng”' (short, for --explain)."""
+    def short(t: str) -> str:
+        return t if len(t) <= 60 else t[:57] + "..."
+    what = f"{e['op']} {e.get('target')}"
+    if e.get("anchor"):
+        k, v = next(iter(e["anchor"].items()))
+        what += f" [{k} {short(str(v))}]"
+    if e["op"] == "replace_text":
+        what += f": “{short(e['find'])}” -> “{short(e['replace'])}”"
+    elif e.get("find"):
+        what += f": “{short(e['find'])}”"
+    elif e.get("heading"):
+        what += f": heading “{short(e['heading'])}”"
+    elif e.get("paragraphs") or e.get("text"):
+        first = (e.get("paragraphs") or [e.get("text")])[0]
+        what += f": “{short(first)}”" + (f" (+{len(e['paragraphs']) - 1} paragraph(s))"
+                                          if len(e.get("paragraphs") or []) > 1 else "")
+    if e.get("note"):
+        what += f"  ({e['note']})"
+    return what
+
+
+def counts(entries: list[dict]) -> dict[str, int]:
+    out = {k: 0 for k in OUTCOMES}
+    for e in entries:
+        out[e["outcome"]] = out.get(e["outcome"], 0) + 1
+    return out
+
+
+def explain(doc: dict) -> str:
+    """The accounting as a person reads it: one line per sentence, its outcome and rule."""
+    lines = []
+    entries = doc.get("accounting", [])
+    width = max((len(str(e.get("n", ""))) for e in entries), default=1)
+    for e in entries:
+        text = e["text"] if len(e["text"]) <= 110 else e["text"][:107] + "..."
+        lines.append(f"{str(e.get('n', '')):>{width}}  {e['outcome']:<10}  {text}")
+        lines.append(f"{'':>{width}}  {'':<10}  rule: {e['rule']}")
+        for what in e.get("edits", []):
+            lines.append(f"{'':>{width}}  {'':<10}  -> {what}")
+    c = counts(entries)
+    lines.append("")
+    lines.append(f"{len(entries)} sentence(s): " + ", ".join(f"{c[k]} {k}" for k in OUTCOMES))
+    for w in doc.get("warnings", []):
+        lines.append(f"warning: {w}")
+    return "\n".join(lines) + "\n"

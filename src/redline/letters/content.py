@@ -1,0 +1,119 @@
+"""Quoted passages and new text, cleaned as a drafter expects.
+
+Why its own module: the letter's words and the words meant for the draft must be told
+apart.  The grammar reads a sentence with every quotation masked (``mask_quotes``: each
+“...” becomes ⟦k⟧), so a verb or a section word inside a quote is never taken for the
+letter's own; the passages come back, cleaned, only as content:
+
+- quotes of every style (“ ” " « » ‘ ’ and the stray ”...”) are removed, and so is the
+  closing punctuation of the letter's own sentence after the quote (“X.”. -> X.);
+- "..." / "…" at the end (or start) of a quote means "the rest as it is": the passage is
+  a prefix (suffix) of current text, never text to write (``strip_ellipsis``);
+- remarks about formatting that plain text loses ("(phần in đậm)", "được in đậm") are
+  dropped, never written into the draft (``drop_formatting``);
+- bullets ("- ", "+ ") are kept: they are the drafter's layout;
+- the label of a rewritten khoản / điểm / Điều ("2. ...", "a) ...", "Điều 5. ...") is
+  recognised (``split_label``) so the caller can keep it as the label, not text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import clean
+from .lexicon import lexicon
+
+_QUOTE = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|«([^«»]*)»|‘([^‘’]*)’|”([^“”]*)”|“([^“”\"]*)\"|"
+                    r"\"([^\"“”]*)”|„([^„“”]*)[“”]")
+PH = "⟦{}⟧"
+PH_RE = re.compile(r"⟦(\d+)⟧")
+OPENING = "“\"«‘„"
+CLOSING = "”\"»’“"
+
+
+def mask_quotes(text: str) -> tuple[str, list[str]]:
+    """Replace each quoted passage by a placeholder ⟦k⟧; return (skeleton, passages)."""
+    found: list[str] = []
+
+    def sub(m: re.Match) -> str:
+        found.append(next(g for g in m.groups() if g is not None).strip())
+        return PH.format(len(found) - 1)
+
+    return _QUOTE.sub(sub, text), found
+
+
+def unmask(text: str, quotes: list[str], keep_marks: bool = True) -> str:
+    return PH_RE.sub(lambda m: ("“" + quotes[int(m.group(1))] + "”") if keep_marks else quotes[int(m.group(1))],
+                     text)
+
+
+def strip_ellipsis(q: str) -> tuple[str, bool]:
+    """'Kết quả Chỉ số CCHC năm 2021 của tỉnh…' -> (the words, True): a quote cut short."""
+    t = q.strip()
+    cut = False
+    for e in ("…", "..."):
+        if t.endswith(e):
+            t, cut = t[: -len(e)].rstrip(" ,;"), True
+        if t.startswith(e):
+            t, cut = t[len(e):].lstrip(" ,;"), True
+    return t, cut
+
+
+def ellipsis_inside(q: str) -> bool:
+    """A quote that leaves something out in its middle ("A ... B"): not exact words."""
+    t = q.strip().strip(".…")
+    return "…" in t or "..." in t
+
+
+def strip_block_quotes(paras: list[str]) -> list[str]:
+    """New text given in quotes: drop the opening quote of the first paragraph and the closing quote
+    of the last when they enclose the block (quotes inside are left alone), and the letter's own
+    punctuation after the closing quote."""
+    if not paras:
+        return paras
+    out = [p.strip() for p in paras]
+    last = out[-1]
+    # “...”. / “...”; / “...”./. : the letter's sentence ends after the quote.
+    trail = re.search(r"([”\"»’])\s*(?:\./\.|[.;,])\s*$", last)
+    if out[0][:1] in OPENING and trail:
+        out[-1] = last[: trail.start(1) + 1]
+    if out[0][:1] in OPENING and out[-1][-1:] in CLOSING:
+        joined = "\n".join(out)
+        inner = joined[1:-1]
+        if inner.count("“") == inner.count("”") and inner.count("\"") % 2 == 0:
+            out = inner.strip().split("\n")
+    return [p.strip() for p in out if p.strip()]
+
+
+def drop_formatting(text: str) -> str:
+    """'(phần in đậm là nội dung bổ sung)' and similar remarks are not text for the draft."""
+    rx = lexicon().rx("formatting.remarks")
+    if not rx.search(text):
+        return text
+    t = re.sub(r"\s*\([^()]*\)", lambda m: "" if rx.search(m.group(0)) else m.group(0), text)
+    return clean(t)
+
+
+def is_formatting_remark(text: str) -> bool:
+    """A whole paragraph that only remarks on formatting ("Nội dung bổ sung được in đậm.")."""
+    t = clean(text).strip("()[]. ")
+    return bool(t) and len(t.split()) <= 14 and lexicon().rx("formatting.remarks").search(t) is not None
+
+
+def clean_new_text(paras: list[str]) -> list[str]:
+    """The new text as the drafter should get it: quotes and the letter's punctuation off,
+    formatting remarks out, bullets kept."""
+    kept = [drop_formatting(p) for p in paras if not is_formatting_remark(p)]
+    return [p for p in strip_block_quotes([p for p in kept if p]) if p]
+
+
+_LABEL = re.compile(r"^(?:(?P<dieu>Điều\s+\d+[a-zđ]?)\s*[.:]\s*|(?P<num>\d+(?:\.\d+)*)\s*[.)]\s+|"
+                    r"(?P<letter>[a-zđ])\s*\)\s+)", re.I)
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """'2. Hồ sơ gồm ...' -> ('2', 'Hồ sơ gồm ...'); 'a) ...' -> ('a', ...); 'Điều 5. Tên' -> ('Điều 5', 'Tên')."""
+    m = _LABEL.match(text.strip())
+    if not m:
+        return None, text.strip()
+    label = m.group("dieu") or m.group("num") or m.group("letter")
+    return re.sub(r"\s+", " ", label), text.strip()[m.end():].strip()

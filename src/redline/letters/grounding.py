@@ -1,0 +1,259 @@
+"""Grounding: the instructions checked against the draft they are about.
+
+Why: a letter's numbers are often wrong or missing, and its quotations are the surest
+guide to where a change goes.  With a draft (always in `apply`, with --draft in `extract`):
+
+- every target is resolved to its canonical address (``redline.resolve``: numbers, chains,
+  a heading's words, "Mục l.2"); what fails goes to ``unresolved`` with the reason and the
+  candidates; a bracketed title that names another section is a conflict, never a guess;
+- a quoted passage of current text (the words to find, a sentence anchor, a cited "dự thảo
+  ghi: “...”") PINS the place when the letter names none (the one section that holds it),
+  and CONFIRMS a named place; when the named place does not hold it and exactly one other
+  section does, the edit goes there with a note saying so; when no section holds it, the
+  edit becomes a comment at the named place (never a tracked change on a guess);
+- new text ending in "..." ("the rest as it is") is matched against the start of the
+  paragraph it rewrites and becomes a change of that beginning only;
+- a rewritten khoản / điểm / Điều whose new text starts with its own label keeps the label
+  and renames the heading paragraph.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import ResolveError
+from ..text import QUOTES, clean, fold
+from .content import split_label, strip_ellipsis
+
+SPECIAL = {"*", "title", "preamble", "closing"}
+_QUOTE_TABLE = str.maketrans(QUOTES) if isinstance(QUOTES, dict) else None
+
+
+def draft_outline(draft):
+    """The draft's outline (a path, or an Outline already built)."""
+    from ..model import Outline
+
+    if isinstance(draft, Outline):
+        return draft
+    from ..package import open_docx
+    from ..sections.outline import build
+
+    return build(open_docx(draft))
+
+
+def resolve_reference(tree, reference: str):
+    from ..sections.references import resolve
+
+    return resolve(tree, reference)
+
+
+def norm(text: str) -> str:
+    """Text as compared for grounding: NFC, one space, one quote style."""
+    t = clean(text)
+    if _QUOTE_TABLE is not None:
+        t = t.translate(_QUOTE_TABLE)
+    return t
+
+
+class Ground:
+    def __init__(self, tree):
+        self.tree = tree
+        self._norm: dict[int, str] = {}
+
+    def block(self, i: int) -> str:
+        if i not in self._norm:
+            self._norm[i] = norm(self.tree.text(i))
+        return self._norm[i]
+
+    def section_blocks(self, s) -> range:
+        lo = s.heading if s.heading is not None else s.start
+        return range(lo, s.end)
+
+    def holds(self, s, words: str) -> bool:
+        w = norm(words)
+        return any(w in self.block(i) for i in self.section_blocks(s))
+
+    def sections_holding(self, words: str) -> list:
+        """The deepest sections whose text holds ``words`` (one per hit block)."""
+        w = norm(words)
+        if not w:
+            return []
+        hits = [i for i in range(len(self.tree.blocks)) if w in self.block(i)]
+        out = []
+        for h in hits:
+            best = None
+            for s in self.tree.walk():
+                if (s.heading is not None and s.heading <= h < s.end) and (best is None or s.level > best.level):
+                    best = s
+            if best is None:
+                for special in (self.tree.title, self.tree.preamble, self.tree.closing):
+                    if special is not None and h in special.span or (special is not None and special.heading == h):
+                        best = special
+            if best is not None and best not in out:
+                out.append(best)
+        return out
+
+    def count(self, words: str) -> int:
+        w = norm(words)
+        return sum(self.block(i).count(w) for i in range(len(self.tree.blocks))) if w else 0
+
+
+def _words_of(e: dict) -> str | None:
+    """The current text an edit relies on: the words to find, or its sentence anchor."""
+    if e.get("find"):
+        return e["find"]
+    a = e.get("anchor") or {}
+    return a.get("sentence") or a.get("sentence_prefix")
+
+
+def ground(doc: dict, draft, units_current: dict[int, list[str]] | None = None) -> None:
+    """Resolve and check every edit of ``doc`` against ``draft``; edit the document in place."""
+    tree = draft_outline(draft)
+    g = Ground(tree)
+    kept = []
+    for e in doc["edits"]:
+        out = _ground_one(g, e, doc, (units_current or {}).get(e.get("_unit"), []))
+        if out is not None:
+            kept.append(out)
+    doc["edits"] = kept
+
+
+def _unresolved(e: dict, reason: str, candidates: list[str] | None = None) -> dict:
+    out = {"n": e["n"], "instruction": f"{e['op']} {e.get('target') or '(no place)'}", "reason": reason}
+    if candidates:
+        out["candidates"] = list(candidates)
+    if e.get("quote"):
+        out["quote"] = e["quote"]
+    if "_unit" in e:
+        out["_unit"] = e["_unit"]
+    return out
+
+
+def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | None:
+    tree = g.tree
+    target = e.get("target")
+    words = _words_of(e)
+    probe = words or next((c for c in current if len(c) > 8), None)
+    if target is None:
+        # No place named: the quoted current text pins it, when exactly one section holds it.
+        found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
+        if len(found) == 1:
+            e["target"] = found[0].address
+            e.setdefault("note", "no place named: located by the quoted text")
+            return _shape(g, e, found[0])
+        reason = ("no section named, and the quoted text is in several places" if len(found) > 1 else
+                  "no section named: the instruction says what to change but not where")
+        doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found]))
+        return None
+    if target in SPECIAL:
+        if target == "*" and e.get("note", "").startswith("page reference") and words:
+            found = g.sections_holding(words)
+            if len(found) == 1:
+                e["target"] = found[0].address
+            elif not found:
+                doc["unresolved"].append(_unresolved(e, "page reference: the quoted text is not in the draft"))
+                return None
+        return e
+    try:
+        section = resolve_reference(tree, target)
+    except ResolveError as err:
+        found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
+        if len(found) == 1 and not err.candidates:
+            e["note"] = f"“{target}” is not in the draft ({err.message}); located by the quoted text"
+            e["target"] = found[0].address
+            return _shape(g, e, found[0])
+        doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
+        return None
+    conflict = _title_conflict(tree, target, section)
+    if conflict is not None:
+        doc["unresolved"].append(_unresolved(e, *conflict))
+        return None
+    e["target"] = section.address
+    if probe and e["op"] != "comment":
+        probe_words, _cut = strip_ellipsis(probe)
+        if probe_words and not g.holds(section, probe_words):
+            found = [s for s in g.sections_holding(probe_words) if s is not section]
+            if len(found) == 1 and words:
+                e["note"] = (f"the letter names {section.address}; the quoted text is in {found[0].address}")
+                e["target"] = found[0].address
+                return _shape(g, e, found[0])
+            if words:
+                return _as_comment(e, f"the quoted text is not in {section.address}: left to the drafter")
+    return _shape(g, e, section)
+
+
+def _as_comment(e: dict, note: str) -> dict:
+    out = {k: v for k, v in e.items() if k in ("n", "target", "quote") or k.startswith("_")}
+    out["op"] = "comment"
+    out["text"] = e.get("quote") or ""
+    out["note"] = note
+    return {"n": out.pop("n"), "op": "comment", "target": out.pop("target"), "text": out.pop("text"),
+            "quote": out.pop("quote", ""), "note": note, **out}
+
+
+def _shape(g: Ground, e: dict, section) -> dict:
+    """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'."""
+    if e.get("_rest_as_is"):
+        return _rest_as_is(g, e, section)
+    if e["op"] == "replace" and e.get("paragraphs") and not e.get("anchor") and section.kind in (
+            "khoan", "diem", "dieu") and section.heading is not None:
+        label, rest = split_label(e["paragraphs"][0])
+        own = (section.number or "").rstrip(".")
+        if label is not None and fold(label).replace("dieu ", "") == fold(own):
+            e["heading"] = rest
+            more = e["paragraphs"][1:]
+            if more:
+                e["paragraphs"] = more
+            else:
+                e.pop("paragraphs")
+    return e
+
+
+def _rest_as_is(g: Ground, e: dict, section) -> dict:
+    """New text ending in "...": change the beginning of the paragraph it starts like."""
+    e.pop("_rest_as_is", None)
+    new = e.get("paragraphs") or [e.get("text", "")]
+    prefix, _ = strip_ellipsis(new[-1])
+    words = norm(prefix).split()
+    if len(new) == 1 and len(words) >= 3:
+        first = " ".join(words[:3])
+        last = " ".join(words[-2:])
+        for i in g.section_blocks(section):
+            t = g.block(i)
+            at = t.find(first)
+            if at < 0:
+                continue
+            end = t.find(last, at)
+            if end < 0:
+                continue
+            old = t[at:end + len(last)]
+            if old != norm(prefix):
+                return {"n": e["n"], "op": "replace_text", "target": section.address, "find": old,
+                        "replace": norm(prefix), "quote": e.get("quote", ""),
+                        "note": "the new text ends with “...”: only its beginning changes",
+                        **{k: v for k, v in e.items() if k.startswith("_")}}
+            break
+    return _as_comment(e, "the new text ends with “...” and its beginning was not found: left to the drafter")
+
+
+def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:
+    """A bracketed title that names another section than the number does."""
+    m = re.search(r"\(([^()]+)\)\s*$", target)
+    if not m:
+        return None
+    want = fold(m.group(1))
+    have = fold(section.title)
+    if not want or _similar(want, have):
+        return None
+    others = [s.address for s in tree.walk() if s is not section and _similar(want, fold(s.title))]
+    return (f"the number names {section.display} but the title in brackets is “{m.group(1)}”",
+            [section.address] + others)
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) >= 0.7 * min(len(wa), len(wb))

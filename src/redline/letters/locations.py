@@ -1,0 +1,279 @@
+"""Location phrases: where in the draft an instruction goes.
+
+Why its own module: the place is read separately from the operation and the content, so a
+clause never borrows another's place by accident.  A clause's place is, in this order:
+
+1. a section reference written in it, chains merged ("điểm a khoản 1 Điều 3", "Mục 6.2 của
+   Phần II", "tiểu mục 2.1, mục 2"), completed by a coarser reference written before it in
+   the clause or by its group head ("1. Đối với Phần II:" -> "Mục 2" means "Mục 2 Phần II");
+2. a named part: the whole draft ("trong toàn bộ dự thảo"), its title ("tên gọi của dự
+   thảo"), preamble, closing (``location.special`` in the lexicon);
+3. a heading's words ("tại phần đánh giá chung", "nội dung về cải cách thủ tục hành
+   chính"): the resolver reads headings like numbers;
+4. the previous instruction's place, ONLY when the letter says so ("cũng tại mục này",
+   "tại điểm này": ``location.carry``);
+5. the place its item set at the start (a lead such as "Khoản 3 Điều 9 dự thảo ghi: “...”.
+   Tôi đề nghị ..."), or its group head's.
+
+A quotation that locates by content ("tại nội dung “...”", "... dự thảo ghi: “...”") is
+current text: ``Place.current`` keeps it, and grounding uses it to pin or confirm the place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import clean
+from .content import PH_RE, unmask
+from .lexicon import lexicon
+
+_NUM = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|[lI](?:\.\d+)+\.?(?![\d\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|"
+        r"[a-zđ](?![\w])|thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám))")
+_LEVEL_RANK = {"tiết": 1, "điểm": 2, "khoản": 3, "tiểu mục": 3, "mục": 4, "điều": 4, "chương": 5, "phần": 6}
+_CHAIN_SEP = re.compile(r"^\s*(?:,\s*|\s+(?:của|thuộc|tại|trong)\s+|\s+)(?:(?:dự thảo|của dự thảo)\s+)?$", re.I)
+_ORDINAL_ROMAN = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI",
+                  "bảy": "VII", "tám": "VIII"}
+ORDINAL = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+           "chín": 9, "mười": 10}
+_K = r"\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|cuối cùng|cuối|đầu tiên|đầu"
+
+
+def _one_ref() -> re.Pattern:
+    return re.compile(r"(?<![\w])(?P<word>" + lexicon().alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")",
+                      re.I)
+
+
+@dataclass
+class Ref:
+    text: str  # as written (without the bracketed title)
+    ranks: list[int]
+    start: int
+    end: int  # end in the skeleton, title included
+    title: str | None = None
+
+    @property
+    def target(self) -> str:
+        return f"{self.text} ({self.title})" if self.title else self.text
+
+
+def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
+    """Section references in a skeleton (quotes masked), chains merged ("Mục 6.2 của Phần II")."""
+    singles = []
+    for m in _one_ref().finditer(skel):
+        word = re.sub(r"\s+", " ", m.group("word").lower())
+        num = m.group("num").rstrip(".")
+        if num.lower().startswith("thứ"):
+            ordinal = num.split()[-1].lower()
+            num = _ORDINAL_ROMAN.get(ordinal, num) if word == "phần" else str(ORDINAL.get(ordinal, num))
+        if len(num) == 1 and num.isalpha() and num.islower() and word not in ("điểm", "tiết"):
+            continue
+        if num.lower() in ("l",) or (num[:1] in "lI" and "." in num and not re.fullmatch(r"[IVXLC]+(\.\d+)*", num)):
+            num = "I" + num[1:]  # "Mục l.2": a lower-case L typed for the Roman one
+        if re.fullmatch(r"[IVXLC]+(\.\d+)*|\d+(\.\d+)*[a-zđ]?|[a-zđ]", num) is None:
+            continue
+        singles.append((m.start(), m.end(), word, num, m.group("word")))
+    refs: list[Ref] = []
+    for start, end, word, num, written in singles:
+        rank = _LEVEL_RANK.get(word, 4)
+        piece = f"{written[:1].upper()}{written[1:]} {num}"
+        if refs and _CHAIN_SEP.match(skel[refs[-1].end:start]) and rank > refs[-1].ranks[-1] \
+                and refs[-1].title is None:
+            sep = skel[refs[-1].end:start]
+            sep = ", " if "," in sep else (" " + sep.strip() + " " if sep.strip() else " ")
+            prev = refs[-1]
+            prev.text = prev.text + sep + piece
+            prev.ranks.append(rank)
+            prev.end = end
+        else:
+            refs.append(Ref(piece, [rank], start, end))
+        # A bracketed title right after: "Mục I.4 (Công tác thông tin, tuyên truyền CCHC)".
+        tail = skel[end:]
+        t = re.match(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", tail)
+        if t and len(t.group(1)) > 3 and not re.match(r"\s*(?:trang|dòng|sửa đổi|bổ sung|mới|cũ)\b", t.group(1), re.I):
+            refs[-1].title = clean(unmask(t.group(1), quotes))
+            refs[-1].end = end + t.end()
+        else:
+            q = re.match(r"\s*⟦(\d+)⟧", tail)
+            if q and quotes[int(q.group(1))][:1].isupper() and len(quotes[int(q.group(1))]) < 150 and not re.match(
+                    r"\s*⟦\d+⟧\s*(?:thành|bằng|là)\b", tail) and word in ("mục", "phần", "tiểu mục", "chương", "điều"):
+                refs[-1].title = clean(quotes[int(q.group(1))])
+                refs[-1].end = end + q.end()
+    # "Mục 4 và Mục 5 Phần IV": the first takes the context the second carries.
+    for a, b in zip(refs, refs[1:]):
+        if len(a.ranks) == 1 and len(b.ranks) > 1 and b.ranks[0] == a.ranks[0] and a.title is None and \
+                re.fullmatch(r"\s*(?:và|,|hoặc)\s*", skel[a.end:b.start]):
+            tail = b.text.split(" ", 2)[2] if b.text.count(" ") >= 2 else ""
+            tail = re.sub(r"^(?:,\s*|của\s+|thuộc\s+|tại\s+|trong\s+)", "", tail)
+            if tail:
+                a.text = f"{a.text} {tail}"
+                a.ranks = list(b.ranks)
+    return refs
+
+
+def combine(child: str | None, child_ranks: list[int] | None, group: "Ref | None") -> str | None:
+    """A sub-item's reference inside its group's: 'Mục 2' under 'Phần II' -> 'Mục 2 Phần II'."""
+    if group is None:
+        return child
+    if child is None:
+        return group.target
+    if child_ranks and max(child_ranks) < min(group.ranks) and not re.search(r"[IVX]+\.\d", child):
+        m = re.match(r"^(.*?)(\s*\([^()]*\))?$", child)
+        base, title = m.group(1), (m.group(2) or "")
+        return f"{base} {group.text}{title}"
+    return child
+
+
+def complete(ref: Ref, skel: str, quotes: list[str], group: "Ref | None") -> str:
+    """A reference finer than one written earlier in the clause ("Đối với Phần IV, ... vào trước
+    Mục 7") or than the group's takes that as its context."""
+    before = [r for r in find_refs(skel[: ref.start], quotes) if min(r.ranks) > max(ref.ranks)]
+    if before and not re.search(r"[IVX]+\.\d", ref.text):
+        ctx = before[-1]
+        return f"{ref.text} {ctx.text}" + (f" ({ref.title})" if ref.title else "")
+    return combine(ref.target, ref.ranks, group)
+
+
+# ---------------------------------------------------------------------------- the place of a clause
+
+@dataclass
+class Place:
+    target: str | None = None
+    rule: str | None = None  # which lexicon entry / rule decided
+    refs: list[Ref] = field(default_factory=list)
+    special: str | None = None
+    page: re.Match | None = None
+    own: bool = False  # named in this clause (not carried, not inherited)
+    current: list[int] = field(default_factory=list)  # quotes that are the draft's current text
+    by_content: bool = False  # "tại nội dung “...”": the quote is the place
+
+
+def special_of(skel: str) -> tuple[str, str] | None:
+    lx = lexicon()
+    for name in ("whole", "title", "preamble", "closing"):
+        m = lx.rx(f"location.special.{name}").search(skel)
+        if m is None:
+            continue
+        return ("*" if name == "whole" else name), f"location.special.{name}: {m.group(0).lower()}"
+    return None
+
+
+def heading_words(skel: str) -> tuple[str, str] | None:
+    """'tại phần đánh giá chung' -> ('đánh giá chung', rule); 'nội dung về X' -> X."""
+    lx = lexicon()
+    rx = re.compile(r"(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
+                    r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
+    m = rx.search(skel)
+    if not m:
+        return None
+    words = clean(m.group("t"))
+    if lx.rx("location.keywords", after=r"\s+[\dIVX]").search(words) or len(words.split()) < 2:
+        return None
+    if re.match(r"(?:này|trên|dưới|sau|đó|kết luận|mở đầu)\b", words, re.I):
+        return None
+    return words, f"location.by_heading: {clean(m.group(0)[: m.start('t') - m.start()]).lower()}"
+
+
+def carried(skel: str) -> str | None:
+    m = lexicon().rx("location.carry").search(skel)
+    return f"location.carry: {m.group(0).lower()}" if m else None
+
+
+def page_of(skel: str) -> re.Match | None:
+    return re.search(r"\btrang\s+(?P<page>\d+)(?:\s*,?\s*dòng\s+(?:thứ\s+)?(?P<line>\d+|\w+)"
+                     r"(?:\s+từ\s+(?:trên|dưới)\s+(?:xuống|lên))?)?", skel, re.I)
+
+
+def current_quotes(skel: str) -> tuple[list[int], bool]:
+    """Quotes that cite the draft's current text: after "tại nội dung" (the place itself) or
+    after "ghi:", "quy định:" (what the draft says there)."""
+    lx = lexicon()
+    out, by_content = [], False
+    for m in re.finditer(r"(?:" + lx.pattern("location.by_content") + r")\s*:?\s*⟦(\d+)⟧", skel, re.I):
+        out.append(int(m.group(1)))
+        by_content = True
+    for m in re.finditer(r"(?:" + lx.pattern("location.cites") + r")\s*:\s*⟦(\d+)⟧", skel, re.I):
+        out.append(int(m.group(1)))
+    return out, by_content
+
+
+def names_place(skel: str) -> bool:
+    """Does the clause name a place of its own (not a carried one)?"""
+    return bool(find_refs(skel, []) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
+
+
+def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str | None,
+             lead: "Place | None") -> Place:
+    """The place of one clause (see the module docstring for the order)."""
+    refs = find_refs(skel, quotes)
+    p = Place(refs=refs, page=page_of(skel))
+    p.current, p.by_content = current_quotes(skel)
+    special = special_of(skel)
+    if refs:
+        main = refs[0]
+        for r in refs[1:]:
+            if max(r.ranks) < min(main.ranks) and r.start < 200:  # "Đối với Phần II, tại Mục 3, ..."
+                main = r
+        p.target, p.own = complete(main, skel, quotes, group), True
+        p.rule = f"location.ref: {main.text}"
+        return p
+    if special:
+        p.special = special[0]
+        p.target, p.rule, p.own = special[0], special[1], True
+        return p
+    hw = heading_words(skel)
+    if hw:
+        p.target, p.rule, p.own = hw[0], hw[1], True
+        return p
+    carry = carried(skel)
+    if carry and previous:
+        p.target, p.rule = previous, carry
+        return p
+    if p.by_content:
+        p.rule, p.own = "location.by_content", True
+        return p
+    if lead is not None and lead.target:
+        p.target, p.rule = lead.target, "location.lead: " + (lead.rule or "")
+        p.current = p.current or list(lead.current)
+        return p
+    if group is not None:
+        p.target, p.rule = group.target, f"location.group: {group.text}"
+        return p
+    if carry:
+        p.rule = carry + " (no previous place)"
+    return p
+
+
+# ---------------------------------------------------------------------------- places inside a section
+
+def _ordinal(k: str) -> int | str:
+    k = k.lower()
+    if k.isdigit():
+        return int(k)
+    if k.startswith("cuối"):
+        return "last"
+    if k.startswith("đầu"):
+        return 1
+    return ORDINAL.get(k, 1)
+
+
+def bullet_rx() -> re.Pattern:
+    return re.compile(r"(?:ý\s+)?(?:" + lexicon().pattern("location.anchor.bullet") + r")\s+(?:thứ\s+)?(?P<k>"
+                      + _K + r")\b", re.I)
+
+
+def para_rx() -> re.Pattern:
+    return re.compile(r"(?:" + lexicon().pattern("location.anchor.paragraph") + r")\s+(?:thứ\s+)?(?P<k>"
+                      + _K + r")\b", re.I)
+
+
+def sentence_rx() -> re.Pattern:
+    return re.compile(r"\b(?P<pos>(?:ngay\s+)?(?:sau|trước)\s+)?(?:câu|đoạn|nội dung|đoạn văn)\s*:?\s*⟦(?P<q>\d+)⟧",
+                      re.I)
+
+
+def ordinal(k: str) -> int | str:
+    return _ordinal(k)
+
+
+def quote_indexes(skel: str) -> list[int]:
+    return [int(q) for q in PH_RE.findall(skel)]
