@@ -38,7 +38,14 @@ def mask_quotes(text: str) -> tuple[str, list[str]]:
         found.append(next(g for g in m.groups() if g is not None).strip())
         return PH.format(len(found) - 1)
 
-    return _QUOTE.sub(sub, text), found
+    skel = _QUOTE.sub(sub, text)
+    # Every matched pair is masked now: a quotation mark still there was left open (a letter cut
+    # short, a typo).  Its passage runs to the end and is never read as the letter's own words.
+    m = re.search(r"[“«„\"]", skel)
+    if m and len(skel) - m.end() >= 3:
+        found.append(skel[m.end():].strip())
+        skel = skel[: m.start()] + PH.format(len(found) - 1)
+    return skel, found
 
 
 def unmask(text: str, quotes: list[str], keep_marks: bool = True) -> str:

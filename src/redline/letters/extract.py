@@ -25,7 +25,7 @@ from .lexicon import lexicon
 from .locations import Place, Ref, combine, find_refs, names_place, place_of
 from .operations import read
 from .source import letter_paragraphs
-from .units import Item, Unit, instruction_like, segment, split_item
+from .units import Item, Unit, follow_ups, instruction_like, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
 from ..text import clean
@@ -78,15 +78,18 @@ class Reader:
 
     def instruction(self, item: Item, group: Ref | None) -> None:
         units = split_item(item, names_place)
+        if item.content and not any(u.introduced or u.new_text for u in units):
+            for more in follow_ups(item):
+                units.extend(split_item(more, names_place))
         lead: Place | None = None
-        other_place = False
+        run_on: str | None = None  # a sentence whose clauses name places of their own
         for u in units:
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous,
-                             lead=None if other_place else lead)
-            if u.first and place.own:
+                             lead=None if run_on == u.sentence else lead)
+            if u.first and place.own and lead is None:
                 lead = place
             elif place.own and lead is not None and place.target != lead.target:
-                other_place = True  # a run-on with places of its own: later clauses must name theirs
+                run_on = u.sentence  # its later clauses must name their own place
             reading = read(u, place, group)
             self.emit(u, place, reading)
 

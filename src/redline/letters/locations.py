@@ -30,7 +30,8 @@ from .lexicon import lexicon
 _NUM = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|[lI](?:\.\d+)+\.?(?![\d\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|"
         r"[a-zđ](?![\w])|thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám))")
 _LEVEL_RANK = {"tiết": 1, "điểm": 2, "khoản": 3, "tiểu mục": 3, "mục": 4, "điều": 4, "chương": 5, "phần": 6}
-_CHAIN_SEP = re.compile(r"^\s*(?:,\s*|\s+(?:của|thuộc|tại|trong)\s+|\s+)(?:(?:dự thảo|của dự thảo)\s+)?$", re.I)
+_CHAIN_SEP = re.compile(r"^(?P<list>(?:\s*(?:,|và|hoặc)\s*(?:[a-zđ]|\d+[a-zđ]?)(?![\w.]))*)"
+                        r"\s*(?:,\s*|\s+(?:của|thuộc|tại|trong|ở)\s+|\s+)(?:(?:dự thảo|của dự thảo)\s+)?$", re.I)
 _ORDINAL_ROMAN = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI",
                   "bảy": "VII", "tám": "VIII"}
 ORDINAL = {"nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -76,9 +77,13 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     for start, end, word, num, written in singles:
         rank = _LEVEL_RANK.get(word, 4)
         piece = f"{written[:1].upper()}{written[1:]} {num}"
-        if refs and _CHAIN_SEP.match(skel[refs[-1].end:start]) and rank > refs[-1].ranks[-1] \
-                and refs[-1].title is None:
-            sep = skel[refs[-1].end:start]
+        chain = _CHAIN_SEP.match(skel[refs[-1].end:start]) if refs else None
+        if chain and refs[-1].title is None and (
+                rank > refs[-1].ranks[-1] or rank < refs[-1].ranks[-1] and rank < min(refs[-1].ranks)
+                and not re.search(r"\b(?:của|thuộc|tại|trong|ở)\b", chain.group(0))):
+            # "khoản 2 Điều 5" (inner first) or "Điều 4, khoản 3, điểm đ" (outer first); a list
+            # ("các điểm a, b, khoản 1") keeps its first member.
+            sep = skel[refs[-1].end:start][len(chain.group("list")):]
             sep = ", " if "," in sep else (" " + sep.strip() + " " if sep.strip() else " ")
             prev = refs[-1]
             prev.text = prev.text + sep + piece
@@ -196,6 +201,27 @@ def current_quotes(skel: str) -> tuple[list[int], bool]:
     return out, by_content
 
 
+def _placed(skel: str, refs: list[Ref]) -> Ref:
+    """The reference that is the clause's place: one written as a place ("tại Điều 3", "vào Mục
+    2", or first in the clause) beats one cited in a purpose or a reason ("để thực hiện khoản 2
+    Điều 153", "phù hợp với khoản 3", "theo Điều 5").  Ties: the first."""
+    def score(r: Ref) -> int:
+        before = skel[max(0, r.start - 40): r.start]
+        clause = re.split(r"[,;:]", skel[: r.start])[-1]
+        points = 0
+        if re.search(r"(?:^|[^\w])(?:tại|ở|trong|đối với|thuộc|vào|cũng tại)\s+(?:các\s+)?$", before, re.I):
+            points += 2
+        if not re.sub(r"(?i)^\W*(?:cụ thể|ngoài ra|đồng thời|tôi|chúng tôi)?\W*", "", skel[: r.start]).strip():
+            points += 2
+        if re.search(r"\b(?:để|nhằm|do|vì|bởi|cho phù hợp|phù hợp với)\b", clause, re.I):
+            points -= 2
+        if re.search(r"\b(?:theo|với|căn cứ)\s+(?:quy định\s+)?(?:tại\s+)?(?:các\s+)?$", before, re.I):
+            points -= 1
+        return points
+
+    return max(refs, key=lambda r: (score(r), -r.start))
+
+
 def names_place(skel: str) -> bool:
     """Does the clause name a place of its own (not a carried one)?"""
     return bool(find_refs(skel, []) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
@@ -209,9 +235,12 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     p.current, p.by_content = current_quotes(skel)
     special = special_of(skel)
     if refs:
-        main = refs[0]
-        for r in refs[1:]:
-            if max(r.ranks) < min(main.ranks) and r.start < 200:  # "Đối với Phần II, tại Mục 3, ..."
+        main = _placed(skel, refs)
+        verb = lexicon().rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                            "advisory.verbs", "request.markers").search(skel)
+        stop = verb.start() if verb else len(skel)
+        for r in refs[refs.index(main) + 1:]:
+            if max(r.ranks) < min(main.ranks) and r.start < stop:  # "Đối với Phần II, tại Mục 3, đề nghị ..."
                 main = r
         p.target, p.own = complete(main, skel, quotes, group), True
         p.rule = f"location.ref: {main.text}"

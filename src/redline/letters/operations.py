@@ -58,6 +58,8 @@ class Rules:
         masked = u.skel
         for r in reversed(place.refs):
             masked = masked[: r.start] + "§" + masked[r.end:]
+        # "không phải là", "cần thiết": words that look like a request marker but are not one.
+        masked = lexicon().rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), masked)
         self.masked = masked
         self.low = masked.lower()
         self.lx = lexicon()
@@ -91,14 +93,18 @@ class Rules:
         return Reading([], "ignored", f"agreement.phrases: {m.group(0).lower()}", agreement=True)
 
     def narrative(self):
-        """No operation verb, no request, no advisory, no new text: a statement."""
-        if self.u.new_text:
+        """A statement, not a request: a reason ("Lý do: ..."), or no request marker and no verb
+        in the position of an order ("Bỏ câu ...", "Điều 5 bổ sung từ ..."), and no new text.
+        "các đại biểu đóng góp ý kiến bổ sung, chỉnh sửa ..." reports; it asks nothing."""
+        text = self.masked.strip()
+        r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
+        if r:
+            return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
+        if self.lx.rx("request.markers").search(text) or _imperative(text):
             return None
-        if self.lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                      "operation.move.verbs", "advisory.verbs", "request.markers").search(self.masked):
-            return None
-        m = self.lx.rx("narrative.openings", before="^").search(self.masked.strip())
-        return Reading([], "ignored", f"narrative.openings: {m.group(0).lower()}" if m else "narrative: no operation")
+        m = self.lx.rx("narrative.openings", before="^").search(text)
+        return Reading([], "ignored", f"narrative.openings: {m.group(0).lower()}" if m else
+                       "narrative: no request, no operation in the position of an order")
 
     def hedged(self):
         """'xem xét bỏ ...', 'cân nhắc bổ sung ...': asked to consider, not to do."""
@@ -390,7 +396,7 @@ class Rules:
     def rewrite(self):
         """'sửa đổi, bổ sung như sau: ...', 'viết lại như sau', 'thay thế bằng nội dung sau',
         'sửa lại là: ...': the place's text becomes the new text."""
-        v = re.search(_v("operation.change.verbs"), self.masked, re.I)
+        v = re.search(_v("operation.change.verbs") + r"(?!\s+vì\b)", self.masked, re.I)
         if not v:
             return None
         rule = f"operation.change.verbs: {clean(v.group(0)).lower()} (rewrite)"
@@ -409,9 +415,12 @@ class Rules:
         text = list(self.u.new_text)
         used = {int(s.group("q"))} if s else set()
         if not text:
-            own = [q for i, q in enumerate(self.q) if i not in used and i not in self.place.current
-                   and f"⟦{i}⟧" in self.skel[v.start():]]
-            text = own[-1:] if own else []
+            # A quotation the verb introduces: "sửa lại (nội dung) thành/là/như sau “...”".
+            intro = re.search(r"(?:" + self.lx.alt("operation.change.verbs") + r")(?![\w])[^⟦.;]{0,60}?"
+                              r"(?:\b(?:thành|bằng|là|như sau|nội dung|sau)\b)\s*:?\s*⟦(\d+)⟧", self.skel, re.I)
+            own = [self.q[int(intro.group(1))]] if intro and int(intro.group(1)) not in used | set(
+                self.place.current) else []
+            text = own
         if not text:
             return None if self.lx.rx("advisory.verbs").search(self.masked) else comment(
                 target, self.u, rule, "replacement without its text: left to the drafter")
@@ -488,6 +497,19 @@ class Rules:
 
     def _whole_if_said(self) -> str | None:
         return "*" if self.place.special == "*" else None
+
+
+def _imperative(masked: str) -> bool:
+    """An operation or advisory verb where an order puts it: first, after the place and the
+    linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
+    lx = lexicon()
+    lead = re.match(r"^(?:\W|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
+                    r"theo đó|và|các|thì)\b|"
+                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
+    rest = masked[lead.end():] if lead else masked
+    return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                                "operation.rename.verbs", "operation.move.verbs", "advisory.verbs")
+                         + r"(?![\w])", rest, re.I))
 
 
 def _previous_label(num: str) -> str | None:

@@ -29,6 +29,9 @@ from .lexicon import lexicon
 
 _TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
 _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
+_DEC = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<rest>.+)$")  # "1.2. ..." under "1."
+_ROMAN_TOP = re.compile(r"^(?P<num>[IVX]{1,5})[.)]\s+(?P<rest>.+)$")
+_DIGIT_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
 _DASH = re.compile(r"^[-–—+•]\s+(?P<rest>.+)$")
 _ORDINAL_HEAD = re.compile(r"^(?P<ord>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]\s*(?P<rest>.+)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -107,16 +110,31 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     pre: list[str] = []
     items: list[Item] = []
     numbered = any(_TOP.match(p) for p in body)
+    # "1.1." items make their "1." a group head, whatever its words ("1. Góp ý cụ thể từng điều").
+    decimal_parents = {int(m.group("num")) for m in map(_DEC.match, body) if m}
+    # Roman groups over numbered items ("I. Về Luật Đầu tư" / "1. Về ..."): the digits are sub-items.
+    two_levels = any(_ROMAN_TOP.match(p) for p in body) and any(_DIGIT_TOP.match(p) for p in body)
     current: Item | None = None
     sub: Item | None = None
     expect_top = None
     for p in body:
         m = _TOP.match(p)
-        if numbered and m and (expect_top is None or _top_num(m) == expect_top) and instruction_like(m.group("rest")):
+        if two_levels and m and m.group("num").isdigit() and current is not None:
+            m = None  # a numbered item under a Roman group: read below as a sub-item
+        heading_like = m is not None and len(m.group("rest")) < 150 and not m.group("rest").rstrip().endswith(".")
+        if numbered and m and (expect_top is None or _top_num(m) == expect_top) and (
+                instruction_like(m.group("rest")) or _top_num(m) in decimal_parents or two_levels
+                or heading_like and expect_top is not None):
             current = Item(_top_num(m), m.group("rest"))
             items.append(current)
             sub = None
             expect_top = _top_num(m) + 1
+            continue
+        dm = _DEC.match(p) or (_DIGIT_TOP.match(p) if two_levels and current is not None else None)
+        if dm and current is not None and ("sub" not in dm.groupdict() or int(dm.group("num")) == current.n):
+            n = f"{current.n}.{dm.group('sub') if 'sub' in dm.groupdict() else dm.group('num')}"
+            sub = Item(n, dm.group("rest"), parent=current)
+            current.children.append(sub)
             continue
         o = _ORDINAL_HEAD.match(p)
         if not numbered and o and instruction_like(o.group("rest")) and not (current and wants_text(current.head)):
@@ -199,10 +217,16 @@ def _clauses(sentence: str) -> list[str]:
     ops = lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
                 "advisory.verbs")
     conn = lx.pattern("connector.phrases")
+    asks = lx.rx("request.markers")
+    place_first = re.compile(r"^\s*(?:(?:tại|ở|trong|đối với|về|cũng tại)\s+)?(?:các\s+)?(?:"
+                             + lx.alt("location.keywords", "location.special.title") + r")(?![\w])", re.I)
     pieces = re.split(r";\s*|,\s*(?=(?:" + conn + r")\b)|\.\s+(?=(?:" + conn + r")\b)", sentence, flags=re.I)
     out: list[str] = []
+    def signal(piece: str):
+        return ops.search(piece) or asks.search(piece) or place_first.match(piece)
+
     for piece in pieces:
-        if out and (ops.search(piece) and ops.search(out[-1])):
+        if out and signal(piece) and signal(out[-1]):
             out.append(piece)
         elif out:
             sep = "; " if not re.match(conn, piece, re.I) else ", "
@@ -218,6 +242,19 @@ def _capital(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
+def follow_ups(item: Item) -> list[Item]:
+    """The paragraphs after a head that announces no new text are more sentences of the same
+    instruction (reasons, further requests), each read as a unit of its own; a paragraph
+    ending in ":" takes the bullets after it as its content."""
+    out: list[Item] = []
+    for p in item.content:
+        if out and wants_text(out[-1].head) and (_DASH.match(p) or out[-1].content and not instruction_like(p)):
+            out[-1].content.append(p)
+        else:
+            out.append(Item(item.n, p, parent=item))
+    return out
+
+
 def split_item(item: Item, own_place: "callable") -> list[Unit]:
     """An item's head (and content) -> units.  ``own_place(skel)`` says whether a clause
     names its own place (the locations module decides)."""
@@ -226,7 +263,8 @@ def split_item(item: Item, own_place: "callable") -> list[Unit]:
     cut = _cut(skel)
     instr = skel[:cut] if cut is not None else skel
     rest = skel[cut + 1:].strip() if cut is not None else ""
-    raw_new = ([clean(unmask(rest, quotes))] if rest else []) + list(item.content)
+    content = list(item.content) if wants_text(item.head) or rest else []
+    raw_new = ([clean(unmask(rest, quotes))] if rest else []) + content
     new_text = clean_new_text(raw_new)
     units: list[Unit] = []
     sentences = _sentences(instr)
