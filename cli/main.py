@@ -158,10 +158,18 @@ _accept_reject("reject", redline.reject)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the edits file here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option("--explain", is_flag=True,
+              help="Print, for each sentence of the letter, what became of it and which rule decided.")
 @guarded
-def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool) -> None:
+def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool, explain: bool) -> None:
     """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
     edits = redline.extract(letter, draft=draft)
+    if explain:
+        from redline.letters.accounting import explain as explain_text
+
+        click.echo(explain_text(edits), nl=False)
+        if not output:
+            return
     text = json.dumps(edits, ensure_ascii=False, indent=2) + "\n"
     if output:
         from redline.package import write_text_atomic

@@ -81,6 +81,8 @@ class EditsFile:
     ignored: list[str] = field(default_factory=list)
     letter: dict | None = None
     path: str | None = None
+    accounting: list[dict] = field(default_factory=list)  # a letter's: what became of each sentence
+    warnings: list[str] = field(default_factory=list)  # a letter's: what extract noticed
 
 
 def now_iso() -> str:
@@ -155,7 +157,8 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
         edits.append(e)
     return EditsFile(author=default_author, date=default_date, source=data.get("source"), edits=edits,
                      unresolved=list(data.get("unresolved", [])), ignored=list(data.get("ignored", [])),
-                     letter=data.get("letter"), path=where)
+                     letter=data.get("letter"), path=where, accounting=list(data.get("accounting", [])),
+                     warnings=list(data.get("warnings", [])))
 
 
 def validate(data: Any, where: str) -> None:

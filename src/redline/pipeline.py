@@ -32,6 +32,7 @@ class ApplyResult:
     unresolved: list[dict] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    accounting: list[dict] = field(default_factory=list)  # per letter: {"path", "entries"} (letters/accounting.py)
     dry_run: bool = False
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -57,6 +58,9 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                 from .letters.extract import extract
 
                 data = extract(path, draft=draft)
+                if not data.get("author") and not author:
+                    raise EditsError("the letter names no sender (no organisation in its header or signature): "
+                                     "give the office or person with --author \"...\"", where=str(path))
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
@@ -125,9 +129,15 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
     for u in plan.skipped:
         src = u.pop("source", None)
         unresolved.append({**u, **({"from": src} if src else {})})
+    letter_warnings = [Warning(w, f.path) for f in files for w in f.warnings
+                       if not (author and w.startswith("no sender found"))]
+    letter_warnings += [Warning(f"no sender found in the letter; its changes are attributed to “{author}” (--author)",
+                                f.path) for f in files if author and any(w.startswith("no sender found")
+                                                                          for w in f.warnings)]
     result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
                          sources=[{"path": f.path, "author": f.author, "source": f.source} for f in files],
-                         unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),
+                         unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings) + letter_warnings,
+                         accounting=[{"path": f.path, "entries": f.accounting} for f in files if f.accounting],
                          dry_run=dry_run, timings=timings)
     if dry_run:
         return result

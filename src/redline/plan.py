@@ -687,7 +687,9 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         if clash is not None:
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
-            if same_source or not demote_cross_source:
+            if (same_source and edit.strict) or not demote_cross_source:
+                # A hand-written edits file is strict; a letter never stops the run: its own
+                # later instruction becomes a comment with its wording, listed as a conflict.
                 raise ConflictError(f"{edit.where} and {other.where} both change {_where_text(planner, pe, clash)}; "
                                     "they cannot both apply", where=edit.source or None)
             pe = demote(planner, pe, other)

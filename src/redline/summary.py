@@ -167,9 +167,11 @@ def _text(result, views, markdown: bool) -> str:
     counts = (f"{h['applied']} edit(s) {verb} (+{h['words_added']}/-{h['words_deleted']} words); "
               f"{h['unresolved']} unresolved, {h['ignored']} ignored, {h['conflicts']} conflict(s)")
     if markdown:
-        out = ["# redline summary\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}\n"]
+        out = ["# redline summary\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}"]
+        out += [f"- {line}" for line in accounting_lines(result)] + [""]
     else:
-        out = ["redline summary"] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}", ""]
+        out = ["redline summary"] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}"]
+        out += [f"  {line}" for line in accounting_lines(result)] + [""]
     current_source = object()
     multi = len(h["sources"]) > 1
     for v in views:
@@ -222,6 +224,7 @@ def _json(result, views) -> str:
     data["unresolved_list"] = result.unresolved
     data["ignored_list"] = result.ignored
     data["warnings"] = [str(w) for w in result.warnings]
+    data["letters"] = accounting_counts(result)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -242,6 +245,8 @@ def _html(result, views) -> str:
                    + (f" ({e(s['source'])})" if s.get("source") else "") + "<br>")
     out.append(f"{h['applied']} edit(s) applied (+{h['words_added']}/-{h['words_deleted']} words); "
                f"{h['unresolved']} unresolved, {h['ignored']} ignored, {h['conflicts']} conflict(s)</p>")
+    for line in accounting_lines(result):
+        out.append(f"<p class=\"meta\">{e(line)}</p>")
     for v in views:
         n = f" (n={e(str(v.n))})" if v.n is not None else ""
         out.append(f"<div class=\"edit\"><b>[{v.number}]{n} {e(v.op)} {e(v.address)}</b> {e(v.title)} "
@@ -260,3 +265,27 @@ def _html(result, views) -> str:
             out.append(f"<p class=\"line\">{e(line[2:])}</p>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------- letters' accounting
+# (issue 17) What became of every sentence of each letter, so a clerk sees nothing was dropped.
+# Kept apart from the summary's structure; its words are plain English until the message
+# catalogue lands, then they go through it.
+
+def accounting_counts(result) -> list[dict]:
+    """Per letter: {"path", "sentences", "edit", "comment", "unresolved", "ignored"}."""
+    from .letters.accounting import counts
+
+    out = []
+    for letter in getattr(result, "accounting", None) or []:
+        c = counts(letter["entries"])
+        out.append({"path": str(letter["path"]), "sentences": len(letter["entries"]), **c})
+    return out
+
+
+def accounting_lines(result) -> list[str]:
+    """'letter stc.txt: 6 sentences -> 3 edit, 1 comment, 0 unresolved, 2 ignored'."""
+    from pathlib import Path
+
+    return [f"letter {Path(c['path']).name}: {c['sentences']} sentence(s) -> {c['edit']} edit, {c['comment']} comment, "
+            f"{c['unresolved']} unresolved, {c['ignored']} ignored" for c in accounting_counts(result)]

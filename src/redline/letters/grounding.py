@@ -179,6 +179,11 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
             if words:
                 return _as_comment(e, f"the quoted text is not in {section.address}: left to the drafter")
+    if e["op"] == "delete" and e.get("find") and not e.get("occurrence"):
+        n = sum(g.block(i).count(norm(e["find"])) for i in g.section_blocks(section))
+        if n > 1:
+            # "bỏ từ “các”" where Điều 1 has it five times: which one is not said.
+            return _as_comment(e, f"“{e['find']}” occurs {n} times in {section.address}: left to the drafter")
     return _shape(g, e, section)
 
 
