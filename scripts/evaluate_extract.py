@@ -1,143 +1,332 @@
 #!/usr/bin/env python3
-"""Precision and recall of ``redline extract`` per operation, over every fixture letter.
+"""Precision and recall of ``redline extract``, per operation, plus the accounting and the
+harmful edits (tracked changes the letter did not ask for), on three kinds of set:
 
-For each ``fixtures/letters/<name>.(txt|docx|pdf)`` with a ``<name>.expected.json`` (and the seed
-letter, against ``fixtures/edits/seed-letter.json``), extract with ``--draft`` (the typed CCHC
-draft) and match the edits one to one.  An extracted edit is right when its op, target and
-payload (find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence) all equal an
-expected one's.  Items that went to ``unresolved`` count under the pseudo-op "unresolved"
-(matched by instruction number; the expected candidates must be offered), agreement under "ignored".
+- ``fixtures`` (default): every ``fixtures/letters/<name>.(txt|docx|pdf)`` with a
+  ``<name>.expected.json`` and the seed letter, extracted against the typed CCHC draft;
+- a folder given as an argument (the held-back letters: ``python scripts/evaluate_extract.py
+  /work/team/heldout``): the same layout; an expected file may name its draft with a
+  ``"draft"`` key (a path relative to the folder, or a file name in fixtures/drafts/);
+- ``real``: the hand judgments ``fixtures/letters/real/judgments.json`` (format
+  ``redline-real-judgments/1``, see that file's header) scored against the texts in
+  ``$REDLINE_REAL_LETTERS`` (skipped, with one line, when that is not set or absent).
 
-When the resolver (``redline.resolve``) is not there yet, targets are left out of the
-comparison and the report says so.
+Fixture-style sets: an extracted edit is right when its op, target and payload
+(find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence; text compared after
+NFC and one space) equal an expected one's; a comment when op, target and n match.
+"unresolved" is matched by instruction number (expected candidates must be offered),
+"ignored" by text.  Harmful: an extracted tracked change (any op but comment) that no
+expected edit matches.
 
-Usage: python scripts/evaluate_extract.py [--no-draft] [--verbose]
+Real set: each judged unit (a span of the letter) is compared with the units extract made
+from the same words: the kind (edit / comment / unresolved / ignored) and, for an edit, the
+op, the target (its parts, any order) and the SHA-1 of the normalised words; for a comment,
+the target.  ``bổ sung “X” vào sau từ “Y”`` counts as insert_after Y of X whichever way it
+is written.  Harmful: a tracked change where the judgment asks for none, or another one.
+
+Usage: python scripts/evaluate_extract.py [SET ...] [--verbose]   (SET: fixtures, real, or a folder)
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import hashlib
 import json
+import os
+import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.letters.extract import extract  # noqa: E402
+from redline.letters.extract import extract, extract_text  # noqa: E402
+from redline.text import clean, fold  # noqa: E402
 
 LETTERS = ROOT / "fixtures" / "letters"
-DRAFT = ROOT / "fixtures" / "drafts" / "cchc-typed.docx"
+DRAFTS = ROOT / "fixtures" / "drafts"
+DRAFT = DRAFTS / "cchc-typed.docx"
 SEED_JSON = ROOT / "fixtures" / "edits" / "seed-letter.json"
+JUDGMENTS = LETTERS / "real" / "judgments.json"
 PAYLOAD = ("find", "replace", "exclude", "anchor", "heading", "paragraphs", "text", "scope", "occurrence")
+KINDS = ("edit", "comment", "unresolved", "ignored")
 
 
-def key(e: dict, with_target: bool) -> str:
-    fields = {k: e.get(k) for k in PAYLOAD}
+class Score:
+    def __init__(self, name: str):
+        self.name = name
+        self.tp: dict[str, int] = defaultdict(int)
+        self.fp: dict[str, int] = defaultdict(int)
+        self.fn: dict[str, int] = defaultdict(int)
+        self.harmful: list[str] = []
+        self.accounting: dict[str, int] = defaultdict(int)
+        self.letters = 0
+
+    def report(self) -> str:
+        out = [f"== {self.name}: {self.letters} letter(s)",
+               f"{'op':<14}{'expected':>9}{'extracted':>10}{'right':>7}{'precision':>11}{'recall':>8}"]
+        T = F = N = 0
+        for op in sorted(set(self.tp) | set(self.fp) | set(self.fn)):
+            t, f, n = self.tp[op], self.fp[op], self.fn[op]
+            T, F, N = T + t, F + f, N + n
+            out.append(f"{op:<14}{t + n:>9}{t + f:>10}{t:>7}{_ratio(t, t + f):>11.2f}{_ratio(t, t + n):>8.2f}")
+        out.append(f"{'all':<14}{T + N:>9}{T + F:>10}{T:>7}{_ratio(T, T + F):>11.2f}{_ratio(T, T + N):>8.2f}")
+        acc = ", ".join(f"{self.accounting[k]} {k}" for k in KINDS)
+        out.append(f"accounting: {sum(self.accounting.values())} sentence(s): {acc}")
+        out.append(f"harmful edits (tracked changes the letter did not ask for): {len(self.harmful)}")
+        return "\n".join(out)
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def _norm(v):
+    if isinstance(v, str):
+        return clean(v)
+    if isinstance(v, list):
+        return [_norm(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _norm(x) for k, x in v.items()}
+    return v
+
+
+def key(e: dict) -> str:
+    fields = {k: _norm(e.get(k)) for k in PAYLOAD}
     fields["op"] = e["op"]
-    if with_target:
-        fields["target"] = e["target"]
+    fields["target"] = e["target"]
+    if e["op"] == "comment":
+        fields = {"op": "comment", "target": e["target"], "n": e.get("n")}
     return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
-def unresolved_key(u: dict) -> str:
-    return json.dumps({"n": u.get("n"), "candidates": sorted(u.get("candidates", []))}, ensure_ascii=False)
+# ---------------------------------------------------------------------------- fixture-style sets
 
-
-def cases(with_draft: bool):
-    for exp in sorted(LETTERS.glob("*.expected.json")):
+def fixture_cases(folder: Path):
+    for exp in sorted(folder.glob("*.expected.json")):
         stem = exp.name[: -len(".expected.json")]
-        letter = next((p for p in LETTERS.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".pdf")), None)
-        if letter is not None:
-            yield stem, letter, json.loads(exp.read_text("utf-8"))
-    seed = LETTERS / "seed-letter.txt"
-    if seed.is_file() and SEED_JSON.is_file():
-        hand = json.loads(SEED_JSON.read_text("utf-8"))
-        if with_draft:
-            from redline.letters.extract import draft_outline, resolve_reference
+        letter = next((p for p in folder.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".pdf")), None)
+        if letter is None:
+            continue
+        expected = json.loads(exp.read_text("utf-8"))
+        draft = expected.get("draft")
+        if draft:
+            draft = next((p for p in (folder / draft, DRAFTS / draft, ROOT / draft) if p.is_file()), None)
+        yield stem, letter, expected, draft or DRAFT
+    seed = folder / "seed-letter.txt"
+    if folder == LETTERS and seed.is_file() and SEED_JSON.is_file():
+        from redline.letters.grounding import draft_outline, resolve_reference
 
-            tree = draft_outline(DRAFT)
-            for e in hand["edits"]:
-                e["target"] = resolve_reference(tree, e["target"]).address
+        hand = json.loads(SEED_JSON.read_text("utf-8"))
+        tree = draft_outline(DRAFT)
+        for e in hand["edits"]:
+            e["target"] = resolve_reference(tree, e["target"]).address
         hand.setdefault("unresolved", [])
         hand.setdefault("ignored", [])
-        yield "seed-letter", seed, hand
+        yield "seed-letter", seed, hand, DRAFT
+
+
+def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
+    sc = Score(name)
+    for stem, path, expected, draft in fixture_cases(folder):
+        sc.letters += 1
+        got = extract(path, draft=draft)
+        for entry in got.get("accounting", []):
+            sc.accounting[entry["outcome"]] += 1
+        pool = defaultdict(list)
+        for e in expected["edits"]:
+            pool[key(e)].append(e)
+        for e in got["edits"]:
+            k = key(e)
+            if pool.get(k):
+                pool[k].pop()
+                sc.tp[e["op"]] += 1
+            else:
+                sc.fp[e["op"]] += 1
+                if e["op"] != "comment":
+                    sc.harmful.append(f"{stem}: {e['op']} n={e.get('n')} {e['target']}")
+                if verbose:
+                    print(f"  {stem}: unexpected {e['op']} n={e.get('n')} {e['target']}")
+        for left in pool.values():
+            for e in left:
+                sc.fn[e["op"]] += 1
+                if verbose:
+                    print(f"  {stem}: missed {e['op']} n={e.get('n')} {e['target']}")
+        left = list(got["unresolved"])
+        for u in expected.get("unresolved", []):
+            hit = next((g for g in left if g.get("n") == u.get("n")
+                        and set(u.get("candidates", [])) <= set(g.get("candidates", []))), None)
+            if hit is not None:
+                left.remove(hit)
+                sc.tp["unresolved"] += 1
+            else:
+                sc.fn["unresolved"] += 1
+                if verbose:
+                    print(f"  {stem}: missed unresolved n={u.get('n')}")
+        sc.fp["unresolved"] += len(left)
+        exp_ign = [clean(x) for x in expected.get("ignored", [])]
+        for x in got["ignored"]:
+            if clean(x) in exp_ign:
+                exp_ign.remove(clean(x))
+                sc.tp["ignored"] += 1
+            else:
+                sc.fp["ignored"] += 1
+        sc.fn["ignored"] += len(exp_ign)
+    return sc
+
+
+# ---------------------------------------------------------------------------- the real set
+
+def sha(text: str) -> str:
+    """The judgments' normalisation (see judgments.json "normalisation"), then SHA-1."""
+    t = unicodedata.normalize("NFC", text or "")
+    t = re.sub(r"[\s\u00a0\u200b\u2060\ufeff]+", " ", t).strip()
+    t = t.strip("“”\"'«»‘’").strip()
+    for e in ("…", "..."):
+        if t.startswith(e):
+            t = t[len(e):].strip()
+        if t.endswith(e):
+            t = t[: -len(e)].strip()
+    t = t.strip("“”\"'«»‘’").strip()
+    if t.endswith((".", ";")):
+        t = t[:-1]
+    return hashlib.sha1(t.encode("utf-8")).hexdigest()
+
+
+def target_key(t: str | None) -> str:
+    """'điểm đ khoản 3 Điều 4' and 'Điều 4, Khoản 3, Điểm đ' are one place."""
+    if not t:
+        return ""
+    t = re.sub(r"\([^()]*\)\s*$", "", t)
+    parts = re.findall(r"(phan|chuong|muc|tieu muc|dieu|khoan|diem|tiet)\s+([0-9a-z.]+)", fold(t, expand=False))
+    if parts:
+        return " ".join(sorted(f"{k}:{v.strip('.')}" for k, v in parts))
+    return fold(t, expand=False)
+
+
+def same_target(mine: str | None, want) -> bool:
+    """A judged target may list several acceptable places."""
+    wants = want if isinstance(want, list) else [want]
+    return any(target_key(mine) == target_key(w) for w in wants)
+
+
+def canonical(e: dict) -> list[dict]:
+    """An extracted edit as the judgments write it ({"op", "target", "*_sha1"}); a phrase added
+    after/before a word (our replace_text "Y" -> "Y X") counts as insert_after/before Y of X."""
+    out = {"op": e["op"], "target": target_key(e.get("target"))}
+    if e["op"] == "replace_text":
+        f, r = e["find"], e["replace"]
+        forms = [{**out, "find_sha1": sha(f), "replace_sha1": sha(r)}]
+        if r.startswith(f + " ") or r.startswith(f + ","):
+            forms.append({"op": "insert_after", "target": out["target"], "anchor_sha1": sha(f),
+                          "text_sha1": sha(r[len(f):].strip(" ,"))})
+        if r.endswith(" " + f):
+            forms.append({"op": "insert_before", "target": out["target"], "anchor_sha1": sha(f),
+                          "text_sha1": sha(r[: -len(f)].strip())})
+        return forms
+    if e.get("find"):
+        out["find_sha1"] = sha(e["find"])
+    anchor = e.get("anchor") or {}
+    if anchor.get("sentence") or anchor.get("sentence_prefix"):
+        out["anchor_sha1"] = sha(anchor.get("sentence") or anchor.get("sentence_prefix"))
+    words = e.get("text") or "\n".join(e.get("paragraphs") or []) or e.get("heading")
+    if words and e["op"] != "delete":
+        out["text_sha1"] = sha(words)
+    return [out]
+
+
+def edit_matches(e: dict, want: dict) -> bool:
+    want_c = {k: v for k, v in want.items() if k not in ("kind", "target")}
+    for form in canonical(e):
+        if all(form.get(k) == v for k, v in want_c.items()) and (
+                "target" not in want or same_target(e.get("target"), want["target"])):
+            return True
+    return False
+
+
+def _chunks(text: str) -> list[str]:
+    t = fold(text, expand=False)
+    return [t[i:i + 30] for i in range(0, max(1, len(t) - 29), 15)] if len(t) >= 30 else [t]
+
+
+def score_real(name: str, verbose: bool) -> Score | None:
+    folder = os.environ.get("REDLINE_REAL_LETTERS")
+    if not folder or not Path(folder).is_dir() or not JUDGMENTS.is_file():
+        print(f"== {name}: skipped (set REDLINE_REAL_LETTERS to the folder of the real letters' texts)")
+        return None
+    data = json.loads(JUDGMENTS.read_text("utf-8"))
+    sc = Score(name)
+    by_id = defaultdict(list)
+    for j in data["judgments"]:
+        by_id[j["id"]].append(j)
+    for sid, judged in by_id.items():
+        path = Path(folder) / f"{sid}.txt"
+        if not path.is_file():
+            continue
+        sc.letters += 1
+        raw = unicodedata.normalize("NFC", path.read_text("utf-8"))
+        body = raw.split("\n", 1)[1] if "\n" in raw else ""
+        got = extract_text(body)
+        for entry in got.get("accounting", []):
+            sc.accounting[entry["outcome"]] += 1
+        edits_by_quote = defaultdict(list)
+        for e in got["edits"]:
+            edits_by_quote[clean(e.get("quote", ""))].append(e)
+        used_edits: set[int] = set()
+        for j in judged:
+            span_text = fold(body[j["span"][0]:j["span"][1]], expand=False)
+            mine = [a for a in got.get("accounting", []) if any(c in span_text for c in _chunks(a["text"]))]
+            want = j["expected"]
+            kinds = [a["outcome"] for a in mine] or ["ignored"]
+            kind = next(k for k in KINDS if k in kinds)
+            edits = [e for a in mine for e in edits_by_quote.get(clean(a["text"]), [])]
+            for e in edits:
+                used_edits.add(id(e))
+            right = False
+            if want["kind"] == "edit":
+                right = any(e["op"] != "comment" and edit_matches(e, want) for e in edits)
+            elif want["kind"] == "comment":
+                right = kind == "comment" and (not want.get("target") or any(
+                    e["op"] == "comment" and same_target(e.get("target"), want["target"])
+                    for e in edits))
+            else:
+                right = kind == want["kind"]
+            label = want.get("op", want["kind"]) if want["kind"] == "edit" else want["kind"]
+            mine_label = next((e["op"] for e in edits if e["op"] != "comment"), kind) if kind == "edit" else kind
+            if right:
+                sc.tp[label] += 1
+            else:
+                sc.fn[label] += 1
+                sc.fp[mine_label] += 1
+                if verbose:
+                    print(f"  {sid} n={j['n']}: want {json.dumps(want, ensure_ascii=False)[:120]}, got {mine_label}")
+            for e in edits:
+                if e["op"] != "comment" and not (want["kind"] == "edit" and edit_matches(e, want)):
+                    sc.harmful.append(f"{sid} n={j['n']}: {e['op']} {e.get('target')}")
+        for e in got["edits"]:
+            if id(e) not in used_edits and e["op"] != "comment":
+                sc.harmful.append(f"{sid}: {e['op']} {e.get('target')} (no judged unit)")
+    return sc
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--no-draft", action="store_true", help="do not resolve targets (compare without them)")
+    ap.add_argument("sets", nargs="*", default=["fixtures", "real"], help="fixtures, real, or a folder of letters")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
-    have_resolver = importlib.util.find_spec("redline.sections.references") is not None
-    with_draft = not args.no_draft and have_resolver and DRAFT.is_file()
-    if not with_draft:
-        print("note: targets not compared (" + ("--no-draft" if args.no_draft else "no resolver or draft yet") + ")")
-    tp: dict[str, int] = defaultdict(int)
-    fp: dict[str, int] = defaultdict(int)
-    fn: dict[str, int] = defaultdict(int)
-    letters = 0
-    for name, path, expected in cases(with_draft):
-        letters += 1
-        got = extract(path, draft=DRAFT if with_draft else None)
-        exp_edits = list(expected["edits"])
-        exp_unres = list(expected.get("unresolved", []))
-        pool = defaultdict(list)
-        for e in exp_edits:
-            pool[key(e, with_draft)].append(e)
-        for e in got["edits"]:
-            k = key(e, with_draft)
-            if pool.get(k):
-                pool[k].pop()
-                tp[e["op"]] += 1
-            elif not with_draft and any(u.get("quote") == e.get("quote") for u in exp_unres):
-                continue  # expected as unresolved once resolved against the draft
-            else:
-                fp[e["op"]] += 1
-                if args.verbose:
-                    print(f"  {name}: unexpected {e['op']} n={e.get('n')} {e['target']}")
-        for k, left in pool.items():
-            for e in left:
-                fn[e["op"]] += 1
-                if args.verbose:
-                    print(f"  {name}: missed {e['op']} n={e.get('n')} {e['target']}")
-        if with_draft:
-            # Matched by instruction number; the expected candidates (the sections a person must choose
-            # between) must all be offered.
-            left = list(got["unresolved"])
-            for u in exp_unres:
-                hit = next((g for g in left if g.get("n") == u.get("n")
-                            and set(u.get("candidates", [])) <= set(g.get("candidates", []))), None)
-                if hit is not None:
-                    left.remove(hit)
-                    tp["unresolved"] += 1
-                else:
-                    fn["unresolved"] += 1
-                    if args.verbose:
-                        print(f"  {name}: missed unresolved {unresolved_key(u)}")
-            fp["unresolved"] += len(left)
-        exp_ign, got_ign = list(expected.get("ignored", [])), list(got["ignored"])
-        for x in got_ign:
-            if x in exp_ign:
-                exp_ign.remove(x)
-                tp["ignored"] += 1
-            else:
-                fp["ignored"] += 1
-        fn["ignored"] += len(exp_ign)
-    ops = sorted(set(tp) | set(fp) | set(fn))
-    print(f"{letters} letters")
-    print(f"{'op':<14}{'expected':>9}{'extracted':>10}{'right':>7}{'precision':>11}{'recall':>8}")
-    T = F = N = 0
-    for op in ops:
-        t, f, n = tp[op], fp[op], fn[op]
-        T, F, N = T + t, F + f, N + n
-        prec = t / (t + f) if t + f else 1.0
-        rec = t / (t + n) if t + n else 1.0
-        print(f"{op:<14}{t + n:>9}{t + f:>10}{t:>7}{prec:>11.2f}{rec:>8.2f}")
-    prec = T / (T + F) if T + F else 1.0
-    rec = T / (T + N) if T + N else 1.0
-    print(f"{'all':<14}{T + N:>9}{T + F:>10}{T:>7}{prec:>11.2f}{rec:>8.2f}")
+    for s in args.sets:
+        if s == "fixtures":
+            sc = score_fixtures(LETTERS, "fixture letters", args.verbose)
+        elif s == "real":
+            sc = score_real("real letters (hand judgments)", args.verbose)
+        else:
+            sc = score_fixtures(Path(s), f"letters in {s}", args.verbose)
+        if sc is not None:
+            print(sc.report())
+            if args.verbose:
+                for h in sc.harmful:
+                    print(f"  harmful: {h}")
     return 0
 
 

@@ -99,7 +99,7 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             refs[-1].end = end + t.end()
         else:
             q = re.match(r"\s*⟦(\d+)⟧", tail)
-            if q and quotes[int(q.group(1))][:1].isupper() and len(quotes[int(q.group(1))]) < 150 and not re.match(
+            if q and int(q.group(1)) < len(quotes) and quotes[int(q.group(1))][:1].isupper() and len(quotes[int(q.group(1))]) < 150 and not re.match(
                     r"\s*⟦\d+⟧\s*(?:thành|bằng|là)\b", tail) and word in ("mục", "phần", "tiểu mục", "chương", "điều"):
                 refs[-1].title = clean(quotes[int(q.group(1))])
                 refs[-1].end = end + q.end()
@@ -222,9 +222,9 @@ def _placed(skel: str, refs: list[Ref]) -> Ref:
     return max(refs, key=lambda r: (score(r), -r.start))
 
 
-def names_place(skel: str) -> bool:
+def names_place(skel: str, quotes: list[str]) -> bool:
     """Does the clause name a place of its own (not a carried one)?"""
-    return bool(find_refs(skel, []) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
+    return bool(find_refs(skel, quotes) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
 
 
 def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str | None,

@@ -274,7 +274,7 @@ def split_item(item: Item, own_place: "callable") -> list[Unit]:
             pieces.append((c, s))
     if not pieces:
         pieces = [(instr, instr)]
-    placed = sum(1 for c, _ in pieces if own_place(c))
+    placed = sum(1 for c, _ in pieces if own_place(c, quotes))
     letters = iter(_LETTERS)
     for idx, (part, sentence) in enumerate(pieces):
         last = idx == len(pieces) - 1
