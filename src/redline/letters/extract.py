@@ -155,6 +155,10 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     else:
         kept = []
         for e in doc["edits"]:
+            if e.get("_rest_as_is") and e.get("target"):
+                # "the rest as it is" needs the draft to find where the rest starts
+                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
+                     "note": "the new text ends with “...”: give --draft to place it", "_unit": e.get("_unit")}
             if e.get("target"):
                 kept.append(e)
             else:

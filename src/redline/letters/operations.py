@@ -35,8 +35,12 @@ class Reading:
     agreement: bool = False  # listed under "ignored" (no change asked)
 
 
+_DESCRIBED = r"(?<!đã\s)(?<!đang\s)(?<!được\s)(?<!bị\s)(?<!sẽ\s)(?<!chưa\s)(?<!không\s)"
+
+
 def _v(*paths: str) -> str:
-    return r"(?<![\w])" + lexicon().alt(*paths) + r"(?![\w])"
+    """A verb of the lexicon as an order: not "đã bỏ", "được bổ sung", "không sửa" (a description)."""
+    return r"(?<![\w])" + _DESCRIBED + lexicon().alt(*paths) + r"(?![\w])"
 
 
 def comment(target: str | None, u: Unit, rule: str, note: str | None = None) -> Reading:
@@ -74,8 +78,28 @@ class Rules:
                      self.request):
             out = rule()
             if out is not None:
-                return out
+                return self.whole_request(out)
         return Reading([], "ignored", "narrative: no operation, no request")
+
+    def whole_request(self, out: Reading) -> Reading:
+        """An exact change is made only when it is the whole request: a clause that also asks to
+        reorder ("hoán đổi"), or goes on with a second predicate ("bỏ cụm từ “X” và sử dụng ..."),
+        becomes a comment carrying all its words."""
+        if out.outcome != "edit":
+            return out
+        m = self.lx.rx("advisory.reorder").search(self.masked)
+        if m:
+            return comment(self.target, self.u, out.rule + f" + advisory.reorder: {m.group(0).lower()}",
+                           "part of the request has no exact words: left to the drafter")
+        last = self.skel.rfind("⟧")
+        tail = self.skel[last + 1:] if last >= 0 else ""
+        second = re.search(r"(?:\bvà|;)\s+(?:đồng thời\s+)?(?P<v>" + self.lx.alt(
+            "operation.second.verbs", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+            "advisory.verbs") + r")(?![\w])", tail, re.I)
+        if second and not re.match(r"(?i)sửa lại là|sửa lại thành|sửa thành", second.group("v")):
+            return comment(self.target, self.u, out.rule + f" + second request: {second.group('v').lower()}",
+                           "a second request in the same sentence: left to the drafter")
+        return out
 
     # -- no change asked
 
@@ -238,7 +262,8 @@ class Rules:
         pairs = self._pairs()
         verb = re.search(_v("operation.change.verbs"), self.skel, re.I)
         ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:(?:cụm\s+từ|từ|chữ|dấu)\s*)?⟦(?P<new>\d+)⟧\s*"
-                        r"(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+(?:(?:cụm\s+từ|từ|chữ)\s*)?⟦(?P<old>\d+)⟧",
+                        r"(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+(?:(?:hai|ba|bốn|các|\d+)\s+)?"
+                        r"(?:(?:cụm\s+từ|từ|chữ)\s*)?⟦(?P<old>\d+)⟧",
                         self.skel, re.I)
         if not pairs and not ins:
             return None
@@ -270,6 +295,8 @@ class Rules:
             edits.append(ed)
         if ins:
             new, old = self.q[int(ins.group("new"))], self.q[int(ins.group("old"))]
+            if strip_ellipsis(old)[1] or ellipsis_inside(old) or ellipsis_inside(new):
+                return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
             if new.startswith((",", ";", ".")) or len(new) <= 2 and not new.isalnum():
                 repl = f"{old}{new}" if ins.group("pos").lower() == "sau" else f"{new} {old}"
             else:
@@ -424,6 +451,17 @@ class Rules:
         if not text:
             return None if self.lx.rx("advisory.verbs").search(self.masked) else comment(
                 target, self.u, rule, "replacement without its text: left to the drafter")
+        if text and text[0].lstrip().startswith(("…", "...")):
+            # "sửa lại là: “… A, X, B”": a fragment; exact only against the fragment it rewrites.
+            cited = [self.q[i] for i in self.place.current] + [
+                q for i, q in enumerate(self.q) if strip_ellipsis(q)[1] and q not in text and i not in used]
+            new, _ = strip_ellipsis(text[0])
+            if len(text) == 1 and cited:
+                old, _ = strip_ellipsis(cited[-1])
+                if old and old != new and not ellipsis_inside(old) and not ellipsis_inside(new):
+                    return Reading([{"op": "replace_text", "target": target, "find": old, "replace": new}], "edit",
+                                   rule + " + cited fragment")
+            return comment(target, self.u, rule, "the new text is a fragment (“…”): left to the drafter")
         if self._quoted_cut(text):
             e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True}
             if anchor:
@@ -468,7 +506,8 @@ class Rules:
             if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
                                r")\s*)?(?:mới\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
-                    r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs)]
+                    r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs) and not re.search(
+                    r"\b(?:sau|trước)\s+(?:\S+\s+){0,3}$", self.skel[: self.skel.find(f"⟦{i}⟧")], re.I)]
         if not text:
             return None  # "bổ sung đánh giá ...": no words given; the advisory rule decides
         if phrase_obj:
