@@ -218,17 +218,53 @@ def msg(template: str, **params: Any) -> Message:
     return Message(template, params)
 
 
+class Joined:
+    """Messages (or plain strings) shown one after another: a sentence built of parts,
+    each part a catalogue message, e.g. ``joined(msg("no section matches {ref!r}", ...),
+    msg("; nearest: {names}", ...))``."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts: list[Any], sep: str = ""):
+        self.parts, self.sep = parts, sep
+
+    def render(self, lang: str | None = None) -> str:
+        return self.sep.join(render(p, lang) for p in self.parts if p is not None)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"joined({self.parts!r}, sep={self.sep!r})"
+
+    def __add__(self, other: Any) -> str:
+        return str(self) + str(other)
+
+    def __radd__(self, other: Any) -> str:
+        return str(other) + str(self)
+
+    def __contains__(self, item: str) -> bool:
+        return item in str(self)
+
+
+def joined(*parts: Any, sep: str = "") -> Joined:
+    """Parts shown in order (None parts left out), each in the language of the whole."""
+    return Joined([p for p in parts if p is not None], sep)
+
+
 def render(text: Any, lang: str | None = None) -> str:
     """A message, a plain string (shown as it is) or None, as text in ``lang``."""
     if text is None:
         return ""
-    if isinstance(text, (Message, Option)):
-        return text.render(lang) if isinstance(text, Message) else text.render()
+    if isinstance(text, (Message, Joined)):
+        return text.render(lang)
+    if isinstance(text, Option):
+        return text.render()
     return str(text)
 
 
 def _value(v: Any, lang: str) -> Any:
-    if isinstance(v, Message):
+    if isinstance(v, (Message, Joined)):
         return v.render(lang)
     if isinstance(v, Option):
         return v.render()
@@ -281,6 +317,6 @@ def template_fields(template: str) -> set[str]:
     return names
 
 
-__all__ = ["msg", "Message", "Option", "render", "language", "current_language", "option_style",
+__all__ = ["msg", "Message", "joined", "Joined", "Option", "render", "language", "current_language", "option_style",
            "detect_language", "environment_language", "normalize_language", "translations", "template_fields",
            "LANGUAGES", "DEFAULT_LANGUAGE"]
