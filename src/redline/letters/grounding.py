@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from ..errors import ResolveError
+from ..messages import render
 from ..text import QUOTES, clean, fold
 from .content import split_label, strip_ellipsis
 
@@ -159,10 +160,10 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     except ResolveError as err:
         found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
         if len(found) == 1 and not err.candidates:
-            e["note"] = f"“{target}” is not in the draft ({err.message}); located by the quoted text"
+            e["note"] = f"“{target}” is not in the draft ({render(err.message)}); located by the quoted text"
             e["target"] = found[0].address
             return _shape(g, e, found[0])
-        doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
+        doc["unresolved"].append(_unresolved(e, render(err.message), err.candidates))
         return None
     conflict = _title_conflict(tree, target, section)
     if conflict is not None:
