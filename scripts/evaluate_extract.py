@@ -62,6 +62,7 @@ class Score:
         self.harmful: list[str] = []
         self.accounting: dict[str, int] = defaultdict(int)
         self.letters = 0
+        self.senders: list[bool] = []
 
     def report(self) -> str:
         out = [f"== {self.name}: {self.letters} letter(s)",
@@ -74,6 +75,9 @@ class Score:
         out.append(f"{'all':<14}{T + N:>9}{T + F:>10}{T:>7}{_ratio(T, T + F):>11.2f}{_ratio(T, T + N):>8.2f}")
         acc = ", ".join(f"{self.accounting[k]} {k}" for k in KINDS)
         out.append(f"accounting: {sum(self.accounting.values())} sentence(s): {acc}")
+        if self.senders:
+            out.append(f"sender: {sum(self.senders)}/{len(self.senders)} letters read as the judgments expect "
+                       "(the header's or signature's organisation, or none)")
         out.append(f"harmful edits (tracked changes the letter did not ask for): {len(self.harmful)}")
         return "\n".join(out)
 
@@ -178,52 +182,123 @@ def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
 
 # ---------------------------------------------------------------------------- the real set
 
-def sha(text: str) -> str:
-    """The judgments' normalisation (see judgments.json "normalisation"), then SHA-1."""
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def norm_words(text: str) -> str:
+    """The judgments' normalisation (fixtures/letters/real/README.md), before hashing."""
     t = unicodedata.normalize("NFC", text or "")
     t = re.sub(r"[\s\u00a0\u200b\u2060\ufeff]+", " ", t).strip()
-    t = t.strip("“”\"'«»‘’").strip()
-    for e in ("…", "..."):
-        if t.startswith(e):
-            t = t[len(e):].strip()
-        if t.endswith(e):
-            t = t[: -len(e)].strip()
-    t = t.strip("“”\"'«»‘’").strip()
-    if t.endswith((".", ";")):
-        t = t[:-1]
-    return hashlib.sha1(t.encode("utf-8")).hexdigest()
+    prev = None
+    while prev != t:
+        prev = t
+        t = t.strip().strip(_QUOTE_MARKS).strip()
+        t = re.sub(r"^(?:…|\.\.\.)\s*", "", t)
+        t = re.sub(r"\s*(?:…|\.\.\.)$", "", t)
+    return re.sub(r"[.;]$", "", t).strip()
+
+
+def sha(text: str) -> str:
+    return hashlib.sha1(norm_words(text).encode("utf-8")).hexdigest()
+
+
+_NUMBERED = re.compile(r"\b(phan|chuong|muc|tieu muc|dieu|khoan|diem|tiet)\s+"
+                       r"([ivxlc]+(?:\.\d+)*|\d+(?:\.\d+)*[a-z]?|[a-z])(?![\w])")
+_GENERIC = re.compile(r"^(?:(?:phan|muc|noi dung|doan|tai|o|trong|ve)\s+)+")
 
 
 def target_key(t: str | None) -> str:
-    """'điểm đ khoản 3 Điều 4' and 'Điều 4, Khoản 3, Điểm đ' are one place."""
+    """'điểm đ khoản 3 Điều 4', 'Điều 4, Khoản 3, Điểm đ' and 'Chương II, Điều 4, khoản 3, điểm đ'
+    are one place (an Điều's number runs through the whole law, so a chapter or part written
+    before it only confirms it); a place named by its heading's words keeps its words."""
     if not t:
         return ""
     t = re.sub(r"\([^()]*\)\s*$", "", t)
-    parts = re.findall(r"(phan|chuong|muc|tieu muc|dieu|khoan|diem|tiet)\s+([0-9a-z.]+)", fold(t, expand=False))
+    f = fold(t, expand=False)
+    parts = dict(_NUMBERED.findall(f))
     if parts:
-        return " ".join(sorted(f"{k}:{v.strip('.')}" for k, v in parts))
-    return fold(t, expand=False)
+        if "dieu" in parts:
+            parts.pop("chuong", None)
+            parts.pop("phan", None)
+        return " ".join(sorted(f"{k}:{v.strip('.')}" for k, v in parts.items()))
+    return _GENERIC.sub("", f)
 
 
 def same_target(mine: str | None, want) -> bool:
-    """A judged target may list several acceptable places."""
+    """A judged target may list several acceptable places; a heading's words match when one
+    holds the other ("phần mục tiêu chủ yếu" and "mục tiêu chủ yếu nhiệm kỳ ...")."""
     wants = want if isinstance(want, list) else [want]
-    return any(target_key(mine) == target_key(w) for w in wants)
+    a = target_key(mine)
+    for w in wants:
+        b = target_key(w)
+        if a == b:
+            return True
+        if ":" not in a and ":" not in b and w not in ("*", "title", "preamble", "closing") and a and b \
+                and (a in b or b in a):
+            return True
+    return False
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class Words:
+    """A string as word and punctuation tokens that keep their place in it (so a run of tokens
+    is cut back out of the string with its own spacing)."""
+
+    def __init__(self, text: str):
+        self.text = norm_words(text)
+        self.spans = [m.span() for m in _TOKEN.finditer(self.text)]
+        self.tokens = [self.text[a:b] for a, b in self.spans]
+
+    def cut(self, i: int, j: int) -> str:
+        """Tokens i..j-1 as written, without separators at the ends."""
+        if i >= j:
+            return ""
+        return self.text[self.spans[i][0]:self.spans[j - 1][1]].strip(" ,;:")
+
+
+def _edges(a: list[str], b: list[str]) -> tuple[int, int]:
+    """Lengths of the common token prefix and suffix of a and b (not overlapping)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    s = 0
+    while s < min(len(a), len(b)) - p and a[-1 - s] == b[-1 - s]:
+        s += 1
+    return p, s
 
 
 def canonical(e: dict) -> list[dict]:
-    """An extracted edit as the judgments write it ({"op", "target", "*_sha1"}); a phrase added
-    after/before a word (our replace_text "Y" -> "Y X") counts as insert_after/before Y of X."""
+    """An extracted edit in every form the judgments may write the same change in.
+
+    A replacement "f" -> "r" (our replace_text) is also: the same change with more or less
+    unchanged context around it; an insertion of the added words after any run of words that
+    ends right before them (before: starts right after them); a deletion of the dropped words;
+    and "the target's text becomes r" (a rewrite of the provision the letter quoted).  Each is
+    the same document after the edit, so each is the same edit (README: another op reaching the
+    same result is correct; the hashes are the strict check)."""
     out = {"op": e["op"], "target": target_key(e.get("target"))}
     if e["op"] == "replace_text":
-        f, r = e["find"], e["replace"]
-        forms = [{**out, "find_sha1": sha(f), "replace_sha1": sha(r)}]
-        if r.startswith(f + " ") or r.startswith(f + ","):
-            forms.append({"op": "insert_after", "target": out["target"], "anchor_sha1": sha(f),
-                          "text_sha1": sha(r[len(f):].strip(" ,"))})
-        if r.endswith(" " + f):
-            forms.append({"op": "insert_before", "target": out["target"], "anchor_sha1": sha(f),
-                          "text_sha1": sha(r[: -len(f)].strip())})
+        f, r = Words(e["find"]), Words(e["replace"])
+        forms = [{**out, "find_sha1": sha(e["find"]), "replace_sha1": sha(e["replace"])},
+                 {"op": "replace", "target": out["target"], "text_sha1": sha(e["replace"])}]
+        nf, nr = len(f.tokens), len(r.tokens)
+        p, s = _edges(f.tokens, r.tokens)
+        for k in range(0, min(p, 10) + 1):
+            for m in range(0, min(s, 10) + 1):
+                forms.append({**out, "find_sha1": sha(f.cut(p - k, nf - s + m)),
+                              "replace_sha1": sha(r.cut(p - k, nr - s + m))})
+        dropped, added = f.cut(p, nf - s), r.cut(p, nr - s)
+        if added and not dropped:
+            for k in range(1, p + 1):
+                forms.append({"op": "insert_after", "target": out["target"], "anchor_sha1": sha(f.cut(p - k, p)),
+                              "text_sha1": sha(added)})
+            for k in range(1, s + 1):
+                forms.append({"op": "insert_before", "target": out["target"],
+                              "anchor_sha1": sha(f.cut(nf - s, nf - s + k)), "text_sha1": sha(added)})
+        if dropped and not added:
+            forms.append({"op": "delete", "target": out["target"], "find_sha1": sha(dropped)})
         return forms
     if e.get("find"):
         out["find_sha1"] = sha(e["find"])
@@ -250,6 +325,25 @@ def _chunks(text: str) -> list[str]:
     return [t[i:i + 30] for i in range(0, max(1, len(t) - 29), 15)] if len(t) >= 30 else [t]
 
 
+def units_of_spans(body: str, judged: list[dict], entries: list[dict]) -> list[list[dict]]:
+    """For each judged span, the accounting entries (extracted units) made from its words.
+
+    An entry belongs to the span(s) holding most of its words, and a short span belongs to the
+    entry whose words hold it whole: a quotation repeated in two sentences does not tie the
+    second sentence's edit to the first."""
+    spans = [fold(body[j["span"][0]:j["span"][1]], expand=False) for j in judged]
+    mine: list[list[dict]] = [[] for _ in judged]
+    for a in entries:
+        chunks = _chunks(a["text"])
+        hits = [sum(1 for c in chunks if c and c in s) for s in spans]
+        best = max(hits, default=0)
+        whole = fold(a["text"], expand=False)
+        for i, h in enumerate(hits):
+            if best and h == best or len(spans[i]) >= 12 and spans[i] in whole:
+                mine[i].append(a)
+    return mine
+
+
 def score_real(name: str, verbose: bool) -> Score | None:
     folder = os.environ.get("REDLINE_REAL_LETTERS")
     if not folder or not Path(folder).is_dir() or not JUDGMENTS.is_file():
@@ -257,6 +351,7 @@ def score_real(name: str, verbose: bool) -> Score | None:
         return None
     data = json.loads(JUDGMENTS.read_text("utf-8"))
     sc = Score(name)
+    senders = {s["id"]: s.get("expected_sender") for s in data["sources"]}
     by_id = defaultdict(list)
     for j in data["judgments"]:
         by_id[j["id"]].append(j)
@@ -268,15 +363,17 @@ def score_real(name: str, verbose: bool) -> Score | None:
         raw = unicodedata.normalize("NFC", path.read_text("utf-8"))
         body = raw.split("\n", 1)[1] if "\n" in raw else ""
         got = extract_text(body)
+        want_sender = senders.get(sid)
+        sc.senders.append(fold(got.get("author") or "", expand=False) == fold(want_sender or "", expand=False))
+        if verbose and not sc.senders[-1]:
+            print(f"  {sid}: sender {got.get('author')!r}, want {want_sender!r}")
         for entry in got.get("accounting", []):
             sc.accounting[entry["outcome"]] += 1
         edits_by_quote = defaultdict(list)
         for e in got["edits"]:
             edits_by_quote[clean(e.get("quote", ""))].append(e)
         used_edits: set[int] = set()
-        for j in judged:
-            span_text = fold(body[j["span"][0]:j["span"][1]], expand=False)
-            mine = [a for a in got.get("accounting", []) if any(c in span_text for c in _chunks(a["text"]))]
+        for j, mine in zip(judged, units_of_spans(body, judged, got.get("accounting", []))):
             want = j["expected"]
             kinds = [a["outcome"] for a in mine] or ["ignored"]
             kind = next(k for k in KINDS if k in kinds)
@@ -290,6 +387,10 @@ def score_real(name: str, verbose: bool) -> Score | None:
                 right = kind == "comment" and (not want.get("target") or any(
                     e["op"] == "comment" and same_target(e.get("target"), want["target"])
                     for e in edits))
+            elif want["kind"] == "unresolved":
+                # README: "a request with no place in the draft. A comment on `*` is acceptable".
+                right = kind == "unresolved" or kind == "comment" and all(
+                    e.get("target") == "*" for e in edits if e["op"] == "comment")
             else:
                 right = kind == want["kind"]
             label = want.get("op", want["kind"]) if want["kind"] == "edit" else want["kind"]
@@ -300,7 +401,8 @@ def score_real(name: str, verbose: bool) -> Score | None:
                 sc.fn[label] += 1
                 sc.fp[mine_label] += 1
                 if verbose:
-                    print(f"  {sid} n={j['n']}: want {json.dumps(want, ensure_ascii=False)[:120]}, got {mine_label}")
+                    print(f"  {sid} n={j['n']}: want {json.dumps(want, ensure_ascii=False)[:120]}, got {mine_label}"
+                          + "".join(f"\n      got {e['op']} {e.get('target')}" for e in edits))
             for e in edits:
                 if e["op"] != "comment" and not (want["kind"] == "edit" and edit_matches(e, want)):
                     sc.harmful.append(f"{sid} n={j['n']}: {e['op']} {e.get('target')}")
