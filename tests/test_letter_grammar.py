@@ -13,10 +13,15 @@ def _doc(body: str) -> dict:
 
 
 def test_run_on_clauses_each_keep_their_own_place_and_operation():
-    d = _doc("1. Tại Điều 1 nên bỏ từ “các”; ở Điều 3 nên bổ sung cụm từ “thủ trưởng”; Điều 5 bổ sung từ “kịp thời”.")
+    d = _doc("1. Tại Điều 1 nên bỏ từ “cơ bản”; ở Điều 3 nên bổ sung cụm từ “thủ trưởng”; Điều 5 bổ sung từ “kịp thời”.")
     ops = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
     assert ops == [("1.a", "delete", "Điều 1"), ("1.b", "comment", "Điều 3"), ("1.c", "comment", "Điều 5")]
     assert all(e["op"] != "delete" for e in d["edits"][1:])  # a phrase to ADD never becomes a deletion
+
+
+def test_a_common_word_to_drop_is_a_comment_until_the_draft_says_which():
+    d = _doc("1. Tại Điều 1 nên bỏ từ “các” để thống nhất với Điều 3.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Điều 1")]
 
 
 def test_place_is_carried_only_when_the_letter_says_so():

@@ -25,6 +25,12 @@ from .lexicon import lexicon
 _QUOTE = re.compile(r"“([^“”]*)”|\"([^\"]*)\"|«([^«»]*)»|‘([^‘’]*)’|”([^“”]*)”|“([^“”\"]*)\"|"
                     r"\"([^\"“”]*)”|„([^„“”]*)[“”]")
 PH = "⟦{}⟧"
+
+
+class OpenQuote(str):
+    """A passage whose closing quotation mark never comes (a letter cut short, a typo): its
+    words are not exact, so they are never written into the draft as they stand."""
+
 PH_RE = re.compile(r"⟦(\d+)⟧")
 OPENING = "“\"«‘„"
 CLOSING = "”\"»’“"
@@ -43,9 +49,13 @@ def mask_quotes(text: str) -> tuple[str, list[str]]:
     # short, a typo).  Its passage runs to the end and is never read as the letter's own words.
     m = re.search(r"[“«„\"]", skel)
     if m and len(skel) - m.end() >= 3:
-        found.append(skel[m.end():].strip())
+        found.append(OpenQuote(skel[m.end():].strip()))
         skel = skel[: m.start()] + PH.format(len(found) - 1)
     return skel, found
+
+
+def is_open(q: str) -> bool:
+    return isinstance(q, OpenQuote)
 
 
 def unmask(text: str, quotes: list[str], keep_marks: bool = True) -> str:

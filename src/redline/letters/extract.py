@@ -16,6 +16,7 @@ Every edit carries ``n`` (the instruction's number) and ``quote`` (the letter's 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from .lexicon import lexicon
 from .locations import Place, Ref, combine, find_refs, names_place, place_of
 from .operations import read
 from .source import letter_paragraphs
-from .units import Item, Unit, follow_ups, instruction_like, segment, split_item
+from .units import Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
 from ..text import clean
@@ -48,7 +49,8 @@ def extract_text(text: str, draft: Any = None) -> dict:
 
 
 class Reader:
-    """Walks the items of a body; keeps the previous place for "cũng tại mục này"."""
+    """Walks the items of a body; keeps the places named so far ("cũng tại mục này", "điều
+    này" refer back to them; a bare "khoản 1" takes the Điều last named)."""
 
     def __init__(self) -> None:
         self.edits: list[dict] = []
@@ -56,7 +58,9 @@ class Reader:
         self.ignored: list[str] = []
         self.ledger = Ledger()
         self.previous: str | None = None
+        self.context: Ref | None = None
         self.current_by_unit: dict[int, list[str]] = {}
+        self.opening = False  # reading the paragraphs before the first numbered item
 
     def item(self, item: Item, group: Ref | None = None) -> None:
         if item.children:
@@ -76,30 +80,38 @@ class Reader:
             return
         self.instruction(item, group)
 
-    def instruction(self, item: Item, group: Ref | None) -> None:
-        units = split_item(item, names_place)
-        if item.content and not any(u.introduced or u.new_text for u in units):
-            for more in follow_ups(item):
-                units.extend(split_item(more, names_place))
-        lead: Place | None = None
-        run_on: str | None = None  # a sentence whose clauses name places of their own
+    def instruction(self, item: Item, group: Ref | None, lead: Place | None = None) -> Place | None:
+        units = split_item(item)
+        leftover = list(item.content)  # the paragraphs after the head that are not its new text
         for u in units:
-            place = place_of(u.skel, u.quotes, group=group, previous=self.previous,
-                             lead=None if run_on == u.sentence else lead)
-            if u.first and place.own and lead is None:
-                lead = place
-            elif place.own and lead is not None and place.target != lead.target:
-                run_on = u.sentence  # its later clauses must name their own place
+            inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
+            place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
+                             context=self.context)
             reading = read(u, place, group)
             self.emit(u, place, reading)
+            if place.own and place.target and reading.rule and not reading.rule.startswith("narrative.rationale"):
+                lead = place
+                self.previous = place.target
+                self._context(place.target)
+        for more in follow_ups(item, leftover) if leftover else []:
+            lead = self.instruction(more, group, lead)
+        return lead
+
+    def _context(self, target: str) -> None:
+        m = re.search(r"(?i)\bĐiều\s+(\d+[a-zđ]?)\b", target)
+        if m:
+            self.context = Ref(f"Điều {m.group(1)}", [4], 0, 0)
 
     def emit(self, u: Unit, place: Place, reading) -> None:
         outcome = reading.outcome
         rule = " + ".join(r for r in (place.rule, reading.rule) if r) if outcome != "ignored" else reading.rule
+        if outcome == "ignored" and self.opening and not reading.agreement:
+            rule = "narrative: the letter's opening" if not rule.startswith("narrative.") else rule
         k = self.ledger.add(u.n, u.quote, outcome, rule)
-        self.current_by_unit[k] = [u.quotes[i] for i in place.current]
+        self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
         if outcome == "ignored":
-            if reading.agreement or not reading.rule.startswith("narrative.openings"):
+            if reading.agreement or not (self.opening or reading.rule.startswith(
+                    ("narrative.openings", "narrative.announcements"))):
                 self.ignored.append(u.quote)
             return
         for e in reading.edits:
@@ -114,6 +126,13 @@ class Reader:
             self.previous = t
 
 
+def _anchored(u: Unit) -> bool:
+    """A clause that places itself inside a section without naming the section ("ở đoạn thứ tư",
+    "vào câu “...”", "gạch đầu dòng thứ 2") is about the section just named."""
+    return bool(re.search(r"(?i)\b(?:đoạn|khổ|gạch đầu dòng|dòng)\s+(?:thứ\s+)?(?:\d+|nhất|hai|ba|tư|năm|cuối|đầu)|"
+                          r"\b(?:câu|đoạn)\s*:?\s*⟦", u.skel))
+
+
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
     frame = parse_frame(paras)
@@ -121,20 +140,14 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     if pre:
         frame.opening = pre[0]
     reader = Reader()
-    if pre:
-        reader.ledger.add(0, pre[0], "ignored", "narrative: the letter's opening")
-    for extra in pre[1:]:
-        # Paragraphs between the opening and the first numbered instruction.
-        if instruction_like(extra) and not extra.rstrip().endswith(":"):
-            reader.instruction(Item(0, extra), None)
-        else:
-            reader.ignored.append(extra)
-            reader.ledger.add(0, extra, "ignored", "narrative: before the first instruction")
+    reader.opening = True
+    for extra in pre:
+        # Paragraphs before the first numbered instruction: the opening formula, and sometimes
+        # a first instruction.
+        reader.instruction(Item(0, extra), None)
+    reader.opening = False
     for item in items:
         reader.item(item)
-    if not items and pre and lexicon().rx("agreement.phrases").search(pre[0]) and not reader.edits:
-        reader.ignored.append(pre[0])
-        reader.ledger.entries[0]["rule"] = "agreement.phrases (the whole letter agrees)"
     doc: dict[str, Any] = {}
     warnings: list[str] = []
     if frame.sender:
@@ -159,6 +172,10 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
                 # "the rest as it is" needs the draft to find where the rest starts
                 e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
                      "note": "the new text ends with “...”: give --draft to place it", "_unit": e.get("_unit")}
+            if e.get("_common") and e.get("target"):
+                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
+                     "note": f"“{e['find']}” is a common word: which occurrence is meant needs the draft",
+                     "_unit": e.get("_unit")}
             if e.get("target"):
                 kept.append(e)
             else:

@@ -57,8 +57,20 @@ class Ref:
         return f"{self.text} ({self.title})" if self.title else self.text
 
 
+# A reference to another document ("khoản 1 Điều 10 Nghị định số 43/2017/NĐ-CP", "Điều 7 Luật
+# Đầu tư"): not a place in the draft.
+_EXTERNAL = re.compile(r"^\s*,?\s*(?:của\s+)?(?:(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh|Luật|Bộ luật)\s+"
+                       r"(?:số\s+\d|[A-ZĐÀ-Ỹ]\w*\s+\w)|(?:Hiến pháp|Luật|Nghị định|Thông tư)\s+hiện hành)")
+
+
 def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
-    """Section references in a skeleton (quotes masked), chains merged ("Mục 6.2 của Phần II")."""
+    """Section references in a skeleton (quotes masked), chains merged ("Mục 6.2 của Phần II");
+    a reference to another document is not one of them."""
+    refs = _find_refs(skel, quotes)
+    return [r for r in refs if not _EXTERNAL.match(skel[r.end:r.end + 60])]
+
+
+def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     singles = []
     for m in _one_ref().finditer(skel):
         word = re.sub(r"\s+", " ", m.group("word").lower())
@@ -150,6 +162,7 @@ class Place:
     own: bool = False  # named in this clause (not carried, not inherited)
     current: list[int] = field(default_factory=list)  # quotes that are the draft's current text
     by_content: bool = False  # "tại nội dung “...”": the quote is the place
+    carried: bool = False  # referred back to ("quy định này", "cũng tại mục này")
 
 
 def special_of(skel: str) -> tuple[str, str] | None:
@@ -196,30 +209,41 @@ def current_quotes(skel: str) -> tuple[list[int], bool]:
     for m in re.finditer(r"(?:" + lx.pattern("location.by_content") + r")\s*:?\s*⟦(\d+)⟧", skel, re.I):
         out.append(int(m.group(1)))
         by_content = True
-    for m in re.finditer(r"(?:" + lx.pattern("location.cites") + r")\s*:\s*⟦(\d+)⟧", skel, re.I):
+    for m in re.finditer(r"(?:" + lx.pattern("location.cites") + r")\s*:?\s*⟦(\d+)⟧", skel, re.I):
         out.append(int(m.group(1)))
+    # "Điều 27, khoản 1, “...”", "tại điều 36 khoản 2: “...”", "khoản 1, Điều 61 “...”": the quote
+    # right after the place is its current text.
+    for r in find_refs(skel, []):
+        m = re.match(r"\s*(?:,|:)?\s*(?:(?:của\s+)?dự thảo(?:\s+\w+)?\s*)?(?:,|:)?\s*⟦(\d+)⟧", skel[r.end:])
+        if m and int(m.group(1)) not in out and not re.match(r"\s*⟦\d+⟧\s*(?:thành|bằng)\b", skel[r.end:]):
+            out.append(int(m.group(1)))
     return out, by_content
 
 
 def _placed(skel: str, refs: list[Ref]) -> Ref:
     """The reference that is the clause's place: one written as a place ("tại Điều 3", "vào Mục
     2", or first in the clause) beats one cited in a purpose or a reason ("để thực hiện khoản 2
-    Điều 153", "phù hợp với khoản 3", "theo Điều 5").  Ties: the first."""
-    def score(r: Ref) -> int:
-        before = skel[max(0, r.start - 40): r.start]
-        clause = re.split(r"[,;:]", skel[: r.start])[-1]
-        points = 0
-        if re.search(r"(?:^|[^\w])(?:tại|ở|trong|đối với|thuộc|vào|cũng tại)\s+(?:các\s+)?$", before, re.I):
-            points += 2
-        if not re.sub(r"(?i)^\W*(?:cụ thể|ngoài ra|đồng thời|tôi|chúng tôi)?\W*", "", skel[: r.start]).strip():
-            points += 2
-        if re.search(r"\b(?:để|nhằm|do|vì|bởi|cho phù hợp|phù hợp với)\b", clause, re.I):
-            points -= 2
-        if re.search(r"\b(?:theo|với|căn cứ)\s+(?:quy định\s+)?(?:tại\s+)?(?:các\s+)?$", before, re.I):
-            points -= 1
-        return points
+    Điều 153", "phù hợp với khoản 3", "theo Điều 5") or a comparison ("trùng với Điều 17").
+    Ties: the first."""
+    return max(refs, key=lambda r: (_score(skel, r), -r.start))
 
-    return max(refs, key=lambda r: (score(r), -r.start))
+
+def _score(skel: str, r: Ref) -> int:
+    before = skel[max(0, r.start - 40): r.start]
+    clause = re.split(r"[,;:]", skel[: r.start])[-1]
+    points = 0
+    if re.search(r"(?:^|[^\w])(?:tại|ở|trong|đối với|thuộc|vào|cũng tại)\s+(?:các\s+)?$", before, re.I):
+        points += 2
+    if not re.sub(r"(?i)^\W*(?:cụ thể|ngoài ra|đồng thời|tôi|chúng tôi)?\W*", "", skel[: r.start]).strip():
+        points += 2
+    if re.search(r"\b(?:để|nhằm|do|vì|bởi|cho phù hợp|phù hợp với)\b", clause, re.I):
+        points -= 2
+    if re.search(r"\b(?:theo|với|căn cứ)\s+(?:quy định\s+)?(?:tại\s+)?(?:các\s+)?$", before, re.I):
+        points -= 1
+    if re.search(r"\b(?:trùng|giống|tương tự|so|khác|như|thống nhất)(?:\s+với)?\s+(?:quy định\s+)?(?:tại\s+)?$",
+                 before, re.I):
+        points -= 3  # "trùng với Điều 17": compared with, not the place
+    return points
 
 
 def names_place(skel: str, quotes: list[str]) -> bool:
@@ -227,22 +251,78 @@ def names_place(skel: str, quotes: list[str]) -> bool:
     return bool(find_refs(skel, quotes) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
 
 
+def instruction_end(skel: str) -> int:
+    """Where the instruction of a clause ends and its reason starts (", bởi vì ...", " để ...",
+    " nhằm ...", "cho phù hợp với ..."): a place written after that is cited, not the place."""
+    lx = lexicon()
+    verb = lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "advisory.verbs",
+                 "request.markers").search(skel)
+    if not verb:
+        return len(skel)
+    m = re.search(r"(?:,\s*|\s)(?:bởi vì|bởi lẽ|bởi|vì|do|để|nhằm|cho phù hợp|phù hợp với)(?![\w])", skel[verb.end():],
+                  re.I)
+    return verb.end() + m.start() if m else len(skel)
+
+
+_LEVEL_WORDS = {"điểm": 2, "khoản": 3, "điều": 4, "mục": 4, "tiểu mục": 3, "phần": 6, "chương": 5}
+
+
+def truncate(target: str, carry_rule: str) -> str:
+    """'khoản 1, Điều 27' referred back to as "điều này" -> 'Điều 27' (the level the phrase names)."""
+    word = next((w for w in sorted(_LEVEL_WORDS, key=len, reverse=True) if re.search(
+        r"\b" + w + r"\s+(?:này|trên|nói trên)\b", carry_rule, re.I)), None)
+    if word is None:
+        return target
+    level = _LEVEL_WORDS[word]
+    pieces = re.findall(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)", target)
+    if not pieces:
+        return target
+    keep = [(w, n) for w, n in pieces if _LEVEL_WORDS.get(w.lower(), 4) >= level]
+    if not keep or len(keep) == len(pieces):
+        return target
+    keep.sort(key=lambda p: _LEVEL_WORDS.get(p[0].lower(), 4))
+    return " ".join(f"{w[:1].upper()}{w[1:].lower()} {n}" for w, n in keep)
+
+
+def whole_subject(skel: str) -> str | None:
+    """'Dự thảo cần bảo đảm ...', 'kế hoạch cần có ...': the draft as the subject of a request."""
+    lx = lexicon()
+    m = re.search(r"(?:^|[^\w])(?P<s>" + lx.alt("location.special.subjects") + r")(?![\w])(?:\s+[^\s,;:⟦]+){0,8}?\s+"
+                  r"(?:cũng\s+)?(?:cần|phải|nên|xem lại)(?![\w])", skel, re.I)
+    if not m:
+        return None
+    return f"location.special.subjects: {m.group('s').lower()}"
+
+
 def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str | None,
-             lead: "Place | None") -> Place:
+             lead: "Place | None", context: Ref | None = None) -> Place:
     """The place of one clause (see the module docstring for the order)."""
-    refs = find_refs(skel, quotes)
-    p = Place(refs=refs, page=page_of(skel))
+    all_refs = find_refs(skel, quotes)
+    end = instruction_end(skel)
+    refs = [r for r in all_refs if r.start < end] or []
+    p = Place(refs=all_refs, page=page_of(skel))
     p.current, p.by_content = current_quotes(skel)
     special = special_of(skel)
+    carry = carried(skel)
     if refs:
         main = _placed(skel, refs)
         verb = lexicon().rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                             "advisory.verbs", "request.markers").search(skel)
         stop = verb.start() if verb else len(skel)
+        as_context = re.search(r"(?:^|[^\w])(?:tại|ở|trong|thuộc)\s+(?:các\s+)?$", skel[max(0, main.start - 20):main.start],
+                               re.I)
         for r in refs[refs.index(main) + 1:]:
-            if max(r.ranks) < min(main.ranks) and r.start < stop:  # "Đối với Phần II, tại Mục 3, đề nghị ..."
-                main = r
-        p.target, p.own = complete(main, skel, quotes, group), True
+            if max(r.ranks) < min(main.ranks) and (r.start < stop or as_context):
+                main = r  # "Đối với Phần II, tại Mục 3, đề nghị ...", "Tại chương II, ... nhập chung Điều 17"
+                break
+        if carry and _score(skel, main) < 0 and previous:
+            p.target, p.rule, p.carried = truncate(previous, carry), carry, True
+            return p
+        target = complete(main, skel, quotes, group)
+        if group is None and context is not None and max(main.ranks) < 4 and max(main.ranks) < min(context.ranks) \
+                and target == main.target:
+            target = combine(main.target, main.ranks, context)  # "trong Khoản 1" after a sentence on Điều 15
+        p.target, p.own = target, True
         p.rule = f"location.ref: {main.text}"
         return p
     if special:
@@ -253,12 +333,16 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     if hw:
         p.target, p.rule, p.own = hw[0], hw[1], True
         return p
-    carry = carried(skel)
     if carry and previous:
-        p.target, p.rule = previous, carry
+        p.target, p.rule, p.carried = truncate(previous, carry), carry, True
         return p
     if p.by_content:
         p.rule, p.own = "location.by_content", True
+        return p
+    ws = whole_subject(skel)
+    if ws:
+        p.special = "*"
+        p.target, p.rule, p.own = "*", ws, True
         return p
     if lead is not None and lead.target:
         p.target, p.rule = lead.target, "location.lead: " + (lead.rule or "")

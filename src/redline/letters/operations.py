@@ -9,9 +9,20 @@ The safety rule is structural, not per example: a tracked change is produced onl
 letter gives exact words -- the words to find and their replacement, the phrase to drop,
 the new text (quoted, or after "như sau:"), or a whole unit to drop that it names exactly
 ("bỏ khoản 3", "bỏ gạch đầu dòng cuối cùng").  An add/change/delete without its exact
-words, a hedged request ("xem xét bỏ", "cân nhắc bổ sung"), or an advisory ("làm rõ", "giữ
-nguyên") becomes a comment carrying the letter's words.  A phrase the letter asks to ADD
-is never a deletion: the add rules run on the add verb, and a quote after it is new text.
+words, a hedged request ("xem xét bỏ", "cân nhắc bổ sung"), a request "in the direction of"
+something ("theo hướng ..."), a quotation never closed, or an advisory ("làm rõ", "giữ
+nguyên") becomes a comment carrying the letter's words.  A phrase the letter asks to ADD is
+never a deletion: the add rules run on the add verb, and a quote after it is new text.
+
+Which quotations are which (the heart of reading real letters):
+
+- *current text*: a quotation right after the place ("Khoản 2, Điều 18 ghi: “...”",
+  "Điều 27, khoản 1, “...”") or after "tại câu / trong đoạn" -- the draft as it stands;
+- *context*: the sentence a word goes into or comes out of ("vào câu “... Y (X), ...”",
+  "trong đoạn “...”"); brackets in it mark the word's position;
+- *object*: the words an operation acts on ("bỏ cụm từ “X”", "thay “X” bằng “Y”");
+- *result*: what the passage becomes ("sửa lại là “...”", "để thành nội dung “...”"): with
+  the current text (or the object it adds) it gives one exact replacement.
 """
 from __future__ import annotations
 
@@ -19,12 +30,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean
-from .content import PH_RE, ellipsis_inside, strip_ellipsis
+from .content import PH_RE, ellipsis_inside, is_open, strip_ellipsis
 from .lexicon import lexicon
 from .locations import Place, bullet_rx, complete, find_refs, ordinal, para_rx, sentence_rx
 from .units import Unit
 
 _NUM_WORD = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|[a-zđ](?![\w]))")
+_COUNT = r"(?:(?:hai|ba|bốn|năm|các|những|\d+)\s+)?"
+_WORDS = r"(?:cụm\s+từ|từ|chữ|nhóm\s+chữ|dấu)"
+_PUNCT_NAMES = {"phẩy": ",", "chấm phẩy": ";", "chấm": ".", "hai chấm": ":"}
 
 
 @dataclass
@@ -36,11 +50,30 @@ class Reading:
 
 
 _DESCRIBED = r"(?<!đã\s)(?<!đang\s)(?<!được\s)(?<!bị\s)(?<!sẽ\s)(?<!chưa\s)(?<!không\s)"
+# "một số điều chỉnh", "các sửa đổi", "có sửa đổi, bổ sung": the verb used as a noun.
+_NOMINAL = r"(?<!một số\s)(?<!những\s)(?<!các\s)(?<!sự\s)(?<!nhiều\s)(?<!có\s)"
 
 
 def _v(*paths: str) -> str:
-    """A verb of the lexicon as an order: not "đã bỏ", "được bổ sung", "không sửa" (a description)."""
-    return r"(?<![\w])" + _DESCRIBED + lexicon().alt(*paths) + r"(?![\w])"
+    """A verb of the lexicon as an order: not "đã bỏ", "được bổ sung", "không sửa" (a description),
+    not "một số điều chỉnh" (a noun)."""
+    return r"(?<![\w])" + _DESCRIBED + _NOMINAL + lexicon().alt(*paths) + r"(?![\w])"
+
+
+def quiet(skel: str) -> str:
+    """The skeleton with what is not the sentence's own predicate filled in (same length, so
+    positions still match): brackets ("(thay cho Điều 147)") and a leading subordinate clause
+    ("Khi đề nghị sửa đổi, ...", "nếu chuyển ... thì")."""
+    out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
+    out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
+                 r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
+                 lambda m: "~" * len(m.group(0)), out)
+    return out
+
+
+def order_verbs(skel: str, *paths: str) -> re.Match | None:
+    """The first verb of ``paths`` in the position of an order in ``skel``."""
+    return re.search(_v(*paths), quiet(skel), re.I)
 
 
 def comment(target: str | None, u: Unit, rule: str, note: str | None = None) -> Reading:
@@ -48,6 +81,12 @@ def comment(target: str | None, u: Unit, rule: str, note: str | None = None) -> 
     if note:
         e["note"] = note
     return Reading([e], "comment", rule)
+
+
+def _trim_phrase(words: str) -> str:
+    """A phrase the letter quotes inside its own list ends with the list's punctuation:
+    “thực hiện quyền làm chủ của nhân dân;” -- the ';' is the letter's, not the draft's."""
+    return words.rstrip().rstrip(";,").rstrip() if words.rstrip().endswith((";", ",")) else words
 
 
 class Rules:
@@ -59,10 +98,11 @@ class Rules:
         self.group = group
         self.skel = u.skel
         self.q = u.quotes
+        self.quiet = quiet(u.skel)
         masked = u.skel
         for r in reversed(place.refs):
-            masked = masked[: r.start] + "§" + masked[r.end:]
-        # "không phải là", "cần thiết": words that look like a request marker but are not one.
+            masked = masked[: r.start] + "§" * (r.end - r.start) + masked[r.end:]
+        # "không phải là", "cần thiết", "Chính phủ đề nghị": look like a request marker, are not one.
         masked = lexicon().rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), masked)
         self.masked = masked
         self.low = masked.lower()
@@ -72,10 +112,13 @@ class Rules:
     def target(self) -> str | None:
         return self.place.target
 
+    def verb(self, *paths: str, text: str | None = None) -> re.Match | None:
+        return re.search(_v(*paths), self.quiet if text is None else text, re.I)
+
     def read(self) -> Reading:
-        for rule in (self.agreement, self.narrative, self.hedged, self.move, self.new_section, self.replace_text,
-                     self.delete, self.insert_anchor, self.rename, self.rewrite, self.add, self.advisory,
-                     self.request):
+        for rule in (self.announcement, self.agreement, self.narrative, self.hedged, self.move, self.new_section,
+                     self.replace_text, self.delete, self.insert_anchor, self.rename, self.rewrite, self.add,
+                     self.advisory, self.request, self.problem):
             out = rule()
             if out is not None:
                 return self.whole_request(out)
@@ -83,14 +126,19 @@ class Rules:
 
     def whole_request(self, out: Reading) -> Reading:
         """An exact change is made only when it is the whole request: a clause that also asks to
-        reorder ("hoán đổi"), or goes on with a second predicate ("bỏ cụm từ “X” và sử dụng ..."),
-        becomes a comment carrying all its words."""
+        reorder ("hoán đổi"), asks "in the direction of" something ("theo hướng ..."), goes on
+        with a second predicate ("bỏ cụm từ “X” và sử dụng ..."), or gives words whose quotation
+        is never closed becomes a comment carrying all its words."""
         if out.outcome != "edit":
             return out
         m = self.lx.rx("advisory.reorder").search(self.masked)
         if m:
             return comment(self.target, self.u, out.rule + f" + advisory.reorder: {m.group(0).lower()}",
                            "part of the request has no exact words: left to the drafter")
+        d = self.lx.rx("advisory.directions").search(self.masked)
+        if d:
+            return comment(self.target, self.u, out.rule + f" + advisory.directions: {d.group(0).lower()}",
+                           "the request says in which direction, not the exact words: left to the drafter")
         last = self.skel.rfind("⟧")
         tail = self.skel[last + 1:] if last >= 0 else ""
         second = re.search(r"(?:\bvà|;)\s+(?:đồng thời\s+)?(?P<v>" + self.lx.alt(
@@ -99,32 +147,76 @@ class Rules:
         if second and not re.match(r"(?i)sửa lại là|sửa lại thành|sửa thành", second.group("v")):
             return comment(self.target, self.u, out.rule + f" + second request: {second.group('v').lower()}",
                            "a second request in the same sentence: left to the drafter")
+        if self.u.open_text or any(is_open(q) and any(_uses(e, q) for e in out.edits) for q in self.q):
+            return comment(self.target, self.u, out.rule + " + quotation never closed",
+                           "the quoted words are not closed: left to the drafter")
         return out
 
     # -- no change asked
+
+    def announcement(self):
+        """'... có ý kiến như sau:', 'kiến nghị đến HĐND tỉnh:' -- announces what follows."""
+        from .units import colon_kind
+
+        s = self.skel.rstrip()
+        if s.endswith(":") and colon_kind(s)[0] == "announce":
+            m = self.lx.rx("narrative.announcements").search(s)
+            return Reading([], "ignored", "narrative.announcements" + (f": {m.group(0).lower()}" if m else
+                                                                          ": a list follows"))
+        m = re.match(r"^\W*(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])", self.masked, re.I)
+        if m and not self.u.new_text:
+            return Reading([], "ignored", f"narrative.openings: {m.group(0).strip(' -').lower()}")
+        return None
 
     def agreement(self):
         m = self.lx.rx("agreement.phrases").search(self.masked)
         if not m:
             return None
-        rest = self.masked[: m.start()] + self.masked[m.end():]
-        if self.u.new_text or self.lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                                         "operation.move.verbs").search(rest):
+        before = self.masked[: m.start()]
+        after = self.masked[m.end():]
+        if re.search(r"(?:" + self.lx.alt("request.markers") + r")\s*$", before, re.I) or re.match(
+                r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                                         "advisory.verbs") + r")(?![\w])", after, re.I):
+            return None  # "cần thống nhất định mức", "thống nhất chỉnh sửa gọn lại": asked, not agreed
+        q = quiet(self.masked)
+        rest = q[: m.start()] + q[m.end():]
+        if self.u.new_text or self.verb("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                                        "operation.move.verbs", text=rest):
             return None
         adv = self.lx.rx("advisory.verbs").search(rest)
         if adv and not re.fullmatch(r"thống nhất|nhất trí", adv.group(0), re.I):
             return None
+        if self.place.own and self.problem_phrase() is not None:
+            return None
         return Reading([], "ignored", f"agreement.phrases: {m.group(0).lower()}", agreement=True)
+
+    def asked(self) -> bool:
+        """A request marker, an order's verb in first position, or a member of a list asked for."""
+        text = self.masked
+        return bool(self.lx.rx("request.markers").search(text) or imperative(text) or self.u.listed
+                    or self.agreed_action())
+
+    def agreed_action(self) -> bool:
+        """'các đại biểu thống nhất chỉnh sửa gọn lại ...': agreeing to an operation asks for it."""
+        return bool(re.search(r"(?:" + self.lx.alt("agreement.phrases") + r")\s+(?:" + self.lx.alt(
+            "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") + r")(?![\w])",
+            self.masked, re.I))
 
     def narrative(self):
         """A statement, not a request: a reason ("Lý do: ..."), or no request marker and no verb
         in the position of an order ("Bỏ câu ...", "Điều 5 bổ sung từ ..."), and no new text.
-        "các đại biểu đóng góp ý kiến bổ sung, chỉnh sửa ..." reports; it asks nothing."""
+        "các đại biểu đóng góp ý kiến bổ sung, chỉnh sửa ..." reports; it asks nothing.  A
+        sentence that finds fault with a place it names ("Điều 79 ... quá phức tạp") is a
+        request for that place: the ``problem`` rule reads it."""
         text = self.masked.strip()
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
-        if self.lx.rx("request.markers").search(text) or _imperative(text):
+        if self.asked():
+            return None
+        if self.problem_phrase() is not None and (self.place.own or self.place.carried):
+            return None
+        if self.result_intro() is not None and self.target:
             return None
         m = self.lx.rx("narrative.openings", before="^").search(text)
         return Reading([], "ignored", f"narrative.openings: {m.group(0).lower()}" if m else
@@ -132,36 +224,38 @@ class Rules:
 
     def hedged(self):
         """'xem xét bỏ ...', 'cân nhắc bổ sung ...': asked to consider, not to do."""
-        m = re.search(r"(?:" + self.lx.alt("advisory.hedges") + r")\s+(?:việc\s+)?(?:có\s+nên\s+)?"
+        m = re.search(r"(?:" + self.lx.alt("advisory.hedges") + r")\s+(?:kỹ\s+)?(?:việc\s+)?(?:có\s+nên\s+)?"
                       r"(?=" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                                           "operation.move.verbs") + r")", self.masked, re.I)
+                                           "operation.move.verbs", "operation.rename.verbs") + r")",
+                      self.masked, re.I)
         if not m:
             return None
-        return comment(self.target, self.u, f"advisory.hedges: {clean(m.group(0)).lower()}")
+        return comment(self.target or self._whole_if_said(), self.u, f"advisory.hedges: {clean(m.group(0)).lower()}")
 
     # -- moves and new sections
 
     def move(self):
-        m = re.search(_v("operation.move.verbs") + r"(?!\s+(?:đổi|số|giao|tiếp|ra khỏi|vào diện))(?P<obj>.*?)"
+        m = re.search(_v("operation.move.verbs") + r"(?!\s+(?:đổi|số|giao|tiếp|ra khỏi|vào diện|ra\b))(?P<obj>.*?)"
                       r"(?<![\w])(?P<dir>" + self.lx.alt("operation.move.directions") + r")(?![\w])(?P<dest>.*)$",
-                      self.skel, re.I)
+                      self.quiet, re.I)
         if not m:
             return None
-        obj_q = PH_RE.search(m.group("obj"))
+        obj = self.skel[m.start("obj"):m.end("obj")]
+        dest = self.skel[m.start("dest"):]
+        obj_q = PH_RE.search(obj)
         rule = "operation.move.verbs: " + clean(self.skel[m.start():m.start("obj")]).lower()
+        all_refs = find_refs(self.skel, self.q)
+        src_refs = [r for r in all_refs if m.start("obj") <= r.start < m.start("dir")]
+        src_target = complete(src_refs[0], self.skel, self.q, self.group) if src_refs else self.target
         if not obj_q:
-            if not find_refs(m.group("obj"), self.q):
+            if not src_refs:
                 return None  # "đưa vào áp dụng ...": not a move of text
-            return comment(self.target, self.u, rule, "move without quoted text: left to the drafter")
+            return comment(src_target, self.u, rule, "move without quoted text: left to the drafter")
         moved = self.q[int(obj_q.group(1))]
         moved_clean, cut = strip_ellipsis(moved)
-        all_refs = find_refs(self.skel, self.q)
-        dest = m.group("dest")
-        src_refs = [r for r in all_refs if r.start < m.start("dir")]
         dest_refs = [r for r in all_refs if r.start >= m.start("dest")]
-        src_target = complete(src_refs[0], self.skel, self.q, self.group) if src_refs else self.target
         dst_target = complete(dest_refs[0], self.skel, self.q, self.group) if dest_refs else src_target
-        is_para = re.search(r"\bđoạn\b", m.group("obj"), re.I) is not None
+        is_para = re.search(r"\bđoạn\b", obj, re.I) is not None
         key = "sentence_prefix" if cut else "sentence"
         edits = [{"op": "delete", "target": src_target, "anchor": {key: moved_clean}}]
         s = re.search(r"(?P<pos>sau|trước)\s+(?:câu|đoạn)\s*⟦(?P<q>\d+)⟧", dest, re.I)
@@ -179,7 +273,7 @@ class Rules:
         elif dest_refs or re.search(r"\bcuối\b", dest, re.I):
             edits.append({"op": "append", "target": dst_target, "paragraphs": [moved_clean]})
         else:
-            return comment(self.target, self.u, rule, "move without a clear destination: left to the drafter")
+            return comment(src_target, self.u, rule, "move without a clear destination: left to the drafter")
         if cut:
             return comment(src_target, self.u, rule, "the letter quotes the moved text cut short: left to the drafter")
         return Reading(edits, "edit", rule)
@@ -191,6 +285,8 @@ class Rules:
                       r"(?P<mid>[^⟦]*?)(?:\b(?:vào|ở|tại|đặt)\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+(?P<ref>.*)$",
                       self.skel, re.I)
         rule = "operation.add.verbs + new section"
+        if m and not order_verbs(self.skel[: m.end()], "operation.add.verbs"):
+            m = None
         if not m:
             return self._new_numbered_section()
         dest_refs = [r for r in find_refs(self.skel, self.q) if r.start >= m.start("ref")]
@@ -202,16 +298,25 @@ class Rules:
                                   m.group("q"), rule)
 
     def _new_numbered_section(self):
-        """'bổ sung Điều 65 với nội dung: ...', 'bổ sung khoản 4 vào Điều 5 như sau: ...': a new
-        numbered unit with no position word goes after the one numbered before it."""
-        m = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?(?P<kind>điều|khoản|điểm)"
-                      r"(?:\s+mới)?\s+(?P<num>\d+[a-zđ]?|[a-zđ])(?![\w.])", self.skel, re.I)
+        """'bổ sung khoản 4 vào Điều 5 như sau: ...', 'bổ sung một điều mới (Điều 65a)': a new
+        numbered unit with no position word goes after the one numbered before it.  "bổ sung
+        Điều 65 với nội dung: ..." (an existing number, no "mới", no parent) adds the content
+        to that unit: the ``add`` rule reads it."""
+        m = self.verb("operation.add.verbs")
         if not m:
             return None
-        kind, num = m.group("kind").lower(), m.group("num")
-        rule = f"operation.add.verbs + new {kind}"
-        after_m = self.skel[m.end():]
+        m = re.match(r"\s+(?:thêm\s+)?(?P<one>một\s+|01\s+)?(?P<kind>điều|khoản|điểm)(?P<new>\s+mới)?\s+"
+                     r"(?P<num>\d+[a-zđ]?|[a-zđ])(?![\w.])", self.skel[m.end():], re.I)
+        if not m:
+            return None
+        start = self.skel.find(m.group(0)) + len(m.group(0))
+        after_m = self.skel[start:]
         parent_refs = [r for r in find_refs(after_m, self.q)]
+        into = re.match(r"\s*(?:vào|cho|trong|tại|của)\s", after_m, re.I)
+        kind, num = m.group("kind").lower(), m.group("num")
+        if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num)):
+            return None
+        rule = f"operation.add.verbs + new {kind}"
         parent = None
         if parent_refs:
             parent = complete(parent_refs[0], after_m, self.q, self.group)
@@ -249,24 +354,35 @@ class Rules:
     # -- changes of words
 
     def _pairs(self) -> list[tuple[str, str, int, int]]:
-        """(find, replace): “X” ... thành|bằng ... “Y”."""
+        """(find, replace): “X” ... thành|bằng ... “Y”; "thay dấu “phẩy” sau cụm từ “Y” bằng từ “Z”"."""
         into = self.lx.alt("operation.change.into")
         out = []
         for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?(?:(?:được\s+)?(?:sửa|đổi|điều chỉnh|thay)\s+(?:lại\s+)?)?"
-                             r"(?:" + into + r")\s+(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|là)\s+)?"
-                             r"(?:là\s+)?:?\s*⟦(\d+)⟧", self.skel, re.I):
+                             r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
+                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧", self.skel, re.I):
             out.append((self.q[int(m.group(1))], self.q[int(m.group(2))], m.start(), m.end()))
+        p = re.search(r"\bdấu\s+(?:⟦(?P<q>\d+)⟧|(?P<w>chấm phẩy|phẩy|chấm|hai chấm))\s+(?P<pos>sau|trước)\s+"
+                      + _COUNT + _WORDS + r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+" + _COUNT + _WORDS +
+                      r"?\s*⟦(?P<b>\d+)⟧", self.skel, re.I)
+        if p:
+            name = clean(self.q[int(p.group("q"))] if p.group("q") else p.group("w")).lower()
+            mark = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
+            if mark:
+                a, b = self.q[int(p.group("a"))], self.q[int(p.group("b"))]
+                if p.group("pos").lower() == "sau":
+                    out = [(a + mark, f"{a} {b}", p.start(), p.end())]
+                else:
+                    out = [(mark + a, f"{b} {a}", p.start(), p.end())]
         return out
 
     def replace_text(self):
         pairs = self._pairs()
-        verb = re.search(_v("operation.change.verbs"), self.skel, re.I)
-        ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:(?:cụm\s+từ|từ|chữ|dấu)\s*)?⟦(?P<new>\d+)⟧\s*"
-                        r"(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+(?:(?:hai|ba|bốn|các|\d+)\s+)?"
-                        r"(?:(?:cụm\s+từ|từ|chữ)\s*)?⟦(?P<old>\d+)⟧",
-                        self.skel, re.I)
+        verb = self.verb("operation.change.verbs")
+        ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS +
+                        r"\s*)?⟦(?P<new>\d+)⟧\s*(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+" + _COUNT +
+                        r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧", self.quiet, re.I)
         if not pairs and not ins:
-            return None
+            return self.bracketed()
         if pairs and not verb and not re.search(r"\bthành\b", self.low):
             return None
         target = self.target
@@ -285,6 +401,8 @@ class Rules:
                 continue
             if ellipsis_inside(find) or ellipsis_inside(repl):
                 return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+            if not find.rstrip().endswith((";", ",")):
+                repl = _trim_phrase(repl)
             ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
             if exclude:
                 ed["exclude"] = exclude
@@ -295,13 +413,20 @@ class Rules:
             edits.append(ed)
         if ins:
             new, old = self.q[int(ins.group("new"))], self.q[int(ins.group("old"))]
-            if strip_ellipsis(old)[1] or ellipsis_inside(old) or ellipsis_inside(new):
+            after = ins.group("pos").lower() == "sau"
+            res = self._result_with(new, old, after)
+            if res is not None:
+                find, repl = res
+            elif strip_ellipsis(old)[1] and self._result() is None:
                 return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
-            if new.startswith((",", ";", ".")) or len(new) <= 2 and not new.isalnum():
-                repl = f"{old}{new}" if ins.group("pos").lower() == "sau" else f"{new} {old}"
             else:
-                repl = f"{old} {new}" if ins.group("pos").lower() == "sau" else f"{new} {old}"
-            ed = {"op": "replace_text", "target": target, "find": old, "replace": repl}
+                old = strip_ellipsis(old)[0]
+                if ellipsis_inside(old) or ellipsis_inside(new):
+                    return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+                sep = self._separator(new, old, after)
+                find = old
+                repl = f"{old}{sep}{new}" if after else f"{new}{sep}{old}"
+            ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
             if target == "title":
                 ed["scope"] = "heading"
             if exclude:
@@ -309,15 +434,102 @@ class Rules:
             edits.append(ed)
         return Reading(edits, "edit", rule) if edits else None
 
+    def _separator(self, new: str, old: str, after: bool) -> str:
+        """How the inserted words join their anchor: as the letter's own result shows it ("... đồng
+        ý, đăng ký trước ..."), else a space (a comma or full stop that starts the words: none)."""
+        if new.startswith((",", ";", ".")) or len(new) <= 2 and not new.isalnum():
+            return "" if after else " "
+        res = self._result()
+        if res is not None:
+            r = res[1]
+            pair = (old, new) if after else (new, old)
+            m = re.search(re.escape(pair[0]) + r"(\s*[,;]?\s+)" + re.escape(pair[1]), r)
+            if m:
+                return m.group(1)
+        return " "
+
+    def _result(self) -> tuple[int, str] | None:
+        """The quotation that states the result ("sửa lại là “...”", "thành mệnh đề hoàn chỉnh
+        “...”", "để thành nội dung “...”"), with its index."""
+        m = self.result_intro()
+        if m is None:
+            return None
+        k = int(m.group("q"))
+        return k, self.q[k]
+
+    def result_intro(self) -> re.Match | None:
+        return re.search(r"(?:" + self.lx.alt("introducer.result_words") + r")(?![\w])[^⟦.;]{0,40}?:?\s*⟦(?P<q>\d+)⟧",
+                         self.skel, re.I)
+
+    def _result_with(self, new: str, old: str, after: bool) -> tuple[str, str] | None:
+        """An insertion whose result the letter also states: the result without the new words is
+        the text to find (it must hold the anchor), the result is the replacement."""
+        res = self._result()
+        if res is None:
+            return None
+        r, _ = strip_ellipsis(res[1])
+        r = _trim_phrase(r.rstrip(". "))
+        n = clean(new)
+        if r.count(n) != 1:
+            return None
+        i = r.find(n)
+        before, rest = r[:i], r[i + len(n):]
+        if after and before.rstrip(" ,").endswith(strip_ellipsis(old)[0].rstrip(" ,")):
+            find = before.rstrip(" ,") + (rest if rest.startswith((",", " ")) else " " + rest if rest else "")
+        elif not after and rest.lstrip(" ,").startswith(strip_ellipsis(old)[0]):
+            find = (before.rstrip() + " " if before.strip() else "") + rest.lstrip(" ,")
+        else:
+            return None
+        find = clean(find)
+        if not find or ellipsis_inside(find) or find == r:
+            return None
+        return find, r
+
+    def bracketed(self):
+        """'thêm cụm từ “X” vào câu “... Y (X), ...”', 'bỏ chữ “X” trong đoạn “... (X) ...”': the
+        brackets in the quoted sentence mark where the words go in or come out."""
+        add = self.verb("operation.add.verbs")
+        dele = self.verb("operation.delete.verbs")
+        v = add or dele
+        if v is None:
+            return None
+        objs = [int(k) for k in PH_RE.findall(self.skel[v.end():])]
+        if len(objs) < 2:
+            return None
+        x = clean(self.q[objs[0]])
+        for k in objs[1:]:
+            ctx = self.q[k]
+            m = re.search(r"\(\s*" + re.escape(x) + r"\s*\)", ctx)
+            if not m:
+                continue
+            before, after = ctx[: m.start()], ctx[m.end():]
+            before = strip_ellipsis(before)[0] if before.strip().startswith(("…", "...")) else before
+            after = strip_ellipsis(after)[0] if after.strip().endswith(("…", "...")) else after
+            before, after = before.rstrip(), after.rstrip(" .")
+            if ellipsis_inside(before) or ellipsis_inside(after) or not before.strip() and not after.strip():
+                return None
+            gap = "" if after.startswith((",", ";", ".")) or not after else " "
+            joined_without = clean(before + gap + after) if before.strip() else clean(after)
+            with_x = clean(before + " " + x + (gap + after if after else "")) if before.strip() else clean(
+                x + " " + after)
+            rule = ("operation.add.verbs" if v is add else "operation.delete.verbs") + " + (…) in the quoted sentence"
+            if v is add:
+                find, repl = joined_without, with_x
+            else:
+                find, repl = with_x, joined_without
+            return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": repl}], "edit",
+                           rule)
+        return None
+
     def delete(self):
-        m = re.search(_v("operation.delete.verbs") + r"(?P<obj>.*)$", self.skel, re.I)
+        m = re.search(_v("operation.delete.verbs") + r"(?P<obj>.*)$", self.quiet, re.I)
         if not m:
             return None
-        if re.search(_v("operation.add.verbs"), self.skel[: m.start()], re.I) and not re.search(
+        if self.verb("operation.add.verbs", text=self.quiet[: m.start()]) and not re.search(
                 r"[,;]|\bđồng thời\b", self.skel[: m.start()]):
             return None  # "bổ sung ... để bỏ ..." : the add verb governs
-        obj = m.group("obj")
-        rule = "operation.delete.verbs: " + m.group(0)[: len(m.group(0)) - len(obj)].strip().lower()
+        obj = self.skel[m.start("obj"):]
+        rule = "operation.delete.verbs: " + clean(self.skel[m.start():m.start("obj")]).lower()
         target = self.target
         qs = [int(q) for q in PH_RE.findall(obj)]
         if re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:các\s+)?(?:câu|đoạn)\s*(?:văn\s*)?:?\s*⟦", obj, re.I) and qs:
@@ -342,11 +554,20 @@ class Rules:
             else:
                 out = []
                 for q in qs:
+                    at = obj.find(f"⟦{q}⟧")
+                    if at > 0 and re.search(r"\b(?:thành|bằng)\s*$", obj[:at]):
+                        continue
+                    if at > 0 and re.search(r"\b(?:trong|vào|tại|ở|của)\s+(?:" + self.lx.alt(
+                            "location.context") + r")\s*:?\s*$", obj[:at], re.I):
+                        continue  # "trong đoạn “...”": where the words are, not words to drop
+                    if at > 0 and re.search(r"(?:thuộc|của|trong)\s*$", obj[:at], re.I):
+                        continue
                     if ellipsis_inside(self.q[q]) or strip_ellipsis(self.q[q])[1]:
                         return comment(target, self.u, rule, "the words to drop are cut short: left to the drafter")
-                    if obj.find(f"⟦{q}⟧") > 0 and re.search(r"\b(?:thành|bằng)\s*$", obj[: obj.find(f"⟦{q}⟧")]):
-                        continue
-                    out.append({"op": "delete", "target": target, "find": self.q[q]})
+                    e = {"op": "delete", "target": target, "find": _trim_phrase(self.q[q])}
+                    if self.lx.rx("object.common").fullmatch(clean(e["find"]).lower()):
+                        e["_common"] = True  # "bỏ từ “các”": which one?  Only the draft can say
+                    out.append(e)
                 if out:
                     return Reading(out, "edit", rule + " + “…”")
         obj_refs = [r for r in self.place.refs if r.start >= m.start("obj")] or \
@@ -380,7 +601,7 @@ class Rules:
         return None, None, None
 
     def insert_anchor(self):
-        v = re.search(_v("operation.add.verbs"), self.skel, re.I)
+        v = self.verb("operation.add.verbs")
         if not v:
             return None
         anchor, pos, am = self._anchor()
@@ -392,6 +613,16 @@ class Rules:
         own = [self.q[int(q)] for q in PH_RE.findall(self.skel) if int(q) not in used]
         e = {"op": op, "target": self.target, "anchor": anchor}
         inline = "sentence" in anchor or "sentence_prefix" in anchor
+        if own and used:
+            # "bổ sung cụm từ “X” sau câu “… Y, X”": the quoted sentence already holds X -- it is
+            # the result, and X goes right after the words before it.
+            x = clean(own[0])
+            res = clean(strip_ellipsis(self.q[next(iter(used))])[0])
+            if len(own) == 1 and res.endswith(x) and len(res) > len(x) + 3 and pos == "sau":
+                find = res[: -len(x)].rstrip(" ,")
+                if find and not ellipsis_inside(find):
+                    return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": res}],
+                                   "edit", rule + " + the result quoted")
         if own:
             rest_skel = self.skel[: am.start()] + self.skel[am.end():]
             if inline and re.search(r"\b(?:câu|cụm từ|nội dung)\s*:?\s*⟦", rest_skel, re.I):
@@ -420,13 +651,25 @@ class Rules:
             return Reading([{"op": "replace", "target": "title", "paragraphs": [new]}], "edit", rule)
         return Reading([{"op": "replace", "target": self.target, "heading": new}], "edit", rule)
 
+    def _cited(self, exclude: set[int]) -> list[str]:
+        """The draft's current text the letter quoted for this place (not the new words)."""
+        return [self.q[i] for i in self.place.current if i not in exclude and i < len(self.q)]
+
     def rewrite(self):
         """'sửa đổi, bổ sung như sau: ...', 'viết lại như sau', 'thay thế bằng nội dung sau',
-        'sửa lại là: ...': the place's text becomes the new text."""
-        v = re.search(_v("operation.change.verbs") + r"(?!\s+vì\b)", self.masked, re.I)
-        if not v:
+        'sửa lại là: ...', 'bổ sung thành “...”', 'sẽ được viết thành: ...': the place's text
+        becomes the new text; with the current text quoted, that text becomes it."""
+        v = re.search(_v("operation.change.verbs") + r"(?!\s+vì\b)", quiet(self.masked), re.I)
+        res_q = self.result_intro()
+        res_w = self.lx.rx("introducer.results").search(self.masked)
+        add_into = re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:thêm\s+)?(?:để\s+)?thành\b", self.quiet,
+                             re.I)
+        res = res_q or (res_w if self.u.new_text else None)
+        if not v and not res and not add_into:
             return None
-        rule = f"operation.change.verbs: {clean(v.group(0)).lower()} (rewrite)"
+        verb = v or add_into or res
+        rule = f"operation.change.verbs: {clean(verb.group(0)).lower()} (rewrite)" if v else \
+            f"introducer.results: {clean(verb.group(0)).lower()} (rewrite)"
         target = self.target
         b = bullet_rx().search(self.skel)
         p = para_rx().search(self.skel)
@@ -441,39 +684,64 @@ class Rules:
             anchor = {"paragraph": ordinal(p.group("k"))}
         text = list(self.u.new_text)
         used = {int(s.group("q"))} if s else set()
+        own_k = None
         if not text:
-            # A quotation the verb introduces: "sửa lại (nội dung) thành/là/như sau “...”".
-            intro = re.search(r"(?:" + self.lx.alt("operation.change.verbs") + r")(?![\w])[^⟦.;]{0,60}?"
-                              r"(?:\b(?:thành|bằng|là|như sau|nội dung|sau)\b)\s*:?\s*⟦(\d+)⟧", self.skel, re.I)
-            own = [self.q[int(intro.group(1))]] if intro and int(intro.group(1)) not in used | set(
-                self.place.current) else []
-            text = own
+            # A quotation the verb introduces: "sửa lại (nội dung) thành/là/như sau “...”", or the
+            # one that ends the clause right after the verb ("sửa lại cho rõ nghĩa “...”").
+            intro = re.search(r"(?:" + self.lx.alt("operation.change.verbs", "introducer.result_words") +
+                              r")(?![\w])[^⟦.;]{0,60}?(?:(?:\b(?:thành|bằng|là|như sau|nội dung|sau)\b)\s*:?\s*"
+                              r"⟦(\d+)⟧|⟦(\d+)⟧(?=\W*$))", self.skel[verb.start():], re.I)
+            if intro:
+                k = int(intro.group(1) or intro.group(2))
+                if k not in used | set(self.place.current):
+                    text, own_k = [self.q[k]], k
         if not text:
-            return None if self.lx.rx("advisory.verbs").search(self.masked) else comment(
-                target, self.u, rule, "replacement without its text: left to the drafter")
-        if text and text[0].lstrip().startswith(("…", "...")):
-            # "sửa lại là: “… A, X, B”": a fragment; exact only against the fragment it rewrites.
-            cited = [self.q[i] for i in self.place.current] + [
-                q for i, q in enumerate(self.q) if strip_ellipsis(q)[1] and q not in text and i not in used]
+            if self.lx.rx("advisory.verbs").search(self.masked):
+                return None
+            return comment(target or self._whole_if_said(), self.u, rule,
+                           "replacement without its text: left to the drafter")
+        if any(is_open(t) for t in text):
+            return comment(target, self.u, rule + " + quotation never closed",
+                           "the quoted words are not closed: left to the drafter")
+        if not target:
+            return None
+        cited = self._cited(used | ({own_k} if own_k is not None else set()))
+        head_cut = text[0].lstrip().startswith(("…", "..."))
+        if head_cut or len(text) == 1 and strip_ellipsis(text[0])[1] and cited and strip_ellipsis(cited[-1])[1]:
+            # a fragment ("… A, X, B" or "A X …"): exact only against the fragment it rewrites
             new, _ = strip_ellipsis(text[0])
-            if len(text) == 1 and cited:
-                old, _ = strip_ellipsis(cited[-1])
+            cands = cited + [q for i, q in enumerate(self.q) if strip_ellipsis(q)[1] and q not in text
+                             and i not in used and not is_open(q)]
+            if len(text) == 1 and cands:
+                old, _ = strip_ellipsis(cands[-1])
+                old, new = old.rstrip(" ."), new.rstrip(" .")
                 if old and old != new and not ellipsis_inside(old) and not ellipsis_inside(new):
                     return Reading([{"op": "replace_text", "target": target, "find": old, "replace": new}], "edit",
                                    rule + " + cited fragment")
+            derived = self._derived_find(new)
+            if derived is not None:
+                return Reading([{"op": "replace_text", "target": target, "find": derived, "replace": new}], "edit",
+                               rule + " + the added words taken out of the result")
             return comment(target, self.u, rule, "the new text is a fragment (“…”): left to the drafter")
         if self._quoted_cut(text):
             e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True}
             if anchor:
                 e["anchor"] = anchor
             return Reading([e], "edit", rule + " + “...” (the rest as it is)")
-        cited = [self.q[i] for i in self.place.current if f"⟦{i}⟧" not in self.skel[v.start():]]
-        if cited and not anchor and len(text) == 1 and not ellipsis_inside(cited[-1]):
+        own_label = self._own_label(text[0])
+        if cited and not anchor and len(text) == 1 and not ellipsis_inside(cited[-1]) and not own_label:
             # "Khoản 2 ghi: “X”. ... sửa lại là: Y": the cited words become the new ones.
             old, cut = strip_ellipsis(cited[-1])
-            if not cut:
+            if not cut and clean(old) != clean(text[0]):
                 return Reading([{"op": "replace_text", "target": target, "find": old, "replace": text[0]}],
                                "edit", rule + " + cited current text")
+        if not cited and not anchor and len(text) == 1 and not own_label:
+            derived = self._derived_find(text[0])
+            if derived is not None:
+                return Reading([{"op": "replace_text", "target": target, "find": derived, "replace": text[0]}],
+                               "edit", rule + " + the added words taken out of the result")
+        if own_label:
+            text = [own_label] + text[1:]
         e = {"op": "replace", "target": target}
         if anchor:
             e["anchor"] = anchor
@@ -485,6 +753,43 @@ class Rules:
             e["scope"] = "lead"
         return Reading([e], "edit", rule)
 
+    def _own_label(self, first: str) -> str | None:
+        """New text that starts with the label of the unit it rewrites ("2. ..." for khoản 2):
+        the label is the unit's, the rest is its text."""
+        from .content import split_label
+
+        label, rest = split_label(first)
+        if label is None or not self.target:
+            return None
+        m = re.match(r"^\s*(?:khoản|điểm)\s+(\S+)", self.target, re.I) or re.match(r"^\s*(Điều\s+\d+[a-zđ]?)",
+                                                                                       self.target, re.I)
+        if not m:
+            return None
+        own = m.group(1).rstrip(".,")
+        return rest if clean(label).lower() == clean(own).lower() else None
+
+    def _derived_find(self, result: str) -> str | None:
+        """'bổ sung cụm từ “X” và sửa lại là “... A, X, B ...”': the words to add are in the result
+        once; the result without them is the text to find."""
+        v = self.verb("operation.add.verbs")
+        if not v:
+            return None
+        objs = [self.q[int(k)] for k in PH_RE.findall(self.skel[v.end():])]
+        r = clean(strip_ellipsis(result)[0]).rstrip(" .")
+        for x in objs:
+            x = clean(x)
+            if not x or x == r or r.count(x) != 1:
+                continue
+            i = r.find(x)
+            before, after = r[:i].rstrip(), r[i + len(x):]
+            if before.endswith(",") and after.startswith((",", " ")):
+                before = before[:-1].rstrip()
+            find = clean(before + (after if after.startswith((",", ";", ".")) else (" " + after if after else "")))
+            find = find.strip(" ,")
+            if find and find != r and len(find.split()) >= 2:
+                return find
+        return None
+
     def _quoted_cut(self, text: list[str]) -> bool:
         """New text given as one quotation that ends in "..." / "…": the rest stays as it is."""
         if len(text) != 1 or not strip_ellipsis(text[0])[1] or len(text[0].split()) < 4:
@@ -494,25 +799,40 @@ class Rules:
         return quoted or any(text[0] == q for q in self.q)
 
     def add(self):
-        v = re.search(_v("operation.add.verbs"), self.skel, re.I)
+        v = self.verb("operation.add.verbs")
         if not v:
             return None
         rule = f"operation.add.verbs: {v.group(0).lower()}"
         text = list(self.u.new_text)
         after = self.skel[v.end():]
-        phrase_obj = re.match(r"\s*(?:thêm\s+)?(?:" + self.lx.alt("object.phrase") + r")\s*:?\s*⟦", after, re.I)
+        phrase_obj = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + self.lx.alt("object.phrase") +
+                              r")\s*:?\s*⟦", after, re.I)
         if not text:
             qs = PH_RE.findall(after)
             if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
                                r")\s*)?(?:mới\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
                     r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs) and not re.search(
-                    r"\b(?:sau|trước)\s+(?:\S+\s+){0,3}$", self.skel[: self.skel.find(f"⟦{i}⟧")], re.I)]
+                    r"\b(?:sau|trước)\s+(?:\S+\s+){0,3}$", self.skel[: self.skel.find(f"⟦{i}⟧")], re.I)][:1]
         if not text:
             return None  # "bổ sung đánh giá ...": no words given; the advisory rule decides
+        if any(is_open(t) for t in text):
+            return comment(self.target, self.u, rule + " + quotation never closed",
+                           "the quoted words are not closed: left to the drafter")
+        cited = self._cited(set())
+        if cited and len(text) == 1 and not phrase_obj:
+            # "Điều 34 nêu: “X”. ... cần bổ sung “X theo quy định của luật”": the new sentence holds
+            # the cited one: it replaces it.
+            old, cut = strip_ellipsis(cited[-1])
+            new = clean(text[0]).rstrip(".")
+            if not cut and old and clean(old).rstrip(".") in new and clean(old).rstrip(".") != new:
+                return Reading([{"op": "replace_text", "target": self.target, "find": old, "replace": new}], "edit",
+                               rule + " + the cited text completed")
         if phrase_obj:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
                            "words to add without their place in the text: left to the drafter")
+        if not self.target:
+            return None
         op = "prepend" if re.search(r"\b(?:vào|ở|lên)\s+(?:phần\s+)?đầu\b", self.low) else "append"
         return Reading([{"op": op, "target": self.target, "paragraphs": text}], "edit", rule)
 
@@ -522,23 +842,48 @@ class Rules:
         m = self.lx.rx("advisory.verbs").search(self.masked)
         if not m:
             return None
+        if not self.asked() and not self.place.own:
+            return None
         return comment(self.target or self._whole_if_said(), self.u, f"advisory.verbs: {m.group(0).lower()}")
 
     def request(self):
         m = self.lx.rx("request.markers").search(self.masked)
         if m is None:
-            m = self.lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs").search(
-                self.masked)
+            m = self.lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                           "operation.move.verbs").search(self.quiet)
             if m is None:
+                if self.u.listed or self.agreed_action():
+                    return comment(self.target or self._whole_if_said(), self.u,
+                                   "listed: a member of a list of requests")
                 return None
-            return comment(self.target, self.u, f"operation without its words: {m.group(0).lower()}")
+            return comment(self.target or self._whole_if_said(), self.u,
+                           f"operation without its words: {m.group(0).lower()}")
         return comment(self.target or self._whole_if_said(), self.u, f"request.markers: {m.group(0).lower()}")
+
+    def problem_phrase(self) -> re.Match | None:
+        return self.lx.rx("advisory.problems").search(self.masked)
+
+    def problem(self):
+        """'Điều 79 quy định ... quá phức tạp', '... là chưa đầy đủ', '... không thống nhất với Điều 1':
+        a fault found with a place the sentence names (or refers back to) asks to fix it there."""
+        m = self.problem_phrase()
+        if m is None or not (self.place.own or self.place.carried):
+            return None
+        return comment(self.target or self._whole_if_said(), self.u, f"advisory.problems: {m.group(0).lower()}")
 
     def _whole_if_said(self) -> str | None:
         return "*" if self.place.special == "*" else None
 
 
-def _imperative(masked: str) -> bool:
+def _uses(e: dict, q: str) -> bool:
+    words = [e.get("find"), e.get("replace"), e.get("text"), e.get("heading")] + list(e.get("paragraphs") or [])
+    a = e.get("anchor") or {}
+    words += [a.get("sentence"), a.get("sentence_prefix")]
+    core = strip_ellipsis(clean(q))[0]
+    return any(w and core and (core in clean(w) or clean(w) in core) for w in words)
+
+
+def imperative(masked: str) -> bool:
     """An operation or advisory verb where an order puts it: first, after the place and the
     linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
     lx = lexicon()

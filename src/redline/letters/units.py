@@ -7,16 +7,29 @@ time, each with its own number, so no unit borrows another's place or operation.
 
 Two steps:
 
-1. ``segment``: paragraphs -> items: numbered items ("1.", "II."), sub-items ("a)", or
-   "-" / "+" under a group head such as "1. Đối với Phần II:"), bullets of an unnumbered
-   letter, loose paragraphs; the paragraphs that follow an item whose head announces new
-   text ("như sau:", a closing colon) are that item's *content*, not items.
-2. ``split_item``: an item's head -> units: the part before the new text (the
-   *instruction part*) is cut into sentences, and a sentence into clauses at ";" or
-   ", đồng thời" when the next clause has an operation of its own.  A clause that names
-   its own place gets its own number (3.a, 3.b); the clauses of one instruction at one
-   place ("...; đồng thời bỏ câu ...") keep the item's number.  The new text (inline
-   after the colon, and the content paragraphs) belongs to the clause that introduced it.
+1. ``segment``: paragraphs -> items: numbered items ("1.", "II.", "1.1."), sub-items ("a)",
+   or "-" / "+" under a group head such as "1. Đối với Phần II:"), and, in a letter without
+   numbers, one item per paragraph; the paragraphs after a head that introduces new text
+   ("sửa lại như sau:") are that item's *content*.
+2. ``split_item``: an item's head -> units.  The head is cut into sentences first, so a colon
+   or a verb in one sentence never reaches into the next.  In each sentence a colon is one of
+   (``colon_kind``):
+
+   - *introduce*: after an operation verb in the position of an order, or an introducer
+     ("như sau", "với nội dung") that follows one: the new text comes after it -- the one
+     quotation right after the colon (what follows its closing mark is the letter's own
+     words again: a purpose, the speaker's name), the rest of the paragraph when unquoted
+     (stopping at a reason: "Lý do", "Bởi vì"), or the content paragraphs when the colon
+     ends the head;
+   - *announce*: after a request or an announcement with no operation ("kiến nghị đến
+     HĐND tỉnh:", "có ý kiến đóng góp, như:"): a list follows; its ";"-separated members
+     are instructions of their own, each a request by distribution (``Unit.listed``);
+   - anything else (a place label "Khoản 2 Điều 15:", a citation "quy định: “...”", "Lý
+     do:") is left to the later stages.
+
+   A sentence is then cut into clauses at ";" (also a ";" written inside a closing quote)
+   when its parts are instructions of their own, and at ", đồng thời".  A clause that names
+   its own place gets its own number (3.a, 3.b).
 """
 from __future__ import annotations
 
@@ -24,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean
-from .content import PH_RE, clean_new_text, mask_quotes, unmask
+from .content import PH_RE, OPENING, clean_new_text, is_open, mask_quotes, unmask
 from .lexicon import lexicon
 
 _TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
@@ -32,11 +45,11 @@ _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
 _DEC = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<rest>.+)$")  # "1.2. ..." under "1."
 _ROMAN_TOP = re.compile(r"^(?P<num>[IVX]{1,5})[.)]\s+(?P<rest>.+)$")
 _DIGIT_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
-_DASH = re.compile(r"^[-–—+•]\s+(?P<rest>.+)$")
+_DASH = re.compile(r"^[-–—+•]\s*(?P<rest>.+)$")
+_LABELLED = re.compile(r"^(?:[-–—+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(?[ivx]{1,4}\)\s|Điều\s+\d+)", re.I)
 _ORDINAL_HEAD = re.compile(r"^(?P<ord>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]\s*(?P<rest>.+)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_ORD_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 
 @dataclass
@@ -46,6 +59,7 @@ class Item:
     content: list[str] = field(default_factory=list)
     children: list["Item"] = field(default_factory=list)
     parent: "Item | None" = None
+    listed: bool = False  # a member of a list the letter asks for as a whole ("đề nghị: a; b; c")
 
 
 @dataclass
@@ -62,6 +76,11 @@ class Unit:
     item: Item
     first: bool  # the first unit of its item
     introduced: bool = False  # the clause announced new text ("như sau:", a colon)
+    listed: bool = False  # a member of a list of requests: a request even without "đề nghị"
+    joined: bool = False  # a clause joined to the one before by "đồng thời" / "và": same place
+    run_on: bool = False  # a clause of a ";"-list: it keeps the place it names, or none
+    open_text: bool = False  # its new text is a quotation never closed: not exact words
+    tail: str = ""  # the letter's words after the new text (a purpose, the speaker)
 
 
 def _top_num(m: re.Match) -> int:
@@ -86,6 +105,72 @@ def instruction_like(text: str) -> bool:
                 or re.match(r"^(?:tại|đối với|về|trong|ở)\b", text, re.I))
 
 
+def _order_verb(skel: str, *paths: str) -> re.Match | None:
+    """An operation verb where an order puts it: not described ("đã bỏ", "được bổ sung"), not a
+    noun ("một số điều chỉnh", "các sửa đổi"), not inside a bracket or a subordinate clause."""
+    from .operations import order_verbs
+
+    return order_verbs(skel, *paths)
+
+
+def colon_kind(sentence: str) -> tuple[str | None, int]:
+    """('introduce' | 'announce' | None, index of the colon) for a sentence skeleton."""
+    lx = lexicon()
+    intro = re.compile(r"(?:" + lx.pattern("introducer.phrases", "introducer.results") + r")\s*:", re.I)
+    op = _order_verb(sentence, "operation.add.verbs", "operation.change.verbs", "operation.rename.verbs",
+                     "operation.move.verbs")
+    res = lx.rx("introducer.results").search(sentence)
+    if res:
+        colon = sentence.find(":", res.start())
+        if colon >= 0 and not sentence[res.end():colon].strip(" ⟦⟧0123456789"):
+            return "introduce", colon
+    if op:
+        colon = sentence.find(":", op.end())
+        if colon >= 0:
+            return "introduce", colon
+    for m in re.finditer(r":", sentence):
+        before = sentence[: m.start()]
+        if re.search(r"(?:^|\W)(?:lý do|ví dụ|ảnh|nguồn|trong đó|bao gồm|gồm)\s*$", before, re.I):
+            continue
+        if intro.search(before + ":") and op is not None:
+            return "introduce", m.start()
+        if lx.rx("request.markers", "narrative.announcements").search(before) or re.search(
+                r"(?:như|như sau|sau đây|sau)\s*$", before, re.I):
+            if not lx.rx("location.cites", after=r"\s*$").search(before):
+                return "announce", m.start()
+    return None, -1
+
+
+def wants_text(head: str) -> bool:
+    """The head ends by introducing new text in the paragraphs after it ("sửa lại như sau:")."""
+    skel, _ = mask_quotes(head)
+    sentences = _sentences(skel)
+    last = sentences[-1] if sentences else skel
+    h = last.rstrip()
+    if re.search(r"như sau\s*\.?$", h, re.I) and not h.endswith(":"):
+        h = h.rstrip(" .") + ":"
+    if not h.endswith(":"):
+        return False
+    kind, at = colon_kind(h)
+    return kind == "introduce" and at == len(h) - 1
+
+
+def announces(head: str) -> bool:
+    """The head ends by announcing a list of instructions ("có ý kiến như sau:", "đề nghị:")."""
+    skel, _ = mask_quotes(head)
+    h = skel.rstrip()
+    if not h.endswith(":"):
+        return False
+    kind, at = colon_kind(h)
+    return kind == "announce" and at == len(h) - 1
+
+
+def asks(head: str) -> bool:
+    """A head whose list is asked for as a whole ("trân trọng đề nghị:", "2. Đề xuất, kiến nghị")."""
+    skel, _ = mask_quotes(head)
+    return bool(re.search(r"\b(?:đề nghị|kiến nghị|đề xuất|góp ý)\b", skel, re.I))
+
+
 def is_group(head: str) -> bool:
     """'Đối với Phần II:' -- a head that only names where its sub-items apply."""
     h = head.strip()
@@ -93,23 +178,55 @@ def is_group(head: str) -> bool:
         return False
     body = h[:-1]
     lx = lexicon()
-    if lx.rx("introducer.phrases").search(body) or lx.rx(
-            "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs").search(body):
+    if lx.rx("introducer.phrases").search(body) and wants_text(h) or _order_verb(
+            mask_quotes(body)[0], "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs"):
         return False
-    return bool(lx.rx("location.keywords").search(body) or re.match(r"^(?:đối với|về|tại)\b", body, re.I))
+    return bool(lx.rx("location.keywords").search(body) or re.match(r"^(?:đối với|về|tại|ở)\b", body, re.I))
 
 
-def wants_text(head: str) -> bool:
-    """The head announces new text in the paragraphs after it."""
-    h = head.rstrip()
-    return h.endswith(":") or bool(re.search(r"như sau\s*:?\s*$", h, re.I))
+def text_block(paras: list[str], loose: bool = False) -> int:
+    """How many of ``paras`` are the new text a head introduced: a quoted block runs to its
+    closing mark; otherwise the paragraphs up to one in the letter's own voice (a request, a
+    reason) -- in a letter without numbered items, where nothing else ends the block, only
+    the first paragraph and the bullets, labelled clauses or quoted paragraphs after it."""
+    if not paras:
+        return 0
+    first = paras[0].lstrip()
+    if first[:1] in OPENING:
+        depth = 0
+        for i, p in enumerate(paras):
+            depth += p.count("“") + p.count("«") - p.count("”") - p.count("»")
+            if p.count('"') % 2:
+                depth += 1 if depth <= 0 else -1
+            if depth <= 0 and i >= 0 and re.search(r"[”\"»]\s*[.;,]?\s*(?:\./\.)?$", p.rstrip()):
+                return i + 1
+        # never closed: the passage runs while it looks like the draft's text
+        k = 1
+        while k < len(paras) and _LABELLED.match(paras[k]) and not _own_voice(paras[k]):
+            k += 1
+        return k
+    k = 1
+    while k < len(paras) and (not loose or _LABELLED.match(paras[k]) or paras[k][:1] in OPENING) and \
+            not _own_voice(paras[k]):
+        k += 1
+    return k
+
+
+def _own_voice(p: str) -> bool:
+    """A paragraph in the letter's own voice: a request, a reason, a reference to the draft."""
+    lx = lexicon()
+    body = _DASH.sub(r"\g<rest>", p)
+    return bool(lx.rx("request.markers", before=r"^\W*(?:(?:tôi|chúng tôi|sở|ban|bộ)\s+)?").search(body)
+                or lx.rx("narrative.rationale", before=r"^\W*").search(body)
+                or re.match(r"^(?:như vậy|tuy nhiên|do đó|vì vậy|theo (?:tôi|chúng tôi|đó)|ngoài ra)\b", body, re.I))
 
 
 def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     """Split the body into (paragraphs before the first instruction, instructions)."""
+    if not any(_TOP.match(p) for p in body):
+        return _segment_loose(body)
     pre: list[str] = []
     items: list[Item] = []
-    numbered = any(_TOP.match(p) for p in body)
     # "1.1." items make their "1." a group head, whatever its words ("1. Góp ý cụ thể từng điều").
     decimal_parents = {int(m.group("num")) for m in map(_DEC.match, body) if m}
     # Roman groups over numbered items ("I. Về Luật Đầu tư" / "1. Về ..."): the digits are sub-items.
@@ -122,9 +239,9 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
         if two_levels and m and m.group("num").isdigit() and current is not None:
             m = None  # a numbered item under a Roman group: read below as a sub-item
         heading_like = m is not None and len(m.group("rest")) < 150 and not m.group("rest").rstrip().endswith(".")
-        if numbered and m and (expect_top is None or _top_num(m) == expect_top) and (
+        if m and (expect_top is None or _top_num(m) == expect_top) and (
                 instruction_like(m.group("rest")) or _top_num(m) in decimal_parents or two_levels
-                or heading_like and expect_top is not None):
+                or heading_like and (expect_top is not None or _ROMAN_TOP.match(p))):
             current = Item(_top_num(m), m.group("rest"))
             items.append(current)
             sub = None
@@ -133,33 +250,13 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
         dm = _DEC.match(p) or (_DIGIT_TOP.match(p) if two_levels and current is not None else None)
         if dm and current is not None and ("sub" not in dm.groupdict() or int(dm.group("num")) == current.n):
             n = f"{current.n}.{dm.group('sub') if 'sub' in dm.groupdict() else dm.group('num')}"
-            sub = Item(n, dm.group("rest"), parent=current)
+            sub = Item(n, dm.group("rest"), parent=current, listed=asks(current.head) or any(
+                announces(c) and asks(c) for c in current.content))
             current.children.append(sub)
             continue
-        o = _ORDINAL_HEAD.match(p)
-        if not numbered and o and instruction_like(o.group("rest")) and not (current and wants_text(current.head)):
-            current = Item(len(items) + 1, o.group("rest"))
-            items.append(current)
-            continue
         if current is None:
-            d = _DASH.match(p)
-            if not numbered and d and instruction_like(d.group("rest")) or \
-                    not numbered and pre and instruction_like(p) and len(p) < 4000:
-                current = Item(len(items) + 1, d.group("rest") if d else p)
-                items.append(current)
-                continue
             pre.append(p)
             continue
-        if not numbered:
-            d = _DASH.match(p)
-            if d and instruction_like(d.group("rest")) and not wants_text(current.head) and not current.content:
-                current = Item(len(items) + 1, d.group("rest"))
-                items.append(current)
-                continue
-            if not d and not wants_text(current.head) and instruction_like(p) and not current.content:
-                current = Item(len(items) + 1, p)
-                items.append(current)
-                continue
         s = _SUB.match(p)
         expected_letter = _LETTERS[len(current.children)] if len(current.children) < len(_LETTERS) else None
         if s and s.group("num") == expected_letter and instruction_like(s.group("rest")) and (
@@ -178,31 +275,70 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     return pre, items
 
 
-# ---------------------------------------------------------------------------- one item -> units
+def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
+    """A letter without numbered items: one item per paragraph (a dash or an ordinal label is
+    part of its words), numbered from the first that reads as an instruction (the opening and
+    the narrative before it are numbered 0); a head that introduces new text takes the block
+    after it as content; a head that names a place or asks and then announces a list ("Ở
+    Chương I, đề nghị ... như sau:") takes the paragraphs after it, up to the next such head,
+    as its sub-items."""
+    pre: list[str] = []
+    items: list[Item] = []
+    group: Item | None = None
+    i = 0
+    while i < len(body):
+        p = body[i]
+        d = _DASH.match(p)
+        text = d.group("rest") if d else p
+        if not items and group is None and (not instruction_like(text) or _opening(text) or
+                                            not d and not pre and announces(text) and not _heads_a_list(text)):
+            pre.append(p)
+            i += 1
+            continue
+        if group is not None and not announces(text):
+            item = Item(f"{group.n}.{len(group.children) + 1}", text, parent=group, listed=asks(group.head))
+            group.children.append(item)
+        else:
+            item = Item(len(items) + 1, text)
+            items.append(item)
+            group = None
+        i += 1
+        if wants_text(text):
+            k = text_block(body[i:], loose=True)
+            item.content = body[i:i + k]
+            i += k
+        elif announces(text) and item.parent is None and i < len(body) and _heads_a_list(text):
+            group = item
+    return pre, items
 
-def _cut(skel: str) -> int | None:
-    """Where the new text starts in a head: the first colon after an operation verb, else
-    after an introducer ("như sau:", "nội dung:")."""
+
+def _opening(text: str) -> bool:
+    """The letter's opening formula ("Phúc đáp Công văn số ...", "Thực hiện Văn bản số ...")."""
+    return bool(lexicon().rx("narrative.formulas", before=r"^\W*").search(text))
+
+
+def _heads_a_list(text: str) -> bool:
+    """'Ở Chương I, đề nghị có một số điều chỉnh như sau:' -- names a place or asks, then lists:
+    the paragraphs after it are its sub-items (an opening "Sở ... có ý kiến như sau:" is not)."""
+    from .locations import find_refs
+
+    skel, quotes = mask_quotes(text)
     lx = lexicon()
-    op = lx.rx("operation.add.verbs", "operation.change.verbs").search(skel)
-    if op:
-        colon = skel.find(":", op.end())
-        if colon >= 0:
-            return colon
-    m = re.search(r"(?:" + lx.pattern("introducer.phrases") + r")\s*:", skel, re.I)
-    if m:
-        return m.end() - 1
-    return None
+    if lx.rx("narrative.formulas", before=r"^\W*").search(skel):
+        return False
+    return bool(find_refs(skel, quotes) or lx.rx("request.markers").search(skel))
 
+
+# ---------------------------------------------------------------------------- one item -> units
 
 def _sentences(skel: str) -> list[str]:
     """Cut a skeleton at sentence ends (". X" with X upper case); quotes are masked already."""
     out, start = [], 0
-    for m in re.finditer(r"[.!?]\s+(?=⟦\d+⟧|[^\W\d_])", skel):
+    for m in re.finditer(r"[.!?…]\s+(?=⟦\d+⟧|[^\W\d_])|(?<=⟧)\.\s+(?=[^\W\d_])", skel):
         nxt = skel[m.end():m.end() + 1]
         if nxt == "⟦" or nxt.isupper():
             before = skel[start:m.start()].rstrip()
-            if re.search(r"\b(?:TP|Tr|tr|TS|ThS|PGS|GS|Ths|Số|số|NĐ|TT|v\.v)$", before) or \
+            if re.search(r"\b(?:TP|Tr|tr|TS|ThS|PGS|GS|Ths|Số|số|NĐ|TT|v\.v|[A-ZĐ])$", before) or \
                     len(before.split()) <= 2:
                 continue  # "TP. Hà Tĩnh"; "Điều 5. Tên điều" / "I. Về bố cục" (a label, not a sentence)
             out.append(skel[start:m.end()].strip())
@@ -211,29 +347,58 @@ def _sentences(skel: str) -> list[str]:
     return [s for s in out if s.strip(" .;,")]
 
 
-def _clauses(sentence: str) -> list[str]:
-    """Cut a sentence at ';' (or ', đồng thời') where the next part is an instruction of its own."""
+def _signal(piece: str) -> bool:
     lx = lexicon()
-    ops = lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
-                "advisory.verbs")
-    conn = lx.pattern("connector.phrases")
-    asks = lx.rx("request.markers")
     place_first = re.compile(r"^\s*(?:(?:tại|ở|trong|đối với|về|cũng tại)\s+)?(?:các\s+)?(?:"
                              + lx.alt("location.keywords", "location.special.title") + r")(?![\w])", re.I)
-    pieces = re.split(r";\s*|,\s*(?=(?:" + conn + r")\b)|\.\s+(?=(?:" + conn + r")\b)", sentence, flags=re.I)
-    out: list[str] = []
-    def signal(piece: str):
-        return ops.search(piece) or asks.search(piece) or place_first.match(piece)
+    return bool(lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                      "operation.move.verbs", "advisory.verbs", "request.markers").search(piece)
+                or place_first.match(piece))
 
+
+def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, bool]]:
+    """Cut a sentence at ';' (also one written inside a closing quote) or ', đồng thời' where the
+    next part is an instruction of its own.  In a ';'-list whose first member asks for something,
+    every member is an instruction (the request is distributed over the list).  Returns
+    (clause, joined) pairs: joined when a connector ties the clause to the one before."""
+    lx = lexicon()
+    conn = lx.pattern("connector.phrases")
+    # a quote that ends in ";" closes a member of the list: “...;” đề nghị ...
+    ends = [m.end() for m in PH_RE.finditer(sentence) if quotes[int(m.group(1))].rstrip().endswith(";")]
+    cuts = []
+    for m in re.finditer(r";\s*|,\s*(?=(?:" + conn + r")\b)|\.\s+(?=(?:" + conn + r")\b)", sentence, re.I):
+        cuts.append((m.start(), m.end()))
+    for e in ends:
+        if e < len(sentence) and sentence[e:].strip()[:1] not in (";", ".", ",", ""):
+            cuts.append((e, e))
+    cuts.sort()
+    pieces, at = [], 0
+    for a, b in cuts:
+        pieces.append(sentence[at:a])
+        at = b
+    pieces.append(sentence[at:])
+    asks_first = bool(pieces) and (lx.rx("request.markers").search(pieces[0]) is not None or listed
+                                   or _imperative_start(pieces[0]))
+    out: list[tuple[str, bool]] = []
     for piece in pieces:
-        if out and signal(piece) and signal(out[-1]):
-            out.append(piece)
+        if not piece.strip(" .;,"):
+            continue
+        joined = bool(re.match(r"\s*(?:" + conn + r"|và)\b", piece, re.I))
+        if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
+                    or joined and _signal(piece)):
+            out.append((piece, joined))
         elif out:
-            sep = "; " if not re.match(conn, piece, re.I) else ", "
-            out[-1] = out[-1] + sep + piece
+            sep = "; " if not joined else ", "
+            out[-1] = (out[-1][0] + sep + piece, out[-1][1])
         else:
-            out.append(piece)
-    return [c for c in out if c.strip(" .;,")]
+            out.append((piece, False))
+    return out
+
+
+def _imperative_start(piece: str) -> bool:
+    from .operations import imperative
+
+    return imperative(piece)
 
 
 def _capital(text: str) -> str:
@@ -242,55 +407,149 @@ def _capital(text: str) -> str:
     return t[:1].upper() + t[1:]
 
 
-def follow_ups(item: Item) -> list[Item]:
-    """The paragraphs after a head that announces no new text are more sentences of the same
+def follow_ups(item: Item, paras: list[str] | None = None) -> list[Item]:
+    """Paragraphs after a head that are not its new text are more sentences of the same
     instruction (reasons, further requests), each read as a unit of its own; a paragraph
-    ending in ":" takes the bullets after it as its content."""
+    that introduces new text takes the block after it."""
+    paras = list(item.content if paras is None else paras)
     out: list[Item] = []
-    for p in item.content:
-        if out and wants_text(out[-1].head) and (_DASH.match(p) or out[-1].content and not instruction_like(p)):
-            out[-1].content.append(p)
-        else:
-            out.append(Item(item.n, p, parent=item))
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        more = Item(item.n, p, parent=item)
+        out.append(more)
+        i += 1
+        if wants_text(p):
+            k = text_block(paras[i:])
+            more.content = paras[i:i + k]
+            i += k
     return out
 
 
-def split_item(item: Item, own_place: "callable") -> list[Unit]:
-    """An item's head (and content) -> units.  ``own_place(skel)`` says whether a clause
-    names its own place (the locations module decides)."""
-    head = item.head
-    skel, quotes = mask_quotes(head)
-    cut = _cut(skel)
-    instr = skel[:cut] if cut is not None else skel
-    rest = skel[cut + 1:].strip() if cut is not None else ""
-    content = list(item.content) if wants_text(item.head) or rest else []
-    raw_new = ([clean(unmask(rest, quotes))] if rest else []) + content
-    new_text = clean_new_text(raw_new)
+def _cite_unquoted(skel: str, quotes: list[str]) -> str:
+    """'Tại khoản 1, Điều 32 ... quy định: Phản biện xã hội là ...' -- the words after a
+    citation verb and a colon are the draft's current text even without quotation marks:
+    masked like a quotation, so their verbs are never read as the letter's."""
+    lx = lexicon()
+    refword = lx.alt("location.keywords")
+    m = re.search(r"(?:" + refword + r")\s+[\dIVXivx][^:;]{0,80}?\b(?:" + lx.alt("location.cites") +
+                  r")\s*:\s*(?!⟦)(?P<t>[^⟦]+?)(?=\.\s+[A-ZĐÀ-Ỹ]|$)", skel, re.I)
+    if not m or lx.rx("request.markers").search(skel[m.start():m.start("t")]):
+        return skel
+    quotes.append(clean(m.group("t")))
+    return skel[: m.start("t")] + f"⟦{len(quotes) - 1}⟧" + skel[m.end("t"):]
+
+
+def _rationale_start(sentence: str) -> bool:
+    return bool(lexicon().rx("narrative.rationale", before=r"^\W*").search(sentence)
+                or re.match(r"^\W*(?:bởi vì|vì|để|nhằm)\b", sentence, re.I))
+
+
+def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
+    """An item's head (and the block of its content it introduces) -> units.  The content
+    paragraphs that are not new text stay in ``item.content`` for the caller to read."""
+    skel, quotes = mask_quotes(item.head)
+    skel = _cite_unquoted(skel, quotes)
+    sentences = _sentences(skel) or [skel]
     units: list[Unit] = []
-    sentences = _sentences(instr)
-    pieces: list[tuple[str, str]] = []  # (clause skeleton, sentence skeleton)
-    for s in sentences:
-        for c in _clauses(s):
-            pieces.append((c, s))
-    if not pieces:
-        pieces = [(instr, instr)]
-    placed = sum(1 for c, _ in pieces if own_place(c, quotes))
-    letters = iter(_LETTERS)
-    for idx, (part, sentence) in enumerate(pieces):
+    i = 0
+    list_mode = item.listed
+    while i < len(sentences):
+        s = sentences[i]
+        kind, at = colon_kind(s)
+        new_raw: list[str] = []
+        inline = ""
+        tail = ""
+        open_text = False
+        if kind == "introduce":
+            instr, rest = s[:at], s[at + 1:].strip()
+            if rest.startswith("⟦"):
+                q = PH_RE.match(rest)
+                new_raw = [quotes[int(q.group(1))]]
+                open_text = is_open(quotes[int(q.group(1))])
+                tail = rest[q.end():].strip()
+                if not tail.strip(" .…;,"):
+                    tail = ""
+                inline = unmask(rest, quotes)
+            elif rest:
+                parts = [rest]
+                j = i + 1
+                while j < len(sentences) and not _rationale_start(sentences[j]):
+                    parts.append(sentences[j])
+                    j += 1
+                inline = clean(unmask(" ".join(parts), quotes))
+                new_raw = [inline]
+                i = j - 1
+            elif i == len(sentences) - 1 and item.content:
+                k = text_block(item.content)
+                new_raw = list(item.content[:k])
+                open_text = new_raw[0].lstrip()[:1] in OPENING and not re.search(
+                    r"[”\"»]\s*[.;,]?\s*(?:\./\.)?$", new_raw[-1].rstrip())
+                item.content = item.content[k:]
+            units.extend(_clause_units(item, instr, s, quotes, new_raw, inline, tail, open_text, True,
+                                       list_mode, len(units)))
+        elif kind == "announce":
+            head_part = s[: at + 1]
+            units.extend(_clause_units(item, head_part, head_part, quotes, [], "", "", False, False,
+                                       list_mode, len(units)))
+            rest = " ".join([s[at + 1:]] + sentences[i + 1:]).strip()
+            i = len(sentences)
+            for member in [m for m in re.split(r";\s*", rest) if m.strip(" .;,")]:
+                for k, ms in enumerate(_sentences(member) or [member]):
+                    us = _clause_units(item, ms, ms, quotes, [], "", "", False, False, k == 0, len(units))
+                    for u in us:
+                        u.run_on = True
+                    units.extend(us)
+            break
+        else:
+            units.extend(_clause_units(item, s, s, quotes, [], "", "", False, False, list_mode, len(units)))
+        i += 1
+    _number(units, item)
+    return units
+
+
+def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_raw: list[str], inline: str,
+                  tail: str, open_text: bool, introduced: bool, listed: bool, before: int) -> list[Unit]:
+    new_text = clean_new_text(new_raw)
+    pieces = _clauses(instr, quotes, listed) or [(instr, False)]
+    out = []
+    many = len(pieces) > 1
+    for idx, (part, joined) in enumerate(pieces):
         last = idx == len(pieces) - 1
         text = unmask(part, quotes)
-        if last and cut is not None:
-            text += ":" + (" " + unmask(rest, quotes) if rest else "")
+        if last and introduced:
+            text += ":" + (" " + inline if inline else "")
         quote = clean(_capital(clean(text))).rstrip(" ;")
-        n = item.n
-        if len(pieces) > 1 and placed >= 2:
-            n = f"{item.n}.{next(letters)}"
-        s_text = clean(unmask(sentence, quotes) + (":" + (" " + unmask(rest, quotes) if rest else "")
-                                                    if last and cut is not None else ""))
-        units.append(Unit(n=n, quote=quote, skel=part, quotes=quotes, new_text=new_text if last else [],
-                          raw_new_text=raw_new if last else [], sentence=s_text, item=item, first=idx == 0,
-                          introduced=last and cut is not None))
-    return units
+        s_text = clean(unmask(sentence, quotes) + (":" + (" " + inline if inline else "")
+                                                   if introduced else ""))
+        out.append(Unit(n=item.n, quote=quote, skel=part, quotes=quotes,
+                        new_text=new_text if last and introduced else [],
+                        raw_new_text=new_raw if last and introduced else [], sentence=s_text, item=item,
+                        first=before == 0 and idx == 0, introduced=last and introduced,
+                        listed=listed or (many and idx > 0 and not joined and _listed_run(pieces)),
+                        joined=joined, run_on=many and not joined, open_text=open_text and last and introduced,
+                        tail=tail if last else ""))
+    return out
+
+
+def _listed_run(pieces: list[tuple[str, bool]]) -> bool:
+    """A ';'-list whose first member asks for something: each member is asked for."""
+    first = pieces[0][0]
+    return bool(lexicon().rx("request.markers").search(first) or _imperative_start(first))
+
+
+def _number(units: list[Unit], item: Item) -> None:
+    """Clauses that name places of their own get letters (3.a, 3.b); the rest keep the item's."""
+    from .locations import names_place
+
+    if len(units) < 2:
+        return
+    placed = sum(1 for u in units if names_place(u.skel, u.quotes))
+    if placed < 2:
+        return
+    letters = iter(_LETTERS)
+    for u in units:
+        u.n = f"{item.n}.{next(letters, 'z')}"
 
 
 def placeholders(skel: str) -> list[int]:
