@@ -302,7 +302,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     refs = [r for r in all_refs if r.start < end] or []
     p = Place(refs=all_refs, page=page_of(skel))
     p.current, p.by_content = current_quotes(skel)
-    special = special_of(skel)
+    special = special_of(skel[:end])
     carry = carried(skel)
     if refs:
         main = _placed(skel, refs)
@@ -329,7 +329,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         p.special = special[0]
         p.target, p.rule, p.own = special[0], special[1], True
         return p
-    hw = heading_words(skel)
+    hw = heading_words(skel[:end])
     if hw:
         p.target, p.rule, p.own = hw[0], hw[1], True
         return p

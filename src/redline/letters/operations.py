@@ -60,15 +60,30 @@ def _v(*paths: str) -> str:
     return r"(?<![\w])" + _DESCRIBED + _NOMINAL + lexicon().alt(*paths) + r"(?![\w])"
 
 
+# Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
+# noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
+_NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
+                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)\s+$")
+
+
 def quiet(skel: str) -> str:
     """The skeleton with what is not the sentence's own predicate filled in (same length, so
-    positions still match): brackets ("(thay cho Điều 147)") and a leading subordinate clause
-    ("Khi đề nghị sửa đổi, ...", "nếu chuyển ... thì")."""
+    positions still match): brackets ("(thay cho Điều 147)"), a subordinate clause ("Khi đề
+    nghị sửa đổi, ...", "nếu chuyển ... thì", "Để tránh ..., "), and operation verbs that
+    describe or name rather than ask ("đã bỏ", "Dự thảo sửa đổi Hiến pháp")."""
     out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
     out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
                  r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
                  lambda m: "~" * len(m.group(0)), out)
-    return out
+    out = re.sub(r"(?i)^\W*để(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))", lambda m: "~" * len(m.group(0)), out)
+    verbs = re.compile(r"(?<![\w])" + lexicon().alt("operation.add.verbs", "operation.delete.verbs",
+                                                     "operation.change.verbs", "operation.move.verbs",
+                                                     "operation.rename.verbs") + r"(?![\w])", re.I)
+    chars = list(out)
+    for m in verbs.finditer(out):
+        if _NOT_ORDER_BEFORE.search(out[max(0, m.start() - 20):m.start()]):
+            chars[m.start():m.end()] = "~" * (m.end() - m.start())
+    return "".join(chars)
 
 
 def order_verbs(skel: str, *paths: str) -> re.Match | None:
@@ -104,7 +119,7 @@ class Rules:
             masked = masked[: r.start] + "§" * (r.end - r.start) + masked[r.end:]
         # "không phải là", "cần thiết", "Chính phủ đề nghị": look like a request marker, are not one.
         masked = lexicon().rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), masked)
-        self.masked = masked
+        self.masked = quiet(masked)
         self.low = masked.lower()
         self.lx = lexicon()
 
@@ -417,9 +432,9 @@ class Rules:
             res = self._result_with(new, old, after)
             if res is not None:
                 find, repl = res
-            elif strip_ellipsis(old)[1] and self._result() is None:
-                return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
             else:
+                # "vào sau ba từ “Ngày Quốc khánh…”": the anchor's words are exact; the "…" only
+                # says the sentence goes on (an insertion needs no more).
                 old = strip_ellipsis(old)[0]
                 if ellipsis_inside(old) or ellipsis_inside(new):
                     return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")

@@ -124,19 +124,26 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
         colon = sentence.find(":", res.start())
         if colon >= 0 and not sentence[res.end():colon].strip(" ⟦⟧0123456789"):
             return "introduce", colon
+    first = sentence.find(":")
+    if op and first >= 0 and first < op.start():
+        kind, at = colon_kind(sentence[: first + 1])
+        if kind == "announce":
+            return kind, at  # "tôi có một số ý kiến như sau: Khoản 2 Điều 15: ... đề nghị sửa lại như sau: “...”"
     if op:
         colon = sentence.find(":", op.end())
         if colon >= 0:
             return "introduce", colon
     for m in re.finditer(r":", sentence):
         before = sentence[: m.start()]
-        if re.search(r"(?:^|\W)(?:lý do|ví dụ|ảnh|nguồn|trong đó|bao gồm|gồm)\s*$", before, re.I):
+        if re.search(r"(?:^|\W)(?:lý do|ví dụ|ảnh|nguồn|trong đó|bao gồm|gồm|bởi lẽ|bởi vì|vì|do|cụ thể là)\s*$",
+                     before, re.I):
             continue
         if intro.search(before + ":") and op is not None:
             return "introduce", m.start()
         if lx.rx("request.markers", "narrative.announcements").search(before) or re.search(
                 r"(?:như|như sau|sau đây|sau)\s*$", before, re.I):
-            if not lx.rx("location.cites", after=r"\s*$").search(before):
+            if not lx.rx("location.cites", after=r"\s*$").search(before) and not re.match(
+                    r"\s*⟦\d+⟧\W*$", sentence[m.end():]):
                 return "announce", m.start()
     return None, -1
 
@@ -295,7 +302,7 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
             pre.append(p)
             i += 1
             continue
-        if group is not None and not announces(text):
+        if group is not None and not (announces(text) and _heads_a_list(text) or is_group(text)):
             item = Item(f"{group.n}.{len(group.children) + 1}", text, parent=group, listed=asks(group.head))
             group.children.append(item)
         else:
@@ -307,7 +314,7 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
             k = text_block(body[i:], loose=True)
             item.content = body[i:i + k]
             i += k
-        elif announces(text) and item.parent is None and i < len(body) and _heads_a_list(text):
+        elif (announces(text) and _heads_a_list(text) or is_group(text)) and item.parent is None and i < len(body):
             group = item
     return pre, items
 
@@ -324,7 +331,7 @@ def _heads_a_list(text: str) -> bool:
 
     skel, quotes = mask_quotes(text)
     lx = lexicon()
-    if lx.rx("narrative.formulas", before=r"^\W*").search(skel):
+    if lx.rx("narrative.formulas", before=r"^\W*").search(skel) or len(_sentences(skel)) > 1 or len(skel) > 250:
         return False
     return bool(find_refs(skel, quotes) or lx.rx("request.markers").search(skel))
 
@@ -450,12 +457,11 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
     paragraphs that are not new text stay in ``item.content`` for the caller to read."""
     skel, quotes = mask_quotes(item.head)
     skel = _cite_unquoted(skel, quotes)
-    sentences = _sentences(skel) or [skel]
+    queue = [(x, item.listed) for x in (_sentences(skel) or [skel])]
     units: list[Unit] = []
     i = 0
-    list_mode = item.listed
-    while i < len(sentences):
-        s = sentences[i]
+    while i < len(queue):
+        s, listed = queue[i]
         kind, at = colon_kind(s)
         new_raw: list[str] = []
         inline = ""
@@ -474,35 +480,37 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
             elif rest:
                 parts = [rest]
                 j = i + 1
-                while j < len(sentences) and not _rationale_start(sentences[j]):
-                    parts.append(sentences[j])
+                while j < len(queue) and not _rationale_start(queue[j][0]):
+                    parts.append(queue[j][0])
                     j += 1
                 inline = clean(unmask(" ".join(parts), quotes))
                 new_raw = [inline]
                 i = j - 1
-            elif i == len(sentences) - 1 and item.content:
+            elif i == len(queue) - 1 and item.content:
                 k = text_block(item.content)
                 new_raw = list(item.content[:k])
                 open_text = new_raw[0].lstrip()[:1] in OPENING and not re.search(
                     r"[”\"»]\s*[.;,]?\s*(?:\./\.)?$", new_raw[-1].rstrip())
                 item.content = item.content[k:]
             units.extend(_clause_units(item, instr, s, quotes, new_raw, inline, tail, open_text, True,
-                                       list_mode, len(units)))
+                                       listed, len(units)))
         elif kind == "announce":
             head_part = s[: at + 1]
             units.extend(_clause_units(item, head_part, head_part, quotes, [], "", "", False, False,
-                                       list_mode, len(units)))
-            rest = " ".join([s[at + 1:]] + sentences[i + 1:]).strip()
-            i = len(sentences)
-            for member in [m for m in re.split(r";\s*", rest) if m.strip(" .;,")]:
-                for k, ms in enumerate(_sentences(member) or [member]):
-                    us = _clause_units(item, ms, ms, quotes, [], "", "", False, False, k == 0, len(units))
-                    for u in us:
-                        u.run_on = True
-                    units.extend(us)
-            break
+                                       listed, len(units)))
+            rest = s[at + 1:].strip()
+            if ";" in rest:
+                # a list: its ';'-separated members run to the end of the paragraph
+                rest = " ".join([rest] + [x for x, _ in queue[i + 1:]])
+                del queue[i + 1:]
+                members = [m for m in re.split(r";\s*", rest) if m.strip(" .;,")]
+                for m in members:
+                    for k, ms in enumerate(_sentences(m) or [m]):
+                        queue.append((ms, k == 0))
+            elif rest.strip(" .;,"):
+                queue.insert(i + 1, (rest, True))
         else:
-            units.extend(_clause_units(item, s, s, quotes, [], "", "", False, False, list_mode, len(units)))
+            units.extend(_clause_units(item, s, s, quotes, [], "", "", False, False, listed, len(units)))
         i += 1
     _number(units, item)
     return units
