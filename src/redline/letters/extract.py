@@ -24,7 +24,7 @@ from .accounting import Ledger
 from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (public names)
 from .lexicon import lexicon
 from .locations import Place, Ref, combine, find_refs, names_place, place_of
-from .operations import read
+from .operations import Reading, comment, problem_of, read, weak_request
 from .source import letter_paragraphs
 from .units import Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
@@ -61,6 +61,8 @@ class Reader:
         self.context: Ref | None = None
         self.current_by_unit: dict[int, list[str]] = {}
         self.opening = False  # reading the paragraphs before the first numbered item
+        self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
+        self.last_lead: Place | None = None  # the place the previous item ended on
 
     def item(self, item: Item, group: Ref | None = None) -> None:
         if item.children:
@@ -80,29 +82,67 @@ class Reader:
             return
         self.instruction(item, group)
 
-    def instruction(self, item: Item, group: Ref | None, lead: Place | None = None) -> Place | None:
+    def instruction(self, item: Item, group: Ref | None, lead: Place | None = None, fresh: bool = True) -> Place | None:
         units = split_item(item)
         leftover = list(item.content)  # the paragraphs after the head that are not its new text
+        if fresh:
+            self.chain = {"edit": None, "faults": []}
+            if lead is None and units and _LINKED.match(units[0].skel):
+                lead = self.last_lead  # "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": the place just discussed
+        fault = False  # the sentence before found a fault but named no place
         for u in units:
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
                              context=self.context)
             reading = read(u, place, group)
-            self.emit(u, place, reading)
+            if reading.outcome == "ignored" and fault and place.own and _EXAMPLE.match(u.skel):
+                reading = comment(place.target, u, "advisory.problems: an example of the fault named before")
+            fault = reading.outcome == "ignored" and not place.own and problem_of(u, place) is not None
+            if reading.outcome != "ignored" and not place.own and place.target and \
+                    place.target == self.chain["edit"] and weak_request(u, place):
+                reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
+            k = self.emit(u, place, reading)
+            self._settle_faults(k, place, reading)
             if place.own and place.target and reading.rule and not reading.rule.startswith("narrative.rationale"):
                 lead = place
                 self.previous = place.target
                 self._context(place.target)
         for more in follow_ups(item, leftover) if leftover else []:
-            lead = self.instruction(more, group, lead)
+            lead = self.instruction(more, group, lead, fresh=False)
+        if fresh:
+            self.last_lead = lead
         return lead
+
+    def _settle_faults(self, k: int, place: Place, reading) -> None:
+        """A fault found with a place ("Quy định như vậy là chưa đầy đủ") followed by the request
+        that fixes it at the same place is that request's reason: one instruction, not two."""
+        if reading.outcome not in ("edit", "comment") or not place.target:
+            return
+        if reading.rule.startswith("advisory.problems"):
+            self.chain["faults"].append((k, place.target))
+            return
+        if reading.outcome == "edit":
+            self.chain["edit"] = place.target
+        keep = []
+        for f, target in self.chain["faults"]:
+            if target != place.target:
+                keep.append((f, target))
+                continue
+            fault_text = self.ledger.entries[f]["text"]
+            self.edits = [e for e in self.edits if e.get("_unit") != f]
+            self.ledger.entries[f]["outcome"] = "ignored"
+            self.ledger.entries[f]["rule"] = "narrative: the fault behind the request that follows"
+            for e in self.edits:
+                if e.get("_unit") == k and e["op"] == "comment":
+                    e["text"] = fault_text + " " + e["text"]
+        self.chain["faults"] = keep
 
     def _context(self, target: str) -> None:
         m = re.search(r"(?i)\bĐiều\s+(\d+[a-zđ]?)\b", target)
         if m:
             self.context = Ref(f"Điều {m.group(1)}", [4], 0, 0)
 
-    def emit(self, u: Unit, place: Place, reading) -> None:
+    def emit(self, u: Unit, place: Place, reading) -> int:
         outcome = reading.outcome
         rule = " + ".join(r for r in (place.rule, reading.rule) if r) if outcome != "ignored" else reading.rule
         if outcome == "ignored" and self.opening and not reading.agreement:
@@ -111,9 +151,9 @@ class Reader:
         self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
         if outcome == "ignored":
             if reading.agreement or not (self.opening or reading.rule.startswith(
-                    ("narrative.openings", "narrative.announcements"))):
+                    ("narrative.openings", "narrative.announcements", "narrative.lead_ins"))):
                 self.ignored.append(u.quote)
-            return
+            return k
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
             if place.page is not None and not e.get("note"):
@@ -124,6 +164,12 @@ class Reader:
         t = next((e["target"] for e in reading.edits if e.get("target")), None)
         if t:
             self.previous = t
+        return k
+
+
+# A sentence that opens by pointing back at what was just discussed ("Do đó, đề nghị ...").
+_LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
+_EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
 
 
 def _anchored(u: Unit) -> bool:

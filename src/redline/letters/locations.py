@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..text import clean
 from .content import PH_RE, unmask
 from .lexicon import lexicon
+from .predicate import quiet
 
 _NUM = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|[lI](?:\.\d+)+\.?(?![\d\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|"
         r"[a-zđ](?![\w])|thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám))")
@@ -111,7 +112,9 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             refs[-1].end = end + t.end()
         else:
             q = re.match(r"\s*⟦(\d+)⟧", tail)
-            if q and int(q.group(1)) < len(quotes) and quotes[int(q.group(1))][:1].isupper() and len(quotes[int(q.group(1))]) < 150 and not re.match(
+            if q and int(q.group(1)) < len(quotes) and quotes[int(q.group(1))][:1].isupper() and len(
+                    quotes[int(q.group(1))].split()) <= 12 and not quotes[int(q.group(1))].rstrip().endswith(
+                    (".", ";")) and not re.match(
                     r"\s*⟦\d+⟧\s*(?:thành|bằng|là)\b", tail) and word in ("mục", "phần", "tiểu mục", "chương", "điều"):
                 refs[-1].title = clean(quotes[int(q.group(1))])
                 refs[-1].end = end + q.end()
@@ -168,10 +171,12 @@ class Place:
 def special_of(skel: str) -> tuple[str, str] | None:
     lx = lexicon()
     for name in ("whole", "title", "preamble", "closing"):
-        m = lx.rx(f"location.special.{name}").search(skel)
-        if m is None:
-            continue
-        return ("*" if name == "whole" else name), f"location.special.{name}: {m.group(0).lower()}"
+        for m in lx.rx(f"location.special.{name}").finditer(skel):
+            if name == "title" and re.match(r"\s+(?:cũ\s+)?của\s+(?:một số\s+|các\s+|những\s+)?(?:" +
+                                            lx.alt("location.keywords") + r"|hiến pháp|luật|nghị định)(?![\w])",
+                                            skel[m.end():], re.I):
+                continue  # "tiêu đề của một số khoản", "tên gọi của Chương I": a part's name, not the draft's
+            return ("*" if name == "whole" else name), f"location.special.{name}: {m.group(0).lower()}"
     return None
 
 
@@ -302,7 +307,8 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     refs = [r for r in all_refs if r.start < end] or []
     p = Place(refs=all_refs, page=page_of(skel))
     p.current, p.by_content = current_quotes(skel)
-    special = special_of(skel[:end])
+    own_words = quiet(skel[:end])  # a place named only in "Để tránh ..., " or "(...)" is not this clause's
+    special = special_of(own_words)
     carry = carried(skel)
     if refs:
         main = _placed(skel, refs)
@@ -312,7 +318,9 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         as_context = re.search(r"(?:^|[^\w])(?:tại|ở|trong|thuộc)\s+(?:các\s+)?$", skel[max(0, main.start - 20):main.start],
                                re.I)
         for r in refs[refs.index(main) + 1:]:
-            if max(r.ranks) < min(main.ranks) and (r.start < stop or as_context):
+            placed = re.search(r"(?:^|[^\w])(?:tại|ở|trong|vào|thuộc|đối với)\s+(?:các\s+)?$", skel[max(0, r.start - 25):r.start],
+                               re.I)
+            if max(r.ranks) < min(main.ranks) and (r.start < stop and placed or as_context):
                 main = r  # "Đối với Phần II, tại Mục 3, đề nghị ...", "Tại chương II, ... nhập chung Điều 17"
                 break
         if carry and _score(skel, main) < 0 and previous:
@@ -329,7 +337,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         p.special = special[0]
         p.target, p.rule, p.own = special[0], special[1], True
         return p
-    hw = heading_words(skel[:end])
+    hw = heading_words(own_words)
     if hw:
         p.target, p.rule, p.own = hw[0], hw[1], True
         return p

@@ -33,6 +33,7 @@ from ..text import clean
 from .content import PH_RE, ellipsis_inside, is_open, strip_ellipsis
 from .lexicon import lexicon
 from .locations import Place, bullet_rx, complete, find_refs, ordinal, para_rx, sentence_rx
+from .predicate import _v, imperative, order_verbs, quiet  # noqa: F401  (order_verbs: public)
 from .units import Unit
 
 _NUM_WORD = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|[a-zđ](?![\w]))")
@@ -47,48 +48,6 @@ class Reading:
     outcome: str = "ignored"  # edit / comment / unresolved / ignored
     rule: str = ""
     agreement: bool = False  # listed under "ignored" (no change asked)
-
-
-_DESCRIBED = r"(?<!đã\s)(?<!đang\s)(?<!được\s)(?<!bị\s)(?<!sẽ\s)(?<!chưa\s)(?<!không\s)"
-# "một số điều chỉnh", "các sửa đổi", "có sửa đổi, bổ sung": the verb used as a noun.
-_NOMINAL = r"(?<!một số\s)(?<!những\s)(?<!các\s)(?<!sự\s)(?<!nhiều\s)(?<!có\s)"
-
-
-def _v(*paths: str) -> str:
-    """A verb of the lexicon as an order: not "đã bỏ", "được bổ sung", "không sửa" (a description),
-    not "một số điều chỉnh" (a noun)."""
-    return r"(?<![\w])" + _DESCRIBED + _NOMINAL + lexicon().alt(*paths) + r"(?![\w])"
-
-
-# Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
-# noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
-_NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
-                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)\s+$")
-
-
-def quiet(skel: str) -> str:
-    """The skeleton with what is not the sentence's own predicate filled in (same length, so
-    positions still match): brackets ("(thay cho Điều 147)"), a subordinate clause ("Khi đề
-    nghị sửa đổi, ...", "nếu chuyển ... thì", "Để tránh ..., "), and operation verbs that
-    describe or name rather than ask ("đã bỏ", "Dự thảo sửa đổi Hiến pháp")."""
-    out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
-    out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
-                 r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
-                 lambda m: "~" * len(m.group(0)), out)
-    out = re.sub(r"(?i)^\W*để(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))", lambda m: "~" * len(m.group(0)), out)
-    verbs = re.compile(r"(?<![\w])" + lexicon().alt("operation.add.verbs", "operation.delete.verbs",
-                                                     "operation.change.verbs", "operation.move.verbs",
-                                                     "operation.rename.verbs") + r"(?![\w])", re.I)
-    chars = list(out)
-    for m in verbs.finditer(out):
-        if _NOT_ORDER_BEFORE.search(out[max(0, m.start() - 20):m.start()]):
-            chars[m.start():m.end()] = "~" * (m.end() - m.start())
-    return "".join(chars)
-
-
-def order_verbs(skel: str, *paths: str) -> re.Match | None:
-    """The first verb of ``paths`` in the position of an order in ``skel``."""
-    return re.search(_v(*paths), quiet(skel), re.I)
 
 
 def comment(target: str | None, u: Unit, rule: str, note: str | None = None) -> Reading:
@@ -131,7 +90,8 @@ class Rules:
         return re.search(_v(*paths), self.quiet if text is None else text, re.I)
 
     def read(self) -> Reading:
-        for rule in (self.announcement, self.agreement, self.narrative, self.hedged, self.move, self.new_section,
+        for rule in (self.announcement, self.agreement, self.narrative, self.hedged, self.merge, self.move,
+                     self.new_section,
                      self.replace_text, self.delete, self.insert_anchor, self.rename, self.rewrite, self.add,
                      self.advisory, self.request, self.problem):
             out = rule()
@@ -159,7 +119,11 @@ class Rules:
         second = re.search(r"(?:\bvà|;)\s+(?:đồng thời\s+)?(?P<v>" + self.lx.alt(
             "operation.second.verbs", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
             "advisory.verbs") + r")(?![\w])", tail, re.I)
-        if second and not re.match(r"(?i)sửa lại là|sửa lại thành|sửa thành", second.group("v")):
+        if second and (re.match(r"(?i)sửa lại là|sửa lại thành|sửa thành", second.group("v")) or re.match(
+                r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|lại cho)", tail[second.end("v"):], re.I)
+                or self.lx.rx("introducer.result_words").match(tail, second.start("v"))):
+            second = None  # "... và sửa lại là “...”": the result of the same change, stated again
+        if second:
             return comment(self.target, self.u, out.rule + f" + second request: {second.group('v').lower()}",
                            "a second request in the same sentence: left to the drafter")
         if self.u.open_text or any(is_open(q) and any(_uses(e, q) for e in out.edits) for q in self.q):
@@ -175,9 +139,15 @@ class Rules:
 
         s = self.skel.rstrip()
         if s.endswith(":") and colon_kind(s)[0] == "announce":
+            if (self.place.own or self.place.carried) and self.lx.rx("advisory.verbs", "advisory.hedges").search(
+                    self.masked):
+                return None  # "Đề nghị Ban soạn thảo cân nhắc quy định trên ở một số vấn đề sau:" asks itself
             m = self.lx.rx("narrative.announcements").search(s)
             return Reading([], "ignored", "narrative.announcements" + (f": {m.group(0).lower()}" if m else
                                                                           ": a list follows"))
+        li = self.lx.rx("narrative.lead_ins", before=r"^\W*").search(self.masked)
+        if li and "⟦" not in self.skel:
+            return Reading([], "ignored", f"narrative.lead_ins: {li.group(0).strip(' ,').lower()}")
         m = re.match(r"^\W*(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])", self.masked, re.I)
         if m and not self.u.new_text:
             return Reading([], "ignored", f"narrative.openings: {m.group(0).strip(' -').lower()}")
@@ -292,6 +262,27 @@ class Rules:
         if cut:
             return comment(src_target, self.u, rule, "the letter quotes the moved text cut short: left to the drafter")
         return Reading(edits, "edit", rule)
+
+    def merge(self):
+        """'đưa khoản 1 Điều 5 ghép chung với Điều 1, cụ thể như sau: “...”': the letter gives the
+        merged unit's text: the destination becomes it.  Without the text, a comment."""
+        m = re.search(r"(?:" + self.lx.alt("operation.merge.verbs") + r")(?![\w])", self.quiet, re.I)
+        if not m:
+            return None
+        dest = [r for r in find_refs(self.skel, self.q) if r.start >= m.end()]
+        if not dest:
+            return None
+        target = complete(dest[0], self.skel, self.q, self.group)
+        rule = f"operation.merge.verbs: {m.group(0).lower()}"
+        res = re.search(r"(?:như sau|thành|là)\s*:?\s*⟦(\d+)⟧", self.skel[m.end():], re.I)
+        text = list(self.u.new_text) or ([self.q[int(res.group(1))]] if res else [])
+        if not text or any(is_open(t) for t in text):
+            src = [r for r in self.place.refs if r.start < m.start()]
+            return comment(complete(src[0], self.skel, self.q, self.group) if src else target, self.u, rule,
+                           "merge without the merged text: left to the drafter")
+        text = [clean(t) for t in text]
+        return Reading([{"op": "replace", "target": target, "paragraphs": text}], "edit",
+                       rule + " + the merged text")
 
     def new_section(self):
         kinds = r"(?P<kind>tiểu\s+mục|mục|khoản|điểm|phần|điều|chương)"
@@ -692,13 +683,14 @@ class Rules:
         anchor = None
         if b:
             anchor = {"bullet": ordinal(b.group("k"))}
-        elif s and not s.group("pos") and int(s.group("q")) not in self.place.current:
+        elif s and not s.group("pos") and int(s.group("q")) not in self.place.current and not re.search(
+                r"(?:thành|là|bằng)\s*$", self.skel[: s.start()], re.I):
             a, cut = strip_ellipsis(self.q[int(s.group("q"))])
             anchor = {"sentence_prefix" if cut else "sentence": a}
         elif p:
             anchor = {"paragraph": ordinal(p.group("k"))}
         text = list(self.u.new_text)
-        used = {int(s.group("q"))} if s else set()
+        used = {int(s.group("q"))} if s and anchor and ("sentence" in anchor or "sentence_prefix" in anchor) else set()
         own_k = None
         if not text:
             # A quotation the verb introduces: "sửa lại (nội dung) thành/là/như sau “...”", or the
@@ -898,19 +890,6 @@ def _uses(e: dict, q: str) -> bool:
     return any(w and core and (core in clean(w) or clean(w) in core) for w in words)
 
 
-def imperative(masked: str) -> bool:
-    """An operation or advisory verb where an order puts it: first, after the place and the
-    linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
-    lx = lexicon()
-    lead = re.match(r"^(?:\W|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
-                    r"theo đó|và|các|thì)\b|"
-                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
-    rest = masked[lead.end():] if lead else masked
-    return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                                "operation.rename.verbs", "operation.move.verbs", "advisory.verbs")
-                         + r"(?![\w])", rest, re.I))
-
-
 def _previous_label(num: str) -> str | None:
     """'65' -> '64', '4a' -> '4', 'c' -> 'b'; None for the first."""
     if num.isdigit():
@@ -926,3 +905,28 @@ def _previous_label(num: str) -> str | None:
 
 def read(u: Unit, place: Place, group) -> Reading:
     return Rules(u, place, group).read()
+
+
+def weak_request(u: Unit, place: Place) -> bool:
+    """Asks only with "cần" / "phải" / "nên": no other marker, no operation verb in the position of
+    an order, no advisory verb except as a noun ("yêu cầu đảm bảo ...")."""
+    r = Rules(u, place, None)
+    lx = r.lx
+    text = r.masked
+    weak = lx.rx("request.weak").search(text)
+    if not weak:
+        return False
+    strong = [m for m in lx.rx("request.markers").finditer(text)
+              if not lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))]
+    if strong or u.listed or order_verbs(u.skel, "operation.add.verbs", "operation.delete.verbs",
+                                         "operation.change.verbs", "operation.move.verbs"):
+        return False
+    for m in lx.rx("advisory.verbs").finditer(text):
+        if not re.search(r"(?:yêu cầu|việc|sự|nhằm|để)\s+$", text[: m.start()], re.I):
+            return False
+    return True
+
+
+def problem_of(u: Unit, place: Place) -> re.Match | None:
+    """The fault a sentence finds ("... không rõ ràng"), whatever its place."""
+    return Rules(u, place, None).problem_phrase()

@@ -232,7 +232,8 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     """Raw text lines -> paragraphs (see the module doc)."""
     lines = [_strip_markup(clean(line)) if "\f" not in line else "\f" for line in lines]
     lines = _drop_running_heads(lines)
-    blank_style = sum(1 for l in lines if not l) >= 0.25 * max(1, sum(1 for l in lines if l))
+    blank_style = "narrow" if _narrow(lines) else sum(1 for l in lines if not l) >= 0.25 * max(
+        1, sum(1 for l in lines if l))
     paras: list[str] = []
     # Each entry: (text, broken_by_blank) -- whether a blank line / page break preceded it.
     pending_blank = True
@@ -248,7 +249,18 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     return mend_paragraphs(paras)
 
 
-def _continues(prev: str, line: str, *, wrapped: bool) -> bool:
+def _narrow(lines: list[str]) -> bool:
+    """Text hard-wrapped in a narrow column (a journal's two-column page pasted as text): nearly
+    every line is short and most do not end a sentence, so a line goes on in the next."""
+    text = [l for l in lines if l and l != "\f"]
+    if len(text) < 8:
+        return False
+    lengths = sorted(len(l) for l in text)
+    open_ends = sum(1 for l in text if not _SENTENCE_END.search(l))
+    return lengths[int(0.9 * (len(lengths) - 1))] <= 60 and open_ends >= 0.6 * len(text)
+
+
+def _continues(prev: str, line: str, *, wrapped: bool | str) -> bool:
     """Is ``line`` the next visual line of paragraph ``prev`` (no blank line between)?"""
     if _STRUCTURAL.match(line) or _is_upper_line(line) and not _is_upper_line(prev):
         return False
@@ -261,9 +273,12 @@ def _continues(prev: str, line: str, *, wrapped: bool) -> bool:
         return False
     if prev.endswith("-") and not prev.endswith(" -"):
         return True
-    if _SENTENCE_END.search(prev):
+    if wrapped and prev.count("“") > prev.count("”") and not _STRUCTURAL.match(line) and not re.search(
+            r"[.!?…]['\"”’»)]*$", prev):
+        return True  # a quotation still open goes on
+    if _SENTENCE_END.search(prev) and not (wrapped == "narrow" and re.search(r"[:;]$", prev)):
         return False
-    return wrapped or _starts_lower(line)
+    return bool(wrapped) or _starts_lower(line)
 
 
 def _join(prev: str, line: str) -> str:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from ..text import clean
 from .content import PH_RE, OPENING, clean_new_text, is_open, mask_quotes, unmask
 from .lexicon import lexicon
+from .predicate import imperative, order_verbs, quiet
 
 _TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
 _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
@@ -108,8 +109,6 @@ def instruction_like(text: str) -> bool:
 def _order_verb(skel: str, *paths: str) -> re.Match | None:
     """An operation verb where an order puts it: not described ("đã bỏ", "được bổ sung"), not a
     noun ("một số điều chỉnh", "các sửa đổi"), not inside a bracket or a subordinate clause."""
-    from .operations import order_verbs
-
     return order_verbs(skel, *paths)
 
 
@@ -175,13 +174,13 @@ def announces(head: str) -> bool:
 def asks(head: str) -> bool:
     """A head whose list is asked for as a whole ("trân trọng đề nghị:", "2. Đề xuất, kiến nghị")."""
     skel, _ = mask_quotes(head)
-    return bool(re.search(r"\b(?:đề nghị|kiến nghị|đề xuất|góp ý)\b", skel, re.I))
+    return bool(re.search(r"\b(?:đề nghị|kiến nghị|đề xuất)\b", skel, re.I))
 
 
 def is_group(head: str) -> bool:
     """'Đối với Phần II:' -- a head that only names where its sub-items apply."""
     h = head.strip()
-    if not h.endswith(":"):
+    if not h.endswith(":") or len(h) > 200 or len(_sentences(mask_quotes(h)[0])) > 1:
         return False
     body = h[:-1]
     lx = lexicon()
@@ -331,17 +330,24 @@ def _heads_a_list(text: str) -> bool:
 
     skel, quotes = mask_quotes(text)
     lx = lexicon()
-    if lx.rx("narrative.formulas", before=r"^\W*").search(skel) or len(_sentences(skel)) > 1 or len(skel) > 250:
+    if lx.rx("narrative.formulas", "narrative.openings", before=r"^\W*").search(skel) or len(_sentences(skel)) > 1 \
+            or len(skel) > 250:
         return False
     return bool(find_refs(skel, quotes) or lx.rx("request.markers").search(skel))
 
 
 # ---------------------------------------------------------------------------- one item -> units
 
-def _sentences(skel: str) -> list[str]:
-    """Cut a skeleton at sentence ends (". X" with X upper case); quotes are masked already."""
+def _sentences(skel: str, quotes: list[str] | None = None) -> list[str]:
+    """Cut a skeleton at sentence ends (". X" with X upper case; a quotation that ends its own
+    sentence: “....” X); quotes are masked already."""
     out, start = [], 0
-    for m in re.finditer(r"[.!?…]\s+(?=⟦\d+⟧|[^\W\d_])|(?<=⟧)\.\s+(?=[^\W\d_])", skel):
+    ends = r""
+    if quotes:
+        done = [str(k) for k, q in enumerate(quotes) if q.rstrip().endswith((".", "!", "?", "./."))]
+        if done:
+            ends = r"|(?<=⟦(?:" + "|".join(done) + r")⟧)\s+(?=[^\W\d_])"
+    for m in re.finditer(r"[.!?…]\s+(?=⟦\d+⟧|[^\W\d_])|(?<=⟧)\.\s+(?=[^\W\d_])" + ends, skel):
         nxt = skel[m.end():m.end() + 1]
         if nxt == "⟦" or nxt.isupper():
             before = skel[start:m.start()].rstrip()
@@ -403,8 +409,6 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
 
 
 def _imperative_start(piece: str) -> bool:
-    from .operations import imperative
-
     return imperative(piece)
 
 
@@ -457,7 +461,7 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
     paragraphs that are not new text stay in ``item.content`` for the caller to read."""
     skel, quotes = mask_quotes(item.head)
     skel = _cite_unquoted(skel, quotes)
-    queue = [(x, item.listed) for x in (_sentences(skel) or [skel])]
+    queue = [(x, item.listed and k == 0) for k, x in enumerate(_sentences(skel, quotes) or [skel])]
     units: list[Unit] = []
     i = 0
     while i < len(queue):
@@ -505,7 +509,7 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
                 del queue[i + 1:]
                 members = [m for m in re.split(r";\s*", rest) if m.strip(" .;,")]
                 for m in members:
-                    for k, ms in enumerate(_sentences(m) or [m]):
+                    for k, ms in enumerate(_sentences(m, quotes) or [m]):
                         queue.append((ms, k == 0))
             elif rest.strip(" .;,"):
                 queue.insert(i + 1, (rest, True))

@@ -1,0 +1,76 @@
+"""What in a clause is its own predicate -- the words that ask -- and what only describes.
+
+Why its own module: every stage asks the same question ("is this verb an order?"): the units
+stage to tell a colon that introduces new text from one that announces a list, the places
+stage to ignore a place named only in a purpose clause, the operations stage to read the
+operation.  One answer, here:
+
+- ``quiet(skel)`` fills in (same length, so positions still match) what is not the clause's
+  own predicate: brackets ("(thay cho Điều 147)"), subordinate clauses ("Khi đề nghị sửa
+  đổi, ...", "nếu chuyển ... thì", "Để tránh ..., "), and operation verbs that describe or
+  name rather than ask ("đã bỏ", "được bổ sung", "một số điều chỉnh", "Dự thảo sửa đổi");
+- ``order_verbs(skel, *lists)`` finds the first verb of the lexicon lists left standing;
+- ``imperative(text)`` says whether an order's verb opens the clause ("Bỏ câu ...", "Tại
+  Điều 5, bổ sung ...").
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_DESCRIBED = r"(?<!đã\s)(?<!đang\s)(?<!được\s)(?<!bị\s)(?<!sẽ\s)(?<!chưa\s)(?<!không\s)"
+# "một số điều chỉnh", "các sửa đổi", "có sửa đổi, bổ sung": the verb used as a noun.
+_NOMINAL = r"(?<!một số\s)(?<!những\s)(?<!các\s)(?<!sự\s)(?<!nhiều\s)(?<!có\s)"
+
+
+def _v(*paths: str) -> str:
+    """A verb of the lexicon as an order: not "đã bỏ", "được bổ sung", "không sửa" (a description),
+    not "một số điều chỉnh" (a noun)."""
+    return r"(?<![\w])" + _DESCRIBED + _NOMINAL + lexicon().alt(*paths) + r"(?![\w])"
+
+
+# Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
+# noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
+_NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
+                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)\s+$")
+
+
+def quiet(skel: str) -> str:
+    """The skeleton with what is not the sentence's own predicate filled in (same length, so
+    positions still match): brackets ("(thay cho Điều 147)"), a subordinate clause ("Khi đề
+    nghị sửa đổi, ...", "nếu chuyển ... thì", "Để tránh ..., "), and operation verbs that
+    describe or name rather than ask ("đã bỏ", "Dự thảo sửa đổi Hiến pháp")."""
+    out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
+    out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
+                 r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
+                 lambda m: "~" * len(m.group(0)), out)
+    out = re.sub(r"(?i)^\W*để(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))", lambda m: "~" * len(m.group(0)), out)
+    verbs = re.compile(r"(?<![\w])" + lexicon().alt("operation.add.verbs", "operation.delete.verbs",
+                                                     "operation.change.verbs", "operation.move.verbs",
+                                                     "operation.rename.verbs") + r"(?![\w])", re.I)
+    chars = list(out)
+    for m in verbs.finditer(out):
+        if _NOT_ORDER_BEFORE.search(out[max(0, m.start() - 20):m.start()]):
+            chars[m.start():m.end()] = "~" * (m.end() - m.start())
+    return "".join(chars)
+
+
+def order_verbs(skel: str, *paths: str) -> re.Match | None:
+    """The first verb of ``paths`` in the position of an order in ``skel``."""
+    return re.search(_v(*paths), quiet(skel), re.I)
+
+
+def imperative(masked: str) -> bool:
+    """An operation or advisory verb where an order puts it: first, after the place and the
+    linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
+    lx = lexicon()
+    lead = re.match(r"^(?:\W|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
+                    r"theo đó|và|các|thì)\b|"
+                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
+    rest = masked[lead.end():] if lead else masked
+    return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                                "operation.rename.verbs", "operation.move.verbs", "advisory.verbs")
+                         + r"(?![\w])", rest, re.I))
+
+
