@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..text import clean
 from .content import PH_RE, unmask
 from .lexicon import lexicon
-from .predicate import quiet
+from .predicate import instruction_end, order_verbs, quiet_clauses  # noqa: F401
 
 _NUM = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|[lI](?:\.\d+)+\.?(?![\d\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|"
         r"[a-zđ](?![\w])|thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám))")
@@ -166,6 +166,7 @@ class Place:
     current: list[int] = field(default_factory=list)  # quotes that are the draft's current text
     by_content: bool = False  # "tại nội dung “...”": the quote is the place
     carried: bool = False  # referred back to ("quy định này", "cũng tại mục này")
+    bracketed: bool = False  # named only in brackets ("(điểm g khoản 4a)"): a citation in passing
 
 
 def special_of(skel: str) -> tuple[str, str] | None:
@@ -187,13 +188,19 @@ def heading_words(skel: str) -> tuple[str, str] | None:
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
     if not m:
-        return None
+        # "chỉnh sửa gọn lại phần mục tiêu chủ yếu ...": a part named by its heading, as the object
+        m = re.search(r"(?<![\w])(?<!một\s)(?<!các\s)(?<!những\s)phần\s+(?!(?:lớn|nào|trăm|này|đó|trên|dưới|sau|tiếp|"
+                      r"còn lại|mở đầu|kết luận)\b)(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|$)",
+                      skel, re.I)
+        if not m or not order_verbs(skel[: m.start()], "operation.add.verbs", "operation.delete.verbs",
+                                    "operation.change.verbs"):
+            return None
     words = clean(m.group("t"))
     if lx.rx("location.keywords", after=r"\s+[\dIVX]").search(words) or len(words.split()) < 2:
         return None
     if re.match(r"(?:này|trên|dưới|sau|đó|kết luận|mở đầu)\b", words, re.I):
         return None
-    return words, f"location.by_heading: {clean(m.group(0)[: m.start('t') - m.start()]).lower()}"
+    return words, f"location.by_heading: {clean(m.group(0)[: m.start('t') - m.start()]).lower() or 'phần'}"
 
 
 def carried(skel: str) -> str | None:
@@ -256,19 +263,6 @@ def names_place(skel: str, quotes: list[str]) -> bool:
     return bool(find_refs(skel, quotes) or special_of(skel) or heading_words(skel) or current_quotes(skel)[1])
 
 
-def instruction_end(skel: str) -> int:
-    """Where the instruction of a clause ends and its reason starts (", bởi vì ...", " để ...",
-    " nhằm ...", "cho phù hợp với ..."): a place written after that is cited, not the place."""
-    lx = lexicon()
-    verb = lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "advisory.verbs",
-                 "request.markers").search(skel)
-    if not verb:
-        return len(skel)
-    m = re.search(r"(?:,\s*|\s)(?:bởi vì|bởi lẽ|bởi|vì|do|để|nhằm|cho phù hợp|phù hợp với)(?![\w])", skel[verb.end():],
-                  re.I)
-    return verb.end() + m.start() if m else len(skel)
-
-
 _LEVEL_WORDS = {"điểm": 2, "khoản": 3, "điều": 4, "mục": 4, "tiểu mục": 3, "phần": 6, "chương": 5}
 
 
@@ -307,7 +301,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     refs = [r for r in all_refs if r.start < end] or []
     p = Place(refs=all_refs, page=page_of(skel))
     p.current, p.by_content = current_quotes(skel)
-    own_words = quiet(skel[:end])  # a place named only in "Để tránh ..., " or "(...)" is not this clause's
+    own_words = quiet_clauses(skel[:end])  # a place named only in "Để tránh ..., " or "(...)" is not this clause's
     special = special_of(own_words)
     carry = carried(skel)
     if refs:
@@ -332,6 +326,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
             target = combine(main.target, main.ranks, context)  # "trong Khoản 1" after a sentence on Điều 15
         p.target, p.own = target, True
         p.rule = f"location.ref: {main.text}"
+        p.bracketed = skel[: main.start].count("(") > skel[: main.start].count(")")
         return p
     if special:
         p.special = special[0]

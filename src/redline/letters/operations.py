@@ -194,6 +194,8 @@ class Rules:
         sentence that finds fault with a place it names ("Điều 79 ... quá phức tạp") is a
         request for that place: the ``problem`` rule reads it."""
         text = self.masked.strip()
+        if self.u.reason:
+            return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
@@ -868,7 +870,13 @@ class Rules:
         return comment(self.target or self._whole_if_said(), self.u, f"request.markers: {m.group(0).lower()}")
 
     def problem_phrase(self) -> re.Match | None:
-        return self.lx.rx("advisory.problems").search(self.masked)
+        m = self.lx.rx("advisory.problems").search(self.masked)
+        if m:
+            return m
+        for b in self.lx.rx("advisory.betters").finditer(self.masked):
+            if re.search(r"(?:có lẽ|có vẻ|sẽ|thì)(?:\s+\S+){0,3}\s+$", self.masked[: b.start()], re.I):
+                return b
+        return None
 
     def problem(self):
         """'Điều 79 quy định ... quá phức tạp', '... là chưa đầy đủ', '... không thống nhất với Điều 1':

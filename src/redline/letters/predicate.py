@@ -33,7 +33,8 @@ def _v(*paths: str) -> str:
 # Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
 # noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
 _NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
-                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)\s+$")
+                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)"
+                               r"(?:\s+\w+(?:\s+\w+)?\s+và)?\s+$")  # "việc xây dựng và sửa đổi": both nouns
 
 
 def quiet(skel: str) -> str:
@@ -41,19 +42,27 @@ def quiet(skel: str) -> str:
     positions still match): brackets ("(thay cho Điều 147)"), a subordinate clause ("Khi đề
     nghị sửa đổi, ...", "nếu chuyển ... thì", "Để tránh ..., "), and operation verbs that
     describe or name rather than ask ("đã bỏ", "Dự thảo sửa đổi Hiến pháp")."""
-    out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
-    out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
-                 r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
-                 lambda m: "~" * len(m.group(0)), out)
-    out = re.sub(r"(?i)^\W*để(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))", lambda m: "~" * len(m.group(0)), out)
+    out = quiet_clauses(skel)
     verbs = re.compile(r"(?<![\w])" + lexicon().alt("operation.add.verbs", "operation.delete.verbs",
                                                      "operation.change.verbs", "operation.move.verbs",
                                                      "operation.rename.verbs") + r"(?![\w])", re.I)
     chars = list(out)
     for m in verbs.finditer(out):
-        if _NOT_ORDER_BEFORE.search(out[max(0, m.start() - 20):m.start()]):
+        before = "".join(chars[max(0, m.start() - 30):m.start()])
+        if _NOT_ORDER_BEFORE.search(before) or re.search(r"~[,\s]*$", before):
+            # described or named -- and so is a verb joined to one that is ("được sửa đổi, bổ sung")
             chars[m.start():m.end()] = "~" * (m.end() - m.start())
     return "".join(chars)
+
+
+def quiet_clauses(skel: str) -> str:
+    """Only the brackets and subordinate clauses of ``quiet`` filled in."""
+    out = re.sub(r"\([^()]*\)", lambda m: "(" + "~" * (len(m.group(0)) - 2) + ")", skel)
+    out = re.sub(r"(?i)(?<![\w])(?:khi|nếu|trong khi|sau khi|mặc dù)(?!\s+(?:ấy|đó|này|cần|có thể)\b)"
+                 r"(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))",
+                 lambda m: "~" * len(m.group(0)), out)
+    out = re.sub(r"(?i)^\W*để(?![\w])[^,;⟦]*?(?:,|(?<![\w])thì(?![\w]))", lambda m: "~" * len(m.group(0)), out)
+    return out
 
 
 def order_verbs(skel: str, *paths: str) -> re.Match | None:
@@ -65,7 +74,7 @@ def imperative(masked: str) -> bool:
     """An operation or advisory verb where an order puts it: first, after the place and the
     linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
     lx = lexicon()
-    lead = re.match(r"^(?:\W|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
+    lead = re.match(r"^(?:[^\w~]|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
                     r"theo đó|và|các|thì)\b|"
                     r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
     rest = masked[lead.end():] if lead else masked
@@ -74,3 +83,15 @@ def imperative(masked: str) -> bool:
                          + r"(?![\w])", rest, re.I))
 
 
+def instruction_end(skel: str) -> int:
+    """Where the instruction of a clause ends and its reason starts (", bởi vì ...", " để ...",
+    " nhằm ...", "cho phù hợp với ..."): a place written after that is cited, not the place."""
+    lx = lexicon()
+    verb = order_verbs(skel, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                       "operation.move.verbs", "operation.rename.verbs") or lx.rx(
+        "advisory.verbs", "request.markers").search(skel)
+    if not verb:
+        return len(skel)
+    m = re.search(r"(?:,\s*|\s)(?:bởi vì|bởi lẽ|bởi|vì|do|để(?!\s+thành)|nhằm|cho phù hợp|phù hợp với)(?![\w])",
+                  skel[verb.end():], re.I)
+    return verb.end() + m.start() if m else len(skel)

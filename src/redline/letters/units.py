@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from ..text import clean
 from .content import PH_RE, OPENING, clean_new_text, is_open, mask_quotes, unmask
 from .lexicon import lexicon
-from .predicate import imperative, order_verbs, quiet
+from .predicate import imperative, instruction_end, order_verbs, quiet
 
 _TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
 _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
@@ -82,6 +82,7 @@ class Unit:
     run_on: bool = False  # a clause of a ";"-list: it keeps the place it names, or none
     open_text: bool = False  # its new text is a quotation never closed: not exact words
     tail: str = ""  # the letter's words after the new text (a purpose, the speaker)
+    reason: bool = False  # the reason given for the instruction before it (it quotes another text)
 
 
 def _top_num(m: re.Match) -> int:
@@ -113,7 +114,12 @@ def _order_verb(skel: str, *paths: str) -> re.Match | None:
 
 
 def colon_kind(sentence: str) -> tuple[str | None, int]:
-    """('introduce' | 'announce' | None, index of the colon) for a sentence skeleton."""
+    """('introduce' | 'announce' | None, index of the colon) for a sentence skeleton.  A colon in
+    the reason that follows the instruction ("... để phù hợp với Điều lệ: “...”") is none."""
+    end = instruction_end(sentence)
+    if end < len(sentence) and "⟦" in sentence[:end]:
+        # the instruction has its words before the reason: a colon in the reason is not its
+        return colon_kind(sentence[:end]) if ":" in sentence[:end] else (None, -1)
     lx = lexicon()
     intro = re.compile(r"(?:" + lx.pattern("introducer.phrases", "introducer.results") + r")\s*:", re.I)
     op = _order_verb(sentence, "operation.add.verbs", "operation.change.verbs", "operation.rename.verbs",
@@ -384,19 +390,31 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
     for e in ends:
         if e < len(sentence) and sentence[e:].strip()[:1] not in (";", ".", ",", ""):
             cuts.append((e, e))
+    # "thay từ “X” bằng từ “Y” và hoán đổi từ “Z” ...": a second operation with words of its own is
+    # an instruction of its own at the same place ("... và sửa lại là “...”" restates the first).
+    ops = lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
+                 "advisory.reorder")
+    for m in re.finditer(r"\s+và\s+(?=(?:" + ops + r")(?![\w]))", sentence, re.I):
+        before, after = sentence[: m.start()], sentence[m.end():]
+        nxt = re.split(r";", after, maxsplit=1)[0]
+        v = re.match(r"(?:" + ops + r")(?![\w])", after, re.I)
+        if "⟦" in before and "⟦" in nxt and order_verbs(before, "operation.add.verbs", "operation.delete.verbs",
+                                                         "operation.change.verbs") and not re.match(
+                r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|vào và)", after[v.end():], re.I)                 and not lx.rx("introducer.result_words").match(after):
+            cuts.append((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 3))
     cuts.sort()
     pieces, at = [], 0
     for a, b in cuts:
         pieces.append(sentence[at:a])
         at = b
     pieces.append(sentence[at:])
-    asks_first = bool(pieces) and (lx.rx("request.markers").search(pieces[0]) is not None or listed
-                                   or _imperative_start(pieces[0]))
+    asks_first = bool(pieces) and (listed or _asks_strongly(pieces[0]))
     out: list[tuple[str, bool]] = []
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         if not piece.strip(" .;,"):
             continue
-        joined = bool(re.match(r"\s*(?:" + conn + r"|và)\b", piece, re.I))
+        joined = bool(re.match(r"\s*(?:" + conn + r"|và)\b", piece, re.I)) or k > 0 and \
+            sentence[cuts[k - 1][0]:cuts[k - 1][1]].strip() == "và"
         if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
                     or joined and _signal(piece)):
             out.append((piece, joined))
@@ -488,7 +506,11 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
                     parts.append(queue[j][0])
                     j += 1
                 inline = clean(unmask(" ".join(parts), quotes))
-                new_raw = [inline]
+                cut = inline.find("[")
+                new_words = inline[:cut].rstrip() if cut > 0 else inline  # "[...]": an editor's note, not text
+                new_raw = [new_words]
+                # words never brought to a sentence's end are cut short: not exact words
+                open_text = not re.search(r"[.;!?…:)\"”»]$", new_words)
                 i = j - 1
             elif i == len(queue) - 1 and item.content:
                 k = text_block(item.content)
@@ -503,7 +525,7 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
             units.extend(_clause_units(item, head_part, head_part, quotes, [], "", "", False, False,
                                        listed, len(units)))
             rest = s[at + 1:].strip()
-            if ";" in rest:
+            if ";" in rest or any(";" in x for x, _ in queue[i + 1:]):
                 # a list: its ';'-separated members run to the end of the paragraph
                 rest = " ".join([rest] + [x for x, _ in queue[i + 1:]])
                 del queue[i + 1:]
@@ -524,6 +546,15 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
                   tail: str, open_text: bool, introduced: bool, listed: bool, before: int) -> list[Unit]:
     new_text = clean_new_text(new_raw)
     pieces = _clauses(instr, quotes, listed) or [(instr, False)]
+    reason = None
+    if not introduced and pieces:
+        last, joined = pieces[-1]
+        end = instruction_end(last)
+        if end < len(last) and "⟦" in last[:end] and re.search(r":\s*⟦\d+⟧", last[end:]):
+            # "... bằng từ “là” để phù hợp với lời mở đầu của Điều lệ: “...”": the reason quotes
+            # another text; it is a sentence part of its own (narrative), not the instruction's words.
+            pieces[-1] = (last[:end], joined)
+            reason = last[end:].lstrip(" ,")
     out = []
     many = len(pieces) > 1
     for idx, (part, joined) in enumerate(pieces):
@@ -538,16 +569,29 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
                         new_text=new_text if last and introduced else [],
                         raw_new_text=new_raw if last and introduced else [], sentence=s_text, item=item,
                         first=before == 0 and idx == 0, introduced=last and introduced,
-                        listed=listed or (many and idx > 0 and not joined and _listed_run(pieces)),
+                        listed=listed or (many and idx > 0 and _listed_run(pieces)),
                         joined=joined, run_on=many and not joined, open_text=open_text and last and introduced,
                         tail=tail if last else ""))
+    if reason:
+        out.append(Unit(n=item.n, quote=clean(_capital(clean(unmask(reason, quotes)))), skel=reason, quotes=quotes,
+                        new_text=[], raw_new_text=[], sentence=clean(unmask(sentence, quotes)), item=item, first=False,
+                        joined=True, reason=True))
     return out
 
 
 def _listed_run(pieces: list[tuple[str, bool]]) -> bool:
     """A ';'-list whose first member asks for something: each member is asked for."""
-    first = pieces[0][0]
-    return bool(lexicon().rx("request.markers").search(first) or _imperative_start(first))
+    return _asks_strongly(pieces[0][0])
+
+
+def _asks_strongly(piece: str) -> bool:
+    """A request marker other than a bare "cần" / "phải" / "nên", outside brackets and
+    subordinate clauses, or an order's verb first."""
+    lx = lexicon()
+    text = lx.rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), quiet(piece))
+    strong = [m for m in lx.rx("request.markers").finditer(text)
+              if not lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))]
+    return bool(strong or _imperative_start(text))
 
 
 def _number(units: list[Unit], item: Item) -> None:
