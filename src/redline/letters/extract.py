@@ -85,31 +85,41 @@ class Reader:
     def instruction(self, item: Item, group: Ref | None, lead: Place | None = None, fresh: bool = True) -> Place | None:
         units = split_item(item)
         leftover = list(item.content)  # the paragraphs after the head that are not its new text
+        self.chain = {"edit": None, "faults": []}  # one paragraph: a fault and its fix, a change and its reason
         if fresh:
-            self.chain = {"edit": None, "faults": []}
             if lead is None and units and _LINKED.match(units[0].skel):
                 lead = self.last_lead  # "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": the place just discussed
-        fault = False  # the sentence before found a fault but named no place
+        fault = None  # the sentence before found a fault but named no place (its ledger entry)
         for u in units:
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
                              context=self.context)
             reading = read(u, place, group)
-            if reading.outcome == "ignored" and fault and place.own and _EXAMPLE.match(u.skel):
-                reading = comment(place.target, u, "advisory.problems: an example of the fault named before")
-            fault = reading.outcome == "ignored" and not place.own and problem_of(u, place) is not None
+            if reading.outcome == "ignored" and fault is not None and place.own and _EXAMPLE.match(u.skel):
+                # "Tiêu đề của một số khoản không rõ ràng. Ví dụ, Điều 33 ...": the fault is commented
+                # where its example is, with both sentences' words
+                e = {"n": u.n, "op": "comment", "target": place.target,
+                     "text": self.ledger.entries[fault]["text"] + " " + u.quote,
+                     "quote": self.ledger.entries[fault]["text"], "_unit": fault}
+                self.edits.append(e)
+                self.ledger.entries[fault]["outcome"] = "comment"
+                self.ledger.entries[fault]["rule"] = f"{place.rule} (its example) + advisory.problems"
+                reading = Reading([], "ignored", "narrative: the example of the fault before (commented there)")
+            fault = (len(self.ledger.entries) if reading.outcome == "ignored" and not place.own and
+                     problem_of(u, place) is not None else None)
             if reading.outcome != "ignored" and not place.own and place.target and \
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
             k = self.emit(u, place, reading)
             self._settle_faults(k, place, reading)
-            if place.own and place.target and reading.rule and not reading.rule.startswith("narrative.rationale"):
+            if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
+                    "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
                 lead = place
                 self.previous = place.target
                 self._context(place.target)
         for more in follow_ups(item, leftover) if leftover else []:
             lead = self.instruction(more, group, lead, fresh=False)
-        if fresh:
+        if fresh and lead is not None:
             self.last_lead = lead
         return lead
 

@@ -159,7 +159,7 @@ class Rules:
             return None
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
-        if re.search(r"(?:" + self.lx.alt("request.markers") + r")\s*$", before, re.I) or re.match(
+        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)\s*$", before, re.I) or re.match(
                 r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                          "advisory.verbs") + r")(?![\w])", after, re.I):
             return None  # "cần thống nhất định mức", "thống nhất chỉnh sửa gọn lại": asked, not agreed
@@ -203,8 +203,9 @@ class Rules:
             return None
         if self.problem_phrase() is not None and (self.place.own or self.place.carried):
             return None
-        if self.result_intro() is not None and self.target:
-            return None
+        if (self.result_intro() is not None or self.u.new_text and self.lx.rx("introducer.results").search(
+                self.skel)) and self.target:
+            return None  # "điều 1 sẽ được viết thành: ...": the result the letter proposes
         m = self.lx.rx("narrative.openings", before="^").search(text)
         return Reading([], "ignored", f"narrative.openings: {m.group(0).lower()}" if m else
                        "narrative: no request, no operation in the position of an order")

@@ -61,6 +61,7 @@ class Item:
     children: list["Item"] = field(default_factory=list)
     parent: "Item | None" = None
     listed: bool = False  # a member of a list the letter asks for as a whole ("đề nghị: a; b; c")
+    follow: bool = False  # a paragraph after an item's head, read as more of the same item
 
 
 @dataclass
@@ -445,7 +446,7 @@ def follow_ups(item: Item, paras: list[str] | None = None) -> list[Item]:
     i = 0
     while i < len(paras):
         p = paras[i]
-        more = Item(item.n, p, parent=item)
+        more = Item(item.n, p, parent=item, follow=True)
         out.append(more)
         i += 1
         if wants_text(p):
@@ -479,11 +480,13 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
     paragraphs that are not new text stay in ``item.content`` for the caller to read."""
     skel, quotes = mask_quotes(item.head)
     skel = _cite_unquoted(skel, quotes)
-    queue = [(x, item.listed and k == 0) for k, x in enumerate(_sentences(skel, quotes) or [skel])]
+    # (sentence, asked as a member of a list, first sentence of a list member)
+    queue = [(x, item.listed and k == 0, False) for k, x in enumerate(_sentences(skel, quotes) or [skel])]
     units: list[Unit] = []
     i = 0
     while i < len(queue):
-        s, listed = queue[i]
+        s, listed, member = queue[i]
+        before = len(units)
         kind, at = colon_kind(s)
         new_raw: list[str] = []
         inline = ""
@@ -502,7 +505,7 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
             elif rest:
                 parts = [rest]
                 j = i + 1
-                while j < len(queue) and not _rationale_start(queue[j][0]):
+                while j < len(queue) and not _rationale_start(queue[j][0]) and not queue[j][2]:
                     parts.append(queue[j][0])
                     j += 1
                 inline = clean(unmask(" ".join(parts), quotes))
@@ -525,18 +528,20 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
             units.extend(_clause_units(item, head_part, head_part, quotes, [], "", "", False, False,
                                        listed, len(units)))
             rest = s[at + 1:].strip()
-            if ";" in rest or any(";" in x for x, _ in queue[i + 1:]):
+            if ";" in rest or any(";" in x for x, _, _ in queue[i + 1:]):
                 # a list: its ';'-separated members run to the end of the paragraph
-                rest = " ".join([rest] + [x for x, _ in queue[i + 1:]])
+                rest = " ".join([rest] + [x for x, _, _ in queue[i + 1:]])
                 del queue[i + 1:]
                 members = [m for m in re.split(r";\s*", rest) if m.strip(" .;,")]
                 for m in members:
                     for k, ms in enumerate(_sentences(m, quotes) or [m]):
-                        queue.append((ms, k == 0))
+                        queue.append((ms, k == 0, k == 0))
             elif rest.strip(" .;,"):
-                queue.insert(i + 1, (rest, True))
+                queue.insert(i + 1, (rest, True, True))
         else:
             units.extend(_clause_units(item, s, s, quotes, [], "", "", False, False, listed, len(units)))
+        if member and len(units) > before:
+            units[before].run_on = True  # a member of a list keeps the place it names, or none
         i += 1
     _number(units, item)
     return units
