@@ -14,6 +14,11 @@ from pathlib import Path
 
 import pytest
 
+# Messages speak the draft's language by default (README, "Languages"); most tests read the
+# English texts, so the suite pins English.  Tests of the default (tests/test_languages.py)
+# remove this with monkeypatch.delenv("REDLINE_LANG").
+os.environ["REDLINE_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = Path(os.environ.get("REDLINE_SHARED", ROOT.parent / "shared")).resolve()

@@ -90,8 +90,9 @@ def test_seed_letter_output_opens_and_names_the_department(outputs):
     out, result = outputs("typed", "seed-letter")
     text = result.render("text")
     assert "Sở Thông tin và Truyền thông" in text
-    assert "[1] (n=1) replace I.4 Công tác thông tin, tuyên truyền CCHC" in text
-    assert "append II.6.2" in text and "append IV.7" in text
+    assert "[1] Replace · I.4 Công tác thông tin, tuyên truyền CCHC · Sở Thông tin và Truyền thông · item 1" in text
+    assert "Add at the end · II.6.2" in text and "Add at the end · IV.7" in text
+    assert "replace_text" not in text and "(n=" not in text  # plain words, not the edits file's names
     import docx
 
     docx.Document(str(out))
