@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import diff as wdiff
+from .align import align
 from .edits import Edit, operation_name
 from .errors import ConflictError, EditsError, ResolveError, location
 from .messages import msg, render
@@ -568,61 +569,6 @@ def word_changes(old_raw: str, new: str) -> list[tuple[int, int, str]]:
             s = e = ov.starts[ch.start] if ch.start < len(ov.starts) else len(old_raw)
         text = new[nv.starts[ch.new_start]:nv.ends[ch.new_end - 1]] if ch.new_end > ch.new_start else ""
         out.append((s, e, text))
-    return out
-
-
-def align(old: list[str | None], new: list[str]) -> list[tuple[int | None, int | None]]:
-    """Pair old and new paragraphs in order: identical ones first, then similar ones
-    (word-diff similarity >= 0.4) inside each gap; ``None`` marks the unpaired.  Tables
-    (None in ``old``) never pair.  Cost is bounded: big gaps pair by position."""
-    keys_old = [t if t is not None else f"\x00table{i}" for i, t in enumerate(old)]
-    sm = difflib.SequenceMatcher(None, keys_old, new, autojunk=False)
-    out: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            out.extend((i1 + k, j1 + k) for k in range(i2 - i1))
-        elif tag == "delete":
-            out.extend((i, None) for i in range(i1, i2))
-        elif tag == "insert":
-            out.extend((None, j) for j in range(j1, j2))
-        else:
-            out.extend(_pair_gap(old, new, i1, i2, j1, j2))
-    return out
-
-
-def _pair_gap(old, new, i1, i2, j1, j2):
-    n, m = i2 - i1, j2 - j1
-    if n * m > 400:
-        sim = None
-    else:
-        # each text tokenized once; below 0.4 a bound is enough (the pair cannot be chosen),
-        # so the costly diff runs only for pairs that may be alike
-        olds = [wdiff.Tokens.of(t) if t is not None else None for t in old[i1:i2]]
-        news = [wdiff.Tokens.of(t) for t in new[j1:j2]]
-        sim = [[(wdiff.similarity(o, nw, floor=0.4) if o is not None else 0.0) for nw in news] for o in olds]
-    # monotone alignment maximising total similarity over pairs scoring >= 0.4
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            score = sim[a][b] if sim is not None else (0.5 if a == b and old[i1 + a] is not None else 0.0)
-            options = [(best[a][b + 1], 1), (best[a + 1][b], 2)]  # on a tie, old text goes first
-            if score >= 0.4:
-                options.append((best[a + 1][b + 1] + score, 3))
-            best[a][b], move[a][b] = max(options)
-    out = []
-    a = b = 0
-    while a < n or b < m:
-        if a == n:
-            out.append((None, j1 + b)); b += 1
-        elif b == m:
-            out.append((i1 + a, None)); a += 1
-        elif move[a][b] == 3:
-            out.append((i1 + a, j1 + b)); a += 1; b += 1
-        elif move[a][b] == 2:
-            out.append((i1 + a, None)); a += 1
-        else:
-            out.append((None, j1 + b)); b += 1
     return out
 
 
