@@ -92,7 +92,10 @@ def reject(path: str | Path, output: str | Path, *, author: str | None = None, f
            lang: str | None = None) -> int:
     """Write ``output``: ``path`` with every tracked change rejected, or only ``author``'s.
 
-    Arguments as for ``accept``.  Returns the number of revisions rejected."""
+    author: a revision author, matched as for ``accept`` (no match: a ``ResolveError`` listing
+        the document's authors).
+    force: replace ``output`` when it exists.  lang: "vi" or "en" for messages.
+    Returns the number of revisions rejected."""
     from .revisions import reject_file
 
     return reject_file(Path(path), Path(output), author=author, force=force, lang=lang)

@@ -35,6 +35,7 @@ _HEADING = re.compile(r"^(?:(?:phần|chương|mục|điều|part|chapter|sectio
                       r"|[ivxlc]+[.)]\s|\d+(?:\.\d+)*[.)]?\s|[a-zđ][)]\s)", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"\b(?:de nghi|kien nghi|sua|bo sung|thay|xoa|dieu chinh|viet lai|chinh sua|"
                           r"propose|suggest|replace|delete|remove|insert|add|amend|change|reword)\b")
+_AGREEMENT = re.compile(r"\b(?:thong nhat|nhat tri|dong y|khong co y kien|agree|agrees|no comment|no objection)\b")
 _LETTER_FRAME = re.compile(r"^(?:kinh gui|v v|ve viec|dear|re)\b")
 
 
@@ -87,9 +88,13 @@ def check_draft_path(draft: Path) -> None:
 
 
 def check_letter(name: str, source: list[str], draft: list[str], *, edits: int, unresolved: int,
-                 ignored: int) -> None:
+                 ignored: list[str]) -> None:
     """Raise ``LetterError`` when the letter ``name`` (its paragraphs ``source``) is no letter
-    for ``draft`` (the draft's paragraphs), given what was read from it."""
+    for ``draft`` (the draft's paragraphs), given what was read from it: ``edits`` and
+    ``unresolved`` instructions, and the ``ignored`` statements that asked for no change.
+
+    A letter that only agrees ("Thống nhất với dự thảo") is a letter; one in which nothing
+    reads as an instruction or an agreement is not."""
     share = shared_share(source, draft)
     if share >= SAME_VERSION_SHARE:
         raise LetterError(msg("this is another version of the draft ({share:.0%} of its paragraphs are the "
@@ -108,7 +113,8 @@ def check_letter(name: str, source: list[str], draft: list[str], *, edits: int, 
         raise LetterError(msg("this looks like a draft ({headings} numbered headings, none asking for a change), "
                               "not a comment letter", headings=src.headings), file=name,
                           hint=msg("give the comment letter that asks for changes to the draft"))
-    if not unresolved and not ignored:
+    agrees = any(_AGREEMENT.search(fold(t, expand=False)) for t in ignored)
+    if not unresolved and not agrees:
         raise LetterError(msg("nothing was read from this letter: none of its {count} paragraphs names a place "
                               "in the draft and asks for a change", count=src.paragraphs), file=name,
                           hint=msg("is it the comment letter? Its instructions read like "

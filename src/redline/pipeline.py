@@ -92,7 +92,7 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                 data = extract(path, draft=draft)
                 if draft_paragraphs is not None:
                     check_letter(str(path), letter_paragraphs(path), draft_paragraphs, edits=len(data["edits"]),
-                                 unresolved=len(data.get("unresolved", [])), ignored=len(data.get("ignored", [])))
+                                 unresolved=len(data.get("unresolved", [])), ignored=list(data.get("ignored", [])))
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
