@@ -206,6 +206,10 @@ def _date(value: str | None) -> str | None:
     return f"{int(d)}/{mo}/{y}" if d else f"{mo}/{y}"
 
 
+_SOURCE_NUMBER = re.compile(r"(?:\bsố|\bNo\.?)\s*:?\s*([^\s,;()]*\d[^\s,;()]*|[.…]+/[^\s,;()]+)", re.IGNORECASE)
+_SOURCE_DATE = re.compile(r"(?:\bngày|\bdated?)\s+([\d.…]+/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+
+
 def _source_parts(s: dict) -> list[tuple[str, str]]:
     """One source as (kind, text) parts: department, number, date, file."""
     letter = s.get("letter") or {}
@@ -214,11 +218,17 @@ def _source_parts(s: dict) -> list[tuple[str, str]]:
     if dept:
         parts.append(("department", dept))
     number = letter.get("number") or (f"…/{letter['symbol']}" if letter.get("symbol") else None)
+    date = _date(letter.get("date"))
+    if not letter and s.get("source"):  # an edits file's "source": "Văn bản số 845/STP-VP ngày 13/7/2022 ..."
+        text = clean(s["source"])
+        m = _SOURCE_NUMBER.search(text)
+        number = m.group(1).replace("...", "…") if m else None
+        m = _SOURCE_DATE.search(text)
+        date = m.group(1).replace("...", "…") if m else None
+        if not number and not date:
+            parts.append(("number", text if len(text) <= 60 else text[:59] + "…"))
     if number:
         parts.append(("number", say(msg("No. {number}", number=number))))
-    elif s.get("source") and not letter:
-        parts.append(("number", clean(s["source"])))
-    date = _date(letter.get("date"))
     if date:
         parts.append(("date", date))
     if s.get("path"):
@@ -246,7 +256,14 @@ def _edit_title(v: EditView) -> tuple[str, str]:
     op = op[:1].upper() + op[1:]
     if v.demoted_from:
         op = say(msg("{operation}, kept as a comment (conflict)", operation=op))
-    return op, f"{v.address} {clean(v.title)}".strip() if v.title else v.address
+    address = v.address
+    if address == "*":
+        address = say(msg("the whole document"))
+    elif address in ("title", "preamble", "closing"):
+        from .sections.references import part_name
+
+        address = say(part_name(address)) + ":"
+    return op, f"{address} {clean(v.title)}".strip() if v.title else address
 
 
 def _edit_meta(v: EditView, multi: bool) -> str:
@@ -258,11 +275,18 @@ def _edit_meta(v: EditView, multi: bool) -> str:
 
 
 def _groups(result) -> list[tuple[str | None, list[EditView]]]:
-    """Edits grouped by source, in order (one group with no name for a single source)."""
+    """Edits grouped by source, in order (one group with no name for a single source); a
+    group is named by its source's department and file ("Sở Tư pháp · stp.txt")."""
+    names = {}
+    for s in result.sources:
+        parts = dict(_source_parts(s))
+        if parts.get("file"):
+            names[parts["file"]] = " · ".join(x for x in (parts.get("department"), parts["file"]) if x)
     groups: list[tuple[str | None, list[EditView]]] = []
     for v in result.views:
-        if not groups or groups[-1][0] != v.source:
-            groups.append((v.source, []))
+        name = names.get(v.source, v.source) if v.source else None
+        if not groups or groups[-1][0] != name:
+            groups.append((name, []))
         groups[-1][1].append(v)
     return groups
 

@@ -27,4 +27,5 @@ VI = {
     "Conflicts (kept as comments):": "Trùng nhau (giữ lại thành chú thích):",
     "No change asked:": "Không đề nghị sửa:",
     "Warnings:": "Cảnh báo:",
+    "the whole document": "toàn văn",
 }
