@@ -200,18 +200,73 @@ class Reviser:
                 self._delete_paragraph(block, meta)
             elif block.tag == W["tbl"]:
                 for tr in block.iter(W["tr"]):
-                    trpr = tr.find(qn("w:trPr"))
-                    if trpr is None:
-                        trpr = etree.Element(qn("w:trPr"))
-                        tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, trpr)
-                    change = trpr.find(qn("w:trPrChange"))
-                    if change is not None:
-                        change.addprevious(self.mark("del", meta))
-                    else:
-                        trpr.append(self.mark("del", meta))
-                    for p in tr.iter(W["p"]):
-                        self._delete_paragraph(p, meta, mark=False)
+                    self.delete_row(tr, meta)
             self._record(key, block)
+
+    # ------------------------------------------------------------------ table rows
+    # (i15-compare gathers revision primitives into one module; these two follow the same form)
+
+    def delete_row(self, tr: etree._Element, meta: Meta, key=None) -> None:
+        """A table row deleted: w:trPr/w:del, and every run of its cells deleted."""
+        self._mark_row(tr, self.mark("del", meta))
+        for p in tr.iter(W["p"]):
+            self._delete_paragraph(p, meta, mark=False)
+        self._record(key, tr)
+
+    def insert_row(self, model: etree._Element, cells: list[str], meta: Meta, *, after: bool = True,
+                   key=None) -> etree._Element:
+        """A new row beside ``model``, with its row and cell properties, one paragraph a cell
+        formatted like the model cell's first paragraph: w:trPr/w:ins, runs and paragraph marks
+        inserted."""
+        tr = etree.Element(W["tr"])
+        for child in model:
+            if child.tag in (qn("w:tblPrEx"), qn("w:trPr")):
+                copied = copy.deepcopy(child)
+                for rev in list(copied.iter(W["ins"], W["del"], qn("w:trPrChange"), qn("w:tblPrExChange"))):
+                    rev.getparent().remove(rev)
+                tr.append(copied)
+        self._mark_row(tr, self.mark("ins", meta))
+        for k, tc_model in enumerate(model.findall(W["tc"])):
+            tc = etree.SubElement(tr, W["tc"])
+            tcpr = tc_model.find(qn("w:tcPr"))
+            if tcpr is not None:
+                tcpr = copy.deepcopy(tcpr)
+                for rev in list(tcpr.iter(qn("w:tcPrChange"), qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))):
+                    rev.getparent().remove(rev)
+                tc.append(tcpr)
+            p_model = tc_model.find(W["p"])
+            p = etree.SubElement(tc, W["p"])
+            ppr = _model_ppr(p_model)
+            p.append(ppr)
+            _mark_paragraph(ppr, self.mark("ins", meta))
+            text = cells[k] if k < len(cells) else ""
+            if text:
+                ins = self.mark("ins", meta)
+                for r in make_runs(text, _model_rpr(p_model)):
+                    ins.append(r)
+                p.append(ins)
+        if after:
+            model.addnext(tr)
+        else:
+            model.addprevious(tr)
+        self._record(key, tr)
+        return tr
+
+    @staticmethod
+    def _mark_row(tr: etree._Element, mark: etree._Element) -> None:
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None:
+            trpr = etree.Element(qn("w:trPr"))
+            tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, trpr)
+        if not any(c.tag not in (W["ins"], W["del"], qn("w:trPrChange")) for c in trpr):
+            # CT_TrPr needs one row property before its revision marks (the schema's choice has
+            # minOccurs 1); "may split across pages", the default, changes nothing
+            etree.SubElement(trpr, qn("w:cantSplit")).set(W["val"], "off")
+        change = trpr.find(qn("w:trPrChange"))
+        if change is not None:
+            change.addprevious(mark)
+        else:
+            trpr.append(mark)
 
     def _delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True) -> None:
         runs = list(current_runs(p))
@@ -588,7 +643,7 @@ def _initials(author: str) -> str:
 def apply_plan(document, plan, progress=None) -> set[str]:
     """Execute a plan on ``document`` (python-docx Document).  Returns the names of the
     package parts that changed, so the save stage copies every other part byte for byte."""
-    from .plan import CommentOn, DeleteBlocks, NewParagraphs, TextChange
+    from .plan import CommentOn, DeleteBlocks, DeleteRow, NewParagraphs, NewRow, TextChange
 
     rv = Reviser(document.element.body)
     order = {id(pe): n for n, pe in enumerate(plan.edits)}
@@ -616,6 +671,22 @@ def apply_plan(document, plan, progress=None) -> set[str]:
             if isinstance(a, DeleteBlocks):
                 rv.delete_blocks(a.blocks, metas[id(pe)], key=id(pe))
                 deleted.extend(b for b in a.blocks if b.tag == W["p"])
+
+    # 2b. Table rows deleted, then new rows (beside original rows; several after one row stay
+    #     in edit order).
+    last_row: dict[int, etree._Element] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, DeleteRow):
+                rv.delete_row(a.tr, metas[id(pe)], key=id(pe))
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, NewRow):
+                anchor = last_row.get(id(a.tr), a.tr) if a.after else a.tr
+                new_tr = rv.insert_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe))
+                if a.after:
+                    anchor.addnext(new_tr)
+                    last_row[id(a.tr)] = new_tr
 
     # 3. New paragraphs, in edit order; several insertions after one anchor stay in order.
     created: list[etree._Element] = []
