@@ -49,6 +49,17 @@ def is_signing_line(text: str) -> bool:
     return bool(SIGNING_RE.match(t)) and t.upper() == t
 
 
+SIGNER_TITLES = ("chu tich", "pho chu tich", "bo truong", "thu truong", "thu tuong", "giam doc", "pho giam doc",
+                 "tong giam doc", "chanh van phong", "truong ban", "vien truong", "chanh an")
+
+
+def is_signer_title(text: str) -> bool:
+    """"CHỦ TỊCH QUỐC HỘI", "GIÁM ĐỐC": a signer's title in capitals (a law signs without "TM.")."""
+    t = _text.clean(text)
+    return 0 < len(t) <= 60 and t.upper() == t and any(
+        fold(t) == p or fold(t).startswith(p + " ") for p in SIGNER_TITLES)
+
+
 def starts_recipients(text: str) -> bool:
     """"Nơi nhận:" as a label."""
     f = fold(text[:40])
@@ -75,7 +86,7 @@ def is_signature_block(block, text: str) -> bool:
         rows = block.findall(W["tr"])
         if len(rows) > 3:
             return False
-        return any(starts_recipients(t) or is_signing_line(t) for t in cell_first_lines(block))
+        return any(starts_recipients(t) or is_signing_line(t) or is_signer_title(t) for t in cell_first_lines(block))
     return False
 
 
