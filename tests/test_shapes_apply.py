@@ -180,3 +180,19 @@ def test_renumbering_is_summarised_and_stale_references_warned(outputs):
     assert "Renumbered" in text and "khoản 2-3" in text
     stale = [str(w) for w in result.warnings]
     assert any("khoản 2 Điều này" in w for w in stale) and any("khoản 3 Điều 5" in w for w in stale)
+
+
+LETTER_DRAFTS = {"stp-luat": "luat-typed", "stp-quyetdinh": "quyetdinh-typed", "snv-kehoach": "kehoach-typed",
+                 "vp-baocao": "baocao-typed"}
+
+
+@pytest.mark.parametrize("name", list(LETTER_DRAFTS))
+def test_letter_expected_edits_apply_to_their_draft(tmp_path, name):
+    """The hand-written expected edits of the issue-12 letters are valid edits files whose every
+    target resolves and applies cleanly (test material for letter extraction)."""
+    draft = DRAFTS / f"{LETTER_DRAFTS[name]}.docx"
+    out = tmp_path / f"{name}.docx"
+    result = redline.apply(draft, FIXTURES / "letters" / "shapes" / f"{name}.expected.json", out)
+    assert not result.unresolved
+    assert redline.check(out, original=draft) == []
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(draft, "reject")
