@@ -189,7 +189,7 @@ def _apply(draft: Path, sources: list[Any], output: Path | None, *, author: str 
         result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
                              sources=[{"path": f.path, "author": f.author, "source": f.source, "letter": f.letter}
                                       for f in files],
-                             unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),
+                             unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings) + list(plan.warnings),
                              dry_run=dry_run, timings=timings, lang=lang)
         if dry_run:
             return result

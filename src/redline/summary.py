@@ -29,7 +29,7 @@ from .edits import operation_name
 from .match import ParagraphText
 from .messages import current_language, joined, msg, render as say
 from .ooxml import block_text
-from .plan import CommentOn, DeleteBlocks, NewParagraphs, PlannedEdit, TextChange
+from .plan import CommentOn, DeleteBlocks, DeleteRow, NewParagraphs, NewRow, PlannedEdit, TextChange
 from .text import clean
 
 CONTEXT_WORDS = 8  # words of unchanged text kept on each side of a change inside a paragraph
@@ -82,6 +82,14 @@ def _view(pe: PlannedEdit) -> EditView:
                     v.minus += _words(t)
         elif isinstance(a, CommentOn):
             v.comments.append(a.text)
+        elif isinstance(a, NewRow):
+            t = " | ".join(a.cells)
+            v.lines.append([(INSERT, t)])
+            v.plus += _words(t)
+        elif isinstance(a, DeleteRow):
+            t = " | ".join(clean(block_text(tc)) for tc in a.tr if tc.tag.endswith("}tc"))
+            v.lines.append([(DELETE, t)])
+            v.minus += _words(t)
     fill = iter(order)
     for i, line in enumerate(v.lines):
         if line is None:
@@ -291,6 +299,12 @@ def _groups(result) -> list[tuple[str | None, list[EditView]]]:
     return groups
 
 
+def _renumbered(result) -> list[str]:
+    """Typed numbers an insertion moved up (plan.renumbered); the references they may make
+    stale are among the warnings."""
+    return [say(r) for r in (getattr(result.plan, "renumbered", None) or [])]
+
+
 def _conflicts(result) -> list[str]:
     return [say(c) for c in (result.plan.conflicts if result.plan else [])]
 
@@ -341,6 +355,10 @@ def _text(result) -> str:
             for c in v.comments:
                 out.append(f"    {say(msg('comment'))}: {clean(c)}")
             out.append("")
+    renumbered = _renumbered(result)
+    if renumbered:
+        out.append(say(msg("Renumbered (typed numbers, as tracked changes):")))
+        out += [f"  - {r}" for r in renumbered] + [""]
     conflicts = _conflicts(result)
     if conflicts:
         out.append(say(msg("Conflicts (kept as comments):")))
@@ -467,6 +485,10 @@ def _markdown(result) -> str:
                 out += [md_inline(chunks), ""]
             for c in v.comments:
                 out += [f"{md_escape(say(msg('comment')))}: {md_escape(c)}", ""]
+    renumbered = _renumbered(result)
+    if renumbered:
+        out += ["## " + md_escape(say(msg("Renumbered (typed numbers, as tracked changes):")).rstrip(":")), ""]
+        out += [f"- {md_escape(r)}" for r in renumbered] + [""]
     conflicts = _conflicts(result)
     if conflicts:
         out += [f"## {md_escape(say(msg('Conflicts (kept as comments):')).rstrip(':'))}", ""]
@@ -505,6 +527,7 @@ def _json(result) -> str:
          "redline": [wdiff.inline(c) for c in v.lines]}
         for v in result.views
     ]
+    data["renumbered"] = _renumbered(result)
     data["conflict_list"] = _conflicts(result)
     data["unresolved_list"] = result.unresolved
     data["ignored_list"] = result.ignored
@@ -589,7 +612,9 @@ def _html(result) -> str:
                 out.append(f'<p class="comment">{_e(say(msg("comment")))}: {_e(c)}</p>')
             out.append("</article>")
         out.append("</section>")
-    for cls, title, items in (("conflicts", msg("Conflicts (kept as comments):"), _conflicts(result)),
+    for cls, title, items in (("renumbered", msg("Renumbered (typed numbers, as tracked changes):"),
+                               _renumbered(result)),
+                              ("conflicts", msg("Conflicts (kept as comments):"), _conflicts(result)),
                               ("ignored", msg("No change asked:"), [clean(i) for i in result.ignored]),
                               ("warnings", msg("Warnings:"), [w.render() for w in result.warnings])):
         if items:

@@ -28,4 +28,5 @@ VI = {
     "No change asked:": "Không đề nghị sửa:",
     "Warnings:": "Cảnh báo:",
     "the whole document": "toàn văn",
+    "Renumbered (typed numbers, as tracked changes):": "Đánh số lại (số gõ tay, dưới dạng thay đổi được theo dõi):",
 }
