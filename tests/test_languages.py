@@ -51,8 +51,8 @@ def test_errors_speak_the_drafts_language(no_pinned_language, tmp_path):
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
 def test_both_languages_carry_the_same_content(fmt):
     letters = [LETTERS / n for n in ("stp.txt", "cat.txt", "stnmt.txt", "syt.txt")]
-    result = redline.apply(DRAFT, letters, dry_run=True, lang="en")
-    en, vi = result.render(fmt, lang="en"), result.render(fmt, lang="vi")
+    en = redline.apply(DRAFT, letters, dry_run=True, lang="en").render(fmt)
+    vi = redline.apply(DRAFT, letters, dry_run=True, lang="vi").render(fmt)
     assert en != vi
     if fmt == "json":
         a, b = json.loads(en), json.loads(vi)
