@@ -194,17 +194,19 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
 @click.option("--original", type=click.Path(dir_okay=False, path_type=Path),
               help="The draft PATH was made from: rejecting redline's revisions must give it back.")
 @click.option("--expected", help="Text file with the expected accepted text.")
+@LANG_OPTION
 @guarded
-def check_cmd(path: Path, original: Path | None, expected: str | None) -> None:
+def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str | None) -> None:
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
     expected_text = Path(expected).read_text("utf-8") if expected else None
     findings = redline.check(path, original=original, expected=expected_text)
     for f in findings:
         click.echo(str(f))
-    if findings:
-        click.echo(f"{len(findings)} finding(s)", err=True)
-        sys.exit(EXIT_FINDINGS)
-    click.echo("ok")
+    with language(redline.options.language_option(lang) or _fallback_language()):
+        if findings:
+            say(msg("{count} {count:plural:finding:findings}", count=len(findings)), err=True)
+            sys.exit(EXIT_FINDINGS)
+    click.echo("ok")  # a fixed word for scripts, in every language
 
 
 def _accept_reject(name: str, fn, summary: str):

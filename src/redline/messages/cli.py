@@ -16,4 +16,5 @@ VI = {
     "{name} is a letter or an edits file, not a draft: the draft (.docx) comes first, then the sources":
         "{name} là văn bản góp ý hoặc tệp sửa đổi, không phải dự thảo: dự thảo (.docx) đứng trước, "
         "sau đó mới đến các nguồn góp ý",
+    "{count} {count:plural:finding:findings}": "{count} lỗi cấu trúc",
 }
