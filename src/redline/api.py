@@ -64,4 +64,12 @@ def extract(letter: str | Path, draft: str | Path | None = None, **options) -> d
     return _extract(Path(letter), draft=Path(draft) if draft else None, **options)
 
 
-__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")
+def compare(old: str | Path, new: str | Path, output: str | Path | None = None, **options):
+    """Compare OLD with NEW: write OLD with the differences as tracked changes; returns a
+    ``CompareResult`` (section-aware summary, warnings; ``edits=``/``letter=`` the way back)."""
+    from .comparison import compare as _compare
+
+    return _compare(old, new, output, **options)
+
+
+__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare")
