@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..align import align
-from ..ooxml import W
+from ..ooxml import W, iter_blocks
 from . import moves as moves_mod
-from .read import Block, Reader
+from .read import BOX_TAGS, Block, Reader, fingerprint
+
+_INNER_STORIES = BOX_TAGS
 
 
 @dataclass
@@ -79,25 +81,26 @@ class Comparer:
     # ------------------------------------------------------------------ containers
 
     def compare_container(self, story: Story, old_c: etree._Element, new_c: etree._Element,
-                          old_blocks: list[Block] | None = None, new_blocks: list[Block] | None = None,
                           record: list[BlockChange] | None = None) -> bool:
         """Revise OLD's container into NEW's.  Returns True when anything changed."""
         from .paragraphs import compare_paragraphs
         from .tables import compare_tables
 
-        ob = old_blocks if old_blocks is not None else story.old.blocks_of(old_c)
-        nb = new_blocks if new_blocks is not None else story.new.blocks_of(new_c)
-        pairs = align([b.text for b in ob], [b.text for b in nb],
-                      old_kinds=[b.kind for b in ob], new_kinds=[b.kind for b in nb])
+        ob, nb, pairs, same = pair_blocks(story, old_c, new_c)
         moved = moves_mod.find(pairs, ob, nb, self.options) if self.options.moves else {}
         cursor: etree._Element | None = None  # the last OLD block handled
         last_old: int | None = None
         changed = False
         for oi, ni in pairs:
             if oi is not None and ni is not None:
+                if oi in same:
+                    cursor, last_old = same[oi], oi
+                    if record is not None:
+                        record.append(BlockChange("p" if same[oi].tag == W["p"] else "t", "equal", oi, ni))
+                    continue
                 o, n = ob[oi], nb[ni]
                 cursor, last_old = o.el, oi
-                if o.text == n.text and not o.opaque and _same_xml(o.el, n.el):
+                if o.text == n.text and not o.opaque and self._unchanged(o, n):
                     if record is not None:
                         record.append(BlockChange(o.kind, "equal", oi, ni))
                     continue
@@ -125,7 +128,7 @@ class Comparer:
             else:
                 n = nb[ni]
                 changed = True
-                copied = self.insert_block(story, n.el, old_c, cursor, ob,
+                copied = self.insert_block(story, n.el, old_c, cursor, ob.get(0) or same.get(0),
                                            move=moved.get(("new", ni)))
                 cursor = copied
                 status = "moved-to" if ("new", ni) in moved else "inserted"
@@ -133,6 +136,15 @@ class Comparer:
                     record.append(BlockChange(n.kind, status, None, ni, "", n.text, after=last_old))
         _end_with_paragraph(old_c)
         return changed
+
+    def _unchanged(self, o: Block, n: Block) -> bool:
+        """Blocks with the same text that need no revision: identical XML, or (paragraphs)
+        the same formatting stretches (``read.fingerprint``), or formatting ignored."""
+        if _same_xml(o.el, n.el):
+            return True
+        if o.kind != "p" or next(o.el.iter(*_INNER_STORIES), None) is not None:
+            return False  # a table's cells, a note's or text box's contents may differ
+        return not self.options.formatting or fingerprint(o.el) == fingerprint(n.el)
 
     # ------------------------------------------------------------------ whole blocks
 
@@ -144,12 +156,14 @@ class Comparer:
             self.rv.delete_table(el, self.meta)
 
     def insert_block(self, story: Story, new_el: etree._Element, old_c: etree._Element,
-                     cursor: etree._Element | None, ob: list[Block], move: str | None = None) -> etree._Element:
+                     cursor: etree._Element | None, first, move: str | None = None) -> etree._Element:
+        """Copy NEW's block in after ``cursor`` (None: before OLD's ``first`` block, a Block
+        or an element, or at the container's start when it has none), inserted."""
         copied = story.copy(new_el)
         if cursor is not None:
             cursor.addnext(copied)
-        elif ob:
-            ob[0].el.addprevious(copied)
+        elif first is not None:
+            (first.el if isinstance(first, Block) else first).addprevious(copied)
         else:
             _append_block(old_c, copied)
         if copied.tag == W["p"]:
@@ -176,6 +190,37 @@ class Comparer:
 
 def _same_xml(a: etree._Element, b: etree._Element) -> bool:
     return etree.tostring(a) == etree.tostring(b)
+
+
+def pair_blocks(story: Story, old_c: etree._Element, new_c: etree._Element):
+    """Pair the blocks of two containers in two passes: blocks whose XML is byte for byte the
+    same (patience anchors over the serialised blocks: in an edited copy, nearly all of
+    them, and no text needs reading), then, inside each gap, blocks by comparison text and
+    similarity (align.py).  Returns (OLD's blocks read, NEW's blocks read, as dicts by index
+    for the gaps; the pairs; {OLD index: element} of the identical pairs)."""
+    from ..align import equal_runs
+
+    o_els, n_els = list(iter_blocks(old_c)), list(iter_blocks(new_c))
+    o_xml = [etree.tostring(el) for el in o_els]
+    n_xml = [etree.tostring(el) for el in n_els]
+    ob: dict[int, Block] = {}
+    nb: dict[int, Block] = {}
+    same: dict[int, etree._Element] = {}
+    pairs: list[tuple] = []
+    for tag, i1, i2, j1, j2 in equal_runs(o_xml, n_xml):
+        if tag == "equal":
+            for k in range(i2 - i1):
+                same[i1 + k] = o_els[i1 + k]
+                pairs.append((i1 + k, j1 + k))
+            continue
+        olds = [story.old.block(el) for el in o_els[i1:i2]]
+        news = [story.new.block(el) for el in n_els[j1:j2]]
+        ob.update(zip(range(i1, i2), olds))
+        nb.update(zip(range(j1, j2), news))
+        for a, b in align([x.text for x in olds], [x.text for x in news],
+                          old_kinds=[x.kind for x in olds], new_kinds=[x.kind for x in news]):
+            pairs.append((None if a is None else i1 + a, None if b is None else j1 + b))
+    return ob, nb, pairs, same
 
 
 def _append_block(container: etree._Element, el: etree._Element) -> None:

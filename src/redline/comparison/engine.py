@@ -113,7 +113,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     if earlier:
         warnings.append(Warning(f"OLD holds {earlier} tracked change(s): compared as its current text (insertions "
                                 "shown, deletions hidden); they are kept in the output", where=str(old)))
-    accepted = accept_all(new_doc.element)
+    accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
     if edits is not None or letter is not None:
@@ -166,6 +166,13 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
         write_text_atomic(letter, result.letter, force=force, protect=[old, new, out_path])
     timings["save"] = time.perf_counter() - t
     return result
+
+
+def _has_revisions(root) -> bool:
+    from ..revisions import PROPERTY_CHANGES
+
+    tags = (W["ins"], W["del"], W["moveFrom"], W["moveTo"], *PROPERTY_CHANGES)
+    return next(root.iter(*tags), None) is not None
 
 
 def _targets(part) -> dict[str, str]:

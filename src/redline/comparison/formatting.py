@@ -112,6 +112,9 @@ def apply(cmp, story, p: etree._Element, start: int, end: int, new_rpr) -> int:
 def paragraph_properties(cmp, story, old_p: etree._Element, new_p: etree._Element) -> bool:
     """A w:pPrChange when the paragraph properties differ in meaning."""
     old_ppr, new_ppr = old_p.find(W["pPr"]), new_p.find(W["pPr"])
+    if old_ppr is None and new_ppr is None or (old_ppr is not None and new_ppr is not None
+                                               and etree.tostring(old_ppr) == etree.tostring(new_ppr)):
+        return False
     mapped = story.copy(new_ppr) if new_ppr is not None else None
     if ppr_signature(old_ppr) == ppr_signature(mapped):
         return False

@@ -195,20 +195,15 @@ class Reader:
     # -- blocks
 
     def blocks_of(self, container: etree._Element) -> list["Block"]:
-        out = []
-        for el in iter_blocks(container):
-            if el.tag == W["p"]:
-                out.append(self.paragraph_block(el))
-            else:
-                out.append(Block(el, "t", self.table_text(el)))
-        return out
+        return [self.block(el) for el in iter_blocks(container)]
+
+    def block(self, el: etree._Element) -> "Block":
+        return self.paragraph_block(el) if el.tag == W["p"] else Block(el, "t", self.table_text(el))
 
     def paragraph_block(self, p: etree._Element) -> "Block":
         """A paragraph's block: its comparison text (a fast path for plain text)."""
         if next(p.iter(*_HAS_OBJECTS), None) is None:
-            from ..match import displayed_text
-
-            return Block(p, "p", view(displayed_text(p)).text)
+            return Block(p, "p", view(plain_text(p)).text)
         try:
             return Block(p, "p", view(unit_text(self.units(p))).text)
         except Opaque:
@@ -219,6 +214,47 @@ class Reader:
 
     def row_text(self, tr: etree._Element) -> str:
         return "\t".join("\u2029".join(b.text for b in self.blocks_of(tc)) for tc in row_cells(tr))
+
+
+# Elements whose inner stories (note text, text box paragraphs) a paragraph's text does not show.
+BOX_TAGS = (TXBX, w("footnoteReference"), w("endnoteReference"))
+_PLAIN = (W["t"], *FIXED)
+_HIDDEN = (W["del"], W["moveFrom"])
+
+
+def plain_text(p: etree._Element) -> str:
+    """The displayed text of a paragraph without objects: one pass over its text elements
+    in C (a paragraph holding a deletion takes the careful path, ``match.displayed_text``)."""
+    if next(p.iter(*_HIDDEN), None) is not None:
+        from ..match import displayed_text
+
+        return displayed_text(p)
+    if next(p.iter(*FIXED), None) is None:
+        return "".join(p.itertext(W["t"], with_tail=False))
+    t = W["t"]
+    return "".join((el.text or "") if el.tag == t else FIXED[el.tag] for el in p.iter(*_PLAIN))
+
+
+def fingerprint(p: etree._Element) -> tuple:
+    """What a paragraph's formatting looks like, cheaply: its properties and, for each
+    stretch of runs with the same properties, those properties and the text's length.
+    Two paragraphs with the same text and the same fingerprint need no revision."""
+    ppr = p.find(W["pPr"])
+    out = [etree.tostring(ppr) if ppr is not None else b""]
+    last, length = None, 0
+    rpr_tag, t = W["rPr"], W["t"]
+    for r in p.iter(W["r"]):
+        rpr = r.find(rpr_tag)
+        key = etree.tostring(rpr) if rpr is not None else b""
+        n = sum(len(c.text or "") if c.tag == t else 1 for c in r if c.tag != rpr_tag)
+        if key == last:
+            length += n
+        else:
+            if last is not None:
+                out.append((last, length))
+            last, length = key, n
+    out.append((last, length))
+    return tuple(out)
 
 
 def _join(f: Unit, el: etree._Element | None) -> None:
