@@ -164,7 +164,9 @@ def build(result) -> Report:
                 r.lines.append([(wdiff.INSERT, _shorten(text))])
         elif c.status in ("deleted", "moved-from"):
             text = _plain(c.old_text)
-            if text and c.status == "deleted":
+            if c.status == "moved-from":
+                r.paragraphs_moved += 1
+            elif text:
                 r.paragraphs_deleted += 1
                 w = _words(text)
                 r.words_deleted += w
