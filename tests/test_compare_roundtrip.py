@@ -7,6 +7,7 @@ pandoc's reading: Accept All of apply's output == NEW."""
 from __future__ import annotations
 
 import copy
+import json
 import random
 
 import pytest
@@ -18,6 +19,7 @@ import redline
 from conftest import FIXTURES
 from redline.ooxml import W, iter_blocks, paragraph_text
 from redline.package import open_docx
+from redline.text import clean
 
 DRAFTS = sorted((FIXTURES / "drafts").glob("*.docx"))
 WORDS = "tỉnh huyện xã cơ quan đơn vị hồ sơ thủ tục dịch vụ trực tuyến chuyển đổi số năm kế hoạch".split()
@@ -87,21 +89,40 @@ def make_new(draft, out, seed: int, n_edits: int) -> None:
     doc.save(str(out))
 
 
-def round_trip(tmp_path, draft, new) -> None:
-    edits = tmp_path / "edits.json"
-    result = redline.compare(draft, new, tmp_path / "cmp.docx", edits=edits, force=True)
+def round_trip(tmp_path, draft, new, *, letter: bool = False) -> None:
+    """compare --edits (and --letter): apply(OLD, edits) reads as NEW; with ``letter``,
+    extract(letter) gives back the same edits and applying those reads as NEW too."""
+    edits, letter_path = tmp_path / "edits.json", tmp_path / "letter.txt"
+    result = redline.compare(draft, new, tmp_path / "cmp.docx", edits=edits, force=True,
+                             letter=letter_path if letter else None)
     assert "unresolved" not in result.edits, result.edits.get("unresolved")
+    want = oracles.pandoc_paragraphs(new, "accept")
     applied = tmp_path / "applied.docx"
     redline.apply(draft, edits, applied, force=True)
-    assert oracles.pandoc_paragraphs(applied, "accept") == oracles.pandoc_paragraphs(new, "accept")
+    assert oracles.pandoc_paragraphs(applied, "accept") == want
     assert oracles.pandoc_paragraphs(applied, "reject") == oracles.pandoc_paragraphs(draft, "reject")
+    if not letter:
+        return
+    back = redline.extract(letter_path, draft=draft)
+    text = letter_path.read_text("utf-8")
+    assert not back.get("unresolved"), (text, back["unresolved"])
+    # a letter names sections, not paragraphs: a phrase replacement comes back without its anchor
+    key = lambda e: (e["op"], e["target"], clean(e.get("find") or ""), clean(e.get("replace") or ""),  # noqa: E731
+                     json.dumps(e.get("anchor") if e["op"] != "replace_text" else None, sort_keys=True))
+    said = [e for e in result.edits["edits"] if e not in result.letter_left_out]
+    assert sorted(map(key, back["edits"])) == sorted(map(key, said)), text
+    if not result.letter_left_out:
+        via_letter = tmp_path / "via-letter.docx"
+        redline.apply(draft, back, via_letter, force=True, author="Sở Nội vụ")
+        assert oracles.pandoc_paragraphs(via_letter, "accept") == want, text
 
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: p.stem)
 def test_round_trip_on_every_fixture_draft(tmp_path, draft):
     new = tmp_path / "new.docx"
     make_new(draft, new, seed=sum(map(ord, draft.stem)), n_edits=8)
-    round_trip(tmp_path, draft, new)
+    round_trip(tmp_path, draft, new, letter=True)
+    assert "1. " in (tmp_path / "letter.txt").read_text("utf-8")  # the letter says something
 
 
 @settings(max_examples=12, deadline=None, derandomize=True, database=None)
@@ -110,7 +131,7 @@ def test_round_trip_on_random_edits(tmp_path_factory, draft, seed, n_edits):
     tmp = tmp_path_factory.mktemp("rt")
     new = tmp / "new.docx"
     make_new(draft, new, seed, n_edits)
-    round_trip(tmp, draft, new)
+    round_trip(tmp, draft, new, letter=True)
 
 
 def test_section_deleted_and_heading_renamed_are_section_edits(tmp_path):

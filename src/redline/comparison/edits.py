@@ -195,8 +195,17 @@ def _phrases(old_raw: str, new_raw: str):
                 b = right[1]
             else:
                 return None
-        while a > 0 and old_raw[a - 1].isspace() and a < s:
-            a -= 1
+        if not text:  # a pure deletion: take a neighbouring word, so the phrase has a replacement
+            left = max((t for t in tokens if t[1] <= a and _has_word(old_raw[t[0]:t[1]])), default=None,
+                       key=lambda t: t[1])
+            right = min((t for t in tokens if t[0] >= b and _has_word(old_raw[t[0]:t[1]])), default=None,
+                        key=lambda t: t[0])
+            if left is not None:
+                a = left[0]
+            elif right is not None:
+                b = right[1]
+            else:
+                return None
         find = old_raw[a:b]
         lead = len(find) - len(find.lstrip())
         trail = len(find) - len(find.rstrip())
@@ -242,10 +251,16 @@ def _insertion(tree, planner, direct, headings, after: int | None, texts: list[s
     blocks = tree.blocks
     if after is not None and after in headings:
         return {"op": "prepend", "target": headings[after].address, "paragraphs": texts}
+    nxt = 0 if after is None else after + 1
+    in_title = tree.title is not None and after in tree.title.span
+    if in_title and nxt < len(blocks) and nxt in direct and nxt not in skip:
+        # new text after the title goes before what follows it: inserted after the title it
+        # would take the title's style (and be read as part of the title)
+        target, k = direct[nxt]
+        return {"op": "insert_before", "target": target, "anchor": {"paragraph": k}, "paragraphs": texts}
     if after is not None and after in direct:
         target, k = direct[after]
         return {"op": "insert_after", "target": target, "anchor": {"paragraph": k}, "paragraphs": texts}
-    nxt = 0 if after is None else after + 1
     if nxt < len(blocks) and nxt in direct and nxt not in skip:
         target, k = direct[nxt]
         return {"op": "insert_before", "target": target, "anchor": {"paragraph": k}, "paragraphs": texts}

@@ -42,6 +42,7 @@ class CompareResult:
     timings: dict[str, float] = field(default_factory=dict)
     edits: dict | None = None  # the way back (comparison.edits), when asked for
     letter: str | None = None
+    letter_left_out: list[dict] = field(default_factory=list)  # edits the letter could not say
 
     @property
     def report(self):
@@ -151,7 +152,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
         if letter is not None:
             from .letter import make_letter
 
-            result.letter = make_letter(result)
+            result.letter, result.letter_left_out = make_letter(result)
     if dry_run:
         return result
     t = time.perf_counter()
