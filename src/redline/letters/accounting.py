@@ -13,6 +13,8 @@ prints this list; the apply summary shows its counts per letter.
 """
 from __future__ import annotations
 
+from ..messages import msg, render
+
 OUTCOMES = ("edit", "comment", "unresolved", "ignored")
 
 
@@ -82,20 +84,32 @@ def counts(entries: list[dict]) -> dict[str, int]:
     return out
 
 
-def explain(doc: dict) -> str:
-    """The accounting as a person reads it: one line per sentence, its outcome and rule."""
+OUTCOME_NAMES = {"edit": msg("edit"), "comment": msg("comment"), "unresolved": msg("unresolved"),
+                 "ignored": msg("ignored")}
+
+
+def explain(doc: dict, lang: str | None = None) -> str:
+    """The accounting as a person reads it: one line per sentence, its outcome and the rule that
+    decided (the rule is the lexicon entry or grammar rule's own name, as docs/letters/grammar.md
+    lists them); labels in ``lang`` (default: the language in force)."""
     lines = []
     entries = doc.get("accounting", [])
+    names = {k: render(v, lang) for k, v in OUTCOME_NAMES.items()}
     width = max((len(str(e.get("n", ""))) for e in entries), default=1)
+    outcome_width = max(len(v) for v in names.values()) + 1
+    rule = render(msg("rule"), lang)
     for e in entries:
         text = e["text"] if len(e["text"]) <= 110 else e["text"][:107] + "..."
-        lines.append(f"{str(e.get('n', '')):>{width}}  {e['outcome']:<10}  {text}")
-        lines.append(f"{'':>{width}}  {'':<10}  rule: {e['rule']}")
+        lines.append(f"{str(e.get('n', '')):>{width}}  {names[e['outcome']]:<{outcome_width}}  {text}")
+        lines.append(f"{'':>{width}}  {'':<{outcome_width}}  {rule}: {e['rule']}")
         for what in e.get("edits", []):
-            lines.append(f"{'':>{width}}  {'':<10}  -> {what}")
+            lines.append(f"{'':>{width}}  {'':<{outcome_width}}  -> {what}")
     c = counts(entries)
     lines.append("")
-    lines.append(f"{len(entries)} sentence(s): " + ", ".join(f"{c[k]} {k}" for k in OUTCOMES))
+    lines.append(render(msg("{sentences} {sentences:plural:sentence:sentences}: {edit} {edit_name}, {comment} "
+                            "{comment_name}, {unresolved} {unresolved_name}, {ignored} {ignored_name}",
+                            sentences=len(entries), **{k: c[k] for k in OUTCOMES},
+                            **{f"{k}_name": OUTCOME_NAMES[k] for k in OUTCOMES}), lang))
     for w in doc.get("warnings", []):
-        lines.append(f"warning: {w}")
+        lines.append(render(msg("warning: {text}", text=w), lang))
     return "\n".join(lines) + "\n"

@@ -29,7 +29,11 @@ from .source import letter_paragraphs
 from .units import Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
+from ..messages import Option, msg, render
 from ..text import clean
+
+# The warning of a letter without a sender (apply asks for --author, or says whom it attributes to).
+NO_SENDER = msg("no sender found in the letter's header or signature: give {option}", option=Option("author"))
 
 # Re-exported for callers of the old single-module extractor.
 from .grounding import draft_outline, resolve_reference  # noqa: F401,E402
@@ -209,7 +213,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     if frame.sender:
         doc["author"] = frame.sender
     else:
-        warnings.append("no sender found in the letter's header or signature: give --author")
+        warnings.append(render(NO_SENDER))
     if frame.date:
         doc["date"] = frame.date + "T00:00:00Z"
     doc["source"] = source_line(frame)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LetterError
+from ..messages import msg
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -102,7 +103,7 @@ def _read(path: Path | Any, where: str) -> dict:
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LetterError(f"cannot read the lexicon: {exc}", where=where)
+        raise LetterError(msg("cannot read the lexicon: {reason}", reason=exc), file=where)
 
 
 @lru_cache(maxsize=8)

@@ -403,7 +403,7 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
                                                          "operation.change.verbs") and not re.match(
                 r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|vào và)", after[v.end():], re.I)                 and not lx.rx("introducer.result_words").match(after):
             cuts.append((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 3))
-    cuts.sort()
+    cuts = sorted(c for c in cuts if sentence[: c[0]].count("(") <= sentence[: c[0]].count(")"))  # not in (...)
     pieces, at = [], 0
     for a, b in cuts:
         pieces.append(sentence[at:a])
