@@ -13,7 +13,7 @@ harmful edits (tracked changes the letter did not ask for), on three kinds of se
 
 Fixture-style sets: an extracted edit is right when its op, target and payload
 (find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence; text compared after
-NFC and one space) equal an expected one's; a comment when op, target and n match.
+NFC and one space) equal an expected one's; a comment when op and target match.
 "unresolved" is matched by instruction number (expected candidates must be offered),
 "ignored" by text.  Harmful: an extracted tracked change (any op but comment) that no
 expected edit matches.
@@ -101,20 +101,24 @@ def key(e: dict) -> str:
     fields["op"] = e["op"]
     fields["target"] = e["target"]
     if e["op"] == "comment":
-        fields = {"op": "comment", "target": e["target"], "n": e.get("n")}
+        # a comment is right at the right place; how its instruction is numbered (2.b or 3) and
+        # worded is the letter's, not the reading's
+        fields = {"op": "comment", "target": e["target"]}
     return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 # ---------------------------------------------------------------------------- fixture-style sets
 
 def fixture_cases(folder: Path):
+    manifest = folder / "drafts.json"  # {"default": draft, "letters": {stem: draft}} (fixtures/letters/README.md)
+    drafts = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
     for exp in sorted(folder.glob("*.expected.json")):
         stem = exp.name[: -len(".expected.json")]
         letter = next((p for p in folder.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".pdf")), None)
         if letter is None:
             continue
         expected = json.loads(exp.read_text("utf-8"))
-        draft = expected.get("draft")
+        draft = expected.get("draft") or drafts.get("letters", {}).get(stem) or drafts.get("default")
         if draft:
             draft = next((p for p in (folder / draft, DRAFTS / draft, ROOT / draft) if p.is_file()), None)
         yield stem, letter, expected, draft or DRAFT

@@ -129,23 +129,31 @@ class Reader:
 
     def _settle_faults(self, k: int, place: Place, reading) -> None:
         """A fault found with a place ("Quy định như vậy là chưa đầy đủ") followed by the request
-        that fixes it at the same place is that request's reason: one instruction, not two."""
+        that fixes it at the same place is that request's reason: one instruction, not two.  So is
+        a request without its words ("Điều 6 nên bổ sung X.") followed by the words for that place
+        ("Theo tôi, có thể viết thành: ...")."""
         if reading.outcome not in ("edit", "comment") or not place.target:
             return
         if reading.rule.startswith("advisory.problems"):
-            self.chain["faults"].append((k, place.target))
+            self.chain["faults"].append((k, place.target, "fault"))
             return
+        if reading.outcome == "comment" and re.match(r"(?:request\.markers|operation without its words)", reading.rule):
+            self.chain["faults"].append((k, place.target, "request"))
+            return
+        words = reading.outcome == "edit" and any(
+            e.get("_unit") == k and e["op"] in ("replace", "append", "prepend") for e in self.edits)
         if reading.outcome == "edit":
             self.chain["edit"] = place.target
         keep = []
-        for f, target in self.chain["faults"]:
-            if target != place.target:
-                keep.append((f, target))
+        for f, target, kind in self.chain["faults"]:
+            if target != place.target or kind == "request" and not words:
+                keep.append((f, target, kind))
                 continue
             fault_text = self.ledger.entries[f]["text"]
             self.edits = [e for e in self.edits if e.get("_unit") != f]
             self.ledger.entries[f]["outcome"] = "ignored"
-            self.ledger.entries[f]["rule"] = "narrative: the fault behind the request that follows"
+            self.ledger.entries[f]["rule"] = ("narrative: the fault behind the request that follows" if kind == "fault"
+                                              else "narrative: the request whose words follow")
             for e in self.edits:
                 if e.get("_unit") == k and e["op"] == "comment":
                     e["text"] = fault_text + " " + e["text"]
@@ -216,7 +224,9 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         warnings.append(render(NO_SENDER))
     if frame.date:
         doc["date"] = frame.date + "T00:00:00Z"
-    doc["source"] = source_line(frame)
+    source = source_line(frame)
+    if source:
+        doc["source"] = source
     doc["letter"] = frame.letter_dict()
     doc["edits"] = reader.edits
     doc["unresolved"] = []

@@ -37,7 +37,8 @@ def _closing():
         r"đề nghị\s+(?:sở|quý|văn phòng|ubnd|ủy ban|uỷ ban|cơ quan|ban|bộ)\b[^“”\"]{0,80}?"
         r"(?:tổng hợp|tiếp thu|hoàn thiện|nghiên cứu)[^“”\"]{0,60}$|"
         # the formula a letter ends with: "Sở ... kính gửi Sở Nội vụ tổng hợp./." (no quote, no label)
-        r"(?![-–+•\d])[^“”\"]{0,200}(?:tổng hợp|tiếp thu|xem xét|hoàn thiện)[^“”\"]{0,40}\./\.$)", re.I)
+        r"(?![-–+•\d])[^“”\"]{0,200}(?:tổng hợp|tiếp thu|xem xét|hoàn thiện|kính gửi|trân trọng)[^“”\"]{0,40}\./\.$)",
+        re.I)
 
 
 def _signature():
@@ -87,21 +88,30 @@ def org_name(upper: str) -> str:
             break
     out = lower[:]
     out[0] = out[0][:1].upper() + out[0][1:]
+    for t, written in lexicon().get("frame.type_spelling").items():
+        if joined.startswith(t + " ") or joined == t:
+            out[:len(t.split())] = written.split()  # "Ban Quản lý", "Kho bạc Nhà nước"
+            break
+    # After the type: a name's first word and the first after "và" / "," take a capital; after a
+    # place word (tỉnh, huyện, thành phố ...) every word is the place's proper name.
     capital_next = True
     place = False
-    for i in range(type_len, len(out)):
+    i = type_len
+    while i < len(out):
         w = out[i]
         if w in ("và", ",", "-"):
-            capital_next = True
-            continue
-        if w in ("tỉnh", "huyện", "thành", "phố", "thị", "xã") and capital_next is False:
-            place = True
-            continue
-        if capital_next or place:
+            capital_next, place = True, False
+        elif w in ("tỉnh", "huyện", "quận", "xã", "phường") or w in ("thành", "thị") and i + 1 < len(out) and \
+                out[i + 1] in ("phố", "xã", "trấn"):
+            if w in ("thành", "thị"):
+                i += 1
+            place, capital_next = True, False
+        elif capital_next or place:
             out[i] = w[:1].upper() + w[1:]
             capital_next = False
         if w.endswith(","):
             capital_next = True
+        i += 1
     return " ".join(out)
 
 
@@ -147,6 +157,12 @@ def parse_frame(paras: list[str]) -> Frame:
         if _NATIONAL.match(p):
             continue
         if _is_upper(p) and org_line.match(p):
+            # "ỦY BAN NHÂN DÂN" / "HUYỆN TÂN LẬP", "PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP" / "VIỆT NAM": a name
+            # wrapped over two header lines
+            nxt = paras[i + 1] if i + 1 < header_end else ""
+            if nxt and _is_upper(nxt) and not org_line.match(nxt) and len(nxt) < 60 and not (
+                    _NUMBER.search(nxt) or _DATE.search(nxt) or _NATIONAL.match(nxt) or _SUBJECT.match(nxt)):
+                p = f"{p} {nxt}"
             orgs.append(p)
     if orgs:
         # The last organisation line is the sender (the first is often its parent: "UBND TỈNH ...").
@@ -164,18 +180,29 @@ def parse_frame(paras: list[str]) -> Frame:
             names.append(paras[body_start][2:])
             body_start += 1
         f.recipient = "; ".join(x.strip(" ;.,") for x in names if x.strip(" ;.,")) or None
+    # A title in capitals right under "Kính gửi" ("GÓP Ý VỀ DỰ THẢO LUẬT ..."): the letter's subject.
+    if body_start < n and f.subject is None and _is_upper(paras[body_start]) and len(paras[body_start]) < 200 and \
+            re.match(r"(?i)^(?:góp ý|ý kiến|tham gia ý kiến|v/v)\b", paras[body_start]):
+        f.subject = clean(paras[body_start])
+        body_start += 1
     # Closing: the first closing phrase after the body start; signature after "Nơi nhận".
     body_end = n
     for i in range(body_start, n):
         if closing.match(paras[i]) or signature.match(paras[i]) and len(paras[i]) < 60:
             body_end = i
             break
+    # A byline at the end of a press report or a citizen's text ("Thu Hà", "PHẠM TẤN LỰC", "(Hội Nông
+    # dân quận ...)", "VĂN NỞ ghi"): the signature of a text without a signature block.
+    while body_end > body_start and _byline(paras[body_end - 1]):
+        body_end -= 1
     f.body = paras[body_start:body_end]
     f.closing = paras[body_end:]
+    signed = any(closing.match(p) or signature.match(p) for p in f.closing) or any(
+        closing.match(p) for p in paras[max(body_start, body_end - 2):body_end])
     sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p)
-           and not signature.match(p) and len(p) < 60 and not p.endswith((";", ".", ":"))]
+           and not signature.match(p) and len(p) < 60 and not p.endswith((";", ".", ":"))] if signed else []
     if sig:
-        f.signer = sig[-1]
+        f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", sig[-1]).strip() or sig[-1]  # "Name (phường ...)"
     # Date / number may sit outside the header (e.g. after "Kính gửi" in a .docx table).
     if f.date_written is None:
         for p in paras[:body_start]:
@@ -203,10 +230,15 @@ def _sender_elsewhere(f: Frame) -> None:
             f.sender, f.sender_from = lx.symbols[code], "number"
             return
     org_line = _org_line()
-    for p in f.closing:
+    for i, p in enumerate(f.closing):
         m = _SIGN_ORG.match(p.strip())
         if m and org_line.match(m.group("org")) and not re.match(r"^(?:giám đốc|chủ tịch|trưởng)\b",
                                                                     m.group("org"), re.I):
+            nxt = f.closing[i + 1].strip() if i + 1 < len(f.closing) else ""
+            if _is_upper(nxt) and org_line.match(nxt) and not _SIGN_ORG.match(nxt):
+                # "TM. BAN THƯỜNG VỤ" / "HIỆP HỘI DOANH NGHIỆP TỈNH ...": the organ, then its body
+                f.sender, f.sender_from = org_name(nxt), "signature"
+                return
             f.sender, f.sender_from = org_name(m.group("org")), "signature"
             return
     for p in f.closing:
@@ -214,6 +246,18 @@ def _sender_elsewhere(f: Frame) -> None:
         if m and org_line.match(m.group("org").strip()):
             f.sender, f.sender_from = org_name(m.group("org")), "closing"
             return
+
+
+def _byline(p: str) -> bool:
+    """A short line of a name (capitalised words), an organisation in brackets, or "X ghi"."""
+    t = clean(p)
+    if re.fullmatch(r"\([^()]{3,80}\)", t):
+        return True
+    words = t.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[.;:,!?“”\"]$", t) or any(c.isdigit() for c in t):
+        return False
+    words = words[:-1] if words[-1] == "ghi" else words
+    return all(w[:1].isupper() for w in words)
 
 
 def _set_date(f: Frame, d: re.Match) -> None:
@@ -230,8 +274,11 @@ def _set_date(f: Frame, d: re.Match) -> None:
         f.date_written = f"{y:04d}"
 
 
-def source_line(f: Frame) -> str:
-    """'Văn bản số 1187/STTTT-CĐS ngày 06/7/2022 của Sở Thông tin và Truyền thông'."""
+def source_line(f: Frame) -> str | None:
+    """'Văn bản số 1187/STTTT-CĐS ngày 06/7/2022 của Sở Thông tin và Truyền thông'; None for a text
+    with no number of its own (a citizen's comment, a newspaper's report)."""
+    if not f.number and not f.symbol:
+        return None
     parts = ["Văn bản"]
     if f.number:
         parts.append(f"số {f.number}")

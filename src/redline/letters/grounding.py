@@ -136,7 +136,11 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     words = _words_of(e)
     probe = words or next((c for c in current if len(c) > 8), None)
     if target is None:
-        # No place named: the quoted current text pins it, when exactly one section holds it.
+        # No place named: the quoted current text pins it, when exactly one section holds it; a
+        # request that names its subject by the draft's own words ("Tỷ lệ hồ sơ giải quyết đúng hạn
+        # tại Trung tâm ... đề nghị giữ nguyên") is at the one section holding those words.
+        if not probe and e["op"] == "comment":
+            probe = _subject_words(e.get("quote") or "")
         found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
         if len(found) == 1:
             e["target"] = found[0].address
@@ -156,8 +160,11 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return None
         return e
     try:
-        section = resolve_reference(tree, target)
+        section = _resolve(tree, target)
     except ResolveError as err:
+        new_unit = _new_unit(tree, e, target)
+        if new_unit is not None:
+            return new_unit
         found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
         if len(found) == 1 and not err.candidates:
             e["note"] = f"“{target}” is not in the draft ({render(err.message)}); located by the quoted text"
@@ -180,12 +187,78 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
             if words:
                 return _as_comment(e, f"the quoted text is not in {section.address}: left to the drafter")
-    if e["op"] == "delete" and e.get("find") and not e.get("occurrence"):
-        n = sum(g.block(i).count(norm(e["find"])) for i in g.section_blocks(section))
+    if e.get("find") and not e.get("occurrence") and (
+            e["op"] == "delete" or e["op"] == "replace_text" and len(norm(e["find"]).split()) <= 2):
+        n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i)))
+                for i in g.section_blocks(section))
         if n > 1:
-            # "bỏ từ “các”" where Điều 1 has it five times: which one is not said.
+            # "bỏ từ “các”", "thay từ “hồ sơ”" where the place has it several times: which one is not
+            # said, and changing every one of a word that short may garble longer terms (a longer
+            # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it).
             return _as_comment(e, f"“{e['find']}” occurs {n} times in {section.address}: left to the drafter")
     return _shape(g, e, section)
+
+
+def _resolve(tree, target: str):
+    """The section a target names.  A chapter (or its Mục) written before an Điều only confirms
+    it -- an Điều's number runs through the whole law -- so when the full chain names nothing,
+    the chain from the Điều on is tried, and kept when its section lies in that chapter."""
+    try:
+        return resolve_reference(tree, target)
+    except ResolveError as err:
+        m = re.search(r"(?i)\bĐiều\s+\d+[a-zđ]?\b.*$", target)
+        lead = target[: m.start()] if m else ""
+        if not m or not re.search(r"(?i)\b(?:chương|mục|phần)\s+\S+", lead):
+            raise
+        try:
+            section = resolve_reference(tree, m.group(0).strip(" ,"))
+        except ResolveError:
+            raise err
+        chapter = re.search(r"(?i)\bchương\s+([IVXLC]+|\d+)", lead)
+        if chapter and not section.address.split(":")[-1].upper().startswith(chapter.group(1).upper() + "."):
+            raise err
+        return section
+
+
+_NUMBERED_LAST = re.compile(r"(?i)^(?P<kind>khoản|điểm|điều|tiểu mục|mục)\s+(?P<num>\d+[a-zđ]?|[a-zđ])\b(?P<rest>.*)$")
+
+
+def _new_unit(tree, e: dict, target: str) -> dict | None:
+    """'bổ sung khoản 3 với nội dung: “3. ...”' where Điều 3 has only khoản 1 and 2: the letter adds
+    a new unit -- after the one numbered before it, the new text (its label first) as its heading."""
+    if e["op"] not in ("append", "prepend", "replace") or not (e.get("paragraphs") or e.get("text")):
+        return None
+    m = _NUMBERED_LAST.match(target.strip())
+    if not m:
+        return None
+    from .operations import _previous_label
+
+    prev = _previous_label(m.group("num").lower())
+    if prev is None:
+        return None
+    try:
+        before = resolve_reference(tree, f"{m.group('kind')} {prev}{m.group('rest')}")
+    except ResolveError:
+        return None
+    paras = list(e.get("paragraphs") or [e.get("text")])
+    label, _ = split_label(paras[0])
+    if label is None or clean(label).lower().replace("điều ", "") != m.group("num").lower():
+        kind = m.group("kind").capitalize()
+        paras[0] = (f"Điều {m.group('num')}. " if kind == "Điều" else
+                    f"{m.group('num')}) " if kind == "Điểm" else f"{m.group('num')}. ") + paras[0]
+    out = {"n": e["n"], "op": "insert_after", "target": before.address, "heading": paras[0]}
+    if paras[1:]:
+        out["paragraphs"] = paras[1:]
+    out["quote"] = e.get("quote", "")
+    out["note"] = f"“{target}” is not in the draft: a new one after {before.address}"
+    return {**out, **{k: v for k, v in e.items() if k.startswith("_")}}
+
+
+def _subject_words(quote: str) -> str | None:
+    """The words a request opens with, before its verb of asking: the draft's own words naming
+    what it is about ("Tỷ lệ hồ sơ giải quyết đúng và trước hạn ... đề nghị giữ nguyên")."""
+    m = re.match(r"^\W*(?P<s>[^,;:“”\"]{25,160}?)\s+(?:đề nghị|kiến nghị|cần|nên|phải)\b", quote, re.I)
+    return m.group("s").strip() if m else None
 
 
 def _as_comment(e: dict, note: str) -> dict:

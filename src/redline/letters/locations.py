@@ -41,8 +41,10 @@ _K = r"\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|cuối cù
 
 
 def _one_ref() -> re.Pattern:
-    return re.compile(r"(?<![\w])(?P<word>" + lexicon().alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")",
-                      re.I)
+    lx = lexicon()
+    return re.compile(r"(?<![\w])(?:(?P<word>" + lx.alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")|"
+                      r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|"
+                      r"bảy|tám|chín|mười)))(?![\w])", re.I)
 
 
 @dataclass
@@ -74,6 +76,11 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
 def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     singles = []
     for m in _one_ref().finditer(skel):
+        if m.group("item"):
+            # "mục tiêu thứ nhất", "nhiệm vụ thứ hai": a numbered item in a section's body
+            ordinal = m.group("inum").split()[-1].lower()
+            singles.append((m.start(), m.end(), "khoản", str(ORDINAL.get(ordinal, 1)), m.group("item")))
+            continue
         word = re.sub(r"\s+", " ", m.group("word").lower())
         num = m.group("num").rstrip(".")
         if num.lower().startswith("thứ"):
@@ -88,6 +95,8 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
         singles.append((m.start(), m.end(), word, num, m.group("word")))
     refs: list[Ref] = []
     for start, end, word, num, written in singles:
+        if refs and start < refs[-1].end:
+            continue  # inside the bracket just read as a level of the chain
         rank = _LEVEL_RANK.get(word, 4)
         piece = f"{written[:1].upper()}{written[1:]} {num}"
         chain = _CHAIN_SEP.match(skel[refs[-1].end:start]) if refs else None
@@ -107,6 +116,14 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
         # A bracketed title right after: "Mục I.4 (Công tác thông tin, tuyên truyền CCHC)".
         tail = skel[end:]
         t = re.match(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", tail)
+        inner = _one_ref().fullmatch(t.group(1).strip()) if t else None
+        if inner and inner.group("word"):
+            # "Chương II (Mục 2), Điều 7": the bracket names a level between, not a title
+            refs[-1].text += f", {inner.group('word')[:1].upper()}{inner.group('word')[1:].lower()} " \
+                             f"{inner.group('num').rstrip('.')}"
+            refs[-1].ranks.append(refs[-1].ranks[-1] - 0.5)
+            refs[-1].end = end + t.end()
+            continue
         if t and len(t.group(1)) > 3 and not re.match(r"\s*(?:trang|dòng|sửa đổi|bổ sung|mới|cũ)\b", t.group(1), re.I):
             refs[-1].title = clean(unmask(t.group(1), quotes))
             refs[-1].end = end + t.end()
@@ -118,6 +135,12 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
                     r"\s*⟦\d+⟧\s*(?:thành|bằng|là)\b", tail) and word in ("mục", "phần", "tiểu mục", "chương", "điều"):
                 refs[-1].title = clean(quotes[int(q.group(1))])
                 refs[-1].end = end + q.end()
+    # "Mục l.1 Phần I" (typed for Mục I.1): the Roman part already names the Phần.
+    for r in refs:
+        m = re.fullmatch(r"(?i)(mục|tiểu mục)\s+([IVX]+)\.(\d+(?:\.\d+)*)\s*,?\s*(?:của\s+|thuộc\s+)?phần\s+([IVX]+)", r.text)
+        if m and m.group(2).upper() == m.group(4).upper():
+            r.text = f"{m.group(1)} {m.group(2).upper()}.{m.group(3)}"
+            r.ranks = r.ranks[:1]
     # "Mục 4 và Mục 5 Phần IV": the first takes the context the second carries.
     for a, b in zip(refs, refs[1:]):
         if len(a.ranks) == 1 and len(b.ranks) > 1 and b.ranks[0] == a.ranks[0] and a.title is None and \
@@ -314,7 +337,8 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         for r in refs[refs.index(main) + 1:]:
             placed = re.search(r"(?:^|[^\w])(?:tại|ở|trong|vào|thuộc|đối với)\s+(?:các\s+)?$", skel[max(0, r.start - 25):r.start],
                                re.I)
-            if max(r.ranks) < min(main.ranks) and (r.start < stop and placed or as_context):
+            right_after = re.fullmatch(r"\s*,\s*", skel[main.end:r.start])  # "Tại Mục II (...), mục tiêu thứ nhất"
+            if max(r.ranks) < min(main.ranks) and (r.start < stop and (placed or right_after) or as_context):
                 main = r  # "Đối với Phần II, tại Mục 3, đề nghị ...", "Tại chương II, ... nhập chung Điều 17"
                 break
         if carry and _score(skel, main) < 0 and previous:

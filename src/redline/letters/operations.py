@@ -145,6 +145,9 @@ class Rules:
             m = self.lx.rx("narrative.announcements").search(s)
             return Reading([], "ignored", "narrative.announcements" + (f": {m.group(0).lower()}" if m else
                                                                           ": a list follows"))
+        cl = self.lx.rx("narrative.closings").search(self.masked)
+        if cl and not self.place.own and "⟦" not in self.skel:
+            return Reading([], "ignored", f"narrative.closings: {cl.group(0).lower()}")
         li = self.lx.rx("narrative.lead_ins", before=r"^\W*").search(self.masked)
         if li and "⟦" not in self.skel:
             return Reading([], "ignored", f"narrative.lead_ins: {li.group(0).strip(' ,').lower()}")
@@ -320,8 +323,11 @@ class Rules:
             return None
         start = self.skel.find(m.group(0)) + len(m.group(0))
         after_m = self.skel[start:]
+        bracket = re.match(r"\s*\(([^()]{3,100})\)", after_m)  # "Điều 9 (Hiệu lực thi hành)": its title
+        if bracket:
+            after_m = after_m[bracket.end():]
         parent_refs = [r for r in find_refs(after_m, self.q)]
-        into = re.match(r"\s*(?:vào|cho|trong|tại|của)\s", after_m, re.I)
+        into = re.match(r"\s*(?:vào|cho|trong|tại|của)\s+(?:cuối\s+|đầu\s+)?", after_m, re.I)
         kind, num = m.group("kind").lower(), m.group("num")
         if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num)):
             return None
@@ -340,12 +346,15 @@ class Rules:
             if not parent:
                 return None
             target = f"{kind.capitalize()} {prev} {parent}" if kind != "điểm" else f"Điểm {prev} {parent}"
-        return self._section_edit("insert_after", target, kind, num, None, rule)
+        return self._section_edit("insert_after", target, kind, num, None, rule,
+                                  title=clean(bracket.group(1)) if bracket else None)
 
-    def _section_edit(self, op, target, kind, num, q, rule):
+    def _section_edit(self, op, target, kind, num, q, rule, title: str | None = None):
         paras = list(self.u.new_text)
         heading = None
-        if q is not None:
+        if title:
+            heading = title
+        elif q is not None:
             title = clean(self.q[int(q)])
             heading = f"{num}. {title}" if num and not title.startswith(num) else title
         elif paras and (not num or paras[0].startswith(num) or paras[0].lower().startswith(kind.lower())
@@ -384,15 +393,33 @@ class Rules:
                     out = [(mark + a, f"{b} {a}", p.start(), p.end())]
         return out
 
+    def _raise(self) -> list[tuple[str, str, int, int]]:
+        """'nâng tỷ lệ từ 50% lên 60%', 'giảm thời hạn từ 07 ngày xuống 05 ngày': a figure changed,
+        its old and new values written out (quoted or not)."""
+        m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,80}?\btừ\s+"
+                      r"(?:⟦(?P<qa>\d+)⟧|(?P<a>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))\s+"
+                      r"(?:lên|xuống|thành|còn)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
+                      self.quiet, re.I)
+        if not m:
+            return []
+        a = self.q[int(m.group("qa"))] if m.group("qa") else m.group("a").strip()
+        b = self.q[int(m.group("qb"))] if m.group("qb") else m.group("b").strip()
+        if not m.group("qa"):
+            # unquoted: the unit word only when both sides carry the same one ("20%" / "30%")
+            ua, ub = re.sub(r"^[\d.,/]+\s*", "", a), re.sub(r"^[\d.,/]+\s*", "", b)
+            if ua != ub:
+                a, b = re.match(r"[\d.,/]+%?", a).group(0), re.match(r"[\d.,/]+%?", b).group(0)
+        return [(a, b, m.start(), m.end())]
+
     def replace_text(self):
-        pairs = self._pairs()
+        pairs = self._pairs() or self._raise()
         verb = self.verb("operation.change.verbs")
         ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS +
                         r"\s*)?⟦(?P<new>\d+)⟧\s*(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+" + _COUNT +
                         r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧", self.quiet, re.I)
         if not pairs and not ins:
             return self.bracketed()
-        if pairs and not verb and not re.search(r"\bthành\b", self.low):
+        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise():
             return None
         target = self.target
         if target is None and self.place.page is not None:
@@ -417,7 +444,7 @@ class Rules:
                 ed["exclude"] = exclude
             if occ:
                 ed["occurrence"] = ordinal(occ.group(1))
-            if target == "title":
+            if target == "title" and self._title_heading():
                 ed["scope"] = "heading"
             edits.append(ed)
         if ins:
@@ -436,12 +463,16 @@ class Rules:
                 find = old
                 repl = f"{old}{sep}{new}" if after else f"{new}{sep}{old}"
             ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
-            if target == "title":
+            if target == "title" and self._title_heading():
                 ed["scope"] = "heading"
             if exclude:
                 ed["exclude"] = exclude
             edits.append(ed)
         return Reading(edits, "edit", rule) if edits else None
+
+    def _title_heading(self) -> bool:
+        """"tại tiêu đề": the title's heading line only ("tên gọi của dự thảo" is the whole title)."""
+        return bool(self.place.rule and "tiêu đề" in self.place.rule)
 
     def _separator(self, new: str, old: str, after: bool) -> str:
         """How the inserted words join their anchor: as the letter's own result shows it ("... đồng
@@ -534,6 +565,9 @@ class Rules:
         m = re.search(_v("operation.delete.verbs") + r"(?P<obj>.*)$", self.quiet, re.I)
         if not m:
             return None
+        if self.u.new_text and self.lx.rx("introducer.result_words", "introducer.results").search(
+                self.skel[m.start("obj"):]):
+            return None  # "bỏ cụm từ X và sửa lại là: “...”": the result is the instruction (rewrite)
         if self.verb("operation.add.verbs", text=self.quiet[: m.start()]) and not re.search(
                 r"[,;]|\bđồng thời\b", self.skel[: m.start()]):
             return None  # "bổ sung ... để bỏ ..." : the add verb governs
@@ -651,10 +685,16 @@ class Rules:
     def rename(self):
         m = re.search(r"(?:" + self.lx.alt("operation.rename.verbs") + r")\b.*?(?:thành|là)\s*:?\s*⟦(\d+)⟧",
                       self.skel, re.I)
+        if m:
+            rule = "operation.rename.verbs: " + clean(re.match(self.lx.alt("operation.rename.verbs"), m.group(0),
+                                                               re.I).group(0)).lower()
+        else:
+            # "tên của Chương II nên sửa thành “...”": the name of the place, changed
+            m = re.search(r"(?:^|[^\w])tên(?:\s+gọi)?(?:\s+của)?\s+§+[^⟦]*?(?:" + self.lx.alt("operation.change.verbs") +
+                          r")(?:\s+lại)?\s*(?:thành|là)\s*:?\s*⟦(\d+)⟧", self.masked, re.I)
+            rule = "operation.rename: tên của ... sửa thành"
         if not m or not self.target:
             return None
-        rule = "operation.rename.verbs: " + clean(re.match(self.lx.alt("operation.rename.verbs"), m.group(0),
-                                                           re.I).group(0)).lower()
         new = clean(self.q[int(m.group(1))])
         if self.target == "title":
             return Reading([{"op": "replace", "target": "title", "paragraphs": [new]}], "edit", rule)

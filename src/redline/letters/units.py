@@ -138,6 +138,10 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
     if op:
         colon = sentence.find(":", op.end())
         if colon >= 0:
+            if re.search(r"(?<![\w])(?:một số|một vài|các|những)\s+(?:nội dung|điểm|ý|vấn đề|chỗ|từ ngữ|câu chữ)"
+                         r"(?:\s+\S+){0,3}?\s+(?:như\s+)?sau\s*$", sentence[op.end():colon], re.I) and \
+                    lexicon().rx("operation.change.verbs").match(sentence, op.start()):
+                return "announce", colon  # "đề nghị chỉnh sửa một số nội dung như sau:": a list of changes follows
             return "introduce", colon
     for m in re.finditer(r":", sentence):
         before = sentence[: m.start()]
@@ -219,9 +223,10 @@ def text_block(paras: list[str], loose: bool = False) -> int:
             k += 1
         return k
     k = 1
-    while k < len(paras) and (not loose or _LABELLED.match(paras[k]) or paras[k][:1] in OPENING) and \
-            not _own_voice(paras[k]):
-        k += 1
+    bullet = _DASH.match(paras[0])
+    while k < len(paras) and (bullet and _DASH.match(paras[k]) and paras[k][:1] == paras[0][:1] or (
+            not loose or _LABELLED.match(paras[k]) or paras[k][:1] in OPENING) and not _own_voice(paras[k])):
+        k += 1  # a bullet after bullets is one more of them, whatever its words
     return k
 
 
@@ -298,6 +303,7 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
     pre: list[str] = []
     items: list[Item] = []
     group: Item | None = None
+    asked = False  # the opening ended "..., Sở ... đề nghị:": the bullets after it are asked for
     i = 0
     while i < len(body):
         p = body[i]
@@ -306,13 +312,14 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
         if not items and group is None and (not instruction_like(text) or _opening(text) or
                                             not d and not pre and announces(text) and not _heads_a_list(text)):
             pre.append(p)
+            asked = announces(text) and asks(_sentences(mask_quotes(text)[0])[-1])
             i += 1
             continue
         if group is not None and not (announces(text) and _heads_a_list(text) or is_group(text)):
             item = Item(f"{group.n}.{len(group.children) + 1}", text, parent=group, listed=asks(group.head))
             group.children.append(item)
         else:
-            item = Item(len(items) + 1, text)
+            item = Item(len(items) + 1, text, listed=bool(asked and d))
             items.append(item)
             group = None
         i += 1
@@ -368,11 +375,14 @@ def _sentences(skel: str, quotes: list[str] | None = None) -> list[str]:
 
 
 def _signal(piece: str) -> bool:
+    """The piece reads as an instruction: an order's verb, an advisory, a request, or a place first."""
     lx = lexicon()
     place_first = re.compile(r"^\s*(?:(?:tại|ở|trong|đối với|về|cũng tại)\s+)?(?:các\s+)?(?:"
                              + lx.alt("location.keywords", "location.special.title") + r")(?![\w])", re.I)
+    q = quiet(piece)
     return bool(lx.rx("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                      "operation.move.verbs", "advisory.verbs", "request.markers").search(piece)
+                      "operation.move.verbs", "request.markers").search(q)
+                or lx.rx("advisory.verbs").search(q) and not lx.rx("agreement.phrases").search(q)
                 or place_first.match(piece))
 
 
