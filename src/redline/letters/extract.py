@@ -62,13 +62,16 @@ class Reader:
         self.ignored: list[str] = []
         self.ledger = Ledger()
         self.previous: str | None = None
-        self.context: Ref | None = None
+        self.context: str | None = None  # the last place named (completes a bare finer one)
+        self.numbered = False  # numbered items: each starts afresh
         self.current_by_unit: dict[int, list[str]] = {}
         self.opening = False  # reading the paragraphs before the first numbered item
         self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
         self.last_lead: Place | None = None  # the place the previous item ended on
 
     def item(self, item: Item, group: Ref | None = None) -> None:
+        if self.numbered and item.parent is None:
+            self.context = None  # a numbered item names its own places
         if item.children:
             skel, quotes = mask_quotes(item.head)
             refs = find_refs(skel, quotes)
@@ -160,9 +163,10 @@ class Reader:
         self.chain["faults"] = keep
 
     def _context(self, target: str) -> None:
-        m = re.search(r"(?i)\bĐiều\s+(\d+[a-zđ]?)\b", target)
-        if m:
-            self.context = Ref(f"Điều {m.group(1)}", [4], 0, 0)
+        """The place just named, for completing a bare finer one ("tại điểm b" after "điểm a khoản 2
+        Điều 5"; "tiểu mục 2.2" after "Tại Mục 2 Phần II: ở tiểu mục 2.1 ...")."""
+        if _PIECES.search(target):
+            self.context = target
 
     def emit(self, u: Unit, place: Place, reading) -> int:
         outcome = reading.outcome
@@ -190,6 +194,7 @@ class Reader:
 
 
 # A sentence that opens by pointing back at what was just discussed ("Do đó, đề nghị ...").
+_PIECES = re.compile(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)")
 _LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
 _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
 
@@ -201,13 +206,21 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦", u.skel))
 
 
+def _loose(body: list[str]) -> bool:
+    from .units import _TOP
+
+    return not any(_TOP.match(p) for p in body)
+
+
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
     frame = parse_frame(paras)
     pre, items = segment(frame.body)
+    numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
     if pre:
         frame.opening = pre[0]
     reader = Reader()
+    reader.numbered = numbered
     reader.opening = True
     for extra in pre:
         # Paragraphs before the first numbered instruction: the opening formula, and sometimes

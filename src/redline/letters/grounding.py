@@ -139,9 +139,12 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         # No place named: the quoted current text pins it, when exactly one section holds it; a
         # request that names its subject by the draft's own words ("Tỷ lệ hồ sơ giải quyết đúng hạn
         # tại Trung tâm ... đề nghị giữ nguyên") is at the one section holding those words.
+        subject = None
         if not probe and e["op"] == "comment":
-            probe = _subject_words(e.get("quote") or "")
+            probe = subject = _subject_words(e.get("quote") or "")
         found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
+        if subject and not found:
+            found = _headed(tree, subject)
         if len(found) == 1:
             e["target"] = found[0].address
             e.setdefault("note", "no place named: located by the quoted text")
@@ -254,6 +257,19 @@ def _new_unit(tree, e: dict, target: str) -> dict | None:
     return {**out, **{k: v for k, v in e.items() if k.startswith("_")}}
 
 
+def _headed(tree, words: str) -> list:
+    """The one section whose heading the words name ("... tại Trung tâm Phục vụ hành chính công
+    tỉnh" names the part headed "a) Tại Trung tâm Phục vụ hành chính công tỉnh")."""
+    key = fold(words)
+    out = []
+    for s in tree.walk():
+        title = fold(re.sub(r"^(?:tại|về|đối với)\s+", "", s.title or "", flags=re.I))
+        if len(title.split()) >= 4 and re.search(r"(?<![\w])" + re.escape(title) + r"(?![\w])", key):
+            out.append(s)
+    deepest = [s for s in out if not any(o is not s and o.address.startswith(s.address + ".") for o in out)]
+    return deepest if len(deepest) == 1 else []
+
+
 def _subject_words(quote: str) -> str | None:
     """The words a request opens with, before its verb of asking: the draft's own words naming
     what it is about ("Tỷ lệ hồ sơ giải quyết đúng và trước hạn ... đề nghị giữ nguyên")."""
@@ -270,10 +286,45 @@ def _as_comment(e: dict, note: str) -> dict:
             "quote": out.pop("quote", ""), "note": note, **out}
 
 
+def _shrink(g: Ground, e: dict, section) -> dict:
+    """An insertion or a deletion read out of a quoted sentence ("thêm “X” vào câu “... Y (X) ...”")
+    carries the whole sentence as its context; the draft says how little of it finds the place
+    once: the words just before the change (two at least), else just after."""
+    f, r = e["find"].split(" "), e["replace"].split(" ")
+    p = 0
+    while p < min(len(f), len(r)) and f[p] == r[p]:
+        p += 1
+    q = 0
+    while q < min(len(f), len(r)) - p and f[-1 - q] == r[-1 - q]:
+        q += 1
+    if p + q != len(f) and p + q != len(r):
+        return e  # words replaced, not only added or dropped
+    if p + q < 3:
+        return e
+
+    def once(words: list[str]) -> bool:
+        w = norm(" ".join(words))
+        return sum(len(re.findall(r"(?<![\w])" + re.escape(w) + r"(?![\w])", g.block(i)))
+                   for i in g.section_blocks(section)) == 1
+
+    if p >= 2:
+        for k in range(2, p + 1):
+            if once(f[p - k:len(f) - q]):
+                return {**e, "find": " ".join(f[p - k:len(f) - q]), "replace": " ".join(r[p - k:len(r) - q])}
+    elif q >= 2:
+        for k in range(2, q + 1):
+            if once(f[p:len(f) - q + k]):
+                return {**e, "find": " ".join(f[p:len(f) - q + k]), "replace": " ".join(r[p:len(r) - q + k])}
+    return e
+
+
 def _shape(g: Ground, e: dict, section) -> dict:
-    """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'."""
+    """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
+    context of an insertion read out of a quoted sentence, cut to what finds it once."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    if e["op"] == "replace_text" and e.get("_context"):
+        e = _shrink(g, e, section)
     if e["op"] == "replace" and e.get("paragraphs") and not e.get("anchor") and section.kind in (
             "khoan", "diem", "dieu") and section.heading is not None:
         label, rest = split_label(e["paragraphs"][0])

@@ -306,6 +306,16 @@ def truncate(target: str, carry_rule: str) -> str:
     return " ".join(f"{w[:1].upper()}{w[1:].lower()} {n}" for w, n in keep)
 
 
+def coarser(target: str, rank: float) -> str | None:
+    """The parts of a place coarser than ``rank`` ("Điểm a Khoản 2 Điều 5", 2 -> "Khoản 2 Điều 5")."""
+    pieces = re.findall(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)", target)
+    keep = [(w, n) for w, n in pieces if _LEVEL_RANK.get(w.lower(), 4) > rank]
+    if not keep:
+        return None
+    keep.sort(key=lambda p: _LEVEL_RANK.get(p[0].lower(), 4))
+    return " ".join(f"{w[:1].upper()}{w[1:].lower()} {n}" for w, n in keep)
+
+
 def whole_subject(skel: str) -> str | None:
     """'Dự thảo cần bảo đảm ...', 'kế hoạch cần có ...': the draft as the subject of a request."""
     lx = lexicon()
@@ -317,7 +327,7 @@ def whole_subject(skel: str) -> str | None:
 
 
 def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str | None,
-             lead: "Place | None", context: Ref | None = None) -> Place:
+             lead: "Place | None", context: str | None = None) -> Place:
     """The place of one clause (see the module docstring for the order)."""
     all_refs = find_refs(skel, quotes)
     end = instruction_end(skel)
@@ -345,9 +355,11 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
             p.target, p.rule, p.carried = truncate(previous, carry), carry, True
             return p
         target = complete(main, skel, quotes, group)
-        if group is None and context is not None and max(main.ranks) < 4 and max(main.ranks) < min(context.ranks) \
-                and target == main.target:
-            target = combine(main.target, main.ranks, context)  # "trong Khoản 1" after a sentence on Điều 15
+        if group is None and context and target == main.target:
+            outer = coarser(context, max(main.ranks))
+            if outer and max(main.ranks) < 4 or outer and re.fullmatch(r"(?i)tiểu mục\s+\S+", main.text):
+                # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II
+                target = f"{main.target} {outer}"
         p.target, p.own = target, True
         p.rule = f"location.ref: {main.text}"
         p.bracketed = skel[: main.start].count("(") > skel[: main.start].count(")")

@@ -557,8 +557,8 @@ class Rules:
                 find, repl = joined_without, with_x
             else:
                 find, repl = with_x, joined_without
-            return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": repl}], "edit",
-                           rule)
+            return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": repl,
+                             "_context": True}], "edit", rule)
         return None
 
     def delete(self):

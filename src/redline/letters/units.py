@@ -421,11 +421,19 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
     pieces.append(sentence[at:])
     asks_first = bool(pieces) and (listed or _asks_strongly(pieces[0]))
     out: list[tuple[str, bool]] = []
+    from .locations import names_place
+
     for k, piece in enumerate(pieces):
         if not piece.strip(" .;,"):
             continue
         joined = bool(re.match(r"\s*(?:" + conn + r"|và)\b", piece, re.I)) or k > 0 and \
             sentence[cuts[k - 1][0]:cuts[k - 1][1]].strip() == "và"
+        if out and asks_first and not joined and names_place(out[-1][0], quotes) and not names_place(piece, quotes) \
+                and not _asks_strongly(piece) and not order_verbs(piece, "operation.add.verbs", "operation.delete.verbs",
+                                                                  "operation.change.verbs", "operation.move.verbs"):
+            # "... trong toàn bộ dự thảo; lần đầu xuất hiện cần ghi đầy đủ": the same request, said on
+            out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
+            continue
         if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
                     or joined and _signal(piece)):
             out.append((piece, joined))
@@ -605,7 +613,10 @@ def _asks_strongly(piece: str) -> bool:
     lx = lexicon()
     text = lx.rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), quiet(piece))
     strong = [m for m in lx.rx("request.markers").finditer(text)
-              if not lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))]
+              if not lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))
+              or re.match(r"\s+(?:" + lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                                                "operation.move.verbs", "advisory.verbs") + r")(?![\w])",
+                          text[m.end():], re.I)]  # "nên thay", "cần bổ sung": a modal before an order
     return bool(strong or _imperative_start(text))
 
 
