@@ -177,11 +177,15 @@ class Reader:
         self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
         if outcome == "ignored":
             if reading.agreement or not (self.opening or reading.rule.startswith(
-                    ("narrative.openings", "narrative.announcements", "narrative.lead_ins"))):
+                    ("narrative.openings", "narrative.announcements", "narrative.lead_ins",
+                     "narrative: the item's topic heading"))):
                 self.ignored.append(u.quote)
             return k
+        table = _table_hints(u)
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
+            if table and e["op"] in ("replace_text", "delete", "replace"):
+                e.update(table)
             if place.page is not None and not e.get("note"):
                 e["note"] = "page reference: " + place.page.group(0) + " (located by the quoted text)"
                 if not e.get("target"):
@@ -197,6 +201,28 @@ class Reader:
 _PIECES = re.compile(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)")
 _LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
 _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
+
+
+_ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?:thứ\s+)?(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
+_ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
+_TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
+
+
+def _table_hints(u: Unit) -> dict:
+    """A row of a table, as the letter names it ("dòng thứ 2", "dòng “Thủ tục về xây dựng”",
+    "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
+    if not _TABLE_WORDS.search(u.skel):
+        return {}
+    t = _ROW_TEXT.search(u.skel)
+    if t:
+        return {"_row": clean(u.quotes[int(t.group("q"))]), "_clause": u.skel}
+    m = _ROW_ORDINAL.search(u.skel)
+    if m:
+        from .locations import ORDINAL
+
+        k = m.group("k").lower()
+        return {"_row": int(k) if k.isdigit() else ORDINAL.get(k, 1), "_clause": u.skel}
+    return {}
 
 
 def _anchored(u: Unit) -> bool:

@@ -190,6 +190,10 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
             if words:
                 return _as_comment(e, f"the quoted text is not in {section.address}: left to the drafter")
+    if e.get("_row") is not None and e.get("find"):
+        tabled = _in_table(g, e, section)
+        if tabled is not e:
+            return tabled  # the row the letter names narrows the place to one row's cells
     if e.get("find") and not e.get("occurrence") and (
             e["op"] == "delete" or e["op"] == "replace_text" and len(norm(e["find"]).split()) <= 2):
         n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i)))
@@ -231,9 +235,19 @@ def _new_unit(tree, e: dict, target: str) -> dict | None:
     a new unit -- after the one numbered before it, the new text (its label first) as its heading."""
     if e["op"] not in ("append", "prepend", "replace") or not (e.get("paragraphs") or e.get("text")):
         return None
+    title = re.search(r"\s*\(([^()]{3,120})\)\s*$", target)  # "tiểu mục 4 (Sở Văn hóa ...)": its title
+    if title:
+        target = target[: title.start()]
+        if any(_similar(fold(title.group(1)), fold(s.title or "")) for s in tree.walk()):
+            return None  # the title names a section the draft has: a wrong number, not a new unit
     m = _NUMBERED_LAST.match(target.strip())
     if not m:
         return None
+    try:
+        resolve_reference(tree, target.strip())
+        return None  # it exists: not a new one
+    except ResolveError:
+        pass
     from .operations import _previous_label
 
     prev = _previous_label(m.group("num").lower())
@@ -245,7 +259,12 @@ def _new_unit(tree, e: dict, target: str) -> dict | None:
         return None
     paras = list(e.get("paragraphs") or [e.get("text")])
     label, _ = split_label(paras[0])
-    if label is None or clean(label).lower().replace("điều ", "") != m.group("num").lower():
+    if title:
+        num = m.group("num")
+        paras.insert(0, f"Điều {num}. {clean(title.group(1))}" if m.group("kind").lower() == "điều" else
+                     f"{num}) {clean(title.group(1))}" if m.group("kind").lower() == "điểm" else
+                     f"{num}. {clean(title.group(1))}")
+    elif label is None or clean(label).lower().replace("điều ", "") != m.group("num").lower():
         kind = m.group("kind").capitalize()
         paras[0] = (f"Điều {m.group('num')}. " if kind == "Điều" else
                     f"{m.group('num')}) " if kind == "Điểm" else f"{m.group('num')}. ") + paras[0]
@@ -318,6 +337,39 @@ def _shrink(g: Ground, e: dict, section) -> dict:
     return e
 
 
+def _in_table(g: Ground, e: dict, section) -> dict:
+    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”': the one data table of the place whose
+    cells hold X becomes the target, with the row the letter names and the column it names by its
+    header's words (a header named only in the table's own description does not count)."""
+    from ..ooxml import W
+    from ..sections.tables import cell_text, row_cells
+
+    here = section.address
+    tables = [t for t in getattr(g.tree, "tables", []) or []
+              if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
+    key = norm(e["find"])
+    holding = []
+    for t in tables:
+        rows = g.tree.blocks[t.block].findall(W["tr"])
+        if any(key in norm(cell_text(tc)) for tr in rows[t.header_rows:] for tc in row_cells(tr)):
+            holding.append(t)
+    if len(holding) != 1:
+        return e
+    t = holding[0]
+    out = {**e, "target": t.name, "row": e["_row"]}
+    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", e.get("_clause", ""))
+    clause = re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause)
+    clause = fold(clause)  # neither the table's own description nor the words naming the row
+    for h in sorted(t.header, key=len, reverse=True):
+        fh = fold(h)
+        if fh and fh not in ("stt", "tt") and len(fh.split()) >= 2 and re.search(r"(?<![\w])" + re.escape(fh) + r"(?![\w])",
+                                                                                clause):
+            out["column"] = h
+            break
+    out["note"] = f"in the table of {here}"
+    return out
+
+
 def _shape(g: Ground, e: dict, section) -> dict:
     """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
     context of an insertion read out of a quoted sentence, cut to what finds it once."""
@@ -325,6 +377,8 @@ def _shape(g: Ground, e: dict, section) -> dict:
         return _rest_as_is(g, e, section)
     if e["op"] == "replace_text" and e.get("_context"):
         e = _shrink(g, e, section)
+    if e.get("_row") is not None and e.get("find"):
+        e = _in_table(g, e, section)
     if e["op"] == "replace" and e.get("paragraphs") and not e.get("anchor") and section.kind in (
             "khoan", "diem", "dieu") and section.heading is not None:
         label, rest = split_label(e["paragraphs"][0])

@@ -68,9 +68,17 @@ _EXTERNAL = re.compile(r"^\s*,?\s*(?:của\s+)?(?:(?:Nghị định|Thông tư|Q
 
 def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     """Section references in a skeleton (quotes masked), chains merged ("Mục 6.2 của Phần II");
-    a reference to another document is not one of them."""
-    refs = _find_refs(skel, quotes)
-    return [r for r in refs if not _EXTERNAL.match(skel[r.end:r.end + 60])]
+    a reference to another document is not one of them; one in a document printed within the
+    draft names it ("Điều 3 dự thảo Quyết định", "Điều 6 của Quy chế")."""
+    refs = [r for r in _find_refs(skel, quotes) if not _EXTERNAL.match(skel[r.end:r.end + 60])]
+    doc = re.compile(r"\s*,?\s*(?:của\s+)?(?:(?i:dự thảo)\s+)?(?P<d>" + lexicon().alt("location.documents") +
+                     r")(?![\w])(?!\s+(?:số|này|hiện hành))")
+    for r in refs:
+        m = doc.match(skel[r.end:])
+        if m and r.title is None:
+            r.text = f"{r.text} của {m.group('d')[:1].upper()}{m.group('d')[1:].lower()}"
+            r.end += m.end()
+    return refs
 
 
 def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
@@ -367,6 +375,12 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
     if special:
         p.special = special[0]
         p.target, p.rule, p.own = special[0], special[1], True
+        return p
+    annex = re.search(r"(?i)(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)(?![\w])",
+                      own_words)
+    if annex:
+        # "tại Phụ lục": a document printed within the draft (the resolver knows its name)
+        p.target, p.rule, p.own = annex.group("a")[:1].upper() + annex.group("a")[1:], "location.documents: phụ lục", True
         return p
     hw = heading_words(own_words)
     if hw:

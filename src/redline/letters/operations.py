@@ -197,6 +197,10 @@ class Rules:
         sentence that finds fault with a place it names ("Điều 79 ... quá phức tạp") is a
         request for that place: the ``problem`` rule reads it."""
         text = self.masked.strip()
+        if self.u.first and not self.u.item.follow and isinstance(self.u.item.n, (int, str)) and len(text) < 150 and \
+                re.match(r"(?i)^\W*(?:về|đối với|vấn đề)\b", text) and not re.search(r"[.:;]\s*$", text) \
+                and not self.asked():
+            return Reading([], "ignored", "narrative: the item's topic heading")
         if self.u.reason:
             return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
@@ -226,6 +230,8 @@ class Rules:
     # -- moves and new sections
 
     def move(self):
+        if self._raise():
+            return None  # "chuyển thời gian hoàn thành từ “Quý III” sang “Quý II”": a value changed
         m = re.search(_v("operation.move.verbs") + r"(?!\s+(?:đổi|số|giao|tiếp|ra khỏi|vào diện|ra\b))(?P<obj>.*?)"
                       r"(?<![\w])(?P<dir>" + self.lx.alt("operation.move.directions") + r")(?![\w])(?P<dest>.*)$",
                       self.quiet, re.I)
@@ -398,7 +404,7 @@ class Rules:
         its old and new values written out (quoted or not)."""
         m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,80}?\btừ\s+"
                       r"(?:⟦(?P<qa>\d+)⟧|(?P<a>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))\s+"
-                      r"(?:lên|xuống|thành|còn)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
+                      r"(?:lên|xuống|thành|còn|sang)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
                       self.quiet, re.I)
         if not m:
             return []

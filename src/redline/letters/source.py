@@ -230,8 +230,9 @@ def _strip_markup(line: str) -> str:
 
 def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     """Raw text lines -> paragraphs (see the module doc)."""
+    # a drawn rule ("_______", "-----") is not text
+    lines = ["" if re.fullmatch(r"\s*[_\-–—*=~.]{3,}\s*", line) else line for line in lines]
     lines = [_strip_markup(clean(line)) if "\f" not in line else "\f" for line in lines]
-    lines = ["" if re.fullmatch(r"[_\-–—*=~.]{3,}", line) else line for line in lines]  # a drawn rule "_______"
     lines = _drop_running_heads(lines)
     blank_style = "narrow" if _narrow(lines) else sum(1 for l in lines if not l) >= 0.25 * max(
         1, sum(1 for l in lines if l))
