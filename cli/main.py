@@ -200,9 +200,9 @@ def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
     expected_text = Path(expected).read_text("utf-8") if expected else None
     findings = redline.check(path, original=original, expected=expected_text)
-    for f in findings:
-        click.echo(str(f))
     with language(redline.options.language_option(lang) or _fallback_language()):
+        for f in findings:
+            click.echo(str(f))
         if findings:
             say(msg("{count} {count:plural:finding:findings}", count=len(findings)), err=True)
             sys.exit(EXIT_FINDINGS)
