@@ -127,4 +127,12 @@ def _text_language(path: str | Path) -> str | None:
         return None
 
 
-__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")
+def compare(old: str | Path, new: str | Path, output: str | Path | None = None, **options):
+    """Compare OLD with NEW: write OLD with the differences as tracked changes; returns a
+    ``CompareResult`` (section-aware summary, warnings; ``edits=``/``letter=`` the way back)."""
+    from .comparison import compare as _compare
+
+    return _compare(old, new, output, **options)
+
+
+__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare")

@@ -623,3 +623,80 @@ def _html(result) -> str:
             out.append("</ul></section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------- compare (issue 15)
+
+def render_compare(result, fmt: str = "text") -> str:
+    """The summary of ``redline compare``: section by section (comparison/report.py)."""
+    rep = result.report
+    head = {
+        "old": str(result.old), "new": str(result.new),
+        "output": str(result.output) if result.output else None,
+        "author": result.author, "date": result.date,
+        "sections_changed": len(rep.sections), "blocks_changed": rep.blocks_changed,
+        "words_added": rep.words_added, "words_deleted": rep.words_deleted,
+        "notes_compared": result.notes_compared, "text_boxes_compared": result.boxes_compared,
+        "moves": result.moves,
+    }
+    if fmt == "json":
+        return json.dumps({**head, "sections": [s.to_dict() for s in rep.sections],
+                           "warnings": [str(w) for w in result.warnings]}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return _compare_html(head, rep, result)
+    return _compare_text(head, rep, result, markdown=(fmt == "markdown"))
+
+
+def _compare_section_line(s) -> str:
+    title = f" {s.title}" if s.title else ""
+    what = {"added": "section added", "removed": "section removed",
+            "renumbered": f"renumbered as {s.new_address}" + (f" ({s.new_title})" if s.new_title != s.title else ""),
+            "renamed": f"renamed: {s.new_title}"}.get(s.status)
+    counts = s.counts()
+    parts = ([what] if what else []) + counts
+    if s.status == "added" and counts:
+        parts = ["section added"]
+    return f"{s.address}{title}: " + (", ".join(parts) if parts else "changed") + \
+        (f"  (+{s.words_added}/-{s.words_deleted} words)" if s.words_added or s.words_deleted else "")
+
+
+def _compare_text(head: dict, rep, result, markdown: bool) -> str:
+    style = "markdown" if markdown else "text"
+    counts = (f"{head['sections_changed']} section(s) changed, {head['blocks_changed']} block(s); "
+              f"+{head['words_added']}/-{head['words_deleted']} words"
+              + (f"; {head['moves']} paragraph(s) moved" if head["moves"] else ""))
+    fields = [("old", head["old"]), ("new", head["new"]), ("output", head["output"] or "(dry run: nothing written)")]
+    if markdown:
+        out = ["# redline compare\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}\n"]
+    else:
+        out = ["redline compare"] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}", ""]
+    for s in rep.sections:
+        line = _compare_section_line(s)
+        out.append(f"### {line}" if markdown else line)
+        for chunks in s.lines[:20]:
+            out.append(("> " if markdown else "    ") + wdiff.inline(chunks, style))
+        if len(s.lines) > 20:
+            out.append(("> " if markdown else "    ") + f"… {len(s.lines) - 20} more")
+        out.append("")
+    if result.warnings:
+        out.append("## Warnings" if markdown else "Warnings:")
+        out.extend(("- " if markdown else "  - ") + str(w) for w in result.warnings)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _compare_html(head: dict, rep, result) -> str:
+    e = html.escape
+    out = ["<!DOCTYPE html>", "<html lang=\"vi\"><head><meta charset=\"utf-8\">",
+           f"<title>redline compare: {e(head['old'])}</title><style>{_CSS}</style></head><body>",
+           "<h1>redline compare</h1>", "<p class=\"meta\">",
+           f"old: {e(head['old'])}<br>new: {e(head['new'])}<br>output: {e(str(head['output']))}<br>",
+           f"{head['sections_changed']} section(s) changed; +{head['words_added']}/-{head['words_deleted']} words</p>"]
+    for s in rep.sections:
+        out.append(f"<div class=\"edit\"><b>{e(_compare_section_line(s))}</b>")
+        for chunks in s.lines[:20]:
+            out.append(f"<div class=\"line\">{wdiff.inline(chunks, 'html')}</div>")
+        out.append("</div>")
+    for w in result.warnings:
+        out.append(f"<p class=\"comment\">{e(str(w))}</p>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
