@@ -138,9 +138,7 @@ def _table_line(t) -> str:
 @guarded
 def resolve_cmd(draft: Path, reference: str, lang: str | None) -> None:
     """Print the address REFERENCE resolves to in DRAFT."""
-    tree = redline.outline(draft)
-    with language(redline.options.language_option(lang) or _document_language(tree)):
-        section = redline.resolve(tree, reference)
+    section = redline.resolve(redline.outline(draft), reference, lang=lang)
     click.echo(f"{section.address}\t{section.title}")
 
 

@@ -99,3 +99,10 @@ def test_check_findings_speak_the_chosen_language(tmp_path):
     assert en.exit_code == vi.exit_code == 1
     assert "no-author" in en.output and "has no w:author" in en.output and "1 finding" in en.output
     assert "no-author" in vi.output and "không có w:author" in vi.output and "1 lỗi cấu trúc" in vi.output
+
+
+def test_resolve_speaks_the_drafts_language(no_pinned_language):
+    with pytest.raises(ResolveError, match="không có mục nào khớp với 'Mục IX'"):
+        redline.resolve(DRAFT, "Mục IX")
+    with pytest.raises(ResolveError, match="no section matches 'Mục IX'"):
+        redline.resolve(DRAFT, "Mục IX", lang="en")
