@@ -377,7 +377,19 @@ def score_real(name: str, verbose: bool) -> Score | None:
         for e in got["edits"]:
             edits_by_quote[clean(e.get("quote", ""))].append(e)
         used_edits: set[int] = set()
-        for j, mine in zip(judged, units_of_spans(body, judged, got.get("accounting", []))):
+        owned = units_of_spans(body, judged, got.get("accounting", []))
+        # A judged span cut short (it ends inside the citation before the request): an entry in
+        # no span whose edit is exactly one a judgment wants belongs to that judgment.
+        placed = {id(a) for m in owned for a in m}
+        for a in got.get("accounting", []):
+            if id(a) in placed:
+                continue
+            for e in edits_by_quote.get(clean(a["text"]), []):
+                for j, m in zip(judged, owned):
+                    if e["op"] != "comment" and j["expected"]["kind"] == "edit" and edit_matches(e, j["expected"]):
+                        m.append(a)
+                        break
+        for j, mine in zip(judged, owned):
             want = j["expected"]
             kinds = [a["outcome"] for a in mine] or ["ignored"]
             kind = next(k for k in KINDS if k in kinds)
