@@ -78,3 +78,68 @@ def test_every_sentence_is_accounted_for():
 def test_place_of_by_heading_words():
     skel, quotes = mask_quotes("Tại phần đánh giá chung, đề nghị làm rõ nguyên nhân")
     assert place_of(skel, quotes, group=None, previous=None, lead=None).target == "đánh giá chung"
+
+
+def _ops(d: dict) -> list[tuple]:
+    return [(e["op"], e["target"]) for e in d["edits"]]
+
+
+def test_a_located_request_in_prose_is_a_comment_there_and_an_argument_is_ignored():
+    d = _doc("1. Điều 7 quy định thời hạn giải quyết là 30 ngày là chưa phù hợp, nên rút ngắn cho người dân.\n"
+             "2. Chúng tôi cho rằng việc cải cách thủ tục là cần thiết trong giai đoạn hiện nay.")
+    assert _ops(d) == [("comment", "Điều 7")]
+    assert [a["outcome"] for a in d["accounting"] if a["n"] == 2] == ["ignored"]
+
+
+def test_a_fault_and_its_fix_are_one_instruction():
+    d = _doc("1. Khoản 2 Điều 4 quy định “cơ quan có thẩm quyền xem xét”. Quy định này còn chung chung. "
+             "Do đó đề nghị bổ sung từ “kịp thời” vào sau từ “xem xét”.")
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "Khoản 2 Điều 4", "xem xét", "xem xét kịp thời")]
+    assert [a["outcome"] for a in d["accounting"]].count("comment") == 0
+
+
+def test_a_second_request_joined_by_va_is_its_own_instruction_even_unfinished():
+    d = _doc("1. Tại Điều 9, đề nghị bổ sung từ “công khai” vào trước từ “minh bạch” và bổ sung cụm từ “")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Điều 9"), ("comment", "Điều 9")]
+
+
+def test_the_reason_after_an_order_is_not_its_words():
+    d = _doc("1. Tại Điều 2, đề nghị thay từ “phải” bằng từ “cần” để phù hợp với Luật: “Cơ quan cần báo cáo”.")
+    assert [(e["op"], e["find"], e["replace"]) for e in d["edits"]] == [("replace_text", "phải", "cần")]
+
+
+def test_figures_raised_and_punctuation_replaced():
+    d = _doc("1. Tại Mục 3 Phần II, đề nghị nâng chỉ tiêu từ 90% lên 95%.\n"
+             "2. Tại Điều 6, đề nghị thay dấu phẩy sau cụm từ “cấp tỉnh” bằng từ “và”.")
+    got = [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [("replace_text", "Mục 3 Phần II", "90%", "95%"),
+                   ("replace_text", "Điều 6", "cấp tỉnh,", "cấp tỉnh và")]
+
+
+def test_a_title_renamed_and_a_new_article_with_its_title():
+    d = _doc("1. Tên của Chương III nên sửa thành “Tổ chức thực hiện”.\n"
+             "2. Đề nghị bổ sung một Điều mới (Điều 12a) sau Điều 12 như sau: “Điều 12a. Chuyển tiếp”.")
+    first = d["edits"][0]
+    assert (first["op"], first["target"], first.get("heading")) == ("replace", "Chương III", "Tổ chức thực hiện")
+    assert _ops(d)[1:] == [("insert_after", "Điều 12")]
+
+
+def test_a_place_in_a_document_within_the_draft():
+    skel, quotes = mask_quotes("Tại Điều 3 dự thảo Quyết định, đề nghị bỏ cụm từ “X”")
+    assert place_of(skel, quotes, group=None, previous=None, lead=None).target.startswith("Điều 3")
+
+
+def test_a_finer_place_completes_from_the_one_just_named():
+    d = _doc("1. Tại điểm a khoản 2 Điều 5, đề nghị bỏ từ “ngay”. Tại điểm b, đề nghị bỏ cụm từ “trong ngày”.")
+    assert [e["target"] for e in d["edits"]] == ["Điểm a Khoản 2 Điều 5", "Điểm b Khoản 2 Điều 5"]
+
+
+def test_agreement_is_ignored_but_asking_to_agree_on_a_wording_is_a_request():
+    d = _doc("1. Cơ bản thống nhất với nội dung dự thảo.\n2. Tại Điều 8, cần thống nhất cách viết cụm từ “Ủy ban”.")
+    assert _ops(d) == [("comment", "Điều 8")]
+
+
+def test_a_fault_with_its_example_is_commented_at_the_example():
+    d = _doc("1. Tiêu đề của một số điều chưa thể hiện đúng nội dung. Ví dụ, Điều 14 quy định về hồ sơ.")
+    assert _ops(d) == [("comment", "Điều 14")]

@@ -26,7 +26,7 @@ from .lexicon import lexicon
 from .locations import Place, Ref, combine, find_refs, names_place, place_of
 from .operations import Reading, comment, problem_of, read, weak_request
 from .source import letter_paragraphs
-from .units import Item, Unit, follow_ups, segment, split_item
+from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
 from ..messages import Option, msg, render
@@ -199,7 +199,6 @@ class Reader:
 
 # A sentence that opens by pointing back at what was just discussed ("Do đó, đề nghị ...").
 _PIECES = re.compile(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)")
-_LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
 _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
 
 

@@ -44,6 +44,8 @@ from .predicate import imperative, instruction_end, order_verbs, quiet
 _TOP = re.compile(r"^(?P<num>\d{1,2}|[IVX]{1,5})[.)]\s+(?P<rest>.+)$")  # "1." or "II." (Roman groups)
 _SUB = re.compile(r"^(?P<num>[a-zđ])[)]\s+(?P<rest>.+)$")
 _DEC = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<rest>.+)$")  # "1.2. ..." under "1."
+# "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": a sentence that goes on from the place just discussed
+_LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
 _ROMAN_TOP = re.compile(r"^(?P<num>[IVX]{1,5})[.)]\s+(?P<rest>.+)$")
 _DIGIT_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
 _DASH = re.compile(r"^[-–—+•]\s*(?P<rest>.+)$")
@@ -409,7 +411,7 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
         before, after = sentence[: m.start()], sentence[m.end():]
         nxt = re.split(r";", after, maxsplit=1)[0]
         v = re.match(r"(?:" + ops + r")(?![\w])", after, re.I)
-        if "⟦" in before and "⟦" in nxt and order_verbs(before, "operation.add.verbs", "operation.delete.verbs",
+        if "⟦" in before and ("⟦" in nxt or "“" in nxt) and order_verbs(before, "operation.add.verbs", "operation.delete.verbs",
                                                          "operation.change.verbs") and not re.match(
                 r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|vào và)", after[v.end():], re.I)                 and not lx.rx("introducer.result_words").match(after):
             cuts.append((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 3))
@@ -593,7 +595,7 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
                         raw_new_text=new_raw if last and introduced else [], sentence=s_text, item=item,
                         first=before == 0 and idx == 0, introduced=last and introduced,
                         listed=listed or (many and idx > 0 and _listed_run(pieces)),
-                        joined=joined, run_on=many and not joined, open_text=open_text and last and introduced,
+                        joined=joined, run_on=many and not joined and (idx > 0 or not _LINKED.match(part)), open_text=open_text and last and introduced,
                         tail=tail if last else ""))
     if reason:
         out.append(Unit(n=item.n, quote=clean(_capital(clean(unmask(reason, quotes)))), skel=reason, quotes=quotes,
