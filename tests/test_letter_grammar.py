@@ -143,3 +143,15 @@ def test_agreement_is_ignored_but_asking_to_agree_on_a_wording_is_a_request():
 def test_a_fault_with_its_example_is_commented_at_the_example():
     d = _doc("1. Tiêu đề của một số điều chưa thể hiện đúng nội dung. Ví dụ, Điều 14 quy định về hồ sơ.")
     assert _ops(d) == [("comment", "Điều 14")]
+
+
+def test_a_topic_label_names_a_part_by_its_heading_but_not_an_aspect():
+    skel, quotes = mask_quotes("Về phương hướng, nhiệm vụ: đề nghị bổ sung nhiệm vụ thanh toán trực tuyến")
+    assert place_of(skel, quotes, group=None, previous=None, lead=None).target == "phương hướng, nhiệm vụ"
+    skel, quotes = mask_quotes("Về hình thức: đề nghị rà soát lỗi chính tả")
+    assert place_of(skel, quotes, group=None, previous=None, lead=None).target is None
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Về phương hướng, nhiệm vụ: đề nghị bổ sung nhiệm vụ thanh toán trực tuyến.\n",
+                     draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "IV")]

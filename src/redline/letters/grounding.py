@@ -213,6 +213,13 @@ def _resolve(tree, target: str):
     try:
         return resolve_reference(tree, target)
     except ResolveError as err:
+        if not re.search(r"\d|\b[IVX]+\b", target) and len(target.split()) >= 2:
+            # "Về phương hướng, nhiệm vụ: ..." names the part headed "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG
+            # CUỐI NĂM 2022": the one heading that opens with the words
+            key = fold(target)
+            opening = [x for x in tree.walk() if re.match(re.escape(key) + r"(?![\w])", fold(x.title or ""))]
+            if len(opening) == 1:
+                return opening[0]
         m = re.search(r"(?i)\bĐiều\s+\d+[a-zđ]?\b.*$", target)
         lead = target[: m.start()] if m else ""
         if not m or not re.search(r"(?i)\b(?:chương|mục|phần)\s+\S+", lead):

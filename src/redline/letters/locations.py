@@ -215,6 +215,13 @@ def special_of(skel: str) -> tuple[str, str] | None:
 def heading_words(skel: str) -> tuple[str, str] | None:
     """'tại phần đánh giá chung' -> ('đánh giá chung', rule); 'nội dung về X' -> X."""
     lx = lexicon()
+    # "Về phương hướng, nhiệm vụ: đề nghị ...": a topic label opening the sentence names the part
+    # by its heading, unless it names an aspect of the whole draft ("Về hình thức:", "Về bố cục:").
+    m = re.match(r"\W*(?:về|đối với)\s+(?P<t>(?!⟦)[^\W\d][^:;⟦()]{2,80}?)\s*:\s*(?=\S)", skel, re.I)
+    if m and not re.match(r"(?:" + lx.pattern("location.aspects") + r")\s*$", m.group("t"), re.I) and \
+            not lx.rx("location.keywords", after=r"\s+[\dIVX]").search(m.group("t")) and \
+            len(m.group("t").split()) >= 2:
+        return clean(m.group("t")), f"location.by_heading: {m.group(0).split()[0].strip().lower()} ...:"
     rx = re.compile(r"(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
