@@ -341,6 +341,8 @@ def units_of_spans(body: str, judged: list[dict], entries: list[dict]) -> list[l
         chunks = _chunks(a["text"])
         hits = [sum(1 for c in chunks if c and c in s) for s in spans]
         best = max(hits, default=0)
+        if best * 3 < len(chunks):
+            best = 0  # a few words in common (a quotation repeating a cited law) do not make it that span's
         whole = fold(a["text"], expand=False)
         for i, h in enumerate(hits):
             if best and h == best or len(spans[i]) >= 12 and spans[i] in whole:

@@ -977,7 +977,7 @@ def weak_request(u: Unit, place: Place) -> bool:
                                          "operation.change.verbs", "operation.move.verbs"):
         return False
     for m in lx.rx("advisory.verbs").finditer(text):
-        if not re.search(r"(?:yêu cầu|việc|sự|nhằm|để)\s+$", text[: m.start()], re.I):
+        if not re.search(r"(?:yêu cầu|việc|sự|nhằm|để|~+)\s+$", text[: m.start()], re.I):
             return False
     return True
 
