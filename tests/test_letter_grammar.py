@@ -155,3 +155,16 @@ def test_a_topic_label_names_a_part_by_its_heading_but_not_an_aspect():
     d = extract_text(HEAD + "1. Về phương hướng, nhiệm vụ: đề nghị bổ sung nhiệm vụ thanh toán trực tuyến.\n",
                      draft=FIXTURES / "drafts" / "cchc-typed.docx")
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "IV")]
+
+
+def test_new_words_without_labels_never_rewrite_a_unit_with_parts():
+    from conftest import FIXTURES
+
+    draft = FIXTURES / "drafts" / "luat-typed.docx"
+    d = extract_text(HEAD + "1. Ở Điều 3, khái niệm “hồ sơ điện tử” nên sửa thành: “Hồ sơ điện tử là tập hợp các "
+                     "giấy tờ, tài liệu dưới dạng dữ liệu điện tử.”\n"
+                     "2. Khoản 2 Điều 5 đề nghị sửa như sau: “Tiếp nhận, xử lý hồ sơ điện tử trong 03 ngày, trong đó:”\n"
+                     "3. Khoản 2 Điều 5 đề nghị viết lại: “Tiếp nhận hồ sơ và trả kết quả đúng hạn.”\n", draft=draft)
+    got = [(e["op"], e["target"], e.get("scope")) for e in d["edits"]]
+    # the one khoản the new words open like; the khoản's own sentence (its điểm stay); else a comment
+    assert got == [("replace", "I.3.2", None), ("replace", "II.1.5.2", "lead"), ("comment", "II.1.5.2", None)]

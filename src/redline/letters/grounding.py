@@ -377,11 +377,42 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     return out
 
 
+def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
+    """'Ở Điều 3, khái niệm “hồ sơ điện tử” nên sửa thành: “Hồ sơ điện tử là ...”': new text with no
+    labels for a unit that has numbered parts is one part's new words, never the whole unit's.  It
+    changes the one part it opens like; when none (or several) does, it is a comment."""
+    new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
+    if e["op"] != "replace" or not new or not section.children or \
+            any(split_label(p)[0] is not None for p in new):
+        return e, section
+    words = norm(new[0]).split()[:3]
+    if section.inline and section.heading is not None and len(new) == 1 and len(words) == 3 and \
+            norm(split_label(g.block(section.heading))[1] or "").split()[:3] == words:
+        e["scope"] = "lead"  # the khoản's own sentence before its điểm: the điểm stay
+        return e, section
+    like = []
+    for child in section.children:
+        if child.heading is None:
+            continue
+        _label, text = split_label(g.block(child.heading))
+        if len(words) == 3 and norm(text or "").split()[:3] == words:
+            like.append(child)
+    if len(like) == 1 and len(new) == 1:
+        e["target"] = like[0].address
+        e.setdefault("note", f"the new words are those of {like[0].address}, one part of {section.address}")
+        return _part_rewrite(g, e, like[0])
+    return _as_comment(e, f"{section.address} has {len(section.children)} parts and the new text names none of "
+                          "them: left to the drafter"), section
+
+
 def _shape(g: Ground, e: dict, section) -> dict:
     """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
     context of an insertion read out of a quoted sentence, cut to what finds it once."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    e, section = _part_rewrite(g, e, section)
+    if e["op"] == "comment":
+        return e
     if e["op"] == "replace_text" and e.get("_context"):
         e = _shrink(g, e, section)
     if e.get("_row") is not None and e.get("find"):
