@@ -168,3 +168,22 @@ def test_new_words_without_labels_never_rewrite_a_unit_with_parts():
     got = [(e["op"], e["target"], e.get("scope")) for e in d["edits"]]
     # the one khoản the new words open like; the khoản's own sentence (its điểm stay); else a comment
     assert got == [("replace", "I.3.2", None), ("replace", "II.1.5.2", "lead"), ("comment", "II.1.5.2", None)]
+
+
+def test_a_change_not_firmly_ordered_is_a_comment():
+    d = _doc("1. Không nên bỏ cụm từ “theo quy định” tại khoản 1 Điều 6.\n"
+             "2. Đề nghị không sửa cụm từ “bản giấy” thành “bản in” tại khoản 2 Điều 6.\n"
+             "3. Trường hợp giữ nguyên khoản 2 Điều 5 thì đề nghị bỏ cụm từ “trong đó”.\n"
+             "4. Có ý kiến cho rằng nên thay cụm từ “01 ngày” bằng “02 ngày” tại điểm a khoản 2 Điều 5.\n"
+             "5. Tại điểm b khoản 2 Điều 5, đề nghị bỏ cụm từ “hoặc tin nhắn” hoặc thay bằng cụm từ “hoặc ứng dụng”.\n"
+             "6. Tại điểm a khoản 2 Điều 5, đề nghị sửa “01 ngày” thành “02 ngày” hoặc “03 ngày”.\n"
+             "7. Tại khoản 1 Điều 6, đề nghị bỏ cụm từ “bản sao” để không phải nộp lại.")
+    assert [e["op"] for e in d["edits"]] == ["comment"] * 6 + ["delete"]
+
+
+def test_words_inserted_next_to_a_phrase_found_twice_are_a_comment():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Đề nghị bổ sung từ “điện tử” vào sau cụm từ “hồ sơ” tại khoản 1 Điều 6.\n",
+                     draft=FIXTURES / "drafts" / "luat-typed.docx")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.1.6.1")]

@@ -194,14 +194,19 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         tabled = _in_table(g, e, section)
         if tabled is not e:
             return tabled  # the row the letter names narrows the place to one row's cells
+    inserted = e["op"] == "replace_text" and e.get("_insert")  # "bổ sung “X” vào sau cụm từ “Y”"
     if e.get("find") and not e.get("occurrence") and (
-            e["op"] == "delete" or e["op"] == "replace_text" and len(norm(e["find"]).split()) <= 2):
-        n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i)))
+            e["op"] == "delete" or e["op"] == "replace_text" and (len(norm(e["find"]).split()) <= 2 or inserted)):
+        # a find in small letters may also be the one opening a sentence ("Hồ sơ ..."); one with a
+        # capital names that one
+        flags = 0 if norm(e["find"]) != norm(e["find"]).lower() else re.I
+        n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i), flags))
                 for i in g.section_blocks(section))
         if n > 1:
             # "bỏ từ “các”", "thay từ “hồ sơ”" where the place has it several times: which one is not
             # said, and changing every one of a word that short may garble longer terms (a longer
-            # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it).
+            # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it); words inserted
+            # next to a phrase the place has several times: where is not said.
             return _as_comment(e, f"“{e['find']}” occurs {n} times in {section.address}: left to the drafter")
     return _shape(g, e, section)
 

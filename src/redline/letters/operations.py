@@ -33,7 +33,7 @@ from ..text import clean
 from .content import PH_RE, ellipsis_inside, is_open, strip_ellipsis
 from .lexicon import lexicon
 from .locations import Place, bullet_rx, complete, find_refs, ordinal, para_rx, sentence_rx
-from .predicate import _v, imperative, order_verbs, quiet  # noqa: F401  (order_verbs: public)
+from .predicate import _v, imperative, instruction_end, order_verbs, quiet  # noqa: F401  (order_verbs: public)
 from .units import Unit
 
 _NUM_WORD = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w])|[a-zđ](?![\w]))")
@@ -114,6 +114,9 @@ class Rules:
         if d:
             return comment(self.target, self.u, out.rule + f" + advisory.directions: {d.group(0).lower()}",
                            "the request says in which direction, not the exact words: left to the drafter")
+        guard = self.not_firm()
+        if guard:
+            return comment(self.target, self.u, out.rule + f" + {guard[0]}", guard[1])
         last = self.skel.rfind("⟧")
         tail = self.skel[last + 1:] if last >= 0 else ""
         second = re.search(r"(?:\bvà|;)\s+(?:đồng thời\s+)?(?P<v>" + self.lx.alt(
@@ -130,6 +133,35 @@ class Rules:
             return comment(self.target, self.u, out.rule + " + quotation never closed",
                            "the quoted words are not closed: left to the drafter")
         return out
+
+    def not_firm(self) -> tuple[str, str] | None:
+        """An exact change the letter does not firmly order: negated, under a condition, reported
+        as others' opinion, or one of alternatives (`advisory.negations` ... `advisory.alternatives`)."""
+        lx = self.lx
+        ops = lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                     "operation.move.verbs", "operation.rename.verbs")
+        skel = re.sub(r"\([^()]*\)", lambda m: "~" * len(m.group(0)), self.skel)
+        own = skel[: instruction_end(skel)]
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.negations") + r")\s+(?:(?:nên|cần|phải|được|với|việc)\s+)"
+                      r"{0,2}(?:" + ops + r")(?![\w])", own, re.I)
+        if m:
+            return (f"advisory.negations: {m.group('w').lower()}", "the letter asks not to change: left to the drafter")
+        m = re.match(r"\W*(?P<w>" + lx.alt("advisory.conditions") + r")(?![\w])[^⟦;]*?(?<![\w])thì(?![\w])", skel, re.I)
+        if m:
+            return (f"advisory.conditions: {m.group('w').lower()}",
+                    "the change is asked under a condition: left to the drafter")
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
+                      r"(?:đề nghị|cho rằng|đề xuất|kiến nghị|muốn)(?![\w])", own, re.I)
+        if m:
+            return (f"advisory.reported: {m.group('w').lower()}",
+                    "others' opinion reported by the letter: left to the drafter")
+        alt = lx.alt("advisory.alternatives")
+        m = re.search(r"⟦\d+⟧\s*,?\s*(?P<w>" + alt + r")\s+(?:(?:là|bằng|thành)\s+)?(?:(?:cụm\s+)?từ\s+)?⟦\d+⟧", own, re.I) or \
+            re.search(r"(?<![\w])(?P<w>" + alt + r")\s+(?:(?:là|có thể|nên|cần)\s+)?(?:" + ops + r")(?![\w])", own, re.I)
+        if m:
+            return (f"advisory.alternatives: {m.group('w').lower()}",
+                    "the letter offers alternatives: left to the drafter")
+        return None
 
     # -- no change asked
 
@@ -468,7 +500,7 @@ class Rules:
                 sep = self._separator(new, old, after)
                 find = old
                 repl = f"{old}{sep}{new}" if after else f"{new}{sep}{old}"
-            ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
+            ed = {"op": "replace_text", "target": target, "find": find, "replace": repl, "_insert": True}
             if target == "title" and self._title_heading():
                 ed["scope"] = "heading"
             if exclude:
