@@ -187,3 +187,18 @@ def test_words_inserted_next_to_a_phrase_found_twice_are_a_comment():
     d = extract_text(HEAD + "1. Đề nghị bổ sung từ “điện tử” vào sau cụm từ “hồ sơ” tại khoản 1 Điều 6.\n",
                      draft=FIXTURES / "drafts" / "luat-typed.docx")
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.1.6.1")]
+
+
+def test_a_part_described_is_not_a_rewrite_and_words_named_first_are_found():
+    d = _doc("1. Tại Mục 2 Phần I, đề nghị sửa số hiệu văn bản tại ý thứ 2 thành “Chỉ thị số 06/CT-UBND”.\n"
+             "2. Tại Mục 3 Phần I, cụm từ “đơn vị mình” đề nghị sửa thành “đơn vị”.")
+    got = [(e["op"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [("comment", None, None), ("replace_text", "đơn vị mình", "đơn vị")]
+
+
+def test_new_words_the_place_already_has_are_kept():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Mục 2 Phần II, đề nghị thay cụm từ “một cửa liên thông” bằng cụm từ "
+                     "“một cửa, một cửa liên thông”.\n", draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    assert d["edits"][0]["exclude"] == ["một cửa, một cửa liên thông"]

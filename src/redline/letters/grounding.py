@@ -99,6 +99,18 @@ class Ground:
         return sum(self.block(i).count(w) for i in range(len(self.tree.blocks))) if w else 0
 
 
+def _keep_results(g: Ground, e: dict, blocks) -> None:
+    """'thay “một cửa liên thông” bằng “một cửa, một cửa liên thông”' where the place already has
+    the new words: those are kept as they are (``exclude``), never changed a second time."""
+    if e["op"] != "replace_text" or not e.get("find") or not e.get("replace"):
+        return
+    f, r = norm(e["find"]), norm(e["replace"])
+    if f == r or f not in r:
+        return
+    if any(r in g.block(i) for i in blocks) and e["replace"] not in (e.get("exclude") or []):
+        e["exclude"] = list(e.get("exclude") or []) + [e["replace"]]
+
+
 def _words_of(e: dict) -> str | None:
     """The current text an edit relies on: the words to find, or its sentence anchor."""
     if e.get("find"):
@@ -154,6 +166,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found]))
         return None
     if target in SPECIAL:
+        if target == "*":
+            _keep_results(g, e, range(len(tree.blocks)))
         if target == "*" and e.get("note", "").startswith("page reference") and words:
             found = g.sections_holding(words)
             if len(found) == 1:
@@ -412,9 +426,11 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
 
 def _shape(g: Ground, e: dict, section) -> dict:
     """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
-    context of an insertion read out of a quoted sentence, cut to what finds it once."""
+    context of an insertion read out of a quoted sentence, cut to what finds it once; new words
+    the place already has are kept."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    _keep_results(g, e, g.section_blocks(section))
     e, section = _part_rewrite(g, e, section)
     if e["op"] == "comment":
         return e

@@ -413,7 +413,10 @@ class Rules:
         """(find, replace): “X” ... thành|bằng ... “Y”; "thay dấu “phẩy” sau cụm từ “Y” bằng từ “Z”"."""
         into = self.lx.alt("operation.change.into")
         out = []
-        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?(?:(?:được\s+)?(?:sửa|đổi|điều chỉnh|thay)\s+(?:lại\s+)?)?"
+        # "cụm từ “X” đề nghị sửa thành “Y”": the words named first, the request after them
+        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:đề nghị|kiến nghị|đề xuất|nên|cần)\s+(?:được\s+)?"
+                             r"(?=(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\b))?"
+                             r"(?:(?:được\s+)?(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\s+(?:lại\s+)?)?"
                              r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
                              r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧", self.skel, re.I):
             out.append((self.q[int(m.group(1))], self.q[int(m.group(2))], m.start(), m.end()))
@@ -788,6 +791,10 @@ class Rules:
                 return None
             return comment(target or self._whole_if_said(), self.u, rule,
                            "replacement without its text: left to the drafter")
+        if v and not anchor and self._described_object(v):
+            # "sửa số hiệu văn bản tại ý thứ 2 thành “...”": a part described, not the place itself
+            return comment(target, self.u, rule + " + a part described, not quoted",
+                           "what to change is described, not quoted: left to the drafter")
         if any(is_open(t) for t in text):
             return comment(target, self.u, rule + " + quotation never closed",
                            "the quoted words are not closed: left to the drafter")
@@ -840,6 +847,22 @@ class Rules:
         if re.search(r"phần mở đầu|đoạn mở đầu|nội dung chung", self.low) and not anchor:
             e["scope"] = "lead"
         return Reading([e], "edit", rule)
+
+    def _described_object(self, v: re.Match) -> bool:
+        """Words between the change verb and its new text ("sửa <số hiệu văn bản tại ý thứ 2>
+        thành ...") that name a part of the place, not the place: a rewrite of the whole would
+        overwrite what the letter does not ask to change."""
+        m = re.match(r"(?P<obj>[^⟦:;.]*?)\s*(?:\b(?:thành|là|bằng|như sau|sau)\b|:|⟦)", self.skel[v.end():], re.I)
+        if not m:
+            return False
+        obj = m.group("obj")
+        for r in find_refs(obj, self.q):
+            obj = obj[: r.start] + " " * (r.end - r.start) + obj[r.end:]
+        obj = re.sub(r"(?i)(?<![\w])(?:lại|đổi|bổ sung|nội dung|toàn bộ|toàn văn|cả|đoạn|câu|tên|tiêu đề|tên gọi|"
+                     r"mục|khoản|điều|điểm|tiểu mục|phần|chương|này|trên|đó|đoạn này|như|cho|rõ|gọn|nghĩa|ngắn|hơn|"
+                     r"chặt chẽ|phù hợp|lại|tại|ở|trong|của|dự thảo|quy định|văn bản|cụ thể|thêm|một số|"
+                     r"các|những|ý|nội dung của|đoạn văn|gọn lại|rõ ràng|như|là|thì|được)(?![\w])", " ", obj)
+        return len(re.findall(r"[^\W\d_]+", obj)) >= 2
 
     def _own_label(self, first: str) -> str | None:
         """New text that starts with the label of the unit it rewrites ("2. ..." for khoản 2):
