@@ -168,6 +168,9 @@ def test_new_words_without_labels_never_rewrite_a_unit_with_parts():
     got = [(e["op"], e["target"], e.get("scope")) for e in d["edits"]]
     # the one khoản the new words open like; the khoản's own sentence (its điểm stay); else a comment
     assert got == [("replace", "I.3.2", None), ("replace", "II.1.5.2", "lead"), ("comment", "II.1.5.2", None)]
+    d = extract_text(HEAD + "1. Tại Mục 3 Phần I, đề nghị viết lại như sau: “Sở Nội vụ đã tham mưu thành lập Đoàn "
+                     "kiểm tra.”\n", draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    assert d["edits"][0]["anchor"] == {"paragraph": 1}  # the one paragraph of the part it opens like
 
 
 def test_a_change_not_firmly_ordered_is_a_comment():

@@ -401,8 +401,18 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
     labels for a unit that has numbered parts is one part's new words, never the whole unit's.  It
     changes the one part it opens like; when none (or several) does, it is a comment."""
     new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
-    if e["op"] != "replace" or not new or not section.children or \
+    if e["op"] != "replace" or not new or e.get("anchor") or e.get("scope") or \
             any(split_label(p)[0] is not None for p in new):
+        return e, section
+    if not section.children:
+        # one new paragraph for a part of several: the one paragraph it opens like, only
+        body = [i for i in range(section.start, section.end)
+                if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
+        words = norm(new[0]).split()[:3]
+        like = [k for k, i in enumerate(body, 1) if len(words) == 3 and norm(g.block(i)).split()[:3] == words]
+        if len(new) == 1 and len(body) > 1 and len(like) == 1:
+            e["anchor"] = {"paragraph": like[0]}
+            e.setdefault("note", f"the new words are those of paragraph {like[0]} of {section.address}")
         return e, section
     words = norm(new[0]).split()[:3]
     if section.inline and section.heading is not None and len(new) == 1 and len(words) == 3 and \
