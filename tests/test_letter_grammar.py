@@ -205,3 +205,11 @@ def test_new_words_the_place_already_has_are_kept():
     d = extract_text(HEAD + "1. Tại Mục 2 Phần II, đề nghị thay cụm từ “một cửa liên thông” bằng cụm từ "
                      "“một cửa, một cửa liên thông”.\n", draft=FIXTURES / "drafts" / "cchc-typed.docx")
     assert d["edits"][0]["exclude"] == ["một cửa, một cửa liên thông"]
+
+
+def test_a_topic_label_names_the_document_of_its_places():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Về dự thảo Quyết định: tại Điều 2, đề nghị sửa “01 tháng 4 năm 2023” thành "
+                     "“15 tháng 4 năm 2023”.\n", draft=FIXTURES / "drafts" / "quyetdinh-typed.docx")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II")]

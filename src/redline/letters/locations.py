@@ -73,11 +73,16 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     refs = [r for r in _find_refs(skel, quotes) if not _EXTERNAL.match(skel[r.end:r.end + 60])]
     doc = re.compile(r"\s*,?\s*(?:của\s+)?(?:(?i:dự thảo)\s+)?(?P<d>" + lexicon().alt("location.documents") +
                      r")(?![\w])(?!\s+(?:số|này|hiện hành))")
+    # "Về dự thảo Quyết định: tại Điều 2, ...": the document a topic label names holds the places
+    label = re.match(r"\W*(?:về|đối với|tại)\s+(?:(?:nội dung\s+)?(?:của\s+)?(?i:dự thảo)\s+)?(?P<d>" +
+                     lexicon().alt("location.documents") + r")(?![\w])[^:⟦]{0,40}:", skel, re.I)
     for r in refs:
         m = doc.match(skel[r.end:])
         if m and r.title is None:
             r.text = f"{r.text} của {m.group('d')[:1].upper()}{m.group('d')[1:].lower()}"
             r.end += m.end()
+        elif label and r.start > label.end() and " của " not in r.text:
+            r.text = f"{r.text} của {label.group('d')[:1].upper()}{label.group('d')[1:].lower()}"
     return refs
 
 
@@ -219,6 +224,7 @@ def heading_words(skel: str) -> tuple[str, str] | None:
     # by its heading, unless it names an aspect of the whole draft ("Về hình thức:", "Về bố cục:").
     m = re.match(r"\W*(?:về|đối với)\s+(?P<t>(?!⟦)[^\W\d][^:;⟦()]{2,80}?)\s*:\s*(?=\S)", skel, re.I)
     if m and not re.match(r"(?:" + lx.pattern("location.aspects") + r")\s*$", m.group("t"), re.I) and \
+            not re.search(r"(?<![\w])(?:dự thảo|" + lx.pattern("location.documents") + r")(?![\w])", m.group("t"), re.I) and \
             not lx.rx("location.keywords", after=r"\s+[\dIVX]").search(m.group("t")) and \
             len(m.group("t").split()) >= 2:
         return clean(m.group("t")), f"location.by_heading: {m.group(0).split()[0].strip().lower()} ...:"
