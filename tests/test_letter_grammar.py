@@ -213,3 +213,9 @@ def test_a_topic_label_names_the_document_of_its_places():
     d = extract_text(HEAD + "1. Về dự thảo Quyết định: tại Điều 2, đề nghị sửa “01 tháng 4 năm 2023” thành "
                      "“15 tháng 4 năm 2023”.\n", draft=FIXTURES / "drafts" / "quyetdinh-typed.docx")
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II")]
+
+
+def test_the_same_change_at_each_place_named_together():
+    d = _doc("1. Đề nghị thay cụm từ “cổng thông tin” bằng cụm từ “cổng dịch vụ” tại khoản 1 và khoản 3 Điều 5.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Khoản 1 Điều 5"),
+                                                            ("replace_text", "Khoản 3 Điều 5")]

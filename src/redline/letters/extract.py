@@ -191,6 +191,9 @@ class Reader:
                 if not e.get("target"):
                     e["target"] = "*"
             self.edits.append(e)
+            if place.also and e.get("target") == place.target and e.get("find") and e["op"] in ("replace_text", "delete"):
+                # "bỏ cụm từ “X” tại Điều 1 và Điều 2": the same change at each place named
+                self.edits.extend({**e, "target": t} for t in place.also)
         t = next((e["target"] for e in reading.edits if e.get("target")), None)
         if t:
             self.previous = t

@@ -203,6 +203,7 @@ class Place:
     by_content: bool = False  # "tại nội dung “...”": the quote is the place
     carried: bool = False  # referred back to ("quy định này", "cũng tại mục này")
     bracketed: bool = False  # named only in brackets ("(điểm g khoản 4a)"): a citation in passing
+    also: list[str] = field(default_factory=list)  # "tại Điều 1 và Điều 2": the places named with it
 
 
 def special_of(skel: str) -> tuple[str, str] | None:
@@ -382,6 +383,12 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
                 # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II
                 target = f"{main.target} {outer}"
         p.target, p.own = target, True
+        last = main
+        for r in refs[refs.index(main) + 1:]:
+            if r.ranks != main.ranks or not re.fullmatch(r"\s*(?:,\s*(?:và\s+)?|và\s+)", skel[last.end:r.start]):
+                break
+            p.also.append(complete(r, skel, quotes, group))
+            last = r
         p.rule = f"location.ref: {main.text}"
         p.bracketed = skel[: main.start].count("(") > skel[: main.start].count(")")
         return p
