@@ -219,3 +219,13 @@ def test_the_same_change_at_each_place_named_together():
     d = _doc("1. Đề nghị thay cụm từ “cổng thông tin” bằng cụm từ “cổng dịch vụ” tại khoản 1 và khoản 3 Điều 5.")
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Khoản 1 Điều 5"),
                                                             ("replace_text", "Khoản 3 Điều 5")]
+
+
+def test_a_table_named_by_its_caption_with_a_row_and_a_column():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”, đề nghị sửa số hồ sơ tiếp nhận từ “845” thành “854”.\n",
+                     draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    e = d["edits"][0]
+    assert (e["op"], e["target"], e["row"], e["column"], e["find"], e["replace"]) == (
+        "replace_text", "Phụ lục 01:Biểu số 01", "Xây dựng", "Tiếp nhận", "845", "854")

@@ -373,6 +373,8 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     here = section.address
     tables = [t for t in getattr(g.tree, "tables", []) or []
               if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
+    if getattr(section, "table", None) is not None:
+        tables = [section.table.info]  # the letter names the table itself ("Biểu số 01")
     key = norm(e["find"])
     holding = []
     for t in tables:
@@ -392,7 +394,8 @@ def _in_table(g: Ground, e: dict, section) -> dict:
                                                                                 clause):
             out["column"] = h
             break
-    out["note"] = f"in the table of {here}"
+    if t is not getattr(getattr(section, "table", None), "info", None):
+        out["note"] = f"in the table of {here}"
     return out
 
 

@@ -396,6 +396,12 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         p.special = special[0]
         p.target, p.rule, p.own = special[0], special[1], True
         return p
+    table = re.search(r"(?i)(?<![\w])(?P<t>(?:biểu|bảng)\s+(?:số\s+)?\d+)(?![\w])", own_words)
+    if table:
+        # "Tại Biểu số 01, dòng “Xây dựng”, ...": a table the draft captions or counts ("bảng 1")
+        t = " ".join(table.group("t").split())
+        p.target, p.rule, p.own = t[:1].upper() + t[1:], f"location.table: {t.lower()}", True
+        return p
     annex = re.search(r"(?i)(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)(?![\w])",
                       own_words)
     if annex:
