@@ -229,3 +229,14 @@ def test_a_table_named_by_its_caption_with_a_row_and_a_column():
     e = d["edits"][0]
     assert (e["op"], e["target"], e["row"], e["column"], e["find"], e["replace"]) == (
         "replace_text", "Phụ lục 01:Biểu số 01", "Xây dựng", "Tiếp nhận", "845", "854")
+
+
+def test_a_row_by_its_number_and_a_new_row_is_for_the_drafter():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Phụ lục, nhiệm vụ số 4: đề nghị chuyển cơ quan chủ trì từ “Sở Nội vụ” sang "
+                     "“Sở Thông tin và Truyền thông”.\n2. Tại Phụ lục, đề nghị bổ sung nhiệm vụ: “Xây dựng kho dữ liệu "
+                     "cán bộ” do Sở Nội vụ chủ trì.\n", draft=FIXTURES / "drafts" / "kehoach-typed.docx")
+    first, second = d["edits"]
+    assert (first["row"], first["column"]) == (4, "Cơ quan chủ trì")
+    assert second["op"] == "comment"

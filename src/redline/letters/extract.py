@@ -205,7 +205,8 @@ _PIECES = re.compile(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|�
 _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
 
 
-_ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?:thứ\s+)?(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
+_ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s+)?|(?:nhiệm vụ|nội dung|chỉ tiêu)\s+(?:số|thứ)\s+|"
+                          r"(?:stt|số thứ tự)\s+)(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 

@@ -437,12 +437,28 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
                           "them: left to the drafter"), section
 
 
+_ROWISH = re.compile(r"(?i)(?<![\w])(?:nhiệm vụ|dòng|hàng|chỉ tiêu|lĩnh vực|đơn vị|dự án)(?![\w])")
+
+
+def _new_row(g: Ground, e: dict, section) -> bool:
+    """'Tại Phụ lục, đề nghị bổ sung nhiệm vụ: “...” do Sở Nội vụ chủ trì': new words for a table
+    (a row, its cells described) are not a paragraph to add under it."""
+    if e["op"] not in ("append", "prepend", "insert_after", "insert_before") or e.get("cells"):
+        return False
+    if getattr(section, "table", None) is not None:
+        return True
+    has_table = any(g.tree.blocks[i].tag.endswith("}tbl") for i in range(section.start, section.end))
+    return has_table and (section.kind == "document" or bool(_ROWISH.search(e.get("quote", ""))))
+
+
 def _shape(g: Ground, e: dict, section) -> dict:
     """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
     context of an insertion read out of a quoted sentence, cut to what finds it once; new words
     the place already has are kept."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    if _new_row(g, e, section):
+        return _as_comment(e, f"a new row of the table in {section.address}: its cells are for the drafter")
     _keep_results(g, e, g.section_blocks(section))
     e, section = _part_rewrite(g, e, section)
     if e["op"] == "comment":
