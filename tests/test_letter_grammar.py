@@ -240,3 +240,13 @@ def test_a_row_by_its_number_and_a_new_row_is_for_the_drafter():
     first, second = d["edits"]
     assert (first["row"], first["column"]) == (4, "Cơ quan chủ trì")
     assert second["op"] == "comment"
+
+
+def test_a_new_numbered_part_goes_after_the_last_one():
+    from conftest import FIXTURES
+
+    for name in ("luat-typed.docx", "luat-autonum.docx"):
+        d = extract_text(HEAD + "1. Đề nghị bổ sung vào Điều 7 một khoản mới như sau: “4. Được hỗ trợ miễn phí.”\n",
+                         draft=FIXTURES / "drafts" / name)
+        e = d["edits"][0]
+        assert (e["op"], e["target"], e["heading"]) == ("insert_after", "II.2.7.3", "4. Được hỗ trợ miễn phí.")

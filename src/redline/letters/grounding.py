@@ -451,6 +451,29 @@ def _new_row(g: Ground, e: dict, section) -> bool:
     return has_table and (section.kind == "document" or bool(_ROWISH.search(e.get("quote", ""))))
 
 
+def _next_part(g: Ground, e: dict, section) -> dict | None:
+    """'bổ sung vào Điều 7 một khoản mới: “4. ...”' where Điều 7 ends with khoản 3: the new words
+    are its next part, after the last one (in the draft's own numbering, typed or Word's)."""
+    if e["op"] != "append" or not section.children or not (e.get("paragraphs") or e.get("text")):
+        return None
+    paras = list(e.get("paragraphs") or [e["text"]])
+    label, _rest = split_label(paras[0])
+    last = section.children[-1]
+    if label is None:
+        return None
+    from .operations import _previous_label
+
+    num = clean(label).rstrip(".)").lower()
+    if _previous_label(num) != (last.number or "").rstrip(".)").lower():
+        return None
+    out = {"n": e["n"], "op": "insert_after", "target": last.address, "heading": paras[0]}
+    if paras[1:]:
+        out["paragraphs"] = paras[1:]
+    out["quote"] = e.get("quote", "")
+    out["note"] = f"a new part after {last.address}"
+    return {**out, **{k: v for k, v in e.items() if k.startswith("_")}}
+
+
 def _shape(g: Ground, e: dict, section) -> dict:
     """Final touches that need the draft: a rewritten unit's own label; 'the rest as it is'; the
     context of an insertion read out of a quoted sentence, cut to what finds it once; new words
@@ -459,6 +482,9 @@ def _shape(g: Ground, e: dict, section) -> dict:
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
         return _as_comment(e, f"a new row of the table in {section.address}: its cells are for the drafter")
+    nxt = _next_part(g, e, section)
+    if nxt is not None:
+        return nxt
     _keep_results(g, e, g.section_blocks(section))
     e, section = _part_rewrite(g, e, section)
     if e["op"] == "comment":
