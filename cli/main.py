@@ -100,14 +100,9 @@ def resolve_cmd(draft: Path, reference: str) -> None:
 def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, force) -> None:
     """Apply EDITS files and/or comment LETTERS (.json, .txt, .docx, .pdf) to DRAFT."""
     result = redline.apply(draft, list(sources), output, author=author, date=date, dry_run=dry_run,
-                           force=force, progress=sys.stderr.isatty())
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text)
-    else:
-        click.echo(text)
+                           force=force, progress=sys.stderr.isatty(), summary=summary_file, summary_format=fmt)
+    if not summary_file:
+        click.echo(result.render(fmt))
     for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
     if not dry_run:
@@ -161,15 +156,11 @@ _accept_reject("reject", redline.reject)
 @guarded
 def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool) -> None:
     """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
-    edits = redline.extract(letter, draft=draft)
-    text = json.dumps(edits, ensure_ascii=False, indent=2) + "\n"
+    edits = redline.extract(letter, draft=draft, output=output, force=force)
     if output:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(output, text, force=force)
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(json.dumps(edits, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

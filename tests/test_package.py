@@ -526,10 +526,10 @@ def test_write_text_atomic(tmp_path, draft):
     target = tmp_path / "summary.txt"
     write_text_atomic(target, "Tóm tắt\n")
     assert target.read_text("utf-8") == "Tóm tắt\n"
-    write_text_atomic(target, "lần hai\n")  # force=True by default
+    with pytest.raises(OutputError, match="already exists"):  # a summary never replaces a file unasked
+        write_text_atomic(target, "x")
+    write_text_atomic(target, "lần hai\n", force=True)
     assert target.read_text("utf-8") == "lần hai\n"
-    with pytest.raises(OutputError, match="already exists"):
-        write_text_atomic(target, "x", force=False)
     with pytest.raises(OutputError, match="would overwrite the input"):
         write_text_atomic(tmp_path / "x" / ".." / "draft.docx", "x", protect=[draft])
     assert no_temp_files(tmp_path)

@@ -57,11 +57,26 @@ def reject(path: str | Path, output: str | Path, author: str | None = None, **op
     return reject_file(Path(path), Path(output), author=author, **options)
 
 
-def extract(letter: str | Path, draft: str | Path | None = None, **options) -> dict:
-    """Read a comment letter and return the edits document (schema of ``redline apply``)."""
+def extract(letter: str | Path, draft: str | Path | None = None, output: str | Path | None = None, *,
+            force: bool = False, **options) -> dict:
+    """Read a comment letter and return the edits document (schema of ``redline apply``);
+    with ``output``, also write it there as JSON (never over the letter or the draft; an
+    existing file only with ``force``)."""
     from .letters.extract import extract as _extract
 
-    return _extract(Path(letter), draft=Path(draft) if draft else None, **options)
+    if output is not None:
+        from .package import check_outputs
+
+        check_outputs([output], inputs=[letter, draft], force=force)
+    edits = _extract(Path(letter), draft=Path(draft) if draft else None, **options)
+    if output is not None:
+        import json
+
+        from .package import write_output
+
+        write_output(output, json.dumps(edits, ensure_ascii=False, indent=2) + "\n", inputs=[letter, draft],
+                     force=force)
+    return edits
 
 
 __all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")

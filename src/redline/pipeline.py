@@ -34,6 +34,7 @@ class ApplyResult:
     warnings: list[Warning] = field(default_factory=list)
     dry_run: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    summary: Path | None = None  # where the summary was written, when asked
 
     def render(self, fmt: str = "text") -> str:
         return render(self, fmt)
@@ -89,19 +90,25 @@ def _collector_paused():
 
 def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, author: str | None = None,
           date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
-          limits: Any = None) -> ApplyResult:
+          limits: Any = None, summary: str | Path | None = None, summary_format: str = "text") -> ApplyResult:
+    """The whole run.  ``summary`` names a file for the summary (rendered as
+    ``summary_format``), written together with the .docx: both or neither."""
     with _collector_paused():
         return _apply(draft, sources, output, author=author, date=date, dry_run=dry_run, force=force,
-                      progress=progress, limits=limits)
+                      progress=progress, limits=limits, summary=summary, summary_format=summary_format)
 
 
 def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author: str | None, date: str | None,
-           dry_run: bool, force: bool, progress: bool, limits: Any) -> ApplyResult:
-    from .package import default_output, open_docx, save_docx
+           dry_run: bool, force: bool, progress: bool, limits: Any, summary: str | Path | None,
+           summary_format: str) -> ApplyResult:
+    from .package import check_outputs, default_output, docx_bytes, open_docx, write_outputs
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     out_path = Path(output) if output else default_output(draft)
+    # every output path is judged before any work: never an input, never an existing file unasked
+    inputs = [draft, *(s for s in sources if isinstance(s, (str, Path)))]
+    check_outputs([None if dry_run else out_path, summary], inputs=inputs, force=force)
     files = read_sources(draft, sources, author=author, date=date)
     document = open_docx(draft, limits=limits) if limits is not None else open_docx(draft)
     timings["load"] = time.perf_counter() - t0
@@ -129,7 +136,10 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
                          sources=[{"path": f.path, "author": f.author, "source": f.source} for f in files],
                          unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),
                          dry_run=dry_run, timings=timings)
+    result.summary = Path(summary) if summary is not None else None
     if dry_run:
+        if summary is not None:
+            write_outputs([(summary, result.render(summary_format))], inputs=inputs, force=force)
         return result
 
     t = time.perf_counter()
@@ -137,7 +147,10 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
     timings["revise"] = time.perf_counter() - t
     t = time.perf_counter()
     bar("save", 0, 1)
-    save_docx(document, out_path, dirty=dirty, force=force, input_path=draft)
+    outputs = [(out_path, docx_bytes(document, dirty=dirty, where=str(out_path)))]
+    if summary is not None:
+        outputs.append((summary, result.render(summary_format)))
+    write_outputs(outputs, inputs=inputs, force=force)
     bar("save", 1, 1)
     bar.close()
     timings["save"] = time.perf_counter() - t

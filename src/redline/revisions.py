@@ -55,7 +55,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from .errors import DocumentError, OutputError
+from .errors import DocumentError
 from .ooxml import W_NS
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -564,8 +564,10 @@ def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = 
                 force: bool = False) -> int:
     """Accept or reject the revisions of every part of ``path``; write ``output``.  Returns the
     number of revisions settled."""
+    from .package import check_outputs
+
     path, output = Path(path), Path(output)
-    _preflight(path, output, force)
+    check_outputs([output], inputs=[path], force=force)  # before any work
     pkg = Package(path)
     stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
     if not stories:
@@ -641,24 +643,6 @@ def _drop_orphans(pkg: Package, stories: dict[str, etree._Element], before: dict
             if changed:
                 pkg.put(name, root)
     return touched
-
-
-def _preflight(path: Path, output: Path, force: bool) -> None:
-    """Refuse early (before any work) what the atomic write would refuse anyway."""
-    import os
-
-    if not path.is_file():
-        raise DocumentError("no such file" if not path.exists() else "not a file", where=str(path))
-    try:
-        if output.exists() and os.path.samefile(output, path):
-            raise OutputError(f"would overwrite the input {path}", where=str(output),
-                              hint="choose another output file")
-    except OSError:
-        pass
-    if output.resolve() == path.resolve():
-        raise OutputError(f"would overwrite the input {path}", where=str(output), hint="choose another output file")
-    if (output.exists() or output.is_symlink()) and not force:
-        raise OutputError("already exists", where=str(output), hint="use --force to replace it")
 
 
 def accept_file(path: Path, output: Path, author: str | None = None, force: bool = False) -> int:

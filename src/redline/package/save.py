@@ -26,7 +26,7 @@ from lxml import etree
 from ..errors import DocumentError, OutputError
 from .common import one_line
 from .opc import CONTENT_TYPES, CT_DOCX, CT_DOTX, NS_CT, PACKAGE_RELS, RELS_CT, content_type_for, relationships
-from .output import _atomic_write, _preflight
+from .output import check_outputs, write_output
 from .source import SourcePackage
 from .parsers import hardened_parser
 from .zipwrite import NeedZip64, merge_bytes, merge_zipfile, now_dos
@@ -40,52 +40,54 @@ def default_output(draft: str | os.PathLike) -> Path:
 
 def save_docx(doc, output: str | os.PathLike, *, original: SourcePackage | None = None,
               dirty: Iterable[str] | None = None, force: bool = False,
-              input_path: str | os.PathLike | None = None) -> Path:
-    """Write ``doc`` to ``output`` atomically; see the module docstring.
+              input_path: str | os.PathLike | None = None, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Write ``doc`` to ``output`` through the guarded writer (``output.py``): never over
+    ``input_path``, the original's path or any of ``inputs``; an existing file only with
+    ``force``.  The output path is checked before the document is serialised."""
+    source = original if original is not None else getattr(doc, "_redline_source", None)
+    protect = [input_path, source.path if source is not None else None, *inputs]
+    check_outputs([output], inputs=protect, force=force)
+    return write_output(output, docx_bytes(doc, original=source, dirty=dirty, where=str(output)), inputs=protect,
+                        force=force)
 
-    ``original`` defaults to ``doc._redline_source``.  Neither ``input_path`` nor the
-    original's path is ever overwritten.  ``dirty`` names the zip entries redline
+
+def docx_bytes(doc, *, original: SourcePackage | None = None, dirty: Iterable[str] | None = None,
+               where: str | None = None) -> bytes:
+    """The .docx file ``doc`` makes, as bytes.
+
+    ``original`` defaults to ``doc._redline_source``.  ``dirty`` names the zip entries redline
     changed ("word/document.xml", "word/comments.xml", ...); only those are serialised,
     and every other original entry is copied unchanged.  Relationship parts whose
     relationships python-docx changed, parts python-docx added, and
     ``[Content_Types].xml`` when a part was added or dropped are written too, even if
     not named.  ``dirty=None``, or a document without an original, is a plain
-    python-docx save (still atomic and never over the input).
-    """
+    python-docx save."""
     source = original if original is not None else getattr(doc, "_redline_source", None)
-    protect = [p for p in (input_path, source.path if source is not None else None) if p is not None]
-    out = Path(output)
-    _preflight(out, protect, force)
     try:
         if dirty is not None and source is not None:
             replaced, drop = _changed_entries(doc, source, {d.lstrip("/") for d in dirty} | set(source.always_dirty))
-            data = merged(source, replaced, drop)
-        else:
-            buf = io.BytesIO()
-            doc.part.package.save(buf)
-            data = buf.getvalue()
+            return merged(source, replaced, drop)
+        buf = io.BytesIO()
+        doc.part.package.save(buf)
+        return buf.getvalue()
     except (DocumentError, OutputError):
         raise
     except Exception as exc:
-        raise OutputError(f"cannot serialise the document ({type(exc).__name__}: {one_line(exc)})",
-                          where=str(out))
-    _atomic_write(out, data, force=force, protect=protect)
-    return out
+        raise OutputError(f"cannot serialise the document ({type(exc).__name__}: {one_line(exc)})", where=where)
 
 
 def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[str, bytes], *,
-               force: bool = False, input_path: str | os.PathLike | None = None) -> Path:
+               force: bool = False, input_path: str | os.PathLike | None = None,
+               inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Write the original package with the entries in ``replaced`` given new bytes
     (deflated afresh; a name not in the original is appended), every other entry copied
-    raw, byte for byte; atomically, never over the input (``input_path`` or the
-    original's path).  For stages that edit parts as XML without python-docx; the
-    caller keeps relationships and content types consistent.
+    raw, byte for byte; through the guarded writer, never over ``input_path``, the
+    original's path or any of ``inputs``.  For stages that edit parts as XML without
+    python-docx; the caller keeps relationships and content types consistent.
     """
-    out = Path(output)
-    protect = [input_path if input_path is not None else source.path]
-    _preflight(out, protect, force)
-    _atomic_write(out, merged(source, dict(replaced), set()), force=force, protect=protect)
-    return out
+    protect = [input_path, source.path, *inputs]
+    check_outputs([output], inputs=protect, force=force)
+    return write_output(output, merged(source, dict(replaced), set()), inputs=protect, force=force)
 
 
 def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[str, bytes], set[str]]:

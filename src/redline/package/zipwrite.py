@@ -43,7 +43,8 @@ def merge_zipfile(source: SourcePackage, *, drop: set[str], append: list, replac
             if body is None:
                 body = oz.read(info)
             clone = clone_info(info)
-            clone.compress_type = info.compress_type
+            # what redline writes it deflates (a stored original part stays stored only when copied)
+            clone.compress_type = zipfile.ZIP_DEFLATED if name in replacements else info.compress_type
             wz.writestr(clone, body)
         for ninfo in append:
             wz.writestr(clone_info(ninfo), replacements[ninfo.filename])
