@@ -96,11 +96,15 @@ def write_outputs(items: Sequence[tuple[PathLike, bytes | str]], *, inputs: Iter
         done: list[_Staged] = []
         try:
             for s in staged:
-                _commit(s, ins, force, backup=len(staged) > 1)
+                try:
+                    _commit(s, ins, force, backup=len(staged) > 1)
+                except BaseException:
+                    _drop(s.backup)  # its target was not replaced
+                    raise
                 done.append(s)
         except BaseException:
             for s in reversed(done):
-                _undo(s)
+                _undo(s)  # a backup that cannot be put back stays (hidden), never deleted
             raise
         for folder in dict.fromkeys(s.final.parent for s in staged):
             _fsync_dir(folder)
