@@ -117,8 +117,7 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
 @guarded
 def check_cmd(path: Path, original: Path | None, expected: str | None) -> None:
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
-    expected_text = Path(expected).read_text("utf-8") if expected else None
-    findings = redline.check(path, original=original, expected=expected_text)
+    findings = redline.check(path, original=original, expected_file=expected)
     for f in findings:
         click.echo(str(f))
     if findings:

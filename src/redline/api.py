@@ -36,10 +36,20 @@ def apply(draft: str | Path, sources: Any, output: str | Path | None = None, **o
     return _apply(Path(draft), list(sources), output, **options)
 
 
-def check(path: str | Path, original: str | Path | None = None, expected: str | None = None):
-    """Structural lint of a redlined .docx; returns a list of findings (empty = clean)."""
+MAX_EXPECTED_BYTES = 64 * 1024 * 1024  # the expected text of `check --expected`
+
+
+def check(path: str | Path, original: str | Path | None = None, expected: str | None = None, *,
+          expected_file: str | Path | None = None):
+    """Structural lint of a redlined .docx; returns a list of findings (empty = clean).
+    ``expected`` is the text Accept All must give, one paragraph a line, or read it from
+    ``expected_file`` (UTF-8, a regular file of at most 64 MiB)."""
     from .lint import check as _check
 
+    if expected_file is not None:
+        from .package import read_text
+
+        expected = read_text(expected_file, limit=MAX_EXPECTED_BYTES, what="expected text")
     return _check(Path(path), original=Path(original) if original else None, expected=expected)
 
 

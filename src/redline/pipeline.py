@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .sections.outline import build as build_outline
-from .edits import EditsFile, load_edits, parse_edits
+from .edits import EditsFile, check_author, load_edits, normalize_date, parse_edits
 from .errors import EditsError, Warning
 from .plan import Plan, make_plan
 from .progress import Progress
@@ -106,6 +106,10 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     out_path = Path(output) if output else default_output(draft)
+    if author is not None:  # the options are judged before any work, by the edits file's rules
+        check_author(author, None, "option --author")
+    if date is not None:
+        normalize_date(date, None, "option --date")
     # every output path is judged before any work: never an input, never an existing file unasked
     inputs = [draft, *(s for s in sources if isinstance(s, (str, Path)))]
     check_outputs([None if dry_run else out_path, summary], inputs=inputs, force=force)

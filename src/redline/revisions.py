@@ -564,9 +564,12 @@ def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = 
                 force: bool = False) -> int:
     """Accept or reject the revisions of every part of ``path``; write ``output``.  Returns the
     number of revisions settled."""
+    from .edits import check_author
     from .package import check_outputs
 
     path, output = Path(path), Path(output)
+    if author is not None:
+        check_author(author, None, "option --author")  # the same rule as the edits file's authors
     check_outputs([output], inputs=[path], force=force)  # before any work
     pkg = Package(path)
     stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}

@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import LetterError
-from ..text import clean
+from ..text import clean, xml_safe
 
 MAX_LETTER_BYTES = 32 * 1024 * 1024
 
@@ -103,28 +103,30 @@ def read_letter(path: str | Path) -> str:
 
 
 def letter_paragraphs(path: str | Path) -> list[str]:
+    """The letter's paragraphs, with what XML cannot hold (a stray control character from a
+    PDF or a .txt) taken out, so no edit read from a letter carries one."""
+    return [t for t in (xml_safe(p) for p in _read_paragraphs(path)) if t.strip()]
+
+
+def _read_paragraphs(path: str | Path) -> list[str]:
+    from ..package.inputs import read_input
+
     p = Path(path)
     where = str(p)
-    if not p.is_file():
-        raise LetterError("letter not found", where=where)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         paras = _docx_paragraphs(p)
         return mend_paragraphs([clean(t) for t in paras])
-    if suffix == ".pdf":
-        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     if suffix in (".doc", ".odt", ".rtf"):
         raise LetterError(f"unsupported letter format {suffix}", where=where,
                           hint="save it as .docx, .txt or .pdf")
-    size = p.stat().st_size
-    if size > MAX_LETTER_BYTES:
-        raise LetterError(f"letter is {size} bytes, over the {MAX_LETTER_BYTES} byte limit", where=where)
-    raw = p.read_bytes()
+    # a regular file, its size checked before reading (a FIFO or /dev/zero is refused)
+    raw = read_input(p, limit=MAX_LETTER_BYTES, what="letter", error=LetterError)
+    if suffix == ".pdf" or raw.startswith(b"%PDF"):
+        return mend_lines(_pdf_text(p, raw).splitlines(), pdf=True)
     if raw.startswith(b"PK\x03\x04"):
         raise LetterError("this is a zip package (a .docx?), not a text letter", where=where,
                           hint="give it the .docx extension")
-    if raw.startswith(b"%PDF"):
-        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     text = decode_letter(raw, where)
     return mend_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
@@ -170,14 +172,16 @@ def _soft_breaks(text: str) -> list[str]:
     return out
 
 
-def _pdf_text(p: Path) -> str:
+def _pdf_text(p: Path, raw: bytes) -> str:
+    import io
+
     try:
         import pypdf
     except ImportError:
         raise LetterError("reading .pdf letters needs the optional pypdf package", where=str(p),
                           hint="pip install 'redline[pdf]', or save the letter as .txt or .docx")
     try:
-        reader = pypdf.PdfReader(str(p))
+        reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise LetterError("the PDF is encrypted", where=str(p))
         pages = [page.extract_text() or "" for page in reader.pages]

@@ -104,7 +104,7 @@ from .common import CHUNK, GiB, KiB, MiB
 from .limits import DEFAULT_LIMITS, Limits
 from .load import open_docx, vet_docx
 from .opc import CT_DOCM, CT_DOCX, CT_DOTM, CT_DOTX
-from .inputs import read_input
+from .inputs import read_input, read_text
 from .output import (check_outputs, same_file, write_bytes_atomic, write_output, write_outputs,
                      write_text_atomic)
 from .save import default_output, docx_bytes, save_docx, save_parts
@@ -112,5 +112,5 @@ from .source import SourcePackage
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "SourcePackage", "open_docx", "vet_docx", "save_docx", "save_parts",
            "write_text_atomic", "write_bytes_atomic", "default_output", "same_file", "docx_bytes",
-           "write_output", "write_outputs", "check_outputs", "read_input",
+           "write_output", "write_outputs", "check_outputs", "read_input", "read_text",
            "CT_DOCX", "CT_DOTX", "CT_DOCM", "CT_DOTM", "KiB", "MiB", "GiB", "CHUNK"]

@@ -32,7 +32,7 @@ def read_input(path: str | os.PathLike, *, limit: int, what: str = "file", error
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error("no such file", where=where)
+        raise error(f"{what} not found (no such file)", where=where)
     except IsADirectoryError:
         raise error(f"is a folder, not a{'n' if what[:1] in 'aeiou' else ''} {what}", where=where)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
@@ -74,3 +74,18 @@ def _kind(mode: int) -> str:
         return "a socket"
     return "not a plain file"
 
+
+
+def read_text(path: str | os.PathLike, *, limit: int, what: str = "text file",
+              error: type[RedlineError] = RedlineError, where: str | None = None) -> str:
+    """``read_input`` decoded as UTF-8 (a byte-order mark is dropped); a binary file (a NUL
+    byte, or bytes that are not UTF-8) is refused with the offset of the first bad byte."""
+    where = str(path) if where is None else where
+    raw = read_input(path, limit=limit, what=what, error=error, where=where)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise error(f"not a text file (a NUL byte at offset {nul:,}); the {what} must be UTF-8 text", where=where)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {exc.start:,}); the {what} must be UTF-8 text", where=where)
