@@ -49,7 +49,7 @@ def check(path: str | Path, original: str | Path | None = None, expected: str | 
     if expected_file is not None:
         from .package import read_text
 
-        expected = read_text(expected_file, limit=MAX_EXPECTED_BYTES, what="expected text")
+        expected = read_text(expected_file, limit=MAX_EXPECTED_BYTES)
     return _check(Path(path), original=Path(original) if original else None, expected=expected)
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -18,7 +17,8 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .errors import EditsError
+from .errors import EditsError, location
+from .messages import Option, joined, msg
 from .text import NOT_XML, nfc
 
 MAX_EDITS_BYTES = 64 * 1024 * 1024
@@ -67,15 +67,15 @@ class Edit:
     source: str | None = None  # which letter / edits file it came from
     strict: bool = True  # False for edits read out of a letter: one that cannot apply is listed, not fatal
 
+    def place(self, field: str | None = None) -> dict:
+        """Where this edit is, as an error's structured keywords: ``raise EditsError(msg(...),
+        **edit.place("target"))`` -> 'letter.txt: edit 3 (n=2), field 'target': ...'."""
+        return {"file": self.source, "edit": self.index, "n": self.n, "field": field}
+
     @property
     def where(self) -> str:
-        """'edit 3 (n=2)' — how messages name this edit."""
-        label = f"edit {self.index}"
-        if self.n is not None:
-            label += f" (n={self.n})"
-        if self.source:
-            label = f"{self.source}: {label}"
-        return label
+        """'edit 3 (n=2)' (with its source when there are several) in the current language."""
+        return location(file=self.source, edit=self.index, n=self.n)
 
 
 @dataclass
@@ -90,19 +90,37 @@ class EditsFile:
     path: str | None = None
 
 
+# What each op does, in the words the summary and the comments use (never the JSON name).
+_OPERATION_NAMES = {
+    "replace": msg("replace"),
+    "append": msg("add at the end"),
+    "prepend": msg("add at the start"),
+    "insert_after": msg("insert after"),
+    "insert_before": msg("insert before"),
+    "delete": msg("delete"),
+    "replace_text": msg("change wording"),
+    "comment": msg("comment"),
+}
+
+
+def operation_name(op: str) -> Any:
+    """An op in plain words ("insert_after" -> "insert after" / "chèn sau"), a lazy message."""
+    return _OPERATION_NAMES.get(op, op)
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def normalize_date(value: Any, where: str | None, field: str = "date") -> str:
+def normalize_date(value: Any, where: Any = None, **place: Any) -> str:
     """Accept ISO 8601 dates/datetimes; return the form Word writes (UTC, seconds, 'Z').
 
     ``w:date`` is an ``xsd:dateTime`` with a four-digit year, so the date must fall in the
-    years 1000 to 9999 once moved to UTC (``0001-01-01T00:00:00+00:30`` does not)."""
-    label = f"{field}: date '{_short(value).strip(chr(34))}'"
+    years 1000 to 9999 once moved to UTC (``0001-01-01T00:00:00+00:30`` does not).
+    ``place`` names it in a message (``field=``, ``edit=``, ``option=``...)."""
     if not isinstance(value, str):
-        raise EditsError(f"{field}: expected a date string such as 2022-07-15T08:00:00Z, got "
-                         f"{type(value).__name__}", where=where)
+        raise EditsError(msg("expected a date such as 2022-07-15T08:00:00Z, got {kind}", kind=type(value).__name__),
+                         where=where, **place)
     v = value.strip()
     try:
         if len(v) == 10:
@@ -112,31 +130,35 @@ def normalize_date(value: Any, where: str | None, field: str = "date") -> str:
             if dt.tzinfo is None:
                 dt = dt.replace(tzinfo=timezone.utc)
     except ValueError:
-        raise EditsError(f"{label} is not an ISO 8601 date such as 2022-07-15T08:00:00Z", where=where)
+        raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z",
+                             value=_printable(value)), where=where, **place)
     try:
         utc = dt.astimezone(timezone.utc)
     except OverflowError:
         utc = None
     if utc is None or not MIN_YEAR <= utc.year <= MAX_YEAR:
-        raise EditsError(f"{label} is out of range: a revision date lies in the years {MIN_YEAR} to {MAX_YEAR} "
-                         "(in UTC)", where=where)
-    return (f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z")
+        raise EditsError(msg("date {value!r} is out of range: a revision date lies in the years {first} to {last} "
+                             "(in UTC)", value=_printable(value), first=MIN_YEAR, last=MAX_YEAR), where=where, **place)
+    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
 
 
-def check_author(value: Any, where: str | None, field: str = "author") -> str:
+def check_author(value: Any, where: Any = None, **place: Any) -> str:
     """An author name as Word shows it beside each revision: a string of 1 to
     ``MAX_AUTHOR_CHARS`` characters, not blank, on one line, with no control character or
     lone surrogate (it becomes a ``w:author`` attribute).  The same rule for the edits
     file's ``author`` (file-level and per edit), ``--author`` and ``author=``."""
     if not isinstance(value, str):
-        raise EditsError(f"{field}: expected a string, got {type(value).__name__}", where=where)
+        raise EditsError(msg("expected {expected}, got {kind} {value}", expected="string", kind=type(value).__name__,
+                             value=_short(value)), where=where, **place)
     if not value.strip():
-        raise EditsError(f"{field}: must not be empty or blank", where=where)
+        raise EditsError(msg("must not be empty"), where=where, **place)
     if len(value) > MAX_AUTHOR_CHARS:
-        raise EditsError(f"{field}: {len(value):,} characters, over the limit of {MAX_AUTHOR_CHARS}", where=where)
+        raise EditsError(msg("text of {length} characters is over the limit of {limit}", length=len(value),
+                             limit=MAX_AUTHOR_CHARS), where=where, **place)
     bad = _NOT_AUTHOR.search(value)
     if bad:
-        raise EditsError(f"{field}: character {_char_name(bad.group())} cannot appear in an author name", where=where)
+        raise EditsError(msg("character U+{code:04X} cannot appear in an author name", code=ord(bad.group())),
+                         where=where, **place)
     return value
 
 
@@ -147,21 +169,22 @@ def load_edits(path: str | Path, *, author: str | None = None, date: str | None 
 
     p = Path(path)
     # a regular file, its size checked before reading (a FIFO or /dev/zero is refused)
-    raw = read_input(p, limit=MAX_EDITS_BYTES, what="edits file", error=EditsError)
+    raw = read_input(p, limit=MAX_EDITS_BYTES, error=EditsError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise EditsError(f"not UTF-8 (byte {exc.start})", where=str(p))
+        raise EditsError(msg("not UTF-8 (byte {offset})", offset=exc.start), file=p)
     try:
         data = json.loads(text, parse_int=_parse_int, object_hook=_ObjectBudget(MAX_JSON_OBJECTS))
     except json.JSONDecodeError as exc:
-        raise EditsError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=str(p))
+        raise EditsError(msg("invalid JSON at line {line}, column {column}: {reason}", line=exc.lineno,
+                             column=exc.colno, reason=exc.msg), file=p)
     except RecursionError:
-        raise EditsError("invalid JSON: nested too deeply", where=str(p))
+        raise EditsError(msg("invalid JSON: nested too deeply"), file=p)
     except _TooManyObjects:
-        raise EditsError(f"too many edits: a file holds at most {MAX_EDITS:,} (refused after reading "
-                         f"{MAX_JSON_OBJECTS:,} JSON objects, before the rest)", where=str(p),
-                         hint="split it into several files")
+        raise EditsError(msg("too many edits: a file holds at most {limit:,}, and this one more than that many JSON "
+                             "objects (refused before reading the rest)", limit=MAX_EDITS), file=p,
+                         hint=msg("split it into several files"))
     return parse_edits(data, where=str(p), author=author, date=date, allow_empty=allow_empty)
 
 
@@ -169,18 +192,18 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
                 allow_empty: bool = False) -> EditsFile:
     """Validate an already-parsed edits document (dict) and build ``Edit`` objects."""
     if isinstance(data, dict) and isinstance(data.get("edits"), list) and len(data["edits"]) > MAX_EDITS:
-        raise EditsError(f"{len(data['edits']):,} edits, over the limit of {MAX_EDITS:,} a file holds", where=where,
-                         hint="split it into several files")
+        raise EditsError(msg("{count:,} edits, over the limit of {limit:,} a file holds", count=len(data["edits"]),
+                             limit=MAX_EDITS), where=where, hint=msg("split it into several files"))
     check_values(data, where)
     validate(data, where)
     if not data["edits"] and not allow_empty:
-        raise EditsError("the edits list is empty: nothing to apply", where=where)
+        raise EditsError(msg("the edits list is empty: nothing to apply"), where=where)
     if author is not None:
-        check_author(author, None, "option --author")
+        check_author(author, option=Option("author"))
     if date is not None:
-        date = normalize_date(date, None, "option --date")
+        date = normalize_date(date, option=Option("date"))
     default_author = author or data.get("author")
-    default_date = date or (normalize_date(data["date"], where, "field 'date'") if data.get("date") else now_iso())
+    default_date = date or (normalize_date(data["date"], where, field="date") if data.get("date") else now_iso())
     edits = []
     for i, raw in enumerate(data["edits"], start=1):
         e = Edit(index=i, op=raw["op"], target=nfc(raw["target"]))
@@ -194,9 +217,10 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
             setattr(e, key, value)
         e.author = raw.get("author") or default_author or ""
         if not e.author:
-            raise EditsError("no author: give \"author\" in the file or the edit, or --author",
-                             where=f"{where}: {e.where}")
-        e.date = normalize_date(raw["date"], f"{where}: {e.where}", "field 'date'") if raw.get("date") else default_date
+            raise EditsError(msg("no author: give \"author\" in the file or the edit, or {option}",
+                                 option=Option("author")), where=where, edit=e.index, n=e.n)
+        e.date = (normalize_date(raw["date"], where, edit=e.index, n=e.n, field="date") if raw.get("date")
+                  else default_date)
         edits.append(e)
     return EditsFile(author=default_author, date=default_date, source=data.get("source"), edits=edits,
                      unresolved=list(data.get("unresolved", [])), ignored=list(data.get("ignored", [])),
@@ -221,7 +245,8 @@ def validate(data: Any, where: str) -> None:
         return
     errors.sort(key=lambda e: (_path_key(e.absolute_path), e.validator))
     err = _most_useful(errors)
-    raise EditsError(_describe(err, probe, offset), where=where)
+    text, place = _describe(err, probe, offset)
+    raise EditsError(text, where=where, **place)
 
 
 def _reference_errors(data: Any) -> tuple[list, Any, int]:
@@ -259,7 +284,7 @@ def _path_key(path) -> list:
     return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in path]
 
 
-# ... and an author name holds none of those, nor a tab, line break or other control character.
+# An author name holds no character XML cannot, nor a tab, line break or other control character.
 _NOT_AUTHOR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
@@ -296,7 +321,7 @@ class _ObjectBudget:
         return obj
 
 
-def check_values(data: Any, where: str) -> None:
+def check_values(data: Any, where: Any = None) -> None:
     """Refuse, naming the field, the values the schema lets through but a document cannot
     take: a float anywhere (no field of the format is a number, and ``1.0`` where an integer
     is expected is a mistake, not an index), an integer of more than ``MAX_INT_DIGITS``
@@ -309,57 +334,49 @@ def check_values(data: Any, where: str) -> None:
         if isinstance(value, str):
             bad = NOT_XML.search(value)
             if bad:
-                raise EditsError(f"{_locate(path, data)}: character {_char_name(bad.group())} cannot appear in a "
-                                 "document", where=where)
+                raise EditsError(msg("character U+{code:04X} cannot appear in a document", code=ord(bad.group())),
+                                 where=where, **_place(path, data))
             if path and path[-1] == "author" and len(path) in (1, 3):
-                check_author(value, where, _locate(path, data))
+                check_author(value, where, **_place(path, data))
         elif isinstance(value, bool):
             continue
         elif isinstance(value, float):
-            shown = "an integral float " + repr(value) if value.is_integer() else repr(value)
-            raise EditsError(f"{_locate(path, data)}: expected an integer or a string, got {shown} (write 1, not "
-                             "1.0)", where=where)
+            raise EditsError(msg("expected a whole number without a decimal point, got {value}", value=repr(value)),
+                             where=where, **_place(path, data))
         elif isinstance(value, _HugeInt):
-            raise EditsError(f"{_locate(path, data)}: an integer of {value.digits:,} digits; at most "
-                             f"{MAX_INT_DIGITS}", where=where)
+            raise EditsError(msg("an integer of {digits:,} digits; at most {limit}", digits=value.digits,
+                                 limit=MAX_INT_DIGITS), where=where, **_place(path, data))
         elif isinstance(value, int):
-            if value.bit_length() > MAX_INT_DIGITS * 4:
-                raise EditsError(f"{_locate(path, data)}: an integer of over {MAX_INT_DIGITS} digits", where=where)
+            if value.bit_length() > MAX_INT_DIGITS * 3.33:
+                raise EditsError(msg("an integer of {digits:,} digits; at most {limit}",
+                                     digits=int(value.bit_length() * 0.30103) + 1, limit=MAX_INT_DIGITS),
+                                 where=where, **_place(path, data))
         elif isinstance(value, dict):
             stack.extend((v, path + (k,)) for k, v in value.items())
         elif isinstance(value, (list, tuple)):
             stack.extend((v, path + (i,)) for i, v in enumerate(value))
 
 
-def _char_name(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    if 0xD800 <= ord(ch) <= 0xDFFF:
-        name = "a lone surrogate"
-    elif not name:
-        name = "a control character"
-    return f"U+{ord(ch):04X} ({name.lower() if name.isupper() else name})"
-
-
-def _locate(path: tuple | list, data: Any, offset: int = 0) -> str:
-    """How a message names a place in the document: "edit 3 (n=2), field 'anchor.paragraph'",
-    "field 'author'"; ``offset`` shifts the edit number (a probe holding one edit)."""
+def _place(path: tuple | list, data: Any, offset: int = 0) -> dict:
+    """Where in the document ``path`` points, as an error's structured place: the edit
+    (1-based, shifted by ``offset`` for a probe holding one edit), its ``n``, the field."""
     path = list(path)
+    place: dict = {}
     if len(path) >= 2 and path[0] == "edits" and isinstance(path[1], int):
-        loc = f"edit {path[1] + 1 + offset}"
+        place["edit"] = path[1] + 1 + offset
         try:
             edit = data["edits"][path[1]]
         except (KeyError, IndexError, TypeError):
             edit = None
         n = edit.get("n") if isinstance(edit, dict) else None
         if isinstance(n, (int, str)) and not isinstance(n, bool):
-            loc += f" (n={_short(n).strip(chr(34)) if isinstance(n, str) else _short(n)})"
+            place["n"] = _printable(n) if isinstance(n, str) else (n if n.bit_length() < 64 else "...")
         rest = path[2:]
         if rest:
-            loc += ", field '" + ".".join(str(p) for p in rest) + "'"
-        return loc
-    if path:
-        return "field '" + ".".join(str(p) for p in path) + "'"
-    return "the document"
+            place["field"] = ".".join(str(p) for p in rest)
+    elif path:
+        place["field"] = ".".join(str(p) for p in path)
+    return place
 
 
 def _most_useful(errors: list) -> Any:
@@ -367,51 +384,69 @@ def _most_useful(errors: list) -> Any:
     return max(errors, key=lambda e: (len(e.absolute_path), e.validator in ("additionalProperties", "type", "enum")))
 
 
-def _describe(err: Any, data: Any, offset: int = 0) -> str:
+def _describe(err: Any, data: Any, offset: int = 0) -> tuple[Any, dict]:
+    """A jsonschema error as (message, place): the place is the edit and field at fault."""
     path = list(err.absolute_path)
-    loc = _locate(path, data, offset) if path else ""
+    place = _place(path, data, offset)
     if err.validator == "additionalProperties":
         allowed = list(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
         hints = []
         for k in extra:
             close = difflib.get_close_matches(k, allowed, n=1)
-            hints.append(f"unknown field '{k}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
-        msg = "; ".join(hints)
+            hints.append(msg("unknown field '{name}' (did you mean '{close}'?)", name=k, close=close[0]) if close
+                         else msg("unknown field '{name}'", name=k))
+        text: Any = joined(*hints, sep="; ")
     elif err.validator == "enum" and path and path[-1] == "op":
         close = difflib.get_close_matches(str(err.instance), err.validator_value, n=1)
-        msg = f"unknown op {err.instance!r}; expected one of {', '.join(err.validator_value)}"
-        if close:
-            msg += f" (did you mean '{close[0]}'?)"
+        ops = ", ".join(err.validator_value)
+        text = (msg("unknown op {op!r}; expected one of {ops} (did you mean '{close}'?)", op=err.instance, ops=ops,
+                    close=close[0]) if close
+                else msg("unknown op {op!r}; expected one of {ops}", op=err.instance, ops=ops))
     elif err.validator == "required":
-        msg = err.message.replace("is a required property", "is required")
+        text = msg("{name!r} is required", name=_missing(err))
     elif err.validator == "type":
         expected = err.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        msg = f"expected {expected}, got {type(err.instance).__name__} {_short(err.instance)}"
+        text = msg("expected {expected}, got {kind} {value}", expected=expected, kind=type(err.instance).__name__,
+                   value=_short(err.instance))
     elif err.validator in ("anyOf", "oneOf") and path and isinstance(err.instance, dict) and "op" in err.instance:
         needs = [sorted(s.get("required", [])) for s in err.validator_value]
         options = " or ".join("'" + "'+'".join(n) + "'" for n in needs if n)
-        verb = "exactly one of" if err.validator == "oneOf" else "at least one of"
-        msg = f"op '{err.instance['op']}' needs {verb} {options}"
+        text = (msg("op '{op}' needs exactly one of {options}", op=err.instance["op"], options=options)
+                if err.validator == "oneOf" else
+                msg("op '{op}' needs at least one of {options}", op=err.instance["op"], options=options))
     elif err.validator == "maxLength":
-        msg = f"text of {len(err.instance)} characters is over the limit of {err.validator_value}"
+        text = msg("text of {length} characters is over the limit of {limit}", length=len(err.instance),
+                   limit=err.validator_value)
     elif err.validator == "minLength":
-        msg = "must not be empty"
-    else:
-        msg = err.message if len(err.message) < 300 else err.message[:300] + "..."
-    return f"{loc}: {msg}" if loc else msg
+        text = msg("must not be empty")
+    else:  # jsonschema's own phrasing (English): rare validators
+        text = err.message if len(err.message) < 300 else err.message[:300] + "..."
+    return text, place
+
+
+def _missing(err: Any) -> str:
+    """The required property a jsonschema 'required' error is about."""
+    missing = [k for k in err.validator_value if not isinstance(err.instance, dict) or k not in err.instance]
+    return missing[0] if missing else err.validator_value[0]
 
 
 def _short(value: Any) -> str:
-    """A value as a message shows it: JSON, at most 60 characters, control characters and
-    lone surrogates escaped (the message must print on any terminal)."""
+    """A value as a message shows it: JSON, at most 60 characters, printable on any terminal."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        return f"an integer of about {int(value.bit_length() * 0.30103):,} digits"
+        return f"<an integer of about {int(value.bit_length() * 0.30103):,} digits>"
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError, RecursionError):
         text = f"<{type(value).__name__}>"
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    text = "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
+    text = _printable(text)
     return text if len(text) < 60 else text[:57] + "..."
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters and lone surrogates escaped (\\u0001), so a message
+    quoting a bad value prints on any terminal and shows where the bad character is."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)

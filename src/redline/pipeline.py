@@ -12,6 +12,7 @@ from typing import Any
 from .sections.outline import build as build_outline
 from .edits import EditsFile, check_author, load_edits, normalize_date, parse_edits
 from .errors import EditsError, Warning
+from .messages import Option, msg
 from .plan import Plan, make_plan
 from .progress import Progress
 from .revise import apply_plan
@@ -62,14 +63,14 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
             else:
-                raise EditsError(f"unknown source type '{path.suffix}': expected an edits file (.json) or a "
-                                 "letter (.txt, .docx, .pdf)", where=str(path))
+                raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
+                                     "(.txt, .docx, .pdf)", suffix=path.suffix), file=path)
         name = Path(ef.path).name if ef.path else f"edits #{n}"
         for e in ef.edits:
             e.source = name if multi else None
         files.append(ef)
     if not any(f.edits for f in files) and not any(f.unresolved or f.ignored for f in files):
-        raise EditsError("no edits to apply in " + ", ".join(str(s) for s in sources))
+        raise EditsError(msg("no edits to apply in {sources}", sources=", ".join(str(s) for s in sources)))
     return files
 
 
@@ -107,9 +108,9 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
     t0 = time.perf_counter()
     out_path = Path(output) if output else default_output(draft)
     if author is not None:  # the options are judged before any work, by the edits file's rules
-        check_author(author, None, "option --author")
+        check_author(author, option=Option("author"))
     if date is not None:
-        normalize_date(date, None, "option --date")
+        normalize_date(date, option=Option("date"))
     # every output path is judged before any work: never an input, never an existing file unasked
     inputs = [draft, *(s for s in sources if isinstance(s, (str, Path)))]
     check_outputs([None if dry_run else out_path, summary], inputs=inputs, force=force)

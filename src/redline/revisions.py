@@ -56,6 +56,7 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from .errors import DocumentError
+from .messages import Option, msg
 from .ooxml import W_NS
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -544,7 +545,8 @@ class Package:
         try:
             return etree.fromstring(self.read(name), parser)
         except etree.XMLSyntaxError as exc:
-            raise DocumentError(f"part {name} is not well-formed XML: {exc}", where=str(self.path))
+            raise DocumentError(msg("part {part} is not well-formed XML: {reason}", part=name, reason=exc),
+                                file=self.path)
 
     def put(self, name: str, root: etree._Element) -> None:
         self.changed[name] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
@@ -569,12 +571,12 @@ def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = 
 
     path, output = Path(path), Path(output)
     if author is not None:
-        check_author(author, None, "option --author")  # the same rule as the edits file's authors
+        check_author(author, option=Option("author"))  # the same rule as the edits file's authors
     check_outputs([output], inputs=[path], force=force)  # before any work
     pkg = Package(path)
     stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
     if not stories:
-        raise DocumentError("no WordprocessingML document part found", where=str(path))
+        raise DocumentError(msg("no WordprocessingML document part found"), file=path)
     props = {n: pkg.xml(n) for n in pkg.names_of(PROPERTY_TYPES)}
     refs_before = {t: _ids(stories.values(), w(t)) for t in
                    ("commentReference", "footnoteReference", "endnoteReference")}

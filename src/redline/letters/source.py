@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import LetterError
+from ..messages import msg
 from ..text import clean, xml_safe
 
 MAX_LETTER_BYTES = 32 * 1024 * 1024
@@ -48,8 +49,8 @@ def decode_letter(raw: bytes, where: str = "letter") -> str:
             try:
                 return raw[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
-                raise LetterError(f"unknown encoding: starts with a {codec} byte-order mark but byte "
-                                  f"{exc.start + len(bom)} is not {codec}", where=where)
+                raise LetterError(msg("unknown encoding: starts with a {codec} byte-order mark but byte {offset} "
+                                      "is not {codec}", codec=codec, offset=exc.start + len(bom)), where=where)
     if not raw.strip():
         return ""
     try:
@@ -74,8 +75,8 @@ def decode_letter(raw: bytes, where: str = "letter") -> str:
             text = None
         if text is not None and _looks_vietnamese(text):
             return text
-    raise LetterError("unknown encoding: not UTF-8, UTF-16 or Windows-1258 Vietnamese",
-                      where=where, hint="save the letter as UTF-8 text, .docx or .pdf")
+    raise LetterError(msg("unknown encoding: not UTF-8, UTF-16 or Windows-1258 Vietnamese"),
+                      where=where, hint=msg("save the letter as UTF-8 text, .docx or .pdf"))
 
 
 def _looks_like_text(text: str) -> bool:
@@ -118,15 +119,15 @@ def _read_paragraphs(path: str | Path) -> list[str]:
         paras = _docx_paragraphs(p)
         return mend_paragraphs([clean(t) for t in paras])
     if suffix in (".doc", ".odt", ".rtf"):
-        raise LetterError(f"unsupported letter format {suffix}", where=where,
-                          hint="save it as .docx, .txt or .pdf")
+        raise LetterError(msg("unsupported letter format {suffix}", suffix=suffix), where=where,
+                          hint=msg("save it as .docx, .txt or .pdf"))
     # a regular file, its size checked before reading (a FIFO or /dev/zero is refused)
-    raw = read_input(p, limit=MAX_LETTER_BYTES, what="letter", error=LetterError)
+    raw = read_input(p, limit=MAX_LETTER_BYTES, error=LetterError)
     if suffix == ".pdf" or raw.startswith(b"%PDF"):
         return mend_lines(_pdf_text(p, raw).splitlines(), pdf=True)
     if raw.startswith(b"PK\x03\x04"):
-        raise LetterError("this is a zip package (a .docx?), not a text letter", where=where,
-                          hint="give it the .docx extension")
+        raise LetterError(msg("this is a zip package (a .docx?), not a text letter"), where=where,
+                          hint=msg("give it the .docx extension"))
     text = decode_letter(raw, where)
     return mend_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
@@ -146,7 +147,7 @@ def _docx_paragraphs(p: Path) -> list[str]:
     except LetterError:
         raise
     except Exception as exc:  # DocumentError or python-docx's own
-        raise LetterError(f"cannot read the .docx letter: {exc}", where=str(p))
+        raise LetterError(msg("cannot read the .docx letter: {reason}", reason=exc), file=p)
     from ..ooxml import W, block_text, iter_blocks
 
     out: list[str] = []
@@ -178,19 +179,19 @@ def _pdf_text(p: Path, raw: bytes) -> str:
     try:
         import pypdf
     except ImportError:
-        raise LetterError("reading .pdf letters needs the optional pypdf package", where=str(p),
-                          hint="pip install 'redline[pdf]', or save the letter as .txt or .docx")
+        raise LetterError(msg("reading .pdf letters needs the optional pypdf package"), file=p,
+                          hint=msg("pip install 'redline[pdf]', or save the letter as .txt or .docx"))
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
-            raise LetterError("the PDF is encrypted", where=str(p))
+            raise LetterError(msg("the PDF is encrypted"), file=p)
         pages = [page.extract_text() or "" for page in reader.pages]
     except LetterError:
         raise
     except Exception as exc:
-        raise LetterError(f"cannot read the PDF: {exc}", where=str(p))
+        raise LetterError(msg("cannot read the PDF: {reason}", reason=exc), file=p)
     if not any(t.strip() for t in pages):
-        raise LetterError("the PDF has no text layer (a scan?)", where=str(p), hint="OCR it first")
+        raise LetterError(msg("the PDF has no text layer (a scan?)"), file=p, hint=msg("OCR it first"))
     return "\n\f\n".join(pages)
 
 

@@ -15,36 +15,41 @@ from __future__ import annotations
 import os
 import stat
 
+from typing import Any
+
 from ..errors import RedlineError
+from ..messages import Message, msg
 
 
-def read_input(path: str | os.PathLike, *, limit: int, what: str = "file", error: type[RedlineError] = RedlineError,
+def read_input(path: str | os.PathLike, *, limit: int, error: type[RedlineError] = RedlineError,
                limit_error: type[RedlineError] | None = None, limit_name: str | None = None,
-               where: str | None = None) -> bytes:
+               where: Any = None) -> bytes:
     """The whole content of the regular file ``path``, at most ``limit`` bytes.
 
-    ``what`` names the input in messages ("edits file", "letter"); ``error`` is the
-    ``RedlineError`` subclass raised (``limit_error`` for the size limit, default the
-    same); ``limit_name`` names the setting that raises the limit, for the message."""
-    where = str(path) if where is None else where
+    ``error`` is the ``RedlineError`` subclass raised (``limit_error`` for the size limit,
+    default the same); ``limit_name`` names the setting that raises the limit, for the
+    hint; ``where`` overrides the file name messages start with."""
+    place: dict = {"where": where} if where is not None else {"file": path}
     limit_error = limit_error or error
-    limit_text = f"{limit:,} byte limit" + (f" ({limit_name})" if limit_name else "")
+    hint = msg("raise {setting}", setting=limit_name) if limit_name else None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error(f"{what} not found (no such file)", where=where)
+        raise error(msg("not found (no such file)"), **place)
     except IsADirectoryError:
-        raise error(f"is a folder, not a{'n' if what[:1] in 'aeiou' else ''} {what}", where=where)
+        raise error(msg("is a folder, not a file"), **place)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        raise error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", where=where)
+        raise error(msg("cannot read: {reason}", reason=getattr(exc, "strerror", None) or str(exc)), **place)
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise error(f"is a folder, not a{'n' if what[:1] in 'aeiou' else ''} {what}", where=where)
+            raise error(msg("is a folder, not a file"), **place)
         if not stat.S_ISREG(st.st_mode):
-            raise error(f"not a regular file ({_kind(st.st_mode)}); the {what} must be a file", where=where)
+            raise error(msg("not a regular file but {kind}; an input must be a file", kind=kind_of(st.st_mode)),
+                        **place)
         if st.st_size > limit:
-            raise limit_error(f"{what} is {st.st_size:,} bytes, over the {limit_text}", where=where)
+            raise limit_error(msg("file is {size:,} bytes, over the {limit:,} byte limit", size=st.st_size,
+                                  limit=limit), hint=hint, **place)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: reads never block anyway; be explicit
         chunks = []
@@ -57,35 +62,40 @@ def read_input(path: str | os.PathLike, *, limit: int, what: str = "file", error
             chunks.append(piece)
             got += len(piece)
             if got > limit:
-                raise limit_error(f"{what} is over the {limit_text} (it grew while being read)", where=where)
+                raise limit_error(msg("file grew past the {limit:,} byte limit while being read", limit=limit),
+                                  hint=hint, **place)
     except OSError as exc:
-        raise error(f"cannot read: {exc.strerror or exc}", where=where)
+        raise error(msg("cannot read: {reason}", reason=exc.strerror or str(exc)), **place)
     finally:
         os.close(fd)
     return b"".join(chunks)
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> Message:
+    """What a file that is not a regular file is, in words (for a message)."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return msg("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return msg("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a plain file"
+        return msg("a socket")
+    if stat.S_ISDIR(mode):
+        return msg("a folder")
+    return msg("a special file")
 
 
 
-def read_text(path: str | os.PathLike, *, limit: int, what: str = "text file",
-              error: type[RedlineError] = RedlineError, where: str | None = None) -> str:
+def read_text(path: str | os.PathLike, *, limit: int, error: type[RedlineError] = RedlineError,
+              where: Any = None) -> str:
     """``read_input`` decoded as UTF-8 (a byte-order mark is dropped); a binary file (a NUL
     byte, or bytes that are not UTF-8) is refused with the offset of the first bad byte."""
-    where = str(path) if where is None else where
-    raw = read_input(path, limit=limit, what=what, error=error, where=where)
+    place: dict = {"where": where} if where is not None else {"file": path}
+    raw = read_input(path, limit=limit, error=error, where=where)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise error(f"not a text file (a NUL byte at offset {nul:,}); the {what} must be UTF-8 text", where=where)
+        raise error(msg("not a text file: a NUL byte at offset {offset:,}; UTF-8 text is expected", offset=nul),
+                    **place)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text (byte {exc.start:,}); the {what} must be UTF-8 text", where=where)
+        raise error(msg("not UTF-8 (byte {offset})", offset=exc.start), **place)

@@ -50,7 +50,7 @@ def vet_docx(path: str | os.PathLike, limits: Limits | None = None) -> SourcePac
 
 
 def _read_file(p: Path, where: str, limits: Limits) -> bytes:
-    data = read_input(p, limit=limits.max_file_bytes, what=".docx file", error=DocumentError, limit_error=LimitError,
+    data = read_input(p, limit=limits.max_file_bytes, error=DocumentError, limit_error=LimitError,
                       limit_name="Limits.max_file_bytes", where=where)
     if not data:
         raise DocumentError("empty file (0 bytes), not a .docx", where=where)

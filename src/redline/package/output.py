@@ -47,11 +47,16 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import OutputError
+from ..messages import Option, msg
 from .common import one_line
+from .inputs import kind_of
 
 PathLike = str | os.PathLike
 _TMP_NAME_BYTES = 96  # of the target's name kept in the temporary name (255 is the usual limit)
-_INPUT_HINT = "choose another output file; --force replaces an earlier output, never a source"
+
+
+def _FORCE_HINT():  # noqa: N802 - a constant made when used (a message renders in the run's language)
+    return msg("use {option} to replace it", option=Option("force", flag=True))
 
 
 # ---------------------------------------------------------------------------------- the API
@@ -71,8 +76,8 @@ def check_outputs(paths: Iterable[PathLike | None], *, inputs: Iterable[PathLike
         _check(out, final, ins, force)
         for other, other_final in targets:
             if _same(final, other_final):
-                raise OutputError(f"is also the output {other}: two outputs of one run cannot be one file",
-                                  where=str(out), hint="give each output its own name")
+                raise OutputError(msg("is also the output {path}: two outputs of one run cannot be one file",
+                                      path=other), file=out, hint=msg("give each output its own name"))
         targets.append((out, final))
     return [out for out, _ in targets]
 
@@ -144,7 +149,7 @@ def _as_path(p: PathLike) -> Path:
     if isinstance(text, bytes):
         text = os.fsdecode(text)
     if not text or "\x00" in text:
-        raise OutputError("not a usable file name (empty, or a NUL character)", where=repr(text))
+        raise OutputError(msg("not a usable file name (empty, or a NUL character)"), file=repr(text))
     return Path(text)
 
 
@@ -183,31 +188,30 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _check(out: Path, final: Path, inputs: list[tuple[str, Path]], force: bool) -> None:
-    where = str(out)
     for given, real in inputs:
         if _same(final, real):
-            raise OutputError(f"would overwrite the input {given}: an output never replaces a source of the run",
-                              where=where, hint=_INPUT_HINT)
+            raise OutputError(msg("would overwrite the input {path}", path=given), file=out,
+                              hint=msg("choose another output file: {option} replaces an earlier output, never a "
+                                       "source of the run", option=Option("force", flag=True)))
     folder = final.parent
     if not folder.is_dir():
-        raise OutputError(f"the folder {folder} does not exist", where=where)
+        raise OutputError(msg("the folder {folder} does not exist", folder=folder), file=out)
     try:
         st = os.lstat(final)
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", where=where)
+        raise OutputError(msg("cannot write: {reason}", reason=exc.strerror or str(exc)), file=out)
     mode = st.st_mode
     if stat.S_ISDIR(mode):
-        raise OutputError("is a folder", where=where, hint="give a file name")
+        raise OutputError(msg("is a folder"), file=out, hint=msg("give a file name"))
     if stat.S_ISLNK(mode):  # a link that realpath could not follow (a loop)
-        raise OutputError("is a symbolic link that cannot be followed", where=where)
+        raise OutputError(msg("is a symbolic link that cannot be followed"), file=out)
     if not stat.S_ISREG(mode):
-        kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
-        raise OutputError(f"is {kind}; redline writes only regular files, even with --force", where=where)
+        raise OutputError(msg("is {kind}: redline writes only regular files, even with {option}", kind=kind_of(mode),
+                              option=Option("force", flag=True)), file=out)
     if not force:
-        raise OutputError("already exists", where=where, hint="use --force to replace it")
+        raise OutputError(msg("already exists"), file=out, hint=_FORCE_HINT())
 
 
 # ---------------------------------------------------------------------------------- writing
@@ -242,14 +246,13 @@ def _stage(out: Path, data: bytes) -> _Staged:
         if tmp is not None:
             _drop(Path(tmp))
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write: {exc.strerror or one_line(exc)}", where=str(out))
+            raise OutputError(msg("cannot write: {reason}", reason=exc.strerror or one_line(exc)), file=out)
         raise
     return _Staged(out, final, Path(tmp))
 
 
 def _commit(s: _Staged, inputs: list[tuple[str, Path]], force: bool, *, backup: bool) -> None:
     """Rename the staged file over its target, after checking once more."""
-    where = str(s.out)
     _check(s.out, s.final, inputs, force)
     try:
         if force:
@@ -263,16 +266,16 @@ def _commit(s: _Staged, inputs: list[tuple[str, Path]], force: bool, *, backup: 
             os.link(s.tmp, s.final)  # atomic no-clobber
             s.created = True
         except FileExistsError:
-            raise OutputError("already exists", where=where, hint="use --force to replace it")
+            raise OutputError(msg("already exists"), file=s.out, hint=_FORCE_HINT())
         except OSError:  # no hard links here (FAT, some network shares)
             if os.path.lexists(s.final):
-                raise OutputError("already exists", where=where, hint="use --force to replace it")
+                raise OutputError(msg("already exists"), file=s.out, hint=_FORCE_HINT())
             os.replace(s.tmp, s.final)
             s.tmp, s.created = None, True
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or one_line(exc)}", where=where)
+        raise OutputError(msg("cannot write: {reason}", reason=exc.strerror or one_line(exc)), file=s.out)
 
 
 def _backup(final: Path) -> Path | None:
