@@ -25,7 +25,7 @@ from lxml import etree
 from .markup import (  # noqa: F401  (Meta is part of revise's interface)
     REVISION_TAGS, Meta, Revisions, clean_rpr as _clean_rpr, isolate as _isolate, make_runs,
     mark_of as _mark_of, mark_paragraph as _mark_paragraph, split_after as _split_after,
-    split_before as _split_before,
+    split_at_all as _split_at_all, split_before as _split_before,
 )
 from .match import ParagraphText
 from .ooxml import W, qn
@@ -50,12 +50,14 @@ class Reviser(Revisions):
 
     # ------------------------------------------------------------------ text inside a paragraph
 
-    def change_text(self, p: etree._Element, start: int, end: int, new: str, meta: Meta, key=None) -> None:
+    def change_text(self, p: etree._Element, start: int, end: int, new: str, meta: Meta, key=None,
+                    text: ParagraphText | None = None) -> None:
         """Characters start:end of ``p``'s displayed text become ``new``, as a tracked change.
 
         Offsets are in the paragraph's current text (``ParagraphText``); apply several
-        changes to one paragraph from the last to the first so offsets stay valid."""
-        text = ParagraphText(p)
+        changes to one paragraph from the last to the first so offsets stay valid, passing
+        the same ``text`` map to each (it is kept up to date, and cut at ``start``)."""
+        text = text if text is not None else ParagraphText(p)
         if not 0 <= start <= end <= len(text.text):
             raise ValueError(f"offsets {start}:{end} outside paragraph of {len(text.text)} characters")
         model_run = text.run_at(start - 1) if start > 0 else text.run_at(start)
@@ -64,7 +66,7 @@ class Reviser(Revisions):
         rpr = _clean_rpr(model_run.find(W["rPr"])) if model_run is not None else None
         anchor = None  # element after which the insertion goes
         if end > start:
-            runs = _isolate(p, start, end, self.fresh_id)
+            runs = _isolate(p, start, end, self.fresh_id, text)
             dels = self.wrap_deleted(runs, meta)
             self._record(key, *dels)
             anchor = dels[-1]
@@ -74,9 +76,9 @@ class Reviser(Revisions):
                 ins.append(r)
             if anchor is None:
                 if start > 0:
-                    self.place(_split_after(p, start, self.fresh_id), ins, after=True)
+                    self.place(_split_after(p, start, self.fresh_id, text), ins, after=True)
                 else:
-                    first = _split_before(p, 0, self.fresh_id)
+                    first = _split_before(p, 0, self.fresh_id, text)
                     if first is None:
                         p.append(ins)
                     else:
@@ -84,6 +86,7 @@ class Reviser(Revisions):
             else:
                 self.place(anchor, ins, after=True)
             self._record(key, ins)
+        text.truncate(start)  # what lies from ``start`` on is done: later changes come before it
 
     # ------------------------------------------------------------------ whole paragraphs
 
@@ -349,8 +352,10 @@ def apply_plan(document, plan, progress=None) -> set[str]:
         if progress is not None and done % 50 == 0:
             progress("revise", done, total)
         items.sort(key=lambda it: (it[0].start, it[0].end, order[id(it[1])]), reverse=True)
+        # one map of the paragraph for all its changes, cut at every change's ends in one pass
+        text = _split_at_all(p, [x for a, _ in items for x in (a.start, a.end)], rv.fresh_id)
         for a, pe in items:
-            rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe))
+            rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe), text=text)
 
     # 2. Whole blocks deleted.
     deleted: list[etree._Element] = []
