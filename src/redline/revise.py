@@ -38,6 +38,7 @@ class Reviser(Revisions):
     body: etree._Element
     next_id: int = 0
     produced: dict = field(default_factory=dict)  # edit key -> list of elements it produced
+    _comments: list | None = field(default=None, repr=False)  # [w:comments, next id, used ids], once made
 
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
@@ -138,9 +139,7 @@ class Reviser(Revisions):
         """A Word comment spanning ``first``..``last`` (elements inside paragraphs, or
         paragraphs).  Range markers sit outside revision containers; the reference run
         follows the range end."""
-        comment = document.comments.add_comment(text=text, author=meta.author, initials=_initials(meta.author))
-        comment._comment_elm.set(qn("w:date"), meta.date)
-        cid = str(comment.comment_id)
+        cid = str(self._new_comment(document, text, meta))
         start = etree.Element(W["commentRangeStart"])
         start.set(W["id"], cid)
         end = etree.Element(W["commentRangeEnd"])
@@ -148,9 +147,15 @@ class Reviser(Revisions):
         ref_run = etree.Element(W["r"])
         etree.SubElement(ref_run, qn("w:commentReference")).set(W["id"], cid)
         if first.tag == W["p"]:
-            ppr = first.find(W["pPr"])
-            if ppr is not None:
-                ppr.addnext(start)
+            # pPr, when there is one, is the first child (CT_P); find() would walk every child,
+            # and a paragraph with 10,000 comments has 30,000
+            head = next(iter(first), None)
+            if head is not None and head.tag == W["pPr"]:
+                nxt = head.getnext()
+                if nxt is not None:
+                    nxt.addprevious(start)
+                else:
+                    first.append(start)
             else:
                 first.insert(0, start)
         else:
@@ -161,6 +166,36 @@ class Reviser(Revisions):
         else:
             self.place(last, end, after=True)
             end.addnext(ref_run)
+
+    def _new_comment(self, document, text: str, meta: Meta) -> int:
+        """A w:comment in the comments part (python-docx makes the part when there is none),
+        with ``text`` as its paragraphs, as python-docx's ``add_comment`` writes it; its id
+        from a counter started above the part's highest (python-docx looks for the highest
+        id on every call: n comments cost O(n^2))."""
+        if self._comments is None:
+            root = document.comments._comments_elm
+            used = [int(v) for v in root.xpath("./w:comment/@w:id") if v.lstrip("-").isdigit()]
+            self._comments = [root, max(used, default=-1) + 1, set(used)]
+        root, cid, used = self._comments
+        while cid in used or cid > 2**31 - 1:  # past the 32-bit range: the first unused from 0
+            cid = cid + 1 if cid <= 2**31 - 1 else 0
+        used.add(cid)
+        self._comments[1] = cid + 1
+        comment = etree.SubElement(root, qn("w:comment"))
+        comment.set(W["id"], str(cid))
+        comment.set(W["author"], meta.author)
+        comment.set(qn("w:initials"), _initials(meta.author))
+        comment.set(W["date"], meta.date)
+        for n, line in enumerate(text.split("\n")):
+            p = etree.SubElement(comment, W["p"])
+            etree.SubElement(etree.SubElement(p, W["pPr"]), qn("w:pStyle")).set(W["val"], "CommentText")
+            if n == 0:
+                ref = etree.SubElement(p, W["r"])
+                etree.SubElement(etree.SubElement(ref, W["rPr"]), qn("w:rStyle")).set(W["val"], "CommentReference")
+                etree.SubElement(ref, qn("w:annotationRef"))
+            for r in make_runs(line, None):
+                p.append(r)
+        return cid
 
     # ------------------------------------------------------------------ final repair
 
