@@ -23,7 +23,7 @@ class Limits:
     max_total_bytes: int = 1 * GiB  # all entries, uncompressed
     max_part_bytes: int = 256 * MiB  # one entry, uncompressed (images, embedded files)
     max_xml_part_bytes: int = 128 * MiB  # one XML part, uncompressed (parsed in memory)
-    max_ratio: int = 200  # uncompressed : compressed, for entries over ratio_min_bytes
+    max_ratio: int = 200  # uncompressed : compressed, for non-XML entries over ratio_min_bytes
     ratio_min_bytes: int = 1 * MiB  # smaller entries are not ratio-checked
     max_xml_depth: int = 256  # element nesting in one XML part (libxml2's ceiling: a lower one costs a tree walk)
     max_text_chars: int = 5_000_000  # one text node or attribute value

@@ -74,7 +74,8 @@ def check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limit
             raise LimitError(f"zip entry {name} expands to {info.file_size:,} bytes, over the {cap:,} byte limit "
                              f"(Limits.{'max_xml_part_bytes' if cap == limits.max_xml_part_bytes else 'max_part_bytes'})",
                              where=where)
-        check_ratio(name, info.file_size, info.compress_size, where, limits)
+        if not looks_xml(name):  # XML is judged by its size alone (see check_ratio)
+            check_ratio(name, info.file_size, info.compress_size, where, limits)
         declared += info.file_size
         if declared > limits.max_total_bytes:
             raise LimitError(f"the zip entries declare more than {limits.max_total_bytes:,} bytes in all "
@@ -112,6 +113,14 @@ def check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limit
 
 
 def check_ratio(name: str, size: int, csize: int, where: str, limits: Limits) -> None:
+    """Refuse an entry that expands more than ``max_ratio`` times (past ``ratio_min_bytes``).
+
+    Only for entries that are not XML.  An image or an embedded file that expands 200
+    times is a zip bomb; XML that does is often legitimate (200,000 empty paragraphs, a
+    long table of repeated cells: deflate reaches 1,000:1 on them, and redline's own
+    outputs of such drafts must read back).  An XML part's cost is bounded instead by
+    ``max_xml_part_bytes`` and ``max_total_bytes``, counted on the bytes really inflated,
+    chunk by chunk, so a lying or huge XML entry is still stopped in bounded memory."""
     if size > limits.ratio_min_bytes and size > limits.max_ratio * max(csize, 1):
         raise LimitError(f"zip entry {name} expands {size // max(csize, 1):,} times ({csize:,} -> {size:,} bytes), "
                          f"over the {limits.max_ratio}:1 limit (Limits.max_ratio): a zip bomb?", where=where)
@@ -147,7 +156,8 @@ def read_entry(raw: bytes | memoryview, info: zipfile.ZipInfo, where: str, limit
             if total[0] > limits.max_total_bytes:
                 raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
                                  "(Limits.max_total_bytes)", where=where)
-            check_ratio(name, n, info.compress_size, where, limits)
+            if not is_xml:
+                check_ratio(name, n, info.compress_size, where, limits)
         if inflate is not None and not inflate.eof:
             raise DocumentError(f"corrupt zip entry {name}: its compressed data ends early", where=where)
         if n != info.file_size:
