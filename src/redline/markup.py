@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .match import ParagraphText, current_runs
-from .ooxml import W, qn
+from .ooxml import TXBX, W, qn
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
@@ -156,12 +156,36 @@ class Revisions:
     # ------------------------------------------------------------------ paragraphs
 
     def delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True, tag: str = "del") -> None:
-        """Delete (or move away) a paragraph's displayed content and, with ``mark``, its mark."""
+        """Delete (or move away) a paragraph's displayed content and, with ``mark``, its mark.
+
+        A run anchoring a text box is not wrapped: the box's own paragraphs are deleted
+        instead, in the mc:Choice and the mc:Fallback alike (``delete_text_boxes``), so
+        every program shows the same text, and Reject All gives it back in every reader
+        (pandoc does not look inside a drawing in a deleted run).  The emptied frame stays."""
         runs = list(current_runs(p))
+        boxed = [r for r in runs if any(True for _ in r.iter(TXBX))]
+        if boxed:
+            runs = [r for r in runs if not any(r is b for b in boxed)]
+            for r in boxed:
+                self.delete_text_boxes(r, meta, tag)
         if runs:
             self.wrap_deleted(runs, meta, tag)
         if mark:
             mark_paragraph(_ppr(p), self.mark(tag, meta))
+
+    def delete_text_boxes(self, run: etree._Element, meta: Meta, tag: str = "del") -> None:
+        """Delete the text of every text box ``run`` anchors: each copy (Choice, Fallback)
+        revised alike, every paragraph's content and every mark but the box's last (a
+        story's last mark is never deleted, as a cell's)."""
+        for box in list(run.iter(TXBX)):
+            if _boxed_below(box, run):
+                continue  # a box inside a box: deleted through its own anchoring run
+            direct = [c for c in box if c.tag == W["p"]]
+            for inner in list(box.iter(W["p"])):
+                if _boxed_below(inner, box):
+                    continue  # in a nested box: deleted with its own anchoring run
+                self.delete_paragraph(inner, meta, mark=inner.getparent() is box and inner is not direct[-1],
+                                      tag=tag)
 
     def insert_paragraph_marks(self, p: etree._Element, meta: Meta, tag: str = "ins") -> None:
         """A new paragraph (copied in): every run it displays in one w:ins (or w:moveTo) at
@@ -387,11 +411,29 @@ def mark_of(p: etree._Element, tag: str):
 
 
 def to_deleted_text(run: etree._Element) -> None:
-    """w:t -> w:delText and w:instrText -> w:delInstrText inside a run being deleted."""
+    """w:t -> w:delText and w:instrText -> w:delInstrText inside a run being deleted.
+
+    A text box anchored in the run (its w:txbxContent, in an mc:AlternateContent's Choice
+    and Fallback alike) is a story of its own: deleting the run deletes the shape whole,
+    and its paragraphs keep their w:t.  Turning them into w:delText would put deleted text
+    in paragraphs with no w:del of their own, which Reject All then loses (pandoc)."""
+    boxed = any(True for _ in run.iter(TXBX))
     for el in run.iter(W["t"], W["instrText"]):
+        if boxed and _boxed_below(el, run):
+            continue
         el.tag = W["delText"] if el.tag == W["t"] else W["delInstrText"]
         if el.text and (el.text != el.text.strip()):
             el.set(XML_SPACE, "preserve")
+
+
+def _boxed_below(el: etree._Element, top: etree._Element) -> bool:
+    """Is there a w:txbxContent between ``el`` and its ancestor ``top``?"""
+    for a in el.iterancestors():
+        if a is top:
+            return False
+        if a.tag == TXBX:
+            return True
+    return False
 
 
 def split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:

@@ -19,11 +19,11 @@ from lxml import etree
 from . import diff as wdiff
 from .align import align
 from .edits import Edit, operation_name
-from .errors import ConflictError, EditsError, ResolveError, location
+from .errors import ConflictError, EditsError, ResolveError, Warning, location
 from .messages import msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
-from .ooxml import W
+from .ooxml import TXBX, W, in_text_box
 from .text import clean, is_bullet
 
 SPECIAL_TARGETS = {"*": "*", "title": "title", "preamble": "preamble", "closing": "closing"}
@@ -92,6 +92,7 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
+    warnings: list[Warning] = field(default_factory=list)  # what was left alone on purpose (text boxes)
 
 
 # ---------------------------------------------------------------------------- planning
@@ -111,6 +112,8 @@ class Planner:
         self._searchable: dict[tuple, _Searchable] = {}
         self._views: dict[tuple, Any] = {}  # (paragraph, fold) -> NormalView of a paragraph searched again
         self._searched: set[tuple] = set()
+        self._boxes: dict[tuple, list] = {}
+        self.warnings: list[Warning] = []
 
     # -- helpers over the original document
 
@@ -203,8 +206,24 @@ class Planner:
             if b.tag == w_p:
                 yield i, b
             else:
+                # a text box's paragraphs (twice over: mc:Choice and mc:Fallback) are not
+                # searched: redline does not revise text boxes (see text_box_paragraphs)
+                boxed = any(True for _ in b.iter(TXBX))
                 for p in b.iter(w_p):
-                    yield i, p
+                    if not boxed or not in_text_box(p):
+                        yield i, p
+
+    def text_box_paragraphs(self, section: Section) -> list[etree._Element]:
+        """The paragraphs of the text boxes in the section's blocks, once per span.  Text
+        boxes are left alone: their text is in an mc:Choice and again in an mc:Fallback, and
+        revising one without the other would show different text in different programs.
+        An edit whose text only they hold is refused with a message saying so."""
+        key = (section.start, section.end)
+        found = self._boxes.get(key)
+        if found is None:
+            found = self._boxes[key] = [p for i in range(section.start, section.end)
+                                        for box in self.blocks[i].iter(TXBX) for p in box.iter(W["p"])]
+        return found
 
     def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
         """A body paragraph whose formatting new text should copy: same bulletness first,
@@ -474,6 +493,15 @@ class Planner:
                 hidden += h
                 hits.extend((block, p, a, b) for a, b in spans)
         where = e.place("find")
+        boxes = [p for p in self.text_box_paragraphs(s) if finder.find(self.raw(p))[0]] if not e.anchor else []
+        if boxes and not hits:
+            raise ResolveError(msg("{find!r} occurs in {section} only inside a text box, which redline does not "
+                                   "revise", find=find, section=s.display),
+                               hint=msg("change the text box by hand, or ask for a comment instead"), **where)
+        if boxes:
+            self.warnings.append(Warning(msg("{find!r} also occurs inside a text box in {section}, left unchanged: "
+                                             "redline does not revise text boxes", find=find, section=s.display),
+                                         where=location(**where)))
         if not hits:
             if hidden:
                 raise ResolveError(msg("all {count} {count:plural:occurrence:occurrences} of {find!r} in {section} "
@@ -678,7 +706,7 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                                  section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
-    return Plan(outline, planned, conflicts, skipped)
+    return Plan(outline, planned, conflicts, skipped, planner.warnings)
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:

@@ -28,7 +28,7 @@ from .markup import (  # noqa: F401  (Meta is part of revise's interface)
     split_at_all as _split_at_all, split_before as _split_before,
 )
 from .match import ParagraphText
-from .ooxml import W, qn
+from .ooxml import W, in_text_box, qn
 
 
 @dataclass
@@ -130,7 +130,8 @@ class Reviser(Revisions):
                 for tr in block.iter(W["tr"]):
                     self.mark_row(tr, "del", meta)
                     for p in tr.iter(W["p"]):
-                        self.delete_paragraph(p, meta, mark=False)
+                        if not in_text_box(p):  # a text box goes whole with the run anchoring it
+                            self.delete_paragraph(p, meta, mark=False)
             self._record(key, block)
 
     # ------------------------------------------------------------------ comments
@@ -220,10 +221,25 @@ class Reviser(Revisions):
             while target is not None and id(target) in ours:
                 target = _previous_paragraph(target)
             if target is None:
-                continue  # nothing before it to carry the mark: leave it (a one-paragraph body)
+                # Nothing before it in this container can carry the mark: a table, a content
+                # control (w:sdt) or the container's start comes first.  A deleted mark cannot
+                # stay (Word never deletes the last mark; redline check: deleted-final-mark),
+                # and moving it into a content control or a table would merge across its
+                # boundary: the paragraph keeps its mark, and Accept All leaves it empty.
+                if mark.tag == W["del"]:
+                    self._unmark(p, mark)
+                continue
             if mark.tag == W["ins"] and _mark_of(target, W["del"]) is not None:
                 continue  # the draft already deletes that mark (itself malformed): leave ours be
             self._shift_mark_back(p, target, mark)
+
+    @staticmethod
+    def _unmark(p: etree._Element, mark: etree._Element) -> None:
+        """Take our revision ``mark`` off ``p``'s paragraph mark (an emptied w:rPr goes too)."""
+        rpr = mark.getparent()
+        rpr.remove(mark)
+        if not len(rpr):
+            rpr.getparent().remove(rpr)
 
     def _end_into_deleted(self, p: etree._Element, made: set[int], gone: set[int]) -> bool:
         """New paragraphs that end the body right after paragraphs this run deletes (a

@@ -94,4 +94,10 @@ VI = {
                          "(đã từ chối trước khi đọc hết)",
     "split it into several files": "chia thành nhiều tệp",
     "{count:,} edits, over the limit of {limit:,} a file holds": "{count:,} sửa đổi, vượt giới hạn {limit:,} của một tệp",
+    # text boxes are left alone (plan.py)
+    "{find!r} occurs in {section} only inside a text box, which redline does not revise":
+        "{find!r} chỉ có trong một khung văn bản (text box) ở {section}; redline không sửa khung văn bản",
+    "change the text box by hand, or ask for a comment instead": "hãy sửa khung văn bản bằng tay, hoặc dùng chú thích",
+    "{find!r} also occurs inside a text box in {section}, left unchanged: redline does not revise text boxes":
+        "{find!r} còn có trong một khung văn bản ở {section}, được giữ nguyên: redline không sửa khung văn bản",
 }
