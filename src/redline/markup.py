@@ -436,20 +436,24 @@ def _boxed_below(el: etree._Element, top: etree._Element) -> bool:
     return False
 
 
-def split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
-    """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
-    (same properties; a formatting revision in them gets a ``fresh()`` id) placed right
-    after it.  Returns the new run."""
-    new = etree.Element(W["r"])
-    for k, v in run.attrib.items():
-        new.set(k, v)
-    rpr = run.find(W["rPr"])
+def _sibling_run(run: etree._Element, rpr: etree._Element | None, fresh) -> etree._Element:
+    """An empty run with ``run``'s attributes and a copy of its properties ``rpr``, where a
+    formatting revision gets a ``fresh()`` id: the second half of a split run."""
+    new = etree.Element(W["r"], dict(run.attrib))
     if rpr is not None:
         rpr = copy.deepcopy(rpr)
         for node in rpr.iter():
             if node.get(W["id"]) is not None:
                 node.set(W["id"], str(fresh()))
         new.append(rpr)
+    return new
+
+
+def split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
+    """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
+    (same properties; a formatting revision in them gets a ``fresh()`` id) placed right
+    after it.  Returns the new run."""
+    new = _sibling_run(run, run.find(W["rPr"]), fresh)
     moving = False
     for c in list(run):
         if c is child:
@@ -523,13 +527,7 @@ def _cut_run(run: etree._Element, cuts: dict[etree._Element, list[int]], fresh) 
     cursor = run
     rpr = run.find(W["rPr"])
     for part in parts[1:]:
-        new = etree.Element(W["r"], dict(run.attrib))
-        if rpr is not None:
-            copy_rpr = copy.deepcopy(rpr)
-            for node in copy_rpr.iter():
-                if node.get(W["id"]) is not None:
-                    node.set(W["id"], str(fresh()))
-            new.append(copy_rpr)
+        new = _sibling_run(run, rpr, fresh)
         for el in part:
             new.append(el)
         cursor.addnext(new)
