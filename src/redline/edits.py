@@ -19,6 +19,7 @@ import jsonschema
 
 from .errors import EditsError, location
 from .messages import Option, joined, msg
+from .options import MAX_YEAR, MIN_YEAR, DateOutOfRange, date_option, parse_date
 from .text import NOT_XML, nfc
 
 MAX_EDITS_BYTES = 64 * 1024 * 1024
@@ -27,7 +28,6 @@ MAX_EDITS = 100_000  # the schema's maxItems of "edits"
 MAX_JSON_OBJECTS = 2 + 2 * MAX_EDITS + 100_000
 MAX_INT_DIGITS = 30
 MAX_AUTHOR_CHARS = 500  # the schema's maxLength of "author"
-MIN_YEAR, MAX_YEAR = 1000, 9999
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +58,10 @@ class Edit:
     exclude: list[str] = field(default_factory=list)
     case_sensitive: bool = True
     anchor: dict | None = None
+    row: int | str | None = None  # a table row: number among the body rows, or first-cell text
+    column: int | str | None = None  # a table column: number, or header text
+    cells: list[str] | None = None  # a new or rewritten row's cell texts
+    renumber: bool | None = None  # move following typed sibling numbers up (None: by kind)
     comment: str | None = None
     author: str = ""
     date: str = ""
@@ -113,33 +117,21 @@ def now_iso() -> str:
 
 
 def normalize_date(value: Any, where: Any = None, **place: Any) -> str:
-    """Accept ISO 8601 dates/datetimes; return the form Word writes (UTC, seconds, 'Z').
-
-    ``w:date`` is an ``xsd:dateTime`` with a four-digit year, so the date must fall in the
-    years 1000 to 9999 once moved to UTC (``0001-01-01T00:00:00+00:30`` does not).
-    ``place`` names it in a message (``field=``, ``edit=``, ``option=``...)."""
+    """Accept ISO 8601 dates/datetimes (and day-first 15/7/2022); return the form Word writes
+    (UTC, seconds, 'Z'), in the years 1000 to 9999 (``options.parse_date``).  ``place`` names
+    it in a message (``field=``, ``edit=``...)."""
     if not isinstance(value, str):
         raise EditsError(msg("expected a date such as 2022-07-15T08:00:00Z, got {kind}", kind=type(value).__name__),
                          where=where, **place)
-    v = value.strip()
     try:
-        if len(v) == 10:
-            dt = datetime.fromisoformat(v).replace(tzinfo=timezone.utc)
-        else:
-            dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
-            if dt.tzinfo is None:
-                dt = dt.replace(tzinfo=timezone.utc)
-    except ValueError:
-        raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z",
-                             value=_printable(value)), where=where, **place)
-    try:
-        utc = dt.astimezone(timezone.utc)
-    except OverflowError:
-        utc = None
-    if utc is None or not MIN_YEAR <= utc.year <= MAX_YEAR:
+        return parse_date(value)
+    except DateOutOfRange:
         raise EditsError(msg("date {value!r} is out of range: a revision date lies in the years {first} to {last} "
-                             "(in UTC)", value=_printable(value), first=MIN_YEAR, last=MAX_YEAR), where=where, **place)
-    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
+                             "(in UTC)", value=_printable(value), first=MIN_YEAR, last=MAX_YEAR),
+                         where=where, **place) from None
+    except (ValueError, OverflowError):
+        raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z",
+                             value=_printable(value)), where=where, **place) from None
 
 
 def check_author(value: Any, where: Any = None, **place: Any) -> str:
@@ -200,10 +192,9 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
         raise EditsError(msg("the edits list is empty: nothing to apply"), where=where)
     if author is not None:
         check_author(author, option=Option("author"))
-    if date is not None:
-        date = normalize_date(date, option=Option("date"))
     default_author = author or data.get("author")
-    default_date = date or (normalize_date(data["date"], where, field="date") if data.get("date") else now_iso())
+    default_date = date_option(date) if date else (
+        normalize_date(data["date"], where, field="date") if data.get("date") else now_iso())
     edits = []
     for i, raw in enumerate(data["edits"], start=1):
         e = Edit(index=i, op=raw["op"], target=nfc(raw["target"]))

@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import DocumentError, LimitError
+from ..messages import msg
 from .common import one_line
 from .inputs import read_input
 from .limits import DEFAULT_LIMITS, Limits
@@ -53,7 +54,7 @@ def _read_file(p: Path, where: str, limits: Limits) -> bytes:
     data = read_input(p, limit=limits.max_file_bytes, error=DocumentError, limit_error=LimitError,
                       limit_name="Limits.max_file_bytes", where=where)
     if not data:
-        raise DocumentError("empty file (0 bytes), not a .docx", where=where)
+        raise DocumentError(msg("empty file (0 bytes), not a .docx"), where=where)
     return data
 
 
@@ -84,17 +85,18 @@ def vet_zip(p: Path, data: bytes, where: str, limits: Limits, *,
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         if data.startswith(b"PK\x03\x04"):
-            raise DocumentError(f"truncated or corrupt zip: {one_line(exc)}", where=where)
-        raise DocumentError(f"not a .docx file (not a valid zip archive: {one_line(exc)})", where=where)
+            raise DocumentError(msg("truncated or corrupt zip: {reason}", reason=one_line(exc)), where=where)
+        raise DocumentError(msg("not a .docx file (not a valid zip archive: {reason})", reason=one_line(exc)),
+                            where=where)
     except ZIP_ERRORS as exc:
-        raise DocumentError(f"corrupt zip: {one_line(exc)}", where=where)
+        raise DocumentError(msg("corrupt zip: {reason}", reason=one_line(exc)), where=where)
     with zf:
         infos = zf.infolist()
     starts = check_directory(data, infos, where, limits)
     types_raw = find_entry(infos, CONTENT_TYPES)
     # content types are needed to know which entries are XML: read that part first
     if types_raw is None:
-        raise DocumentError(f"no {CONTENT_TYPES} (not an Office Open XML package)", where=where)
+        raise DocumentError(msg("no [Content_Types].xml (not an Office Open XML package)"), where=where)
     total = [0]
     stored = memoryview(data)
     ct_bytes = read_entry(stored[starts[CONTENT_TYPES]:][:types_raw.compress_size], types_raw, where, limits,
@@ -190,7 +192,8 @@ def load_python_docx(source: SourcePackage, inflated: Inflated, where: str):
     except (DocumentError, MemoryError):
         raise
     except Exception as exc:  # input python-docx cannot model: bad input, not a redline bug
-        raise DocumentError(f"python-docx cannot read it ({type(exc).__name__}: {one_line(exc)})", where=where)
+        raise DocumentError(msg("python-docx cannot read it ({kind}: {reason})", kind=type(exc).__name__,
+                                reason=one_line(exc)), where=where)
 
 
 class _InflatedReader:

@@ -8,6 +8,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import DocumentError
+from ..messages import msg
 from .parsers import hardened_parser
 
 CT_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -15,15 +16,15 @@ CT_DOTX = "application/vnd.openxmlformats-officedocument.wordprocessingml.templa
 CT_DOCM = "application/vnd.ms-word.document.macroEnabled.main+xml"
 CT_DOTM = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
 OTHER_OFFICE = {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": "an Excel workbook (.xlsx)",
-    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": "an Excel workbook (.xlsm)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "an Excel template (.xltx)",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": msg("an Excel workbook (.xlsx)"),
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml": msg("an Excel workbook (.xlsm)"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": msg("an Excel template (.xltx)"),
     "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml":
-        "a PowerPoint presentation (.pptx)",
-    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml": "a PowerPoint presentation (.pptm)",
-    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml": "a PowerPoint show (.ppsx)",
+        msg("a PowerPoint presentation (.pptx)"),
+    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml": msg("a PowerPoint presentation (.pptm)"),
+    "application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml": msg("a PowerPoint show (.ppsx)"),
     "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml":
-        "a PowerPoint template (.potx)",
+        msg("a PowerPoint template (.potx)"),
 }
 RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT_STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
@@ -78,18 +79,18 @@ def parse_content_types(data: bytes, where: str) -> dict[str, str]:
     root = etree.fromstring(data, hardened_parser())
     wp = f"{where}: {CONTENT_TYPES}"
     if root.tag != f"{{{NS_CT}}}Types":
-        raise DocumentError(f"not a content-types part (root element {root.tag!r})", where=wp)
+        raise DocumentError(msg("not a content-types part (root element {tag!r})", tag=root.tag), where=wp)
     out: dict[str, str] = {}
     for el in root:
         if el.tag == f"{{{NS_CT}}}Default":
             ext, ct = el.get("Extension"), el.get("ContentType")
             if ext is None or ct is None:
-                raise DocumentError("a Default without Extension or ContentType", where=wp)
+                raise DocumentError(msg("a Default without Extension or ContentType"), where=wp)
             out["ext:" + ext.lower()] = ct
         elif el.tag == f"{{{NS_CT}}}Override":
             name, ct = el.get("PartName"), el.get("ContentType")
             if name is None or ct is None:
-                raise DocumentError("an Override without PartName or ContentType", where=wp)
+                raise DocumentError(msg("an Override without PartName or ContentType"), where=wp)
             out[name.lower()] = ct
     return out
 
@@ -103,14 +104,14 @@ def part_rels_name(partname: str) -> str:
 def relationships(xml: bytes, where: str) -> list[tuple[str, str, str, bool]]:
     root = etree.fromstring(xml, hardened_parser())
     if root.tag != f"{{{NS_RELS}}}Relationships":
-        raise DocumentError(f"not a relationships part (root element {root.tag!r})", where=where)
+        raise DocumentError(msg("not a relationships part (root element {tag!r})", tag=root.tag), where=where)
     rels = []
     for el in root:
         if el.tag != f"{{{NS_RELS}}}Relationship":
             continue
         rid, rtype, target = el.get("Id"), el.get("Type"), el.get("Target")
         if rid is None or rtype is None or target is None:
-            raise DocumentError("a Relationship without Id, Type or Target", where=where)
+            raise DocumentError(msg("a Relationship without Id, Type or Target"), where=where)
         rels.append((rid, rtype, target, el.get("TargetMode") == "External"))
     return rels
 
@@ -121,26 +122,26 @@ def check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], r
     zip name, the kind ("docx" / "dotx"), and the part names ("/word/styles.xml") reached."""
     names = {i.filename for i in infos}
     if PACKAGE_RELS not in rels_parts:
-        raise DocumentError(f"no package relationships ({PACKAGE_RELS}): not an Office Open XML package",
+        raise DocumentError(msg("no package relationships (_rels/.rels): not an Office Open XML package"),
                             where=where)
     pkg_rels = relationships(rels_parts[PACKAGE_RELS], f"{where}: {PACKAGE_RELS}")
     main_targets = [(t, ext) for _id, rt, t, ext in pkg_rels if rt == RT_OFFICE_DOCUMENT]
     if not main_targets:
         if any(rt == RT_STRICT_OFFICE_DOCUMENT for _id, rt, _t, _e in pkg_rels):
-            raise DocumentError("a Strict Open XML document, which redline does not read", where=where,
-                                hint="save it in Word as a plain 'Word Document (.docx)'")
-        raise DocumentError("no main document part (no officeDocument relationship in _rels/.rels)",
+            raise DocumentError(msg("a Strict Open XML document, which redline does not read"), where=where,
+                                hint=msg("save it in Word as a plain 'Word Document (.docx)'"))
+        raise DocumentError(msg("no main document part (no officeDocument relationship in _rels/.rels)"),
                             where=where)
     if len(main_targets) > 1:
-        raise DocumentError("more than one main document part (officeDocument relationship) in _rels/.rels",
+        raise DocumentError(msg("more than one main document part (officeDocument relationship) in _rels/.rels"),
                             where=where)
     target, external = main_targets[0]
     if external:
-        raise DocumentError("the main document part is an external link", where=where)
+        raise DocumentError(msg("the main document part is an external link"), where=where)
     main_partname = posixpath.normpath(posixpath.join("/", target))
     main = main_partname.lstrip("/")
     if main not in names:
-        raise DocumentError(f"the main document part {main} is missing", where=where)
+        raise DocumentError(msg("the main document part {main} is missing", main=main), where=where)
     ct = content_types.get(main_partname.lower()) or content_types.get(
         "ext:" + posixpath.splitext(main)[1][1:].lower())
     if ct == CT_DOCX:
@@ -148,13 +149,14 @@ def check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], r
     elif ct == CT_DOTX:
         kind = "dotx"
     elif ct in (CT_DOCM, CT_DOTM):
-        what = "a macro-enabled document (.docm)" if ct == CT_DOCM else "a macro-enabled template (.dotm)"
-        raise DocumentError(f"{what}: redline does not open files that carry macros", where=where,
-                            hint="in Word, save a copy as 'Word Document (.docx)' and use that")
+        what = msg("a macro-enabled document (.docm)") if ct == CT_DOCM else msg("a macro-enabled template (.dotm)")
+        raise DocumentError(msg("{what}: redline does not open files that carry macros", what=what), where=where,
+                            hint=msg("in Word, save a copy as 'Word Document (.docx)' and use that"))
     elif ct in OTHER_OFFICE:
-        raise DocumentError(f"{OTHER_OFFICE[ct]}, not a Word document", where=where)
+        raise DocumentError(msg("{what}, not a Word document", what=OTHER_OFFICE[ct]), where=where)
     else:
-        raise DocumentError(f"the main part {main} has content type {ct!r}, not a Word document", where=where)
+        raise DocumentError(msg("the main part {main} has content type {ct!r}, not a Word document", main=main, ct=ct),
+                            where=where)
     # Walk every part reachable through internal relationships, as python-docx does.
     seen: set[str] = set()
     queue = ["/"]
@@ -173,9 +175,10 @@ def check_package(infos: list[zipfile.ZipInfo], content_types: dict[str, str], r
             seen.add(partname)
             member = partname[1:]
             if member not in names:
-                raise DocumentError(f"relationship {rid} points at a missing part {member}",
-                                    where=f"{where}: {rels_name}")
+                raise DocumentError(msg("relationship {rid} points at a missing part {member}", rid=rid, member=member),
+                                    where=where, part=rels_name)
             if content_type_for(content_types, member) is None:
-                raise DocumentError(f"part {member} has no content type in {CONTENT_TYPES}", where=where)
+                raise DocumentError(msg("part {member} has no content type in [Content_Types].xml", member=member),
+                                    where=where)
             queue.append(partname)
     return main, kind, seen

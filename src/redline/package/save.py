@@ -24,6 +24,7 @@ from typing import Iterable
 from lxml import etree
 
 from ..errors import DocumentError, OutputError
+from ..messages import msg
 from .common import one_line
 from .opc import CONTENT_TYPES, CT_DOCX, CT_DOTX, NS_CT, PACKAGE_RELS, RELS_CT, content_type_for, relationships
 from .output import check_outputs, write_output
@@ -73,7 +74,8 @@ def docx_bytes(doc, *, original: SourcePackage | None = None, dirty: Iterable[st
     except (DocumentError, OutputError):
         raise
     except Exception as exc:
-        raise OutputError(f"cannot serialise the document ({type(exc).__name__}: {one_line(exc)})", where=where)
+        raise OutputError(msg("cannot serialise the document ({kind}: {reason})", kind=type(exc).__name__,
+                              reason=one_line(exc)), where=where)
 
 
 def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[str, bytes], *,

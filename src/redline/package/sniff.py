@@ -6,6 +6,7 @@ from __future__ import annotations
 import struct
 
 from ..errors import DocumentError
+from ..messages import msg
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -18,15 +19,16 @@ def sniff(data: bytes, where: str) -> None:
         return
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{\\rtf"):
-        raise DocumentError("an RTF file, not a .docx", where=where, hint="open it in Word and save it as .docx")
+        raise DocumentError(msg("an RTF file, not a .docx"), where=where,
+                            hint=msg("open it in Word and save it as .docx"))
     if head.startswith(b"%PDF"):
-        raise DocumentError("a PDF file, not a .docx", where=where)
+        raise DocumentError(msg("a PDF file, not a .docx"), where=where)
     if head.startswith(b"<") and (b"w:wordDocument" in head or b"pkg:package" in head):
-        raise DocumentError("a Word XML (flat XML) file, not a .docx", where=where,
-                            hint="open it in Word and save it as .docx")
+        raise DocumentError(msg("a Word XML (flat XML) file, not a .docx"), where=where,
+                            hint=msg("open it in Word and save it as .docx"))
     if b"PK\x05\x06" in data[-66000:] or b"PK\x03\x04" in data[:4096]:
         return  # a zip with something in front (zipfile copes); let the zip checks judge it
-    raise DocumentError("not a .docx file (not a zip archive)", where=where)
+    raise DocumentError(msg("not a .docx file (not a zip archive)"), where=where)
 
 
 def explain_ole2(data: bytes, where: str) -> None:
@@ -37,18 +39,18 @@ def explain_ole2(data: bytes, where: str) -> None:
     else:
         found = set(names)
     if "EncryptedPackage" in found:
-        raise DocumentError("a password-protected (encrypted) .docx; redline cannot read it", where=where,
-                            hint="remove the password in Word (File > Info > Protect Document > Encrypt with "
-                                 "Password, clear it), save, and try again")
+        raise DocumentError(msg("a password-protected (encrypted) .docx; redline cannot read it"), where=where,
+                            hint=msg("remove the password in Word (File > Info > Protect Document > Encrypt with "
+                                     "Password, clear it), save, and try again"))
     if "WordDocument" in found:
-        raise DocumentError("a legacy Word 97-2003 document (.doc), not a .docx", where=where,
-                            hint="open it in Word or LibreOffice and save it as .docx")
+        raise DocumentError(msg("a legacy Word 97-2003 document (.doc), not a .docx"), where=where,
+                            hint=msg("open it in Word or LibreOffice and save it as .docx"))
     if "Workbook" in found or "Book" in found:
-        raise DocumentError("a legacy Excel workbook (.xls), not a Word .docx", where=where)
+        raise DocumentError(msg("a legacy Excel workbook (.xls), not a Word .docx"), where=where)
     if "PowerPoint Document" in found:
-        raise DocumentError("a legacy PowerPoint file (.ppt), not a Word .docx", where=where)
-    raise DocumentError("a legacy Office (OLE2 compound) file, not a .docx", where=where,
-                        hint="if it is a Word 97-2003 .doc, open it in Word and save it as .docx")
+        raise DocumentError(msg("a legacy PowerPoint file (.ppt), not a Word .docx"), where=where)
+    raise DocumentError(msg("a legacy Office (OLE2 compound) file, not a .docx"), where=where,
+                        hint=msg("if it is a Word 97-2003 .doc, open it in Word and save it as .docx"))
 
 
 def cfb_stream_names(data: bytes) -> list[str] | None:

@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from ..errors import DocumentError, LimitError
+from ..messages import msg
 from .common import one_line
 from .limits import Limits
 from .opc import EXPECTED_ROOT
@@ -45,22 +46,22 @@ def check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: 
         try:
             text = data.decode(utf16)
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"invalid UTF-16 at byte {exc.start}", where=wp)
+            raise DocumentError(msg("invalid UTF-16 at byte {offset}", offset=exc.start), where=wp)
         if _DOCTYPE_STR.search(text):
-            raise DocumentError("XML with a DOCTYPE (DTD or entity declarations) is refused: "
-                                "entities are never expanded or fetched", where=wp)
+            raise DocumentError(msg("XML with a DOCTYPE (DTD or entity declarations) is refused: entities are never "
+                                    "expanded or fetched"), where=wp)
         del text
     else:
         body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
         if not body:
-            raise DocumentError("empty XML part", where=wp)
+            raise DocumentError(msg("empty XML part"), where=wp)
         m = _XML_DECL_ENC.match(body)
         if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-            raise DocumentError(f"XML encoding {m.group(1).decode('ascii')!r}; an Office part must be UTF-8 "
-                                "or UTF-16", where=wp)
+            raise DocumentError(msg("XML encoding {encoding!r}; an Office part must be UTF-8 or UTF-16",
+                                    encoding=m.group(1).decode("ascii")), where=wp)
         if _DOCTYPE.search(body):
-            raise DocumentError("XML with a DOCTYPE (DTD or entity declarations) is refused: "
-                                "entities are never expanded or fetched", where=wp)
+            raise DocumentError(msg("XML with a DOCTYPE (DTD or entity declarations) is refused: entities are never "
+                                    "expanded or fetched"), where=wp)
     try:
         root = etree.fromstring(data, parser if parser is not None else hardened_parser())
     except etree.XMLSyntaxError as exc:
@@ -68,23 +69,24 @@ def check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: 
             _check_utf8(body, wp)
         raise _xml_error(exc, wp, limits)
     if root is None:
-        raise DocumentError("empty XML part", where=wp)
+        raise DocumentError(msg("empty XML part"), where=wp)
     tree = root.getroottree()
     info = tree.docinfo
     _refuse_parsed_doctype(info, wp)
     expected = EXPECTED_ROOT.get(content_type or "")
     if expected is not None and root.tag != expected:
-        raise DocumentError(f"root element {_clark_to_text(root.tag)} where its content type needs "
-                            f"{_clark_to_text(expected)}", where=wp)
+        raise DocumentError(msg("root element {found} where its content type needs {needed}",
+                                found=_clark_to_text(root.tag), needed=_clark_to_text(expected)), where=wp)
     if expected == W_ + "document" and root.find(W_ + "body") is None:
-        raise DocumentError("the document has no <w:body>", where=wp)
+        raise DocumentError(msg("the document has no <w:body>"), where=wp)
     if (info.encoding or "UTF-8").upper().replace("_", "-") not in _XML_ENCODINGS:
-        raise DocumentError(f"XML encoding {info.encoding!r}; an Office part must be UTF-8 or UTF-16", where=wp)
+        raise DocumentError(msg("XML encoding {encoding!r}; an Office part must be UTF-8 or UTF-16",
+                                encoding=info.encoding), where=wp)
     if limits.max_xml_depth < _LIBXML_MAX_DEPTH:  # deeper than libxml2's own ceiling fails to parse
         deep = etree.XPath("/*" * (limits.max_xml_depth + 1))(root)
         if deep:
-            raise LimitError(f"XML nested deeper than {limits.max_xml_depth} levels (Limits.max_xml_depth) "
-                             f"at {_short_path(tree, deep[0])}", where=wp)
+            raise LimitError(msg("XML nested deeper than {depth} levels (Limits.max_xml_depth) at {path}",
+                                 depth=limits.max_xml_depth, path=_short_path(tree, deep[0])), where=wp)
     n = limits.max_text_chars
     big = (utf16 or _has_long_stretch(data, n)) and etree.XPath(
         f"(//text()[string-length(.) > {n}] | //@*[string-length(.) > {n}])[1]")(root)
@@ -92,14 +94,15 @@ def check_xml(data: bytes, part: str, where: str, limits: Limits, content_type: 
         node = big[0]
         owner = node.getparent() if hasattr(node, "getparent") else None
         at = f" in {_short_path(tree, owner)}" if owner is not None else ""
-        raise LimitError(f"a text node or attribute of over {n:,} characters{at} (Limits.max_text_chars)",
-                         where=wp)
+        raise LimitError(msg("a text node or attribute of over {limit:,} characters{at} (Limits.max_text_chars)",
+                             limit=n, at=at), where=wp)
     m = limits.max_paragraph_chars
     para = (utf16 or _may_hold_long_paragraph(data, m)) and etree.XPath(
         f"(//w:p[string-length(.) > {m}] | //s:p[string-length(.) > {m}])[1]", namespaces=P_NS)(root)
     if para:
-        raise LimitError(f"a paragraph of {len(para[0].xpath('string(.)')):,} characters, over the {m:,} limit "
-                         f"(Limits.max_paragraph_chars) at {_short_path(tree, para[0])}", where=wp)
+        raise LimitError(msg("a paragraph of {count:,} characters, over the {limit:,} limit "
+                             "(Limits.max_paragraph_chars) at {path}", count=len(para[0].xpath("string(.)")), limit=m,
+                             path=_short_path(tree, para[0])), where=wp)
     return root
 
 
@@ -135,8 +138,8 @@ def _may_hold_long_paragraph(data: bytes, m: int) -> bool:
 def _refuse_parsed_doctype(info, wp: str) -> None:
     """The second look: a DOCTYPE the byte scan missed (an encoding it does not read)."""
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
-        raise DocumentError("XML with a DOCTYPE (DTD or entity declarations) is refused: "
-                            "entities are never expanded or fetched", where=wp)
+        raise DocumentError(msg("XML with a DOCTYPE (DTD or entity declarations) is refused: entities are never "
+                                "expanded or fetched"), where=wp)
 
 
 def _check_utf8(body: bytes, wp: str) -> None:
@@ -145,30 +148,36 @@ def _check_utf8(body: bytes, wp: str) -> None:
         try:
             dec.decode(body[off:off + (1 << 20)], final=off + (1 << 20) >= len(body))
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"invalid UTF-8 at byte {off + exc.start:,}", where=wp)
+            raise DocumentError(msg("invalid UTF-8 at byte {offset:,}", offset=off + exc.start), where=wp)
     if not body:
-        raise DocumentError("empty XML part", where=wp)
+        raise DocumentError(msg("empty XML part"), where=wp)
 
 
 def _xml_error(exc: etree.XMLSyntaxError, wp: str, limits: Limits) -> DocumentError:
-    msg = one_line(exc.msg or exc)
+    text = one_line(exc.msg or exc)
     line = f" (line {exc.lineno})" if exc.lineno else ""
-    m = re.match(r"Namespace prefix (\S+) (?:for (\S+) )?on (\S+) is not defined", msg)
+    m = re.match(r"Namespace prefix (\S+) (?:for (\S+) )?on (\S+) is not defined", text)
     if m:
-        return DocumentError(f"undeclared namespace prefix '{m.group(1)}' on <{m.group(3)}>{line}", where=wp)
-    if "amplification" in msg or "Detected an entity reference loop" in msg:
-        return DocumentError(f"XML entity expansion refused (a 'billion laughs' DOCTYPE){line}", where=wp)
-    if "Excessive depth" in msg:
-        return LimitError(f"XML nested deeper than {min(limits.max_xml_depth, _LIBXML_MAX_DEPTH)} levels "
-                          f"(Limits.max_xml_depth){line}", where=wp)
-    if "Resource limit" in msg or "huge" in msg.lower() or "too long" in msg or "XML_PARSE_HUGE" in msg:
-        return LimitError(f"a text node or attribute over the parser's {_LIBXML_MAX_TEXT:,} byte limit "
-                          f"(Limits.max_text_chars){line}", where=wp)
-    if "encoding" in msg.lower() or "Invalid bytes" in msg or "Char 0x" in msg:
-        return DocumentError(f"bad character encoding: {re.sub(r', line [0-9]+, column [0-9]+$', '', msg)}{line}",
+        return DocumentError(msg("undeclared namespace prefix '{prefix}' on <{element}>{line}", prefix=m.group(1),
+                                 element=m.group(3), line=line), where=wp)
+    if "amplification" in text or "Detected an entity reference loop" in text:
+        return DocumentError(msg("XML entity expansion refused (a 'billion laughs' DOCTYPE){line}", line=line),
                              where=wp)
-    return DocumentError(f"not well-formed XML: {re.sub(r', line [0-9]+, column [0-9]+$', '', msg)}{line}",
-                         where=wp)
+    if "Excessive depth" in text:
+        return LimitError(msg("XML nested deeper than {depth} levels (Limits.max_xml_depth){line}",
+                              depth=min(limits.max_xml_depth, _LIBXML_MAX_DEPTH), line=line), where=wp)
+    if "Resource limit" in text or "huge" in text.lower() or "too long" in text or "XML_PARSE_HUGE" in text:
+        return LimitError(msg("a text node or attribute over the parser's {limit:,} byte limit "
+                              "(Limits.max_text_chars){line}", limit=_LIBXML_MAX_TEXT, line=line), where=wp)
+    if "encoding" in text.lower() or "Invalid bytes" in text or "Char 0x" in text:
+        return DocumentError(msg("bad character encoding: {reason}{line}", reason=_no_position(text), line=line),
+                             where=wp)
+    return DocumentError(msg("not well-formed XML: {reason}{line}", reason=_no_position(text), line=line), where=wp)
+
+
+def _no_position(text: str) -> str:
+    """libxml2's message without its trailing ', line N, column M' (the line is said apart)."""
+    return re.sub(r", line [0-9]+, column [0-9]+$", "", text)
 
 
 def _clark_to_text(tag: object) -> str:

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 
 from ..errors import DocumentError, LimitError
+from ..messages import msg
 from .common import CHUNK, fast_zlib, one_line
 from .limits import Limits
 from .opc import looks_xml
@@ -41,7 +42,8 @@ def count_central_records(data: bytes, where: str, limits: Limits) -> None:
     while pos + 46 <= end and data[pos:pos + 4] == b"PK\x01\x02":
         count += 1
         if count > limits.max_entries:
-            raise LimitError(f"more than {limits.max_entries:,} zip entries (Limits.max_entries)", where=where)
+            raise LimitError(msg("more than {limit:,} zip entries (Limits.max_entries)", limit=limits.max_entries),
+                             where=where)
         n, m, k = struct.unpack_from("<HHH", data, pos + 28)
         pos += 46 + n + m + k
 
@@ -49,37 +51,39 @@ def count_central_records(data: bytes, where: str, limits: Limits) -> None:
 def check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limits: Limits) -> dict[str, int]:
     """Check the directory and local headers; return where each entry's data starts."""
     if len(infos) > limits.max_entries:
-        raise LimitError(f"{len(infos):,} zip entries, over the {limits.max_entries:,} limit (Limits.max_entries)",
-                         where=where)
+        raise LimitError(msg("{count:,} zip entries, over the {limit:,} limit (Limits.max_entries)", count=len(infos),
+                             limit=limits.max_entries), where=where)
     seen: dict[str, str] = {}
     declared = 0
     for info in infos:
         name = info.filename
         if _BAD_NAME.search(name) or not name or any(unicodedata.category(c) in _BAD_CATEGORIES for c in name):
-            raise DocumentError(f"unsafe zip entry name {name!r} (absolute, '..', backslash, control or "
-                                "formatting character)", where=where)
+            raise DocumentError(msg("unsafe zip entry name {name!r} (absolute, '..', backslash, control or formatting "
+                                    "character)", name=name), where=where)
         folded = name.lower()
         if folded in seen:
             same = seen[folded] == name
-            raise DocumentError(f"duplicate zip entry {name!r}" + ("" if same else f" (and {seen[folded]!r})"),
+            raise DocumentError(msg("duplicate zip entry {name!r}", name=name) if same else
+                                msg("duplicate zip entry {name!r} (and {other!r})", name=name, other=seen[folded]),
                                 where=where)
         seen[folded] = name
         if info.flag_bits & 0x1:
-            raise DocumentError(f"zip entry {name} is encrypted", where=where)
+            raise DocumentError(msg("zip entry {name} is encrypted", name=name), where=where)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise DocumentError(f"zip entry {name} uses compression method {info.compress_type}; "
-                                "a .docx uses only stored or deflated entries", where=where)
+            raise DocumentError(msg("zip entry {name} uses compression method {method}; a .docx uses only stored or "
+                                    "deflated entries", name=name, method=info.compress_type), where=where)
         cap = limits.max_xml_part_bytes if looks_xml(name) else limits.max_part_bytes
         if info.file_size > cap:
-            raise LimitError(f"zip entry {name} expands to {info.file_size:,} bytes, over the {cap:,} byte limit "
-                             f"(Limits.{'max_xml_part_bytes' if cap == limits.max_xml_part_bytes else 'max_part_bytes'})",
+            setting = "max_xml_part_bytes" if cap == limits.max_xml_part_bytes else "max_part_bytes"
+            raise LimitError(msg("zip entry {name} expands to {size:,} bytes, over the {limit:,} byte limit "
+                                 "(Limits.{setting})", name=name, size=info.file_size, limit=cap, setting=setting),
                              where=where)
         if not looks_xml(name):  # XML is judged by its size alone (see check_ratio)
             check_ratio(name, info.file_size, info.compress_size, where, limits)
         declared += info.file_size
         if declared > limits.max_total_bytes:
-            raise LimitError(f"the zip entries declare more than {limits.max_total_bytes:,} bytes in all "
-                             "(Limits.max_total_bytes)", where=where)
+            raise LimitError(msg("the zip entries declare more than {limit:,} bytes in all (Limits.max_total_bytes)",
+                                 limit=limits.max_total_bytes), where=where)
     # local records must lie inside the file, in order, without overlapping, and name the
     # entry the directory names
     spans = []
@@ -87,18 +91,19 @@ def check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limit
     for info in infos:
         start = info.header_offset
         if start < 0 or start + 30 > len(data) or data[start:start + 4] != b"PK\x03\x04":
-            raise DocumentError(f"corrupt zip: no local header for entry {info.filename}", where=where)
+            raise DocumentError(msg("corrupt zip: no local header for entry {name}", name=info.filename), where=where)
         nlen, xlen = struct.unpack_from("<HH", data, start + 26)
         end = start + 30 + nlen + xlen + info.compress_size
         if end > len(data):
-            raise DocumentError(f"truncated or corrupt zip: entry {info.filename} runs past the end of the file",
-                                where=where)
+            raise DocumentError(msg("truncated or corrupt zip: entry {name} runs past the end of the file",
+                                    name=info.filename), where=where)
         spans.append((start, end, info.filename))
         starts[info.filename] = start + 30 + nlen + xlen
     spans.sort()
     for (s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:]):
         if s2 < e1:
-            raise DocumentError(f"zip entries {n1} and {n2} overlap (a zip-bomb construction)", where=where)
+            raise DocumentError(msg("zip entries {n1} and {n2} overlap (a zip-bomb construction)", n1=n1, n2=n2),
+                                where=where)
     for info in infos:  # as zipfile checks when it opens an entry
         start = info.header_offset
         flags, nlen = struct.unpack_from("<H", data, start + 6)[0], struct.unpack_from("<H", data, start + 26)[0]
@@ -107,8 +112,8 @@ def check_directory(data: bytes, infos: list[zipfile.ZipInfo], where: str, limit
         except UnicodeDecodeError:
             local = None
         if local != info.orig_filename:
-            raise DocumentError(f"corrupt zip: the local header of entry {info.filename} names {local!r}",
-                                where=where)
+            raise DocumentError(msg("corrupt zip: the local header of entry {name} names {local!r}",
+                                    name=info.filename, local=local), where=where)
     return starts
 
 
@@ -122,8 +127,9 @@ def check_ratio(name: str, size: int, csize: int, where: str, limits: Limits) ->
     ``max_xml_part_bytes`` and ``max_total_bytes``, counted on the bytes really inflated,
     chunk by chunk, so a lying or huge XML entry is still stopped in bounded memory."""
     if size > limits.ratio_min_bytes and size > limits.max_ratio * max(csize, 1):
-        raise LimitError(f"zip entry {name} expands {size // max(csize, 1):,} times ({csize:,} -> {size:,} bytes), "
-                         f"over the {limits.max_ratio}:1 limit (Limits.max_ratio): a zip bomb?", where=where)
+        raise LimitError(msg("zip entry {name} expands {ratio:,} times ({csize:,} -> {size:,} bytes), over the "
+                             "{limit}:1 limit (Limits.max_ratio): a zip bomb?", name=name, ratio=size // max(csize, 1),
+                             csize=csize, size=size, limit=limits.max_ratio), where=where)
 
 
 def read_entry(raw: bytes | memoryview, info: zipfile.ZipInfo, where: str, limits: Limits, *, is_xml: bool,
@@ -139,8 +145,9 @@ def read_entry(raw: bytes | memoryview, info: zipfile.ZipInfo, where: str, limit
     cap = limits.max_xml_part_bytes if is_xml else limits.max_part_bytes
     cap_name = "max_xml_part_bytes" if is_xml else "max_part_bytes"
     if info.file_size > cap:
-        raise LimitError(f"zip entry {name} expands to {info.file_size:,} bytes, over the {cap:,} byte limit "
-                         f"(Limits.{cap_name})", where=where)
+        raise LimitError(msg("zip entry {name} expands to {size:,} bytes, over the {limit:,} byte limit "
+                             "(Limits.{setting})", name=name, size=info.file_size, limit=cap, setting=cap_name),
+                         where=where)
     stored = info.compress_type == zipfile.ZIP_STORED
     n = crc = 0
     try:
@@ -150,26 +157,28 @@ def read_entry(raw: bytes | memoryview, info: zipfile.ZipInfo, where: str, limit
             total[0] += len(chunk)
             crc = fast_zlib.crc32(chunk, crc)
             if n > cap:
-                raise LimitError(f"zip entry {name} expands past {cap:,} bytes (Limits.{cap_name})", where=where)
+                raise LimitError(msg("zip entry {name} expands past {limit:,} bytes (Limits.{setting})", name=name,
+                                     limit=cap, setting=cap_name), where=where)
             if n > info.file_size:
-                raise DocumentError(f"corrupt zip: entry {name} is larger than its declared size", where=where)
+                raise DocumentError(msg("corrupt zip: entry {name} is larger than its declared size", name=name),
+                                    where=where)
             if total[0] > limits.max_total_bytes:
-                raise LimitError(f"the zip entries expand to more than {limits.max_total_bytes:,} bytes "
-                                 "(Limits.max_total_bytes)", where=where)
+                raise LimitError(msg("the zip entries expand to more than {limit:,} bytes (Limits.max_total_bytes)",
+                                     limit=limits.max_total_bytes), where=where)
             if not is_xml:
                 check_ratio(name, n, info.compress_size, where, limits)
         if inflate is not None and not inflate.eof:
-            raise DocumentError(f"corrupt zip entry {name}: its compressed data ends early", where=where)
+            raise DocumentError(msg("corrupt zip entry {name}: its compressed data ends early", name=name), where=where)
         if n != info.file_size:
-            raise DocumentError(f"corrupt zip: entry {name} is {n:,} bytes, not the {info.file_size:,} it declares",
-                                where=where)
+            raise DocumentError(msg("corrupt zip: entry {name} is {size:,} bytes, not the {declared:,} it declares",
+                                    name=name, size=n, declared=info.file_size), where=where)
         if crc & 0xFFFFFFFF != info.CRC:
-            raise DocumentError(f"corrupt zip entry {name}: bad CRC-32", where=where)
+            raise DocumentError(msg("corrupt zip entry {name}: bad CRC-32", name=name), where=where)
         if not is_xml:
             return b""
         return bytes(raw) if stored else fast_zlib.decompressobj(-15).decompress(raw, info.file_size)
     except fast_zlib.error as exc:
-        raise DocumentError(f"corrupt zip entry {name}: {one_line(exc)}", where=where)
+        raise DocumentError(msg("corrupt zip entry {name}: {reason}", name=name, reason=one_line(exc)), where=where)
 
 
 def chunks(raw: bytes | memoryview):
