@@ -271,14 +271,10 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
                 letter_file, force) -> None:
     """Compare OLD with NEW: OLD with the differences as tracked changes, and a summary by section."""
     result = redline.compare(old, new, output, author=author, date=date, formatting=not ignore_formatting,
-                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force)
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text, protect=[old, new])
-    else:
-        click.echo(text)
+                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force,
+                             summary=summary_file, summary_format=fmt)
+    if not summary_file:
+        click.echo(result.render(fmt))
     for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(f"wrote {result.output}", err=True)

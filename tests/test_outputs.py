@@ -301,9 +301,15 @@ COMMANDS = {
     "extract -o": lambda d, out: ["extract", d / "letter.txt", "--draft", d / "d.docx", "-o", out],
     "accept -o": lambda d, out: ["accept", d / "d.docx", "-o", out],
     "reject -o": lambda d, out: ["reject", d / "d.docx", "-o", out],
+    "compare -o": lambda d, out: ["compare", d / "d.docx", d / "n.docx", "-o", out],
+    "compare --edits": lambda d, out: ["compare", d / "d.docx", d / "n.docx", "-o", d / "fresh.docx", "--edits", out],
+    "compare --summary": lambda d, out: ["compare", d / "d.docx", d / "n.docx", "-o", d / "fresh.docx", "--summary",
+                                         out],
 }
 INPUTS = {"apply -o": ["d.docx", "e.json", "letter.txt"], "apply --summary": ["d.docx", "e.json"],
-          "extract -o": ["letter.txt", "d.docx"], "accept -o": ["d.docx"], "reject -o": ["d.docx"]}
+          "extract -o": ["letter.txt", "d.docx"], "accept -o": ["d.docx"], "reject -o": ["d.docx"],
+          "compare -o": ["d.docx", "n.docx"], "compare --edits": ["d.docx", "n.docx"],
+          "compare --summary": ["d.docx", "n.docx"]}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -314,6 +320,7 @@ def test_no_spelling_of_an_input_is_ever_written(tmp_path_factory, data):
     shutil.copy(DRAFT, run_dir / "d.docx")
     (run_dir / "e.json").write_text(json.dumps(EDITS, ensure_ascii=False), "utf-8")
     shutil.copy(LETTER, run_dir / "letter.txt")
+    shutil.copy(FIXTURES / "drafts" / "cchc-messy.docx", run_dir / "n.docx")
     command = data.draw(st.sampled_from(sorted(COMMANDS)), label="command")
     victim = run_dir / data.draw(st.sampled_from(INPUTS[command]), label="input")
     spelling = data.draw(st.sampled_from(sorted(spellings(run_dir, victim))), label="spelling")
@@ -337,3 +344,17 @@ def test_check_outputs_names_what_is_wrong(tmp_path):
     with pytest.raises(OutputError, match="usable file name"):
         check_outputs(["bad\x00name"])
     assert check_outputs([None, tmp_path / "o.docx"], inputs=[None, tmp_path / "in.docx"]) == [tmp_path / "o.docx"]
+
+
+def test_compare_writes_all_its_files_or_none(run_dir):
+    shutil.copy(FIXTURES / "drafts" / "cchc-messy.docx", run_dir / "n.docx")
+    (run_dir / "s.md").write_text("an earlier summary", "utf-8")
+    before = listing(run_dir)
+    with pytest.raises(OutputError, match="already exists"):  # refused before any work, nothing written
+        redline.compare(run_dir / "d.docx", run_dir / "n.docx", run_dir / "c.docx", edits=run_dir / "c.json",
+                        summary=run_dir / "s.md", summary_format="markdown")
+    assert listing(run_dir) == before
+    redline.compare(run_dir / "d.docx", run_dir / "n.docx", run_dir / "c.docx", edits=run_dir / "c.json",
+                    summary=run_dir / "s.md", summary_format="markdown", force=True)
+    assert (run_dir / "c.docx").exists() and "edits" in json.loads((run_dir / "c.json").read_text("utf-8"))
+    assert (run_dir / "s.md").read_text("utf-8") != "an earlier summary"
