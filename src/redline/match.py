@@ -261,10 +261,47 @@ class Finder:
         """``may_contain`` on an already computed ``quick_text``."""
         return all(w in quick for w in self.words)
 
+    def find_indexed(self, view: NormalView, index: dict[str, list[int]]) -> tuple[list[tuple[int, int]], int] | None:
+        """``find`` on a paragraph with a word index (``word_index``): only where the phrase's
+        first word starts, which is every place a whole-word match can begin (its first
+        character is a letter or digit, so the character before it is not one).  None when the
+        phrase starts otherwise (then ``find`` it).  The same hits, in the same order."""
+        first = _ALNUM_RUN.match(self.target)
+        if first is None or first.start() != 0:
+            return None
+        hay, target = view.text, self.target
+        hidden_ranges = [(m, m + len(c)) for c in self.contexts for m in _iter_find(hay, c)]
+        spans: list[tuple[int, int]] = []
+        hidden = 0
+        last = 0
+        for s in index.get(first.group(), ()):
+            if s < last:
+                continue
+            e = s + len(target)
+            if not hay.startswith(target, s) or not _word_bounded(hay, s, e, target):
+                continue
+            if any(hs <= s and e <= he for hs, he in hidden_ranges):
+                hidden += 1
+            else:
+                spans.append(view.original_span(s, e))
+            last = e
+        return spans, hidden
+
     def find(self, raw: str, *, view: NormalView | None = None, quick: bool = True) -> tuple[list[tuple[int, int]], int]:
         if not self.target or (quick and not self.may_contain(raw)):
             return [], 0
         return _find_in_view(view or normal_view(raw, fold_case=self.fold), self.target, self.contexts)
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def word_index(view: NormalView) -> dict[str, list[int]]:
+    """Where each word (a maximal run of letters and digits) starts in ``view.text``."""
+    index: dict[str, list[int]] = {}
+    for m in _ALNUM_RUN.finditer(view.text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
 
 
 def _iter_find(hay: str, needle: str):

@@ -441,7 +441,8 @@ def apply_plan(document, plan, progress=None) -> set[str]:
             progress("revise", done, total)
         items.sort(key=lambda it: (it[0].start, it[0].end, order[id(it[1])]), reverse=True)
         # one map of the paragraph for all its changes, cut at every change's ends in one pass
-        text = _split_at_all(p, [x for a, _ in items for x in (a.start, a.end)], rv.fresh_id)
+        text = _split_at_all(p, [x for a, _ in items if a.end > a.start or a.new for x in (a.start, a.end)],
+                             rv.fresh_id)
         for a, pe in items:
             rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe), text=text)
 
