@@ -185,6 +185,16 @@ def test_a_symlink_to_a_device_is_refused(tmp_path):
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
+def test_a_link_to_a_pipe_that_realpath_cannot_name_is_refused(tmp_path):
+    read, write = os.pipe()
+    try:  # /dev/stdout as a pipe: /proc/self/fd/N -> "pipe:[1234]", which no real path names
+        with pytest.raises(OutputError, match="named pipe"):
+            write_output(f"/proc/self/fd/{write}", "x", force=True)
+    finally:
+        os.close(read)
+        os.close(write)
+
+
 def test_a_symlink_output_is_followed_and_stays_a_link(tmp_path):
     (tmp_path / "real.txt").write_text("old", "utf-8")
     (tmp_path / "link.txt").symlink_to("real.txt")

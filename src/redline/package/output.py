@@ -193,6 +193,13 @@ def _check(out: Path, final: Path, inputs: list[tuple[str, Path]], force: bool) 
             raise OutputError(msg("would overwrite the input {path}", path=given), file=out,
                               hint=msg("choose another output file: {option} replaces an earlier output, never a "
                                        "source of the run", option=Option("force", flag=True)))
+    try:  # what the name leads to, links followed (/dev/stdout -> a pipe that realpath cannot name)
+        followed = os.stat(out)
+    except (OSError, ValueError):
+        followed = None
+    if followed is not None and not stat.S_ISREG(followed.st_mode) and not stat.S_ISDIR(followed.st_mode):
+        raise OutputError(msg("is {kind}: redline writes only regular files, even with {option}",
+                              kind=kind_of(followed.st_mode), option=Option("force", flag=True)), file=out)
     folder = final.parent
     if not folder.is_dir():
         raise OutputError(msg("the folder {folder} does not exist", folder=folder), file=out)
