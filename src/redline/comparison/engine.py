@@ -111,9 +111,9 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     old_body, new_body = old_doc.element.body, new_doc.element.body
     earlier = sum(1 for _ in old_body.iter(W["ins"], W["del"], W["moveFrom"], W["moveTo"]))
     if earlier:
-        warnings.append(Warning(msg("OLD holds {count} tracked change(s): compared as its current text (insertions "
-                                    "shown, deletions hidden); they are kept in the output", count=earlier),
-                                where=str(old)))
+        warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}: compared as its current "
+                                    "text (insertions shown, deletions hidden); they are kept in the output",
+                                    count=earlier), where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
@@ -132,8 +132,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     transplant.notes = cmp.notes
     accepted += cmp.notes.accepted
     if accepted:
-        warnings.append(Warning(msg("NEW holds {count} tracked change(s): compared as its accepted text, as Word "
-                                    "does", count=accepted), where=str(new)))
+        warnings.append(Warning(msg("NEW holds {count} tracked {count:plural:change:changes}: compared as its "
+                                    "accepted text, as Word does", count=accepted), where=str(new)))
     rv.start_ids(*cmp.notes.roots())
     story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
                   new_doc.part, transplant)

@@ -208,12 +208,13 @@ VI = {
         '{what}: redline không mở tệp có macro',
     "duplicate zip entry {name!r}": "mục zip {name!r} bị trùng",
     "duplicate zip entry {name!r} (and {other!r})": "mục zip {name!r} bị trùng (với {other!r})",
-    # compare (src/redline/comparison/engine.py)
-    "OLD holds {count} tracked change(s): compared as its current text (insertions shown, deletions hidden); they "
-    "are kept in the output": "bản CŨ có {count} thay đổi được theo dõi: so sánh theo văn bản hiện tại (hiện phần "
-                              "chèn, ẩn phần xóa); các thay đổi đó được giữ trong kết quả",
-    "NEW holds {count} tracked change(s): compared as its accepted text, as Word does":
+    # compare (src/redline/comparison/)
+    "OLD holds {count} tracked {count:plural:change:changes}: compared as its current text (insertions shown, "
+    "deletions hidden); they are kept in the output":
+        "bản CŨ có {count} thay đổi được theo dõi: so sánh theo văn bản hiện tại (hiện phần chèn, ẩn phần xóa); "
+        "các thay đổi này được giữ trong kết quả",
+    "NEW holds {count} tracked {count:plural:change:changes}: compared as its accepted text, as Word does":
         "bản MỚI có {count} thay đổi được theo dõi: so sánh theo văn bản đã chấp nhận, như Word",
     "headers or footers differ: they are not compared, OLD's are kept":
-        "đầu trang hoặc chân trang khác nhau: không được so sánh, giữ của bản CŨ",
+        "đầu trang hoặc chân trang khác nhau: không so sánh phần này, giữ của bản CŨ",
 }
