@@ -53,7 +53,8 @@ VI = {
     "undeclared namespace prefix '{prefix}' on <{element}>{line}":
         "tiền tố không gian tên '{prefix}' chưa được khai báo ở <{element}>{line}",
     "unsafe zip entry name {name!r} (absolute, '..', backslash, control or formatting character)":
-        "tên mục zip không an toàn {name!r} (đường dẫn tuyệt đối, '..', dấu gạch chéo ngược, ký tự điều khiển hoặc định dạng)",
+        "tên mục zip không an toàn {name!r} (đường dẫn tuyệt đối, '..', dấu gạch chéo ngược, ký tự điều khiển hoặc "
+        "định dạng)",
     'XML encoding {encoding!r}; an Office part must be UTF-8 or UTF-16':
         'mã hóa XML {encoding!r}; một phần của tệp Office phải là UTF-8 hoặc UTF-16',
     'XML nested deeper than {depth} levels (Limits.max_xml_depth) at {path}':
@@ -168,8 +169,10 @@ VI = {
         'python-docx không đọc được ({kind}: {reason})',
     'relationship {rid} points at a missing part {member}':
         'quan hệ {rid} trỏ tới phần {member} không tồn tại',
-    'remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it), save, and try again':
-        'gỡ mật khẩu trong Word (File > Info > Protect Document > Encrypt with Password, xóa mật khẩu), lưu lại rồi thử lại',
+    'remove the password in Word (File > Info > Protect Document > Encrypt with Password, clear it), save, and try '
+    'again':
+        'gỡ mật khẩu trong Word (File > Info > Protect Document > Encrypt with Password, xóa mật khẩu), lưu lại rồi '
+        'thử lại',
     'root element {found} where its content type needs {needed}':
         'phần tử gốc {found} trong khi kiểu nội dung cần {needed}',
     'the document has no <w:body>':
@@ -194,8 +197,10 @@ VI = {
         'mục zip {name} giải nén ra hơn {limit:,} byte (Limits.{setting})',
     'zip entry {name} expands to {size:,} bytes, over the {limit:,} byte limit (Limits.{setting})':
         'mục zip {name} giải nén ra {size:,} byte, vượt giới hạn {limit:,} byte (Limits.{setting})',
-    'zip entry {name} expands {ratio:,} times ({csize:,} -> {size:,} bytes), over the {limit}:1 limit (Limits.max_ratio): a zip bomb?':
-        'mục zip {name} nở ra {ratio:,} lần ({csize:,} -> {size:,} byte), vượt giới hạn {limit}:1 (Limits.max_ratio): bom zip?',
+    'zip entry {name} expands {ratio:,} times ({csize:,} -> {size:,} bytes), over the {limit}:1 limit '
+    '(Limits.max_ratio): a zip bomb?':
+        'mục zip {name} nở ra {ratio:,} lần ({csize:,} -> {size:,} byte), vượt giới hạn {limit}:1 (Limits.max_ratio): '
+        'bom zip?',
     'zip entry {name} is encrypted':
         'mục zip {name} đã bị mã hóa',
     'zip entry {name} uses compression method {method}; a .docx uses only stored or deflated entries':

@@ -67,7 +67,8 @@ VI = {
     "no sentence reading {quote!r} in {section}": "không có câu nào là {quote!r} trong {section}",
     "{count} sentences start with {quote!r} in {section}: {sentences}":
         "{count} câu bắt đầu bằng {quote!r} trong {section}: {sentences}",
-    "{count} sentences read {quote!r} in {section}: {sentences}": "{count} câu là {quote!r} trong {section}: {sentences}",
+    "{count} sentences read {quote!r} in {section}: {sentences}": "{count} câu là {quote!r} trong {section}: "
+                                                                  "{sentences}",
     "quote more of the sentence": "trích dẫn dài hơn để chỉ rõ câu",
     # conflicts between edits
     "{first} and {second} both change {place}; they cannot both apply":
@@ -82,7 +83,8 @@ VI = {
     "delete “{find}”": "bỏ “{find}”",
     "delete this passage": "bỏ nội dung này",
     # values the schema lets through but a document cannot take (edits.check_values, check_author)
-    "expected a date such as 2022-07-15T08:00:00Z, got {kind}": "cần một ngày như 2022-07-15T08:00:00Z, nhận được {kind}",
+    "expected a date such as 2022-07-15T08:00:00Z, got {kind}": "cần một ngày như 2022-07-15T08:00:00Z, nhận được "
+                                                                "{kind}",
     "date {value!r} is out of range: a revision date lies in the years {first} to {last} (in UTC)":
         "ngày {value!r} nằm ngoài phạm vi: ngày sửa đổi phải trong các năm {first} đến {last} (giờ UTC)",
     "character U+{code:04X} cannot appear in an author name": "ký tự U+{code:04X} không được phép có trong tên tác giả",
@@ -93,7 +95,8 @@ VI = {
     "reading the rest)": "quá nhiều sửa đổi: mỗi tệp tối đa {limit:,}, tệp này có nhiều đối tượng JSON hơn thế "
                          "(đã từ chối trước khi đọc hết)",
     "split it into several files": "chia thành nhiều tệp",
-    "{count:,} edits, over the limit of {limit:,} a file holds": "{count:,} sửa đổi, vượt giới hạn {limit:,} của một tệp",
+    "{count:,} edits, over the limit of {limit:,} a file holds": "{count:,} sửa đổi, vượt giới hạn {limit:,} của một "
+                                                                 "tệp",
     # text boxes are left alone (plan.py)
     "{find!r} occurs in {section} only inside a text box, which redline does not revise":
         "{find!r} chỉ có trong một khung văn bản (text box) ở {section}; redline không sửa khung văn bản",
