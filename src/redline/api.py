@@ -57,11 +57,14 @@ def reject(path: str | Path, output: str | Path, author: str | None = None, **op
     return reject_file(Path(path), Path(output), author=author, **options)
 
 
-def extract(letter: str | Path, draft: str | Path | None = None, **options) -> dict:
-    """Read a comment letter and return the edits document (schema of ``redline apply``)."""
+def extract(letter: str | Path, draft: Any = None, **options) -> dict:
+    """Read a comment letter and return the edits document (schema of ``redline apply``);
+    ``draft`` (a path, or an ``Outline`` already built) resolves every target."""
     from .letters.extract import extract as _extract
 
-    return _extract(Path(letter), draft=Path(draft) if draft else None, **options)
+    if isinstance(draft, (str, Path)):
+        draft = Path(draft)
+    return _extract(Path(letter), draft=draft or None, **options)
 
 
 __all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")

@@ -52,6 +52,7 @@ class Edit:
     case_sensitive: bool = True
     anchor: dict | None = None
     comment: str | None = None
+    as_comment: bool = False  # written as a Word comment with its proposed wording, not a tracked change
     author: str = ""
     date: str = ""
     n: int | str | None = None

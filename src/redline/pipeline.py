@@ -123,6 +123,7 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
         unresolved.extend({**u, **({"from": tag} if tag else {})} for u in f.unresolved)
         ignored.extend(f.ignored)
     for u in plan.skipped:
+        u.pop("edit", None)
         src = u.pop("source", None)
         unresolved.append({**u, **({"from": src} if src else {})})
     result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,

@@ -79,7 +79,8 @@ class PlannedEdit:
     actions: list[Action] = field(default_factory=list)
     whole_blocks: set[int] = field(default_factory=set)  # blocks this edit rewrites wholesale
     deleted_blocks: set[int] = field(default_factory=set)
-    demoted_from: str | None = None  # set when a conflicting edit became a comment
+    demoted_from: str | None = None  # set when the edit became a comment (a conflict, or "as_comment")
+    winner: Edit | None = None  # the earlier source's edit it conflicted with
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
+    #  (each with "edit": the Edit; with keep_going also "blocking": True where apply would refuse)
 
 
 # ---------------------------------------------------------------------------- planning
@@ -218,6 +220,9 @@ class Planner:
         handler(planned)
         if edit.comment and edit.op != "comment":
             planned.actions.append(CommentOn(edit, edit.comment))
+        if edit.as_comment and edit.op != "comment":
+            # resolved and placed like the change, so a wrong target or anchor still shows
+            planned = demote(self, planned, None)
         return planned
 
     def _op_replace(self, pe: PlannedEdit) -> None:
@@ -663,11 +668,17 @@ def _short(text: str, n: int = 80) -> str:
 
 # ---------------------------------------------------------------------------- the whole plan
 
-def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None) -> Plan:
+def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None,
+              keep_going: bool = False, planner: Planner | None = None) -> Plan:
     """Resolve and check every edit; raise on the first bad one (a letter's edit that cannot
     apply is set aside in ``Plan.skipped`` instead), on conflicts within one source; turn a
-    later source's conflicting edit into a comment (multi-letter runs)."""
-    planner = Planner(outline)
+    later source's conflicting edit into a comment (multi-letter runs).
+
+    ``keep_going`` sets aside what would raise as well, marked ``"blocking"``, so that a
+    reviewer sees every problem at once (``redline.review``); ``planner`` lets a caller that
+    plans the same draft again and again keep one ``Planner`` and its indexes."""
+    if planner is None or planner.outline is not outline:
+        planner = Planner(outline)
     planned: list[PlannedEdit] = []
     conflicts: list[str] = []
     skipped: list[dict] = []
@@ -678,18 +689,26 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         try:
             pe = planner.plan(edit)
         except (ResolveError, EditsError) as exc:
-            if edit.strict:
+            if edit.strict and not keep_going:
                 raise
             skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": exc.message,
-                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source})
+                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source,
+                            "edit": edit, **({"blocking": True} if edit.strict else {})})
             continue
         clash = claims.clash(pe)
         if clash is not None:
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
             if same_source or not demote_cross_source:
-                raise ConflictError(f"{edit.where} and {other.where} both change {_where_text(planner, pe, clash)}; "
-                                    "they cannot both apply", where=edit.source or None)
+                error = ConflictError(f"{edit.where} and {other.where} both change "
+                                      f"{_where_text(planner, pe, clash)}; they cannot both apply",
+                                      where=edit.source or None)
+                if not keep_going:
+                    raise error
+                skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": error.message,
+                                "n": edit.n, "candidates": [], "source": edit.source, "edit": edit,
+                                "blocking": True, "conflict_with": other})
+                continue
             pe = demote(planner, pe, other)
             conflicts.append(f"{edit.where} ({edit.author}) conflicts with {other.where} ({other.author}) on "
                              f"{pe.section.display}: kept as a comment with its proposed wording")
@@ -702,9 +721,10 @@ def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
     return a.section.display if a.section is b.section else f"{a.section.display} / {b.section.display}"
 
 
-def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
-    """A later source's edit that collides with an earlier one becomes a comment carrying
-    its proposed wording, on the same place."""
+def demote(planner: Planner, pe: PlannedEdit, winner: Edit | None) -> PlannedEdit:
+    """A later source's edit that collides with an earlier one (``winner``) becomes a comment
+    carrying its proposed wording, on the same place; so does an edit marked ``as_comment``
+    (``winner`` None: a reviewer chose a comment over a tracked change)."""
     e = pe.edit
     proposal = _describe_proposal(pe)
     first = last = None
@@ -723,8 +743,11 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
         first = last = next(first.iter(W["p"]))
     if last.tag != W["p"]:
         last = first
-    text = f"{e.author} đề nghị ({e.where}; trùng với {winner.where} của {winner.author}): {proposal}"
-    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
+    if winner is None:
+        text = f"{e.author} đề nghị: {proposal}"
+    else:
+        text = f"{e.author} đề nghị ({e.where}; trùng với {winner.where} của {winner.author}): {proposal}"
+    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op, winner=winner)
 
 
 def _describe_proposal(pe: PlannedEdit) -> str:
@@ -796,5 +819,5 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
     return s1 < e2 and s2 < e1
 
 
-__all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+__all__ = ["make_plan", "Planner", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
            "word_changes", "align", "tidy_deletion"]

@@ -37,6 +37,7 @@ class EditView:
     lines: list[list[tuple[int, str]]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     demoted_from: str | None = None
+    conflict: bool = False  # demoted because an earlier source changes the same text (else: "as_comment")
 
 
 def edit_views(planned: list[PlannedEdit]) -> list[EditView]:
@@ -47,7 +48,7 @@ def edit_views(planned: list[PlannedEdit]) -> list[EditView]:
 def _view(pe: PlannedEdit) -> EditView:
     e = pe.edit
     v = EditView(e.index, e.n, e.op, pe.section.address, pe.section.title, e.author, e.source, e.note,
-                 demoted_from=pe.demoted_from)
+                 demoted_from=pe.demoted_from, conflict=pe.winner is not None)
     by_p: dict[int, tuple] = {}
     order: list[int] = []
     for a in pe.actions:
@@ -177,7 +178,7 @@ def _text(result, views, markdown: bool) -> str:
             current_source = v.source
             out.append(f"## {v.source} — {v.author}\n" if markdown else f"== {v.source} — {v.author} ==")
         n = f" (n={v.n})" if v.n is not None else ""
-        op = v.op + (" → comment (conflict)" if v.demoted_from else "")
+        op = v.op + ((" → comment (conflict)" if v.conflict else " → comment") if v.demoted_from else "")
         title = f" {v.title}" if v.title else ""
         line = f"[{v.number}]{n} {op} {v.address}{title}  +{v.plus}/-{v.minus}"
         out.append(f"### {line}" if markdown else line)
