@@ -67,4 +67,14 @@ def extract(letter: str | Path, draft: Any = None, **options) -> dict:
     return _extract(Path(letter), draft=draft or None, **options)
 
 
-__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract")
+def review(draft: str | Path, sources: Any = (), **options):
+    """Open ``draft`` once, read letters / edits files and plan them for a person to check and
+    correct before anything is written (``Review``; what ``redline serve`` shows)."""
+    from .reviewing import review as _review
+
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    return _review(Path(draft), list(sources), **options)
+
+
+__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract", "review")
