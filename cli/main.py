@@ -172,5 +172,33 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
         click.echo(text, nl=False)
 
 
+@main.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this computer's own (127.0.0.1) lets others reach it.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="The page's language.")
+@click.option("--max-upload-mb", type=click.FloatRange(min=1), default=100, show_default=True,
+              help="Largest upload (all the files sent at once), in MB.")
+@guarded
+def serve_cmd(port: int, host: str, open_browser: bool, lang: str, max_upload_mb: float) -> None:
+    """Start the review page: check and correct every instruction before the redline is written."""
+    try:
+        from redline.web import serve
+    except ImportError as exc:
+        click.echo(f"redline: error: the review page needs its web extra ({exc.name} is missing): "
+                   "pip install 'redline[web]'", err=True)
+        sys.exit(redline.EXIT_BAD_INPUT)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"redline: warning: listening on {host}: other computers that reach this address can open "
+                   "the page and the files uploaded to it", err=True)
+    try:
+        serve(host=host, port=port, open_browser=open_browser, lang=lang, max_upload_mb=max_upload_mb,
+              echo=lambda line: click.echo(line, err=True))
+    except OSError as exc:
+        click.echo(f"redline: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(redline.EXIT_BAD_INPUT)
+
+
 if __name__ == "__main__":
     main()

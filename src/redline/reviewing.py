@@ -403,6 +403,10 @@ class Review:
 
     # -- the draft, for pickers
 
+    @property
+    def section_count(self) -> int:
+        return len(self._sections)
+
     def resolve(self, reference: str) -> Section:
         from .sections.references import resolve
 
@@ -559,8 +563,9 @@ class Review:
 
     def write(self, folder: str | Path, output: str | None = None, *, force: bool = True) -> ReviewOutput:
         """Write the corrected edits files into ``folder``, then ``redline.apply`` them to the
-        draft there: the tracked-changes .docx and the summary (HTML and text), with paths
-        shown relative to ``folder`` as the command line run there would show them."""
+        draft: the tracked-changes .docx and the summary (HTML and text) in ``folder``.  The
+        summary names the files as ``command`` (``redline apply DRAFT EDITS... -o OUT``, run in
+        ``folder`` beside a copy of the draft) would."""
         from .api import apply
         from .package import write_text_atomic
 
@@ -680,14 +685,15 @@ def _folded_title(section: Section) -> str:
 
 
 def _relative_paths(result, folder: Path) -> None:
-    """Show the draft, sources and output relative to ``folder`` (as a run there would)."""
+    """Name the files as ``command`` does, run in ``folder`` with the draft copied there: the
+    written files relative to ``folder``, the draft by its name (no temporary paths)."""
     def rel(p):
         if p is None:
             return None
         try:
             return Path(p).resolve().relative_to(folder.resolve())
         except ValueError:
-            return Path(p)
+            return Path(Path(p).name)
 
     result.draft = rel(result.draft)
     result.output = rel(result.output)

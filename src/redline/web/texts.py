@@ -1,0 +1,187 @@
+"""Every text the review page shows, in English and Vietnamese, in one place.
+
+Shaped like the project's message catalogue (English template as the key, parameters by
+keyword, ``VI`` keyed by the English), so that it moves there unchanged once that catalogue
+is on main: ``t(...)`` becomes ``msg(...)``.
+"""
+from __future__ import annotations
+
+LANGUAGES = ("en", "vi")
+
+# Keys the page's script asks for by name (the rest are rendered by the template).
+PAGE = {
+    "title": "redline: review the letters before the redline",
+    "skip_link": "Skip to the instructions",
+    "lang_switch": "Tiếng Việt",
+    "files": "1. Draft and letters",
+    "draft_label": "Draft (.docx)",
+    "letters_label": "Letters (.docx, .txt, .pdf) or edits files (.json), any number",
+    "open": "Open",
+    "add": "Add letters",
+    "add_label": "More letters or edits files",
+    "letters": "2. Letters",
+    "no_letters": "No letters yet.",
+    "instructions": "3. Instructions",
+    "choose_letter": "Choose a letter on the left to check its instructions.",
+    "outline": "Outline of the draft",
+    "outline_search": "Find a section (number or heading words)",
+    "create": "Create redline",
+    "creating": "Creating the redline…",
+    "downloads": "Downloads",
+    "docx": "Redline (.docx, tracked changes)",
+    "summary_html": "Summary (HTML)",
+    "summary_text": "Summary (text)",
+    "edits_file": "Corrected edits file",
+    "command": "The same on the command line:",
+    "end": "End session",
+    "ended": "Session ended: its files are deleted. Reload the page to start again.",
+    "working": "Working…",
+    "loading": "Reading the files…",
+    "sender": "Sender",
+    "number": "Number",
+    "date": "Date",
+    "set_sender": "Save sender",
+    "letter_words": "The letter's words",
+    "no_quote": "(no words from a letter: an edits file)",
+    "target": "Place",
+    "reason": "Why",
+    "candidates": "Candidate sections",
+    "use": "Use {address}",
+    "conflict_with": "Conflicts with {other}",
+    "change_target": "Change section…",
+    "pick_section": "Pick a section",
+    "to_comment": "Make it a comment",
+    "to_change": "Make it a tracked change",
+    "edit_text": "Edit new text",
+    "new_text": "New text (one paragraph a line)",
+    "save": "Save",
+    "cancel": "Cancel",
+    "skip": "Skip",
+    "include": "Take it back",
+    "reset": "Undo corrections",
+    "corrected": "corrected",
+    "more": "Show more",
+    "previous": "Previous",
+    "next": "Next",
+    "page_of": "Instructions {first}–{last} of {total}",
+    "close": "Close",
+    "search": "Search",
+    "no_match": "No section matches.",
+    "expand": "Show subsections of {address}",
+    "collapse": "Hide subsections of {address}",
+    "state_apply": "Will apply",
+    "state_comment": "Comment",
+    "state_unresolved": "Unresolved",
+    "state_ignored": "Ignored (no change asked)",
+    "state_conflict": "Conflict",
+    "state_skipped": "Skipped",
+    "problems": "Before the redline can be made:",
+    "ready": "Ready: {apply} tracked change(s), {comment} comment(s), {unresolved} unresolved, {conflict} conflict(s).",
+    "too_big": "{name} is {size} MB, over the upload limit of {limit} MB (redline serve --max-upload-mb).",
+    "need_draft": "Choose the draft (.docx) first.",
+    "error_prefix": "Error",
+    "network": "The page could not reach redline (is `redline serve` still running?).",
+    "privacy": "Everything stays on this computer; files are deleted when the session ends.",
+}
+
+VI = {
+    "redline: review the letters before the redline": "redline: kiểm tra văn bản góp ý trước khi tạo bản sửa",
+    "Skip to the instructions": "Chuyển đến danh sách ý kiến",
+    "Tiếng Việt": "English",
+    "1. Draft and letters": "1. Dự thảo và văn bản góp ý",
+    "Draft (.docx)": "Dự thảo (.docx)",
+    "Letters (.docx, .txt, .pdf) or edits files (.json), any number":
+        "Văn bản góp ý (.docx, .txt, .pdf) hoặc tệp chỉnh sửa (.json), bao nhiêu cũng được",
+    "Open": "Mở",
+    "Add letters": "Thêm văn bản",
+    "More letters or edits files": "Thêm văn bản góp ý hoặc tệp chỉnh sửa",
+    "2. Letters": "2. Văn bản góp ý",
+    "No letters yet.": "Chưa có văn bản góp ý.",
+    "3. Instructions": "3. Các ý kiến",
+    "Choose a letter on the left to check its instructions.": "Chọn một văn bản bên trái để kiểm tra các ý kiến.",
+    "Outline of the draft": "Bố cục dự thảo",
+    "Find a section (number or heading words)": "Tìm mục (số hoặc từ trong tiêu đề)",
+    "Create redline": "Tạo bản sửa",
+    "Creating the redline…": "Đang tạo bản sửa…",
+    "Downloads": "Tải về",
+    "Redline (.docx, tracked changes)": "Bản sửa (.docx, theo dõi thay đổi)",
+    "Summary (HTML)": "Bản tóm tắt (HTML)",
+    "Summary (text)": "Bản tóm tắt (văn bản)",
+    "Corrected edits file": "Tệp chỉnh sửa đã hiệu chỉnh",
+    "The same on the command line:": "Lệnh tương đương:",
+    "End session": "Kết thúc phiên",
+    "Session ended: its files are deleted. Reload the page to start again.":
+        "Phiên đã kết thúc, các tệp đã bị xóa. Tải lại trang để bắt đầu lại.",
+    "Working…": "Đang xử lý…",
+    "Reading the files…": "Đang đọc các tệp…",
+    "Sender": "Cơ quan gửi",
+    "Number": "Số",
+    "Date": "Ngày",
+    "Save sender": "Lưu cơ quan gửi",
+    "The letter's words": "Nguyên văn ý kiến",
+    "(no words from a letter: an edits file)": "(không có nguyên văn: tệp chỉnh sửa)",
+    "Place": "Vị trí",
+    "Why": "Lý do",
+    "Candidate sections": "Các mục có thể",
+    "Use {address}": "Chọn {address}",
+    "Conflicts with {other}": "Trùng với {other}",
+    "Change section…": "Đổi mục…",
+    "Pick a section": "Chọn mục",
+    "Make it a comment": "Chuyển thành ghi chú",
+    "Make it a tracked change": "Chuyển thành sửa đổi",
+    "Edit new text": "Sửa nội dung mới",
+    "New text (one paragraph a line)": "Nội dung mới (mỗi dòng một đoạn)",
+    "Save": "Lưu",
+    "Cancel": "Hủy",
+    "Skip": "Bỏ qua",
+    "Take it back": "Lấy lại",
+    "Undo corrections": "Hoàn tác hiệu chỉnh",
+    "corrected": "đã hiệu chỉnh",
+    "Show more": "Xem thêm",
+    "Previous": "Trang trước",
+    "Next": "Trang sau",
+    "Instructions {first}–{last} of {total}": "Ý kiến {first}–{last} trên {total}",
+    "Close": "Đóng",
+    "Search": "Tìm",
+    "No section matches.": "Không có mục nào phù hợp.",
+    "Show subsections of {address}": "Hiện các mục con của {address}",
+    "Hide subsections of {address}": "Ẩn các mục con của {address}",
+    "Will apply": "Sẽ sửa",
+    "Comment": "Ghi chú",
+    "Unresolved": "Chưa xác định",
+    "Ignored (no change asked)": "Không yêu cầu sửa",
+    "Conflict": "Trùng",
+    "Skipped": "Bỏ qua",
+    "Before the redline can be made:": "Cần xử lý trước khi tạo bản sửa:",
+    "Ready: {apply} tracked change(s), {comment} comment(s), {unresolved} unresolved, {conflict} conflict(s).":
+        "Sẵn sàng: {apply} sửa đổi, {comment} ghi chú, {unresolved} chưa xác định, {conflict} trùng.",
+    "{name} is {size} MB, over the upload limit of {limit} MB (redline serve --max-upload-mb).":
+        "{name} có dung lượng {size} MB, vượt giới hạn tải lên {limit} MB (redline serve --max-upload-mb).",
+    "Choose the draft (.docx) first.": "Hãy chọn dự thảo (.docx) trước.",
+    "Error": "Lỗi",
+    "The page could not reach redline (is `redline serve` still running?).":
+        "Trang không kết nối được với redline (`redline serve` còn chạy không?).",
+    "Everything stays on this computer; files are deleted when the session ends.":
+        "Mọi dữ liệu chỉ ở trên máy này; các tệp bị xóa khi kết thúc phiên.",
+    # server messages
+    "The upload is over the limit of {limit} MB (redline serve --max-upload-mb).":
+        "Tệp tải lên vượt giới hạn {limit} MB (redline serve --max-upload-mb).",
+    "This session has ended (its files are deleted): reload the page.":
+        "Phiên này đã kết thúc (các tệp đã bị xóa): hãy tải lại trang.",
+    "Open a draft first.": "Hãy mở dự thảo trước.",
+    "The draft must be a .docx file (got {name}).": "Dự thảo phải là tệp .docx (tệp đã chọn: {name}).",
+    "Internal error ({kind}): please report it.": "Lỗi nội bộ ({kind}): vui lòng báo lại.",
+    "Too many sessions are open; end one or wait.": "Có quá nhiều phiên đang mở; hãy kết thúc một phiên hoặc chờ.",
+    "At most {limit} files in one session.": "Tối đa {limit} tệp trong một phiên.",
+}
+
+
+def t(template: str, lang: str = "en", **params) -> str:
+    """``template`` in ``lang`` (English when no translation), formatted with ``params``."""
+    text = VI.get(template, template) if lang == "vi" else template
+    return text.format(**params) if params else text
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    """The page's texts by name, in ``lang``."""
+    return {key: t(value, lang) for key, value in PAGE.items()}
