@@ -18,7 +18,7 @@ from redline import diff as wdiff
 from redline import text as T
 from redline.match import Finder, ParagraphText, displayed_text, normal_view, quick_text
 from redline.ooxml import W
-from redline.plan import align
+from redline.align import align
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -12,6 +12,7 @@ from typing import Any
 from .sections.outline import build as build_outline
 from .edits import EditsFile, load_edits, parse_edits
 from .errors import EditsError, Warning
+from .messages import msg
 from .plan import Plan, make_plan
 from .progress import Progress
 from .revise import apply_plan
@@ -61,14 +62,14 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
             else:
-                raise EditsError(f"unknown source type '{path.suffix}': expected an edits file (.json) or a "
-                                 "letter (.txt, .docx, .pdf)", where=str(path))
+                raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
+                                     "(.txt, .docx, .pdf)", suffix=path.suffix), file=path)
         name = Path(ef.path).name if ef.path else f"edits #{n}"
         for e in ef.edits:
             e.source = name if multi else None
         files.append(ef)
     if not any(f.edits for f in files) and not any(f.unresolved or f.ignored for f in files):
-        raise EditsError("no edits to apply in " + ", ".join(str(s) for s in sources))
+        raise EditsError(msg("no edits to apply in {sources}", sources=", ".join(str(s) for s in sources)))
     return files
 
 
@@ -124,6 +125,7 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
         ignored.extend(f.ignored)
     for u in plan.skipped:
         u.pop("edit", None)
+        u.pop("error", None)
         src = u.pop("source", None)
         unresolved.append({**u, **({"from": src} if src else {})})
     result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import diff as wdiff
-from .edits import Edit
-from .errors import ConflictError, EditsError, ResolveError
+from .align import align
+from .edits import Edit, operation_name
+from .errors import ConflictError, EditsError, ResolveError, location
+from .messages import msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
@@ -89,7 +91,8 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
-    #  (each with "edit": the Edit; with keep_going also "blocking": True where apply would refuse)
+    #  (each with "edit" and "error": the Edit and its RedlineError; with keep_going also "blocking":
+    #  True where apply would refuse)
 
 
 # ---------------------------------------------------------------------------- planning
@@ -146,15 +149,17 @@ class Planner:
         if special:
             found = getattr(self.outline, special)
             if found is None:
-                raise ResolveError(f"the draft has no {special} part", where=f"{edit.where}, field 'target'")
+                from .sections.references import part_name
+
+                raise ResolveError(msg("the draft has no {part} part", part=part_name(special)),
+                                   **edit.place("target"))
             return found
         from .sections.references import resolve
 
         try:
             return resolve(self.outline, key)
         except ResolveError as exc:
-            raise ResolveError(exc.message, candidates=exc.candidates, where=f"{edit.where}, field 'target'",
-                               hint=exc.hint) from None
+            raise ResolveError(exc.message, candidates=exc.candidates, hint=exc.hint, **edit.place("target")) from None
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -239,7 +244,7 @@ class Planner:
             return
         if e.heading is not None:
             if s.heading is None:
-                raise EditsError(f"'{s.address}' has no heading to rename", where=f"{e.where}, field 'heading'")
+                raise EditsError(msg("'{section}' has no heading to rename", section=s.address), **e.place("heading"))
             p = self.blocks[s.heading]
             raw = self.raw(p)
             self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
@@ -259,7 +264,8 @@ class Planner:
         if e.text is not None:
             body = self.body_paragraphs(s, direct=False)
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+                raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
+                                   **e.place("text"))
             i = body[-1]
             p = self.blocks[i]
             raw = self.raw(p)
@@ -268,7 +274,7 @@ class Planner:
         last = s.end - 1
         anchor = self.blocks[last] if last >= s.start else (self.blocks[s.heading] if s.heading is not None else None)
         if anchor is None:
-            raise ResolveError(f"'{s.display}' has no place to append to", where=e.where)
+            raise ResolveError(msg("'{section}' has no place to append to", section=s.display), **e.place())
         near = last
         pe.actions.append(NewParagraphs(e, list(e.paragraphs), [self.model_for(s, t, near) for t in e.paragraphs],
                                         after=anchor))
@@ -280,7 +286,8 @@ class Planner:
         if e.text is not None:
             body = self.body_paragraphs(s, direct=False)
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+                raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
+                                   **e.place("text"))
             i = body[0]
             p = self.blocks[i]
             raw = self.raw(p)
@@ -310,11 +317,11 @@ class Planner:
                 pe.actions.append(NewParagraphs(e, list(e.paragraphs), models, **where))
             return
         if e.heading is None:
-            raise EditsError(f"op '{e.op}' without an anchor inserts a new section and needs 'heading'",
-                             where=e.where)
+            raise EditsError(msg("op '{op}' without an anchor inserts a new section and needs 'heading'", op=e.op),
+                             **e.place())
         if s.heading is None:
-            raise EditsError(f"'{s.address}' is not a section; a new section goes beside a numbered one",
-                             where=f"{e.where}, field 'target'")
+            raise EditsError(msg("'{section}' is not a section; a new section goes beside a numbered one",
+                                 section=s.address), **e.place("target"))
         heading_model = self.blocks[s.heading]
         heading_text = e.heading
         if s.label_chars == 0 and s.label:
@@ -349,7 +356,7 @@ class Planner:
                 self.delete(pe, [hit.block])
             return
         if s.heading is None and s.address == "*":
-            raise EditsError("deleting the whole document is not an edit", where=f"{e.where}, field 'target'")
+            raise EditsError(msg("deleting the whole document is not an edit"), **e.place("target"))
         first = s.heading if s.heading is not None else s.start
         self.delete(pe, list(range(first, s.end)))
 
@@ -369,7 +376,7 @@ class Planner:
         else:
             body = [i for i in range(s.start, s.end) if self.blocks[i].tag == W["p"]]
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to comment on", where=e.where)
+                raise ResolveError(msg("'{section}' has no paragraph to comment on", section=s.display), **e.place())
             p = self.blocks[body[0]]
         pe.actions.append(CommentOn(e, e.text, p, p))
 
@@ -455,21 +462,23 @@ class Planner:
                 spans, h = finder.find(self.raw(p))
                 hidden += h
                 hits.extend((block, p, a, b) for a, b in spans)
-        where = f"{e.where}, field 'find'"
+        where = e.place("find")
         if not hits:
             if hidden:
-                raise ResolveError(f"all {hidden} occurrence(s) of {find!r} in {s.display} are inside an excluded "
-                                   f"phrase", where=where)
+                raise ResolveError(msg("all {count} {count:plural:occurrence:occurrences} of {find!r} in {section} "
+                                       "are inside an excluded phrase", count=hidden, find=find, section=s.display),
+                                   **where)
             hint = None
             if e.case_sensitive:
                 loose = Finder(find, case_sensitive=False)
                 if any(loose.find(self.raw(p))[0] for _, p in self.paragraphs_in(s, e.scope)):
-                    hint = "it occurs with different capitals; set \"case_sensitive\": false to match those"
-            raise ResolveError(f"{find!r} not found in {s.display}", where=where, hint=hint)
+                    hint = msg("it occurs with different capitals; set \"case_sensitive\": false to match those")
+            raise ResolveError(msg("{find!r} not found in {section}", find=find, section=s.display), hint=hint, **where)
         if e.occurrence is not None:
             if e.occurrence > len(hits):
-                raise ResolveError(f"occurrence {e.occurrence} asked, but {find!r} occurs {len(hits)} time(s) in "
-                                   f"{s.display}", where=f"{e.where}, field 'occurrence'")
+                raise ResolveError(msg("occurrence {asked} asked, but {find!r} occurs {count} "
+                                       "{count:plural:time:times} in {section}", asked=e.occurrence, find=find,
+                                       count=len(hits), section=s.display), **e.place("occurrence"))
             hits = [hits[e.occurrence - 1]]
         for block, p, a, b in hits:
             if delete:
@@ -484,18 +493,21 @@ class Planner:
     def anchor(self, pe: PlannedEdit) -> "Hit":
         e, s = pe.edit, pe.section
         (kind, value), = e.anchor.items()
-        where = f"{e.where}, field 'anchor'"
+        where = e.place("anchor")
         if kind in ("paragraph", "bullet"):
             pool = self.body_paragraphs(s, direct=True)
             if kind == "bullet":
                 pool = [i for i in pool if is_bullet(self.outline.text(i))]
             if not pool:
-                raise ResolveError(f"{s.display} has no {'bullet' if kind == 'bullet' else 'body paragraph'}",
-                                   where=where)
+                raise ResolveError(msg("{section} has no bullet", section=s.display) if kind == "bullet" else
+                                   msg("{section} has no body paragraph", section=s.display), **where)
             if value == "last":
                 i = pool[-1]
             elif value > len(pool):
-                raise ResolveError(f"{kind} {value} asked, but {s.display} has {len(pool)}", where=where)
+                raise ResolveError(msg("bullet {asked} asked, but {section} has {count}", asked=value,
+                                       section=s.display, count=len(pool)) if kind == "bullet" else
+                                   msg("paragraph {asked} asked, but {section} has {count}", asked=value,
+                                       section=s.display, count=len(pool)), **where)
             else:
                 i = pool[value - 1]
             p = self.blocks[i]
@@ -514,12 +526,18 @@ class Planner:
             return found[0]
         if not found:
             close = difflib.get_close_matches(key, seen, n=2, cutoff=0.5)
-            hint = ("nearest: " + " | ".join(_short(c) for c in close)) if close else None
-            raise ResolveError(f"no sentence {'starting with' if prefix else 'reading'} {_short(value)!r} in "
-                               f"{s.display}", where=where, hint=hint)
-        raise ResolveError(f"{len(found)} sentences {'start with' if prefix else 'read'} {_short(value)!r} in "
-                           f"{s.display}: " + " | ".join(_short(self.raw(h.p)[h.start:h.end]) for h in found),
-                           where=where, hint="quote more of the sentence")
+            hint = msg("nearest: {sentences}", sentences=" | ".join(_short(c) for c in close)) if close else None
+            quoted = _short(value)
+            raise ResolveError(msg("no sentence starting with {quote!r} in {section}", quote=quoted, section=s.display)
+                               if prefix else
+                               msg("no sentence reading {quote!r} in {section}", quote=quoted, section=s.display),
+                               hint=hint, **where)
+        listing = " | ".join(_short(self.raw(h.p)[h.start:h.end]) for h in found)
+        raise ResolveError(msg("{count} sentences start with {quote!r} in {section}: {sentences}", count=len(found),
+                               quote=_short(value), section=s.display, sentences=listing) if prefix else
+                           msg("{count} sentences read {quote!r} in {section}: {sentences}", count=len(found),
+                               quote=_short(value), section=s.display, sentences=listing),
+                           hint=msg("quote more of the sentence"), **where)
 
 
 @dataclass
@@ -557,61 +575,6 @@ def word_changes(old_raw: str, new: str) -> list[tuple[int, int, str]]:
             s = e = ov.starts[ch.start] if ch.start < len(ov.starts) else len(old_raw)
         text = new[nv.starts[ch.new_start]:nv.ends[ch.new_end - 1]] if ch.new_end > ch.new_start else ""
         out.append((s, e, text))
-    return out
-
-
-def align(old: list[str | None], new: list[str]) -> list[tuple[int | None, int | None]]:
-    """Pair old and new paragraphs in order: identical ones first, then similar ones
-    (word-diff similarity >= 0.4) inside each gap; ``None`` marks the unpaired.  Tables
-    (None in ``old``) never pair.  Cost is bounded: big gaps pair by position."""
-    keys_old = [t if t is not None else f"\x00table{i}" for i, t in enumerate(old)]
-    sm = difflib.SequenceMatcher(None, keys_old, new, autojunk=False)
-    out: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            out.extend((i1 + k, j1 + k) for k in range(i2 - i1))
-        elif tag == "delete":
-            out.extend((i, None) for i in range(i1, i2))
-        elif tag == "insert":
-            out.extend((None, j) for j in range(j1, j2))
-        else:
-            out.extend(_pair_gap(old, new, i1, i2, j1, j2))
-    return out
-
-
-def _pair_gap(old, new, i1, i2, j1, j2):
-    n, m = i2 - i1, j2 - j1
-    if n * m > 400:
-        sim = None
-    else:
-        # each text tokenized once; below 0.4 a bound is enough (the pair cannot be chosen),
-        # so the costly diff runs only for pairs that may be alike
-        olds = [wdiff.Tokens.of(t) if t is not None else None for t in old[i1:i2]]
-        news = [wdiff.Tokens.of(t) for t in new[j1:j2]]
-        sim = [[(wdiff.similarity(o, nw, floor=0.4) if o is not None else 0.0) for nw in news] for o in olds]
-    # monotone alignment maximising total similarity over pairs scoring >= 0.4
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            score = sim[a][b] if sim is not None else (0.5 if a == b and old[i1 + a] is not None else 0.0)
-            options = [(best[a][b + 1], 1), (best[a + 1][b], 2)]  # on a tie, old text goes first
-            if score >= 0.4:
-                options.append((best[a + 1][b + 1] + score, 3))
-            best[a][b], move[a][b] = max(options)
-    out = []
-    a = b = 0
-    while a < n or b < m:
-        if a == n:
-            out.append((None, j1 + b)); b += 1
-        elif b == m:
-            out.append((i1 + a, None)); a += 1
-        elif move[a][b] == 3:
-            out.append((i1 + a, j1 + b)); a += 1; b += 1
-        elif move[a][b] == 2:
-            out.append((i1 + a, None)); a += 1
-        else:
-            out.append((None, j1 + b)); b += 1
     return out
 
 
@@ -691,27 +654,31 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         except (ResolveError, EditsError) as exc:
             if edit.strict and not keep_going:
                 raise
-            skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": exc.message,
+            skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": render(exc.message),
                             "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source,
-                            "edit": edit, **({"blocking": True} if edit.strict else {})})
+                            "edit": edit, "error": exc, **({"blocking": True} if edit.strict else {})})
             continue
         clash = claims.clash(pe)
         if clash is not None:
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
             if same_source or not demote_cross_source:
-                error = ConflictError(f"{edit.where} and {other.where} both change "
-                                      f"{_where_text(planner, pe, clash)}; they cannot both apply",
-                                      where=edit.source or None)
+                error = ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
+                                          first=location(edit=edit.index, n=edit.n),
+                                          second=location(edit=other.index, n=other.n),
+                                          place=_where_text(planner, pe, clash)), file=edit.source)
                 if not keep_going:
                     raise error
-                skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": error.message,
-                                "n": edit.n, "candidates": [], "source": edit.source, "edit": edit,
-                                "blocking": True, "conflict_with": other})
+                skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}",
+                                "reason": render(error.message), "n": edit.n, "candidates": [],
+                                "source": edit.source, "edit": edit, "error": error, "blocking": True,
+                                "conflict_with": other})
                 continue
             pe = demote(planner, pe, other)
-            conflicts.append(f"{edit.where} ({edit.author}) conflicts with {other.where} ({other.author}) on "
-                             f"{pe.section.display}: kept as a comment with its proposed wording")
+            conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
+                                 "kept as a comment with its proposed wording", loser=edit.where,
+                                 loser_author=edit.author, winner=other.where, winner_author=other.author,
+                                 section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
     return Plan(outline, planned, conflicts, skipped)
@@ -744,18 +711,20 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit | None) -> PlannedEdi
     if last.tag != W["p"]:
         last = first
     if winner is None:
-        text = f"{e.author} đề nghị: {proposal}"
+        text = render(msg("{author} proposes: {proposal}", author=e.author, proposal=proposal))
     else:
-        text = f"{e.author} đề nghị ({e.where}; trùng với {winner.where} của {winner.author}): {proposal}"
+        text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
+                          author=e.author, edit=e.where, winner=winner.where, winner_author=winner.author,
+                          proposal=proposal))
     return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op, winner=winner)
 
 
 def _describe_proposal(pe: PlannedEdit) -> str:
     e = pe.edit
     if e.op == "replace_text":
-        return f"thay “{e.find}” bằng “{e.replace}”"
+        return render(msg("replace “{find}” with “{replace}”", find=e.find, replace=e.replace))
     if e.op == "delete":
-        return f"bỏ “{e.find}”" if e.find else "bỏ nội dung này"
+        return render(msg("delete “{find}”", find=e.find) if e.find else msg("delete this passage"))
     parts = []
     if e.heading:
         parts.append(e.heading)
@@ -763,7 +732,7 @@ def _describe_proposal(pe: PlannedEdit) -> str:
         parts.extend(e.paragraphs)
     if e.text:
         parts.append(e.text)
-    return f"{e.op}: " + "\n".join(parts)
+    return f"{render(operation_name(e.op))}: " + "\n".join(parts)
 
 
 class Claims:

@@ -41,6 +41,7 @@ from typing import Any, Iterable
 
 from .edits import Edit, load_edits, now_iso, parse_edits
 from .errors import EditsError, RedlineError, ResolveError
+from .messages import Joined, Message, joined, msg, render
 from .model import Outline, Section
 from .plan import Plan, PlannedEdit, Planner, make_plan
 
@@ -54,19 +55,6 @@ COMMENT = "comment"  # a Word comment (asked for, or chosen instead of a change)
 IGNORED = "ignored"  # the letter's words ask for no change ("Thống nhất với dự thảo.")
 SKIPPED = "skipped"  # the reviewer left it out
 STATES = (CONFLICT, UNRESOLVED, APPLY, COMMENT, IGNORED, SKIPPED)
-
-# The operation in plain words (English, Vietnamese): what the reviewer reads first.
-OPERATIONS = {
-    "replace": ("Rewrite", "Viết lại"),
-    "append": ("Add at the end of", "Bổ sung vào cuối"),
-    "prepend": ("Add at the start of", "Bổ sung vào đầu"),
-    "insert_after": ("Insert after", "Chèn vào sau"),
-    "insert_before": ("Insert before", "Chèn vào trước"),
-    "delete": ("Delete", "Bỏ"),
-    "replace_text": ("Replace words in", "Thay cụm từ trong"),
-    "comment": ("Comment on", "Ghi ý kiến tại"),
-}
-
 
 @dataclass
 class ReviewSource:
@@ -101,10 +89,10 @@ class ReviewSource:
         return self.document.get("source")
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
         """What stops this source's edits from being planned at all."""
         if not self.sender:
-            return "no sender found in the letter: enter the department's name"
+            return msg("no sender found in the letter: enter the department's name")
         return None
 
 
@@ -121,11 +109,11 @@ class Item:
     edit: dict | None  # the edit as corrected
     included: bool  # planned (an edit, or an unresolved one the reviewer gave a target)
     skipped: bool = False
-    read_reason: str | None = None  # extract's reason for an unresolved instruction
+    read_reason: str | None = None  # extract's reason for an unresolved instruction (as written in the file)
     read_candidates: list[str] = field(default_factory=list)
     # -- set by planning
     state: str = APPLY
-    reason: str | None = None
+    reason: Message | str | None = None  # rendered in the reader's language (messages.render)
     candidates: list[str] = field(default_factory=list)
     blocking: bool = False  # apply would refuse while this stands
     conflict_with: str | None = None  # "stc.json: edit 3 (Sở Tài chính)"
@@ -181,7 +169,7 @@ def with_new_text(edit: dict, text: str) -> dict:
     elif op == "comment":
         out["text"] = text
     elif op == "delete":
-        raise EditsError("a deletion has no new text to edit")
+        raise EditsError(msg("a deletion has no new text to edit"))
     elif edit.get("paragraphs") is not None:
         out["paragraphs"] = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     elif edit.get("text") is not None:
@@ -189,16 +177,15 @@ def with_new_text(edit: dict, text: str) -> dict:
     elif edit.get("heading") is not None:
         out["heading"] = text
     else:
-        raise EditsError(f"op '{op}' has no new text to edit")
+        raise EditsError(msg("op '{op}' has no new text to edit", op=op))
     return out
 
 
-def describe(edit: dict | None, lang: str = "en") -> str:
-    """The operation in plain words: 'Replace words in', 'Thay cụm từ trong' ..."""
-    if not edit:
-        return ""
-    en, vi = OPERATIONS.get(edit.get("op"), (edit.get("op"), edit.get("op")))
-    return vi if lang == "vi" else en
+def describe(edit: dict | None) -> Message | str:
+    """The operation in plain words ("add at the end", "thêm vào cuối" ...), a lazy message."""
+    from .edits import operation_name
+
+    return operation_name(edit.get("op", "")) if edit else ""
 
 
 # ---------------------------------------------------------------------------- planning, remembered
@@ -261,7 +248,7 @@ class Review:
         self._planner = _RememberingPlanner(self.outline)
         self._sections = list(self.outline.walk())
         self.plan: Plan | None = None
-        self.problems: list[str] = []  # what stops write(); empty when it can run
+        self.problems: list[Message | Joined] = []  # what stops write(); empty when it can run
 
     # -- sources
 
@@ -279,8 +266,8 @@ class Review:
             document = extract(p, draft=self.outline)
             kind = "letter"
         else:
-            raise EditsError(f"unknown source type '{p.suffix}': expected an edits file (.json) or a "
-                             "letter (.txt, .docx, .pdf)", where=name)
+            raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
+                                 "(.txt, .docx, .pdf)", suffix=p.suffix), file=name)
         index = max((s.index for s in self.sources), default=-1) + 1
         source = ReviewSource(index, name, kind, self._edits_name(name), document,
                               date=document.get("date") or self.date)
@@ -298,7 +285,7 @@ class Review:
         for s in self.sources:
             if s.index == index:
                 return s
-        raise EditsError(f"no source number {index}")
+        raise EditsError(msg("no source number {index}", index=index))
 
     def items(self, source: ReviewSource | int | None = None) -> list[Item]:
         """The instructions of one source in letter order (all sources when None)."""
@@ -314,7 +301,7 @@ class Review:
             k = int(m.group(2))
             if k < len(items):
                 return items[k]
-        raise EditsError(f"no instruction {item_id!r}")
+        raise EditsError(msg("no instruction {item!r}", item=item_id))
 
     # -- corrections: each re-plans at once and returns the item
 
@@ -343,7 +330,7 @@ class Review:
         item = self._editable(item_id)
         if item.edit.get("op") == "comment":
             if not as_comment:
-                raise EditsError("this instruction only asks for a comment: it has no change to make")
+                raise EditsError(msg("this instruction only asks for a comment: it has no change to make"))
             return item
         edit = {k: v for k, v in item.edit.items() if k != "as_comment"}
         if as_comment:
@@ -365,7 +352,7 @@ class Review:
         """Leave the instruction out (listed as skipped in the summary), or take it back."""
         item = self.item(item_id)
         if item.kind == "ignored":
-            raise EditsError("this sentence asks for no change: there is nothing to skip")
+            raise EditsError(msg("this sentence asks for no change: there is nothing to skip"))
         item.skipped = skipped
         self.replan()
         return item
@@ -384,9 +371,9 @@ class Review:
         source = self.source(index)
         author = " ".join((author or "").split())
         if not author:
-            raise EditsError("the sender's name is empty")
+            raise EditsError(msg("the sender's name is empty"))
         if len(author) > 500:
-            raise EditsError("the sender's name is over 500 characters")
+            raise EditsError(msg("the sender's name is over {limit} characters", limit=500))
         source.author = author
         self.replan()
         return source
@@ -394,7 +381,7 @@ class Review:
     def _editable(self, item_id: str) -> Item:
         item = self.item(item_id)
         if item.edit is None:
-            raise EditsError("pick a section for this instruction first")
+            raise EditsError(msg("pick a section for this instruction first"))
         return item
 
     def _check(self, item: Item, edit: dict) -> None:
@@ -412,7 +399,7 @@ class Review:
 
         reference = (reference or "").strip()
         if not reference:
-            raise ResolveError("no section given")
+            raise ResolveError(msg("no section given"))
         special = self.outline.by_address().get(reference)
         if special is not None:
             return special
@@ -466,11 +453,12 @@ class Review:
                 if item.kind == "ignored":
                     ignored.append(item.quote or "")
                 elif item.skipped:
-                    unresolved.append(_unresolved_entry(item, "skipped by the reviewer"))
+                    unresolved.append(_unresolved_entry(item, render(msg("skipped by the reviewer"))))
                 elif item.included and item.state != UNRESOLVED:
                     edits.append(item.edit)
                 else:
-                    unresolved.append(_unresolved_entry(item, item.reason or item.read_reason or "not resolved"))
+                    unresolved.append(_unresolved_entry(item, render(item.reason or item.read_reason)
+                                                        or render(msg("not resolved"))))
             doc["edits"] = edits
             doc["unresolved"] = unresolved
             doc["ignored"] = ignored
@@ -490,7 +478,7 @@ class Review:
             elif not item.included:
                 item.state, item.reason = UNRESOLVED, item.read_reason
                 item.candidates = list(item.read_candidates)
-        self.problems = [f"{s.name}: {s.problem}" for s in self.sources if s.problem]
+        self.problems = [joined(s.name, ": ", s.problem) for s in self.sources if s.problem]
         # first pass: which included edits can apply; second: number those as apply will
         plan, by_edit = self._plan_included()
         failed = {id(by_edit[id(u["edit"])]) for u in plan.skipped if not u.get("conflict_with")}
@@ -498,23 +486,25 @@ class Review:
             for u in plan.skipped:
                 item = by_edit[id(u["edit"])]
                 if not u.get("conflict_with"):
-                    item.state, item.reason, item.candidates = UNRESOLVED, u["reason"], list(u.get("candidates") or [])
+                    item.state, item.reason = UNRESOLVED, u["error"].message
+                    item.candidates = list(u.get("candidates") or [])
             plan, by_edit = self._plan_included(exclude=failed)
         for u in plan.skipped:
             item = by_edit[id(u["edit"])]
             if u.get("conflict_with") is not None:
-                item.state, item.reason, item.blocking = CONFLICT, u["reason"], True
+                item.state, item.reason, item.blocking = CONFLICT, u["error"].message, True
                 item.conflict_with = _name_edit(u["conflict_with"])
-                self.problems.append(u["reason"] + ": skip one or make one a comment")
+                self.problems.append(joined(u["error"].message, msg(": skip one or make one a comment")))
             else:  # cannot happen: the failures were taken out above
-                item.state, item.reason = UNRESOLVED, u["reason"]
+                item.state, item.reason = UNRESOLVED, u["error"].message
         for pe in plan.edits:
             item = by_edit[id(pe.edit)]
             item.planned = pe
             item.number = pe.edit.index
             if pe.winner is not None:
                 item.state, item.conflict_with = CONFLICT, _name_edit(pe.winner)
-                item.reason = next((c for c in plan.conflicts if c.startswith(pe.edit.where + " ")), None)
+                item.reason = next((c for c in plan.conflicts
+                                    if isinstance(c, Message) and c.params.get("loser") == pe.edit.where), None)
             elif pe.demoted_from or pe.edit.op == "comment":
                 item.state = COMMENT
             else:
@@ -570,7 +560,8 @@ class Review:
         from .package import write_text_atomic
 
         if self.problems:
-            raise RedlineError("cannot create the redline yet: " + "; ".join(self.problems))
+            raise RedlineError(msg("cannot create the redline yet: {problems}",
+                                   problems=joined(*self.problems, sep="; ")))
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         files = []
@@ -613,7 +604,7 @@ def _read_json(p: Path, name: str) -> dict:
     try:
         load_edits(p, author="-", allow_empty=True)
     except EditsError as exc:
-        raise EditsError(exc.message, where=name, hint=exc.hint) from None
+        raise EditsError(exc.message, file=name, edit=exc.edit, n=exc.n, field=exc.field, hint=exc.hint) from None
     return json.loads(p.read_text("utf-8-sig"))
 
 

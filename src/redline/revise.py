@@ -1,4 +1,5 @@
-"""The revise stage: the only code that writes tracked changes into the document XML.
+"""The revise stage: executes a plan as tracked changes, through the revision-markup writers
+of ``markup.py`` (which ``redline compare`` shares).
 
 It knows four moves, each a real Word revision with author and date:
 
@@ -21,41 +22,18 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .match import ParagraphText, current_runs
-from .ooxml import W, W_NS, qn
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
-# Children of w:pPr that must come after w:rPr (schema order).
-_PPR_AFTER_RPR = {W["sectPr"], W["pPrChange"]}
-
-
-# Every WordprocessingML element whose type has a w:id attribute (read from the ISO 29500
-# transitional schema, wml.xsd: the CT_Markup family, bookmarks, revisions and more), but
-# w:tc: a cell's optional w:id is a string identifier of the cell, not an annotation id, and
-# a table-heavy draft has tens of thousands of cells.
-_ID_TAGS = tuple(qn("w:" + name) for name in (
-    "bookmarkEnd", "bookmarkStart", "cellDel", "cellIns", "cellMerge", "comment", "commentRangeEnd",
-    "commentRangeStart", "commentReference", "customXmlDelRangeEnd", "customXmlDelRangeStart",
-    "customXmlInsRangeEnd", "customXmlInsRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveFromRangeStart",
-    "customXmlMoveToRangeEnd", "customXmlMoveToRangeStart", "del", "div", "eastAsianLayout", "endnote",
-    "endnoteReference", "fitText", "footnote", "footnoteReference", "ins", "moveFrom", "moveFromRangeEnd",
-    "moveFromRangeStart", "moveTo", "moveToRangeEnd", "moveToRangeStart", "numberingChange", "pPrChange",
-    "permEnd", "permStart", "rPrChange", "sectPrChange", "tblGridChange", "tblPrChange", "tblPrExChange",
-    "tcPrChange", "trPrChange"))
-
-
-@dataclass(frozen=True)
-class Meta:
-    """Who made a revision and when (w:author, w:date)."""
-
-    author: str
-    date: str  # ISO 8601, UTC, e.g. 2022-07-15T08:00:00Z
+from .markup import (  # noqa: F401  (Meta is part of revise's interface)
+    REVISION_TAGS, Meta, Revisions, clean_rpr as _clean_rpr, isolate as _isolate, make_runs,
+    mark_of as _mark_of, mark_paragraph as _mark_paragraph, split_after as _split_after,
+    split_before as _split_before,
+)
+from .match import ParagraphText
+from .ooxml import W, qn
 
 
 @dataclass
-class Reviser:
-    """Writes revisions into one document; hands out unique revision ids."""
+class Reviser(Revisions):
+    """Writes an apply run's revisions into one document (markup.py's writers)."""
 
     body: etree._Element
     next_id: int = 0
@@ -64,22 +42,7 @@ class Reviser:
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
         # part (property changes, custom XML ranges, numbering changes...): start above all.
-        # iter() over the tags that may carry one matches names in C, without looking at
-        # the million other attributes of a large body (an XPath for @w:id does).
-        ids = (el.get(W["id"]) for el in self.body.iter(*_ID_TAGS))
-        top = max((int(v) for v in ids if v is not None and v.lstrip("-").isdigit()), default=0)
-        self.next_id = max(self.next_id, top + 1)
-
-    def fresh_id(self) -> int:
-        self.next_id += 1
-        return self.next_id - 1
-
-    def mark(self, tag: str, meta: Meta) -> etree._Element:
-        el = etree.Element(W[tag])
-        el.set(W["id"], str(self.fresh_id()))
-        el.set(W["author"], meta.author)
-        el.set(W["date"], meta.date)
-        return el
+        self.start_ids(self.body)
 
     def _record(self, key, *elements) -> None:
         if key is not None:
@@ -102,7 +65,7 @@ class Reviser:
         anchor = None  # element after which the insertion goes
         if end > start:
             runs = _isolate(p, start, end, self.fresh_id)
-            dels = self._wrap_deleted(runs, meta)
+            dels = self.wrap_deleted(runs, meta)
             self._record(key, *dels)
             anchor = dels[-1]
         if new:
@@ -111,55 +74,16 @@ class Reviser:
                 ins.append(r)
             if anchor is None:
                 if start > 0:
-                    self._place(_split_after(p, start, self.fresh_id), ins, after=True)
+                    self.place(_split_after(p, start, self.fresh_id), ins, after=True)
                 else:
                     first = _split_before(p, 0, self.fresh_id)
                     if first is None:
                         p.append(ins)
                     else:
-                        self._place(first, ins, after=False)
+                        self.place(first, ins, after=False)
             else:
-                self._place(anchor, ins, after=True)
+                self.place(anchor, ins, after=True)
             self._record(key, ins)
-
-    def _wrap_deleted(self, runs: list[etree._Element], meta: Meta) -> list[etree._Element]:
-        wrappers: list[etree._Element] = []
-        current = None
-        for run in runs:
-            if current is not None and run.getprevious() is current and run.getparent() is current.getparent():
-                current.append(run)
-                _to_deleted_text(run)
-                continue
-            parent = run.getparent()
-            current = self.mark("del", meta)
-            parent.insert(parent.index(run), current)
-            current.append(run)
-            _to_deleted_text(run)
-            wrappers.append(current)
-        return wrappers
-
-    def _place(self, anchor: etree._Element, el: etree._Element, *, after: bool) -> None:
-        """Put ``el`` right after (before) ``anchor`` at paragraph level.  When ``anchor`` sits
-        inside another revision (an earlier reviewer's w:ins), that revision is split in
-        two around the new element, so the new text lands exactly at the anchor."""
-        node = anchor
-        while node.getparent() is not None and node.getparent().tag in REVISION_TAGS:
-            parent = node.getparent()
-            siblings = list(parent)
-            i = siblings.index(node)
-            cut = i + 1 if after else i  # children from `cut` on go after the new element
-            if 0 < cut < len(siblings):
-                twin = etree.Element(parent.tag, dict(parent.attrib))
-                twin.set(W["id"], str(self.fresh_id()))
-                for c in siblings[cut:]:
-                    twin.append(c)
-                parent.addnext(twin)
-                after = True
-            node = parent
-        if after:
-            node.addnext(el)
-        else:
-            node.addprevious(el)
 
     # ------------------------------------------------------------------ whole paragraphs
 
@@ -197,32 +121,13 @@ class Reviser:
         """Delete paragraphs (content and mark) and tables (every row), as revisions."""
         for block in blocks:
             if block.tag == W["p"]:
-                self._delete_paragraph(block, meta)
+                self.delete_paragraph(block, meta)
             elif block.tag == W["tbl"]:
                 for tr in block.iter(W["tr"]):
-                    trpr = tr.find(qn("w:trPr"))
-                    if trpr is None:
-                        trpr = etree.Element(qn("w:trPr"))
-                        tr.insert(1 if tr.find(qn("w:tblPrEx")) is not None else 0, trpr)
-                    change = trpr.find(qn("w:trPrChange"))
-                    if change is not None:
-                        change.addprevious(self.mark("del", meta))
-                    else:
-                        trpr.append(self.mark("del", meta))
+                    self.mark_row(tr, "del", meta)
                     for p in tr.iter(W["p"]):
-                        self._delete_paragraph(p, meta, mark=False)
+                        self.delete_paragraph(p, meta, mark=False)
             self._record(key, block)
-
-    def _delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True) -> None:
-        runs = list(current_runs(p))
-        if runs:
-            self._wrap_deleted(runs, meta)
-        if mark:
-            ppr = p.find(W["pPr"])
-            if ppr is None:
-                ppr = etree.Element(W["pPr"])
-                p.insert(0, ppr)
-            _mark_paragraph(ppr, self.mark("del", meta))
 
     # ------------------------------------------------------------------ comments
 
@@ -246,12 +151,12 @@ class Reviser:
             else:
                 first.insert(0, start)
         else:
-            self._place(first, start, after=False)
+            self.place(first, start, after=False)
         if last.tag == W["p"]:
             last.append(end)
             last.append(ref_run)
         else:
-            self._place(last, end, after=True)
+            self.place(last, end, after=True)
             end.addnext(ref_run)
 
     # ------------------------------------------------------------------ final repair
@@ -320,7 +225,7 @@ class Reviser:
             target.insert(0, tppr)
         if mark.tag == W["ins"]:
             new_ppr = copy.deepcopy(tppr)
-            self._renumber(new_ppr)
+            self.renumber(new_ppr)
             for child in list(new_ppr):
                 if child.tag == W["sectPr"]:
                     new_ppr.remove(child)
@@ -347,13 +252,6 @@ class Reviser:
             return
         self._shift_mark_back(new_ps[-1], before, mark)
 
-    def _renumber(self, el: etree._Element) -> None:
-        """Fresh ids for every revision annotation in a copied element."""
-        for node in el.iter():
-            if node.get(W["id"]) is not None:
-                node.set(W["id"], str(self.fresh_id()))
-
-
 _NON_CONTENT = {W["pPr"], W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"], W["commentRangeEnd"],
                 W["proofErr"]}
 
@@ -370,49 +268,6 @@ def _previous_paragraph(p: etree._Element) -> etree._Element | None:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
-    """Runs for ``text`` with a copy of ``rpr``; tabs become w:tab, newlines w:br."""
-    runs = []
-    if not text:
-        return runs
-    r = etree.Element(W["r"])
-    if rpr is not None and len(rpr):
-        r.append(copy.deepcopy(rpr))
-    buf = []
-
-    def flush():
-        if buf:
-            t = etree.SubElement(r, W["t"])
-            t.text = "".join(buf)
-            t.set(XML_SPACE, "preserve")
-            buf.clear()
-
-    for ch in text:
-        if ch == "\t":
-            flush()
-            etree.SubElement(r, W["tab"])
-        elif ch == "\n":
-            flush()
-            etree.SubElement(r, W["br"])
-        else:
-            buf.append(ch)
-    flush()
-    runs.append(r)
-    return runs
-
-
-def _clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
-    if rpr is None:
-        return None
-    out = copy.deepcopy(rpr)
-    for child in list(out):
-        if child.tag in (W["rPrChange"], W["ins"], W["del"], W["moveFrom"], W["moveTo"]) or \
-                child.tag == qn("w:rStyle") and \
-                child.get(W["val"]) in ("CommentReference", "FootnoteReference", "EndnoteReference"):
-            out.remove(child)
-    return out
-
 
 def _model_rpr(model: etree._Element | None) -> etree._Element | None:
     """Run properties of the model paragraph's dominant run (the one with most text)."""
@@ -457,30 +312,6 @@ def _model_ppr(model: etree._Element | None) -> etree._Element:
     return ppr
 
 
-def _mark_paragraph(ppr: etree._Element, mark: etree._Element) -> None:
-    """Put an ins/del mark on the paragraph mark (w:pPr/w:rPr/w:ins|w:del), in schema order."""
-    rpr = ppr.find(W["rPr"])
-    if rpr is None:
-        rpr = etree.Element(W["rPr"])
-        after = [c for c in ppr if c.tag in _PPR_AFTER_RPR]
-        if after:
-            after[0].addprevious(rpr)
-        else:
-            ppr.append(rpr)
-    # order inside CT_ParaRPr: ins, del, moveFrom, moveTo, then formatting
-    existing = [c for c in rpr if c.tag in (W["ins"], W["del"])]
-    if mark.tag == W["del"] and existing and existing[-1].tag == W["ins"]:
-        existing[-1].addnext(mark)
-    else:
-        rpr.insert(0, mark)
-
-
-def _mark_of(p: etree._Element, tag: str):
-    ppr = p.find(W["pPr"])
-    rpr = ppr.find(W["rPr"]) if ppr is not None else None
-    return rpr.find(tag) if rpr is not None else None
-
-
 def _followed_by_paragraph(p: etree._Element) -> bool:
     nxt = p.getnext()
     while nxt is not None and nxt.tag in (W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"],
@@ -488,94 +319,6 @@ def _followed_by_paragraph(p: etree._Element) -> bool:
                                           W["proofErr"]):
         nxt = nxt.getnext()
     return nxt is not None and nxt.tag == W["p"]
-
-
-def _to_deleted_text(run: etree._Element) -> None:
-    for el in run.iter(W["t"], W["instrText"]):
-        el.tag = W["delText"] if el.tag == W["t"] else W["delInstrText"]
-        if el.text and (el.text != el.text.strip()):
-            el.set(XML_SPACE, "preserve")
-
-
-def _split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
-    """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
-    (same properties; a formatting revision in them gets a ``fresh()`` id) placed right
-    after it.  Returns the new run."""
-    new = etree.Element(W["r"])
-    for k, v in run.attrib.items():
-        new.set(k, v)
-    rpr = run.find(W["rPr"])
-    if rpr is not None:
-        rpr = copy.deepcopy(rpr)
-        for node in rpr.iter():
-            if node.get(W["id"]) is not None:
-                node.set(W["id"], str(fresh()))
-        new.append(rpr)
-    moving = False
-    for c in list(run):
-        if c is child:
-            moving = True
-            if offset > 0:
-                text = c.text or ""
-                tail = etree.SubElement(new, c.tag)
-                tail.text = text[offset:]
-                tail.set(XML_SPACE, "preserve")
-                c.text = text[:offset]
-                c.set(XML_SPACE, "preserve")
-                continue
-        if moving and c.tag != W["rPr"]:
-            new.append(c)
-    run.addnext(new)
-    return new
-
-
-def _split_at(p: etree._Element, offset: int, fresh) -> None:
-    """Make ``offset`` fall on a run boundary."""
-    text = ParagraphText(p)
-    for piece in text.pieces:
-        if piece.start < offset < piece.start + len(piece.text):
-            _split_run(piece.run, piece.child, offset - piece.start, fresh)
-            return
-        if piece.start == offset:
-            # boundary inside a run (between two children): split before this child
-            run = piece.run
-            first_text_child = next((c for c in run if c.tag != W["rPr"]), None)
-            if first_text_child is not piece.child:
-                _split_run(run, piece.child, 0, fresh)
-            return
-
-
-def _isolate(p: etree._Element, start: int, end: int, fresh) -> list[etree._Element]:
-    """Split runs so that start:end is covered by whole runs; return those runs."""
-    _split_at(p, end, fresh)
-    _split_at(p, start, fresh)
-    text = ParagraphText(p)
-    runs = []
-    for piece in text.pieces:
-        if piece.start >= start and piece.start + len(piece.text) <= end:
-            if not runs or runs[-1] is not piece.run:
-                runs.append(piece.run)
-    return runs
-
-
-def _split_after(p: etree._Element, offset: int, fresh) -> etree._Element:
-    """Split at ``offset`` and return the run that ends there."""
-    _split_at(p, offset, fresh)
-    text = ParagraphText(p)
-    last = None
-    for piece in text.pieces:
-        if piece.start + len(piece.text) <= offset:
-            last = piece.run
-    return last
-
-
-def _split_before(p: etree._Element, offset: int, fresh) -> etree._Element | None:
-    _split_at(p, offset, fresh)
-    text = ParagraphText(p)
-    for piece in text.pieces:
-        if piece.start >= offset:
-            return piece.run
-    return None
 
 
 def _initials(author: str) -> str:

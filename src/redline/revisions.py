@@ -56,6 +56,7 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from .errors import DocumentError, OutputError
+from .messages import Option, msg
 from .ooxml import W_NS
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -544,7 +545,8 @@ class Package:
         try:
             return etree.fromstring(self.read(name), parser)
         except etree.XMLSyntaxError as exc:
-            raise DocumentError(f"part {name} is not well-formed XML: {exc}", where=str(self.path))
+            raise DocumentError(msg("part {part} is not well-formed XML: {reason}", part=name, reason=exc),
+                                file=self.path)
 
     def put(self, name: str, root: etree._Element) -> None:
         self.changed[name] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
@@ -569,7 +571,7 @@ def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = 
     pkg = Package(path)
     stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
     if not stories:
-        raise DocumentError("no WordprocessingML document part found", where=str(path))
+        raise DocumentError(msg("no WordprocessingML document part found"), file=path)
     props = {n: pkg.xml(n) for n in pkg.names_of(PROPERTY_TYPES)}
     refs_before = {t: _ids(stories.values(), w(t)) for t in
                    ("commentReference", "footnoteReference", "endnoteReference")}
@@ -648,17 +650,18 @@ def _preflight(path: Path, output: Path, force: bool) -> None:
     import os
 
     if not path.is_file():
-        raise DocumentError("no such file" if not path.exists() else "not a file", where=str(path))
+        raise DocumentError(msg("no such file") if not path.exists() else msg("not a file"), file=path)
+    same = output.resolve() == path.resolve()
     try:
-        if output.exists() and os.path.samefile(output, path):
-            raise OutputError(f"would overwrite the input {path}", where=str(output),
-                              hint="choose another output file")
+        same = same or (output.exists() and os.path.samefile(output, path))
     except OSError:
         pass
-    if output.resolve() == path.resolve():
-        raise OutputError(f"would overwrite the input {path}", where=str(output), hint="choose another output file")
+    if same:
+        raise OutputError(msg("would overwrite the input {path}", path=path), file=output,
+                          hint=msg("choose another output file"))
     if (output.exists() or output.is_symlink()) and not force:
-        raise OutputError("already exists", where=str(output), hint="use --force to replace it")
+        raise OutputError(msg("already exists"), file=output,
+                          hint=msg("use {option} to replace it", option=Option("force", flag=True)))
 
 
 def accept_file(path: Path, output: Path, author: str | None = None, force: bool = False) -> int:

@@ -99,6 +99,7 @@ from lxml import etree
 
 from .. import text as _text
 from ..errors import Warning
+from ..messages import msg
 from ..model import Outline, Section
 from .numbering import (Counter, NumInfo, StyleInfo, StyleSheet, load_numbering, load_styles, numpr_from,
                         paragraph_props, to_roman)
@@ -1067,7 +1068,8 @@ class _Builder:
             segs_ok = c.cue and (c.text == c.text.upper() or self._all_bold(c))
             if segs_ok:
                 self.warnings.append(Warning(
-                    f"'{label.display}' starts a new level without 1/a before it", f"block {c.index}"))
+                    msg("'{label}' starts a new level without 1/a before it", label=label.display),
+                    msg("block {index}", index=c.index)))
                 return True
             return False
         prev_last = prev._comps[-1] if getattr(prev, "_comps", None) else None  # type: ignore[attr-defined]
@@ -1077,12 +1079,14 @@ class _Builder:
         if b <= a:
             if self._all_bold(c) and not c.clause:
                 self.warnings.append(Warning(
-                    f"'{_short(_text.clean(c.text))}' looks like a heading but does not continue "
-                    f"'{prev.label}' (treated as body text)", f"block {c.index}"))
+                    msg("'{text}' looks like a heading but does not continue '{previous}' (treated as body text)",
+                        text=_short(_text.clean(c.text)), previous=prev.label),
+                    msg("block {index}", index=c.index)))
             return False
         if b > a + 1:
             self.warnings.append(Warning(
-                f"numbering gap: '{label.display}' follows '{prev.label}'", f"block {c.index}"))
+                msg("numbering gap: '{label}' follows '{previous}'", label=label.display, previous=prev.label),
+                msg("block {index}", index=c.index)))
         return True
 
     def gap_check(self, c, label, siblings, stack, k, rank) -> None:
@@ -1096,7 +1100,8 @@ class _Builder:
         a, b = _ordinal(prev._comps[-1]), _ordinal(label.comps[-1])  # type: ignore[attr-defined]
         if a is not None and b is not None and b != a + 1:
             self.warnings.append(Warning(
-                f"numbering gap: '{label.display}' follows '{prev.label}'", f"block {c.index}"))
+                msg("numbering gap: '{label}' follows '{previous}'", label=label.display, previous=prev.label),
+                msg("block {index}", index=c.index)))
 
     def _all_bold(self, c: _Cand) -> bool:
         return self.all_bold(c.index)
@@ -1239,8 +1244,8 @@ class _Builder:
         for s in outline.walk():
             if s.address in seen:
                 self.warnings.append(Warning(
-                    f"two sections share the address {s.address}: blocks {seen[s.address].heading} "
-                    f"and {s.heading}", s.address))
+                    msg("two sections share the address {address}: blocks {first} and {second}",
+                        address=s.address, first=seen[s.address].heading, second=s.heading), s.address))
             else:
                 seen[s.address] = s
 

@@ -39,6 +39,7 @@ from functools import cached_property, lru_cache
 
 from .. import text as _text
 from ..errors import ResolveError
+from ..messages import joined, msg
 from ..model import Outline, Section
 from .numbering import to_roman
 from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
@@ -552,20 +553,18 @@ def _nearest(idx: _Index, ref: Reference, limit: int = 5) -> list[Section]:
 
 def _not_found(idx: _Index, ref: Reference, looked: str | None) -> ResolveError:
     near = _nearest(idx, ref)
-    msg = f"no section matches '{ref.text}'"
-    if looked:
-        msg += f" (looked for {looked})"
-    if not idx.sections:
-        msg += "; the draft has no numbered sections"
-    elif near:
-        msg += f"; nearest: {_listing(near)}"
-    return ResolveError(msg, candidates=[s.address for s in near])
+    text = joined(msg("no section matches '{reference}'", reference=ref.text),
+                  msg(" (looked for {addresses})", addresses=looked) if looked else None,
+                  msg("; the draft has no numbered sections") if not idx.sections else
+                  msg("; nearest: {sections}", sections=_listing(near)) if near else None)
+    return ResolveError(text, candidates=[s.address for s in near])
 
 
 def _ambiguous(ref: Reference, found: list[Section], why: str = "") -> ResolveError:
-    msg = f"'{ref.text}' is ambiguous{why}: it matches {len(found)} sections: {_listing(found)}"
-    return ResolveError(msg, candidates=[s.address for s in found],
-                        hint="write the full address, e.g. " + found[0].address)
+    text = msg("'{reference}' is ambiguous{why}: it matches {count} sections: {sections}", reference=ref.text,
+               why=why or "", count=len(found), sections=_listing(found))
+    return ResolveError(text, candidates=[s.address for s in found],
+                        hint=msg("write the full address, e.g. {address}", address=found[0].address))
 
 
 def resolve(outline: Outline, reference: str) -> Section:
@@ -591,7 +590,7 @@ def resolve(outline: Outline, reference: str) -> Section:
     if not found:
         found = _relaxed(idx, ref)
         if len(found) > 1:
-            raise _ambiguous(ref, found, " (no exact address; read loosely)")
+            raise _ambiguous(ref, found, msg(" (no exact address; read loosely)"))
     elif len(found) > 1:
         raise _ambiguous(ref, found)
     if not found:
@@ -599,9 +598,9 @@ def resolve(outline: Outline, reference: str) -> Section:
             named, _ = _by_title(idx, ref.title)
             if named:
                 raise ResolveError(
-                    f"no section matches the number in '{ref.text}' (looked for {looked}); its "
-                    f"title names {_listing(named)}", candidates=[s.address for s in named],
-                    hint="check the number")
+                    msg("no section matches the number in '{reference}' (looked for {addresses}); its title names "
+                        "{sections}", reference=ref.text, addresses=looked, sections=_listing(named)),
+                    candidates=[s.address for s in named], hint=msg("check the number"))
         raise _not_found(idx, ref, looked)
     section = found[0]
     if ref.title:
@@ -620,12 +619,11 @@ def _confirm(idx: _Index, ref: Reference, section: Section) -> None:
         best = difflib.get_close_matches(f, idx.titles, n=2, cutoff=0.75)
         others = [s for key in best for s in idx.by_title[key] if s is not section]
     candidates = [section] + others
-    msg = (f"'{ref.text}': the number names {section.display}, but the title "
-           f"'{ref.title}' does not match it")
-    if others:
-        msg += f"; the title names {_listing(others)}"
-    raise ResolveError(msg, candidates=[s.address for s in candidates],
-                       hint="correct the number or the title")
+    text = joined(msg("'{reference}': the number names {section}, but the title '{title}' does not match it",
+                      reference=ref.text, section=section.display, title=ref.title),
+                  msg("; the title names {sections}", sections=_listing(others)) if others else None)
+    raise ResolveError(text, candidates=[s.address for s in candidates],
+                       hint=msg("correct the number or the title"))
 
 
 def _resolve_title(idx: _Index, ref: Reference) -> Section:
@@ -638,8 +636,17 @@ def _resolve_title(idx: _Index, ref: Reference) -> Section:
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        raise _ambiguous(ref, named, " (several headings have this text)")
+        raise _ambiguous(ref, named, msg(" (several headings have this text)"))
     raise _not_found(idx, ref, None)
+
+
+# The document parts that are not numbered sections, as messages name them.
+PART_NAMES = {"title": msg("title"), "preamble": msg("preamble"), "closing": msg("closing")}
+
+
+def part_name(special: str):
+    """'preamble' -> a message ('preamble' / 'phần mở đầu')."""
+    return PART_NAMES.get(special, special)
 
 
 def _special(outline: Outline, ref: Reference) -> Section:
@@ -647,8 +654,9 @@ def _special(outline: Outline, ref: Reference) -> Section:
         return outline.whole()
     part = getattr(outline, ref.special)
     if part is None:
-        raise ResolveError(f"the draft has no {ref.special} part ('{ref.text}')",
-                           candidates=[], hint="the outline found none; name a section instead")
+        raise ResolveError(msg("the draft has no {part} part ('{reference}')", part=part_name(ref.special),
+                               reference=ref.text),
+                           candidates=[], hint=msg("the outline found none; name a section instead"))
     return part
 
 

@@ -19,7 +19,8 @@ from ..diff import DELETE, INSERT
 from ..errors import RedlineError
 from ..reviewing import Item, Review, describe
 from .sessions import Session, Sessions
-from .texts import LANGUAGES, page_texts, t
+from ..messages import LANGUAGES, msg, render
+from .texts import PAGE, page_texts
 
 bp = Blueprint("redline", __name__)
 TOKEN_HEADER = "X-Redline-Session"
@@ -48,14 +49,14 @@ def _lang() -> str:
 def _session() -> Session:
     s = _sessions().get(request.headers.get(TOKEN_HEADER))
     if s is None:
-        raise PageError(t("This session has ended (its files are deleted): reload the page.", _lang()), 410,
+        raise PageError(msg("This session has ended (its files are deleted): reload the page.").render(_lang()), 410,
                         "no-session")
     return s
 
 
 def _review(s: Session) -> Review:
     if s.review is None:
-        raise PageError(t("Open a draft first.", _lang()))
+        raise PageError(msg("Open a draft first.").render(_lang()))
     return s.review
 
 
@@ -93,15 +94,16 @@ def _error(exc: Exception):
             body["code"] = exc.code
         return jsonify(body), exc.status
     if isinstance(exc, RedlineError):
-        return jsonify({"error": _clean_message(session, str(exc))}), 400
+        return jsonify({"error": _clean_message(session, exc.render(_lang()))}), 400
     if isinstance(exc, RequestEntityTooLarge):
         limit = current_app.config["REDLINE_MAX_UPLOAD_MB"]
-        return jsonify({"error": t("The upload is over the limit of {limit} MB (redline serve --max-upload-mb).",
-                                   _lang(), limit=f"{limit:g}")}), 413
+        return jsonify({"error": msg("The upload is over the limit of {limit} MB (redline serve --max-upload-mb).",
+                                     limit=f"{limit:g}").render(_lang())}), 413
     if isinstance(exc, HTTPException):
         return jsonify({"error": f"{exc.code} {exc.name}"}), exc.code
     current_app.logger.exception("internal error")
-    return jsonify({"error": t("Internal error ({kind}): please report it.", _lang(), kind=type(exc).__name__)}), 500
+    return jsonify({"error": msg("Internal error ({kind}): please report it.",
+                                 kind=type(exc).__name__).render(_lang())}), 500
 
 
 # ---------------------------------------------------------------------------- the page
@@ -119,7 +121,7 @@ def index():
 def new_session():
     s = _sessions().create()
     if s is None:
-        raise PageError(t("Too many sessions are open; end one or wait.", _lang()), 503)
+        raise PageError(msg("Too many sessions are open; end one or wait.").render(_lang()), 503)
     return jsonify({"token": s.token})
 
 
@@ -175,7 +177,7 @@ def upload():
                 review = Review(path)
             except RedlineError as exc:
                 path.unlink(missing_ok=True)
-                errors.append({"file": path.name, "error": _clean_message(s, str(exc))})
+                errors.append({"file": path.name, "error": _clean_message(s, exc.render(lang))})
                 return jsonify({"errors": errors, "state": _state(s, lang)}), 400
             previous = s.review
             s.review, s.outputs = review, {}
@@ -184,20 +186,20 @@ def upload():
                     try:
                         review.add_source(s.uploads / old.name, name=old.name)
                     except RedlineError as exc:
-                        errors.append({"file": old.name, "error": _clean_message(s, str(exc))})
+                        errors.append({"file": old.name, "error": _clean_message(s, exc.render(lang))})
         review = _review(s)
         limit = current_app.config["REDLINE_MAX_FILES"]
         for f in sources:
             if len(review.sources) >= limit:
-                errors.append({"file": _safe_name(f.filename), "error": t("At most {limit} files in one session.",
-                                                                          lang, limit=limit)})
+                errors.append({"file": _safe_name(f.filename),
+                               "error": msg("At most {limit} files in one session.", limit=limit).render(lang)})
                 continue
             path = _save(s, f)
             try:
                 review.add_source(path, name=path.name)
             except RedlineError as exc:
                 path.unlink(missing_ok=True)
-                errors.append({"file": path.name, "error": _clean_message(s, str(exc))})
+                errors.append({"file": path.name, "error": _clean_message(s, exc.render(lang))})
         s.outputs = {}
         return jsonify({"errors": errors, "state": _state(s, lang)}), (400 if errors else 200)
 
@@ -326,10 +328,10 @@ def _state(s: Session, lang: str) -> dict:
         "draft": {"name": review.draft.name, "sections": review.section_count, "blocks": len(review.outline.blocks)},
         "sources": [{
             "index": src.index, "name": src.name, "kind": src.kind, "sender": src.sender, "number": src.number,
-            "date": src.letter_date, "source_line": src.source_line, "problem": src.problem,
+            "date": src.letter_date, "source_line": src.source_line, "problem": render(src.problem, lang) or None,
             "counts": review.counts(src),
         } for src in review.sources],
-        "problems": [_clean_message(s, p) for p in review.problems],
+        "problems": [_clean_message(s, render(p, lang)) for p in review.problems],
         "counts": review.counts(),
     }
 
@@ -354,19 +356,16 @@ def _item(review: Review, item: Item, lang: str, titles: dict[str, str]) -> dict
         lines, comments = _proposal_lines(edit), []
     return {
         "id": item.id, "n": item.n, "number": item.number, "quote": item.quote, "kind": item.kind,
-        "state": item.state, "state_label": t(_STATE_LABELS[item.state], lang), "reason": item.reason,
+        "state": item.state, "state_label": PAGE["state_" + item.state].render(lang),
+        "reason": render(item.reason, lang) or None,
         "candidates": [{"address": a, "title": titles.get(a, "")} for a in item.candidates],
         "conflict_with": item.conflict_with, "blocking": item.blocking,
-        "op": edit.get("op"), "operation": describe(item.edit, lang), "target": target,
+        "op": edit.get("op"), "operation": render(describe(item.edit), lang), "target": target,
         "title": (view.title if view else titles.get(target or "", "")), "lines": lines, "comments": comments,
         "text": item.text, "as_comment": bool(edit.get("as_comment")),
         "can_comment": bool(edit) and edit.get("op") != "comment", "skipped": item.skipped,
         "corrected": item.corrected, "has_edit": bool(edit),
     }
-
-
-_STATE_LABELS = {"apply": "Will apply", "comment": "Comment", "unresolved": "Unresolved",
-                 "ignored": "Ignored (no change asked)", "conflict": "Conflict", "skipped": "Skipped"}
 
 
 def _proposal_lines(edit: dict) -> list[str]:

@@ -1,0 +1,477 @@
+"""Revision markup: the low-level writers of every tracked change redline makes.
+
+``redline apply`` (revise.py) and ``redline compare`` (comparison/) both write through
+here, so a revision looks the same whoever asked for it:
+
+- ids and attribution: ``Revisions`` hands out w:id values unique across the parts it
+  was given (revision ids share one space with every other w:id annotation: comments,
+  bookmarks, property changes...), and stamps w:author / w:date (``Meta``);
+- text: ``wrap_deleted`` puts runs in w:del (or w:moveFrom) with w:delText, ``place``
+  puts new content at paragraph level, splitting another reviewer's revision around it;
+  run splitting at a character offset (``split_run``, ``isolate``);
+- paragraph marks: ``mark_paragraph`` (w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo, in
+  schema order), ``delete_paragraph``;
+- table rows: ``mark_row`` (w:trPr/w:ins|w:del), ``delete_table``, ``insert_row``;
+- properties: ``change_run_properties`` (w:rPrChange), ``change_paragraph_properties``
+  (w:pPrChange): the new properties in force, the old ones recorded for Reject;
+- moves: ``move_range`` (w:moveFromRangeStart/End, w:moveToRangeStart/End, one name
+  for both ends of a move).
+
+Nothing here decides *what* changes; callers do.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .match import ParagraphText, current_runs
+from .ooxml import W, qn
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
+# Children of w:pPr that must come after w:rPr (schema order).
+_PPR_AFTER_RPR = {W["sectPr"], W["pPrChange"]}
+
+# Every WordprocessingML element whose type has a w:id attribute (read from the ISO 29500
+# transitional schema, wml.xsd: the CT_Markup family, bookmarks, revisions and more), but
+# w:tc: a cell's optional w:id is a string identifier of the cell, not an annotation id, and
+# a table-heavy draft has tens of thousands of cells.
+ID_TAGS = tuple(qn("w:" + name) for name in (
+    "bookmarkEnd", "bookmarkStart", "cellDel", "cellIns", "cellMerge", "comment", "commentRangeEnd",
+    "commentRangeStart", "commentReference", "customXmlDelRangeEnd", "customXmlDelRangeStart",
+    "customXmlInsRangeEnd", "customXmlInsRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveFromRangeStart",
+    "customXmlMoveToRangeEnd", "customXmlMoveToRangeStart", "del", "div", "eastAsianLayout", "endnote",
+    "endnoteReference", "fitText", "footnote", "footnoteReference", "ins", "moveFrom", "moveFromRangeEnd",
+    "moveFromRangeStart", "moveTo", "moveToRangeEnd", "moveToRangeStart", "numberingChange", "pPrChange",
+    "permEnd", "permStart", "rPrChange", "sectPrChange", "tblGridChange", "tblPrChange", "tblPrExChange",
+    "tcPrChange", "trPrChange"))
+
+_TRPR, _TBLPREX, _TRPRCHANGE = qn("w:trPr"), qn("w:tblPrEx"), qn("w:trPrChange")
+# w:rPr children that are revision markers, not formatting
+_RPR_MARKERS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"], W["rPrChange"]}
+# CT_PPrBase: the order of w:pPr's property children (a w:pPrChange's w:pPr holds only these)
+_PPR_ORDER = [qn("w:" + n) for n in (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle").split()]
+_PPR_RANK = {tag: k for k, tag in enumerate(_PPR_ORDER)}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who made a revision and when (w:author, w:date)."""
+
+    author: str
+    date: str  # ISO 8601, UTC, e.g. 2022-07-15T08:00:00Z
+
+
+def highest_id(*roots: etree._Element) -> int:
+    """The highest integer w:id of an annotation in ``roots`` (0 when none).  iter() over
+    the tags that may carry one matches names in C, without looking at the million other
+    attributes of a large body (an XPath for @w:id does)."""
+    top = 0
+    for root in roots:
+        ids = (el.get(W["id"]) for el in root.iter(*ID_TAGS))
+        top = max(top, max((int(v) for v in ids if v is not None and v.lstrip("-").isdigit()), default=0))
+    return top
+
+
+class Revisions:
+    """Writes revision markup; hands out revision ids unique across the parts scanned."""
+
+    next_id: int = 0
+
+    def start_ids(self, *roots: etree._Element) -> None:
+        """Start above every w:id already in ``roots`` (and above ``next_id``)."""
+        self.next_id = max(self.next_id, highest_id(*roots) + 1)
+
+    def fresh_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def mark(self, tag: str, meta: Meta) -> etree._Element:
+        """A revision element (w:ins, w:del, w:moveFrom, w:moveTo, w:rPrChange, ...) with
+        a fresh id, author and date, not yet placed."""
+        el = etree.Element(W[tag] if tag in W else qn("w:" + tag))
+        el.set(W["id"], str(self.fresh_id()))
+        el.set(W["author"], meta.author)
+        el.set(W["date"], meta.date)
+        return el
+
+    def renumber(self, el: etree._Element) -> None:
+        """Fresh ids for every annotation in a copied element."""
+        for node in el.iter(*ID_TAGS):
+            if node.get(W["id"]) is not None and node.tag not in (qn("w:footnoteReference"),
+                                                                   qn("w:endnoteReference"),
+                                                                   qn("w:commentReference")):
+                node.set(W["id"], str(self.fresh_id()))
+
+    # ------------------------------------------------------------------ text
+
+    def wrap_deleted(self, runs: list[etree._Element], meta: Meta, tag: str = "del") -> list[etree._Element]:
+        """Put ``runs`` in w:del (or w:moveFrom), adjacent runs of one parent in one
+        wrapper; their text becomes w:delText (a move keeps w:t, as Word writes it)."""
+        wrappers: list[etree._Element] = []
+        current = None
+        for run in runs:
+            if current is not None and run.getprevious() is current and run.getparent() is current.getparent():
+                current.append(run)
+                if tag == "del":
+                    to_deleted_text(run)
+                continue
+            parent = run.getparent()
+            current = self.mark(tag, meta)
+            parent.insert(parent.index(run), current)
+            current.append(run)
+            if tag == "del":
+                to_deleted_text(run)
+            wrappers.append(current)
+        return wrappers
+
+    def place(self, anchor: etree._Element, el: etree._Element, *, after: bool) -> None:
+        """Put ``el`` right after (before) ``anchor`` at paragraph level.  When ``anchor`` sits
+        inside another revision (an earlier reviewer's w:ins), that revision is split in
+        two around the new element, so the new text lands exactly at the anchor."""
+        node = anchor
+        while node.getparent() is not None and node.getparent().tag in REVISION_TAGS:
+            parent = node.getparent()
+            siblings = list(parent)
+            i = siblings.index(node)
+            cut = i + 1 if after else i  # children from `cut` on go after the new element
+            if 0 < cut < len(siblings):
+                twin = etree.Element(parent.tag, dict(parent.attrib))
+                twin.set(W["id"], str(self.fresh_id()))
+                for c in siblings[cut:]:
+                    twin.append(c)
+                parent.addnext(twin)
+                after = True
+            node = parent
+        if after:
+            node.addnext(el)
+        else:
+            node.addprevious(el)
+
+    # ------------------------------------------------------------------ paragraphs
+
+    def delete_paragraph(self, p: etree._Element, meta: Meta, mark: bool = True, tag: str = "del") -> None:
+        """Delete (or move away) a paragraph's displayed content and, with ``mark``, its mark."""
+        runs = list(current_runs(p))
+        if runs:
+            self.wrap_deleted(runs, meta, tag)
+        if mark:
+            mark_paragraph(_ppr(p), self.mark(tag, meta))
+
+    def insert_paragraph_marks(self, p: etree._Element, meta: Meta, tag: str = "ins") -> None:
+        """A new paragraph (copied in): every run it displays in one w:ins (or w:moveTo) at
+        its level, and its mark inserted.  Runs inside hyperlinks, fields and content
+        controls get their own wrapper inside the container (a w:ins cannot hold one)."""
+        self.wrap_inserted(p, meta, tag)
+        mark_paragraph(_ppr(p), self.mark(tag, meta))
+
+    def wrap_inserted(self, container: etree._Element, meta: Meta, tag: str = "ins") -> None:
+        """Wrap every run of ``container`` (a paragraph, hyperlink, field...) that is not yet
+        inside a revision in w:ins / w:moveTo, adjacent runs of one parent together."""
+        group: list[etree._Element] = []
+
+        def flush():
+            if group:
+                wrapper = self.mark(tag, meta)
+                group[0].addprevious(wrapper)
+                for r in group:
+                    wrapper.append(r)
+                group.clear()
+
+        for c in list(container):
+            t = c.tag
+            if t == W["r"]:
+                group.append(c)
+                continue
+            if t in (W["bookmarkStart"], W["bookmarkEnd"], W["proofErr"]) and group:
+                group.append(c)  # markers between runs may sit inside a w:ins
+                continue
+            flush()
+            if t in (W["hyperlink"], W["fldSimple"], W["smartTag"], W["customXml"], W["sdt"],
+                     W["sdtContent"]):
+                self.wrap_inserted(c, meta, tag)
+        while group and group[-1].tag != W["r"]:
+            group.pop()
+        flush()
+
+    # ------------------------------------------------------------------ tables
+
+    def mark_row(self, tr: etree._Element, tag: str, meta: Meta) -> None:
+        """A row revision: w:trPr/w:ins or w:trPr/w:del (before any w:trPrChange)."""
+        trpr = tr.find(_TRPR)
+        if trpr is None:
+            trpr = etree.Element(_TRPR)
+            tr.insert(1 if tr.find(_TBLPREX) is not None else 0, trpr)
+        change = trpr.find(_TRPRCHANGE)
+        if change is not None:
+            change.addprevious(self.mark(tag, meta))
+        else:
+            trpr.append(self.mark(tag, meta))
+
+    def delete_row(self, tr: etree._Element, meta: Meta) -> None:
+        """A deleted row: the row mark and every run in it (nested tables included)."""
+        self.mark_row(tr, "del", meta)
+        for p in tr.iter(W["p"]):
+            self.delete_paragraph(p, meta, mark=False)
+
+    def insert_row(self, tr: etree._Element, meta: Meta) -> None:
+        """An inserted row (already in place): the row mark and every run in it inserted."""
+        self.mark_row(tr, "ins", meta)
+        for p in tr.iter(W["p"]):
+            self.wrap_inserted(p, meta)
+        for inner in tr.iter(qn("w:tr")):
+            if inner is not tr:
+                self.mark_row(inner, "ins", meta)
+
+    def delete_table(self, tbl: etree._Element, meta: Meta) -> None:
+        for tr in tbl.findall(qn("w:tr")):
+            self.delete_row(tr, meta)
+
+    def insert_table(self, tbl: etree._Element, meta: Meta) -> None:
+        for tr in tbl.findall(qn("w:tr")):
+            self.insert_row(tr, meta)
+
+    # ------------------------------------------------------------------ properties
+
+    def change_run_properties(self, run: etree._Element, new_rpr: etree._Element | None, meta: Meta) -> None:
+        """Give ``run`` the formatting ``new_rpr`` and record its old formatting in a
+        w:rPrChange (an earlier reviewer's record of the original is kept instead)."""
+        old = run.find(W["rPr"])
+        earlier = old.find(W["rPrChange"]) if old is not None else None
+        rpr = etree.Element(W["rPr"])
+        if old is not None:
+            for c in old:
+                if c.tag in (W["ins"], W["del"], W["moveFrom"], W["moveTo"]):
+                    rpr.append(copy.deepcopy(c))
+        for c in (new_rpr if new_rpr is not None else ()):
+            if c.tag not in _RPR_MARKERS:
+                rpr.append(copy.deepcopy(c))
+        if earlier is not None:
+            rpr.append(earlier)
+        else:
+            change = self.mark("rPrChange", meta)
+            was = etree.SubElement(change, W["rPr"])
+            for c in (old if old is not None else ()):
+                if c.tag not in _RPR_MARKERS:
+                    was.append(copy.deepcopy(c))
+            rpr.append(change)
+        if old is not None:
+            run.replace(old, rpr)
+        else:
+            run.insert(0, rpr)
+
+    def change_paragraph_properties(self, p: etree._Element, new_ppr: etree._Element | None, meta: Meta) -> None:
+        """Give ``p`` the paragraph properties of ``new_ppr`` (its mark's run properties and
+        section break stay ``p``'s own) and record the old ones in a w:pPrChange."""
+        old = _ppr(p)
+        earlier = old.find(W["pPrChange"])
+        keep_mark = old.find(W["rPr"])
+        keep_sect = old.find(W["sectPr"])
+        ppr = etree.Element(W["pPr"])
+        for c in (new_ppr if new_ppr is not None else ()):
+            if c.tag in _PPR_RANK:
+                ppr.append(copy.deepcopy(c))
+        if keep_mark is not None:
+            ppr.append(keep_mark)
+        if keep_sect is not None:
+            ppr.append(keep_sect)
+        if earlier is not None:
+            ppr.append(earlier)
+        else:
+            change = self.mark("pPrChange", meta)
+            was = etree.SubElement(change, W["pPr"])
+            for c in old:
+                if c.tag in _PPR_RANK:
+                    was.append(copy.deepcopy(c))
+            ppr.append(change)
+        p.replace(old, ppr)
+
+    # ------------------------------------------------------------------ moves
+
+    def move_range(self, kind: str, name: str, meta: Meta) -> tuple[etree._Element, etree._Element]:
+        """The start and end markers of one side of a move (``kind``: "moveFrom" or
+        "moveTo"); both sides of one move share ``name``."""
+        start = self.mark(kind + "RangeStart", meta)
+        start.set(qn("w:name"), name)
+        end = etree.Element(qn(f"w:{kind}RangeEnd"))
+        end.set(W["id"], start.get(W["id"]))
+        return start, end
+
+
+# ---------------------------------------------------------------------------- element helpers
+
+def _ppr(p: etree._Element) -> etree._Element:
+    ppr = p.find(W["pPr"])
+    if ppr is None:
+        ppr = etree.Element(W["pPr"])
+        p.insert(0, ppr)
+    return ppr
+
+
+def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
+    """Runs for ``text`` with a copy of ``rpr``; tabs become w:tab, newlines w:br."""
+    runs = []
+    if not text:
+        return runs
+    r = etree.Element(W["r"])
+    if rpr is not None and len(rpr):
+        r.append(copy.deepcopy(rpr))
+    buf = []
+
+    def flush():
+        if buf:
+            t = etree.SubElement(r, W["t"])
+            t.text = "".join(buf)
+            t.set(XML_SPACE, "preserve")
+            buf.clear()
+
+    for ch in text:
+        if ch == "\t":
+            flush()
+            etree.SubElement(r, W["tab"])
+        elif ch == "\n":
+            flush()
+            etree.SubElement(r, W["br"])
+        else:
+            buf.append(ch)
+    flush()
+    runs.append(r)
+    return runs
+
+
+def clean_rpr(rpr: etree._Element | None) -> etree._Element | None:
+    """A copy of run properties without revision records and without the reference
+    styles of comment / note marks (new text must not look like a footnote number)."""
+    if rpr is None:
+        return None
+    out = copy.deepcopy(rpr)
+    for child in list(out):
+        if child.tag in _RPR_MARKERS or \
+                child.tag == qn("w:rStyle") and \
+                child.get(W["val"]) in ("CommentReference", "FootnoteReference", "EndnoteReference"):
+            out.remove(child)
+    return out
+
+
+def mark_paragraph(ppr: etree._Element, mark: etree._Element) -> None:
+    """Put an ins/del/moveFrom/moveTo mark on the paragraph mark (w:pPr/w:rPr/...), in
+    schema order (CT_ParaRPr: ins, del, moveFrom, moveTo, then formatting)."""
+    rpr = ppr.find(W["rPr"])
+    if rpr is None:
+        rpr = etree.Element(W["rPr"])
+        after = [c for c in ppr if c.tag in _PPR_AFTER_RPR]
+        if after:
+            after[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    order = [W["ins"], W["del"], W["moveFrom"], W["moveTo"]]
+    rank = order.index(mark.tag)
+    existing = [c for c in rpr if c.tag in order]
+    before = [c for c in existing if order.index(c.tag) <= rank]
+    if before:
+        before[-1].addnext(mark)
+    else:
+        rpr.insert(0, mark)
+
+
+def mark_of(p: etree._Element, tag: str):
+    """The paragraph mark's revision of kind ``tag`` (w:ins, w:del ...), or None."""
+    ppr = p.find(W["pPr"])
+    rpr = ppr.find(W["rPr"]) if ppr is not None else None
+    return rpr.find(tag) if rpr is not None else None
+
+
+def to_deleted_text(run: etree._Element) -> None:
+    """w:t -> w:delText and w:instrText -> w:delInstrText inside a run being deleted."""
+    for el in run.iter(W["t"], W["instrText"]):
+        el.tag = W["delText"] if el.tag == W["t"] else W["delInstrText"]
+        if el.text and (el.text != el.text.strip()):
+            el.set(XML_SPACE, "preserve")
+
+
+def split_run(run: etree._Element, child: etree._Element, offset: int, fresh) -> etree._Element:
+    """Split ``run`` so that text from ``offset`` inside ``child`` on moves to a new run
+    (same properties; a formatting revision in them gets a ``fresh()`` id) placed right
+    after it.  Returns the new run."""
+    new = etree.Element(W["r"])
+    for k, v in run.attrib.items():
+        new.set(k, v)
+    rpr = run.find(W["rPr"])
+    if rpr is not None:
+        rpr = copy.deepcopy(rpr)
+        for node in rpr.iter():
+            if node.get(W["id"]) is not None:
+                node.set(W["id"], str(fresh()))
+        new.append(rpr)
+    moving = False
+    for c in list(run):
+        if c is child:
+            moving = True
+            if offset > 0:
+                text = c.text or ""
+                tail = etree.SubElement(new, c.tag)
+                tail.text = text[offset:]
+                tail.set(XML_SPACE, "preserve")
+                c.text = text[:offset]
+                c.set(XML_SPACE, "preserve")
+                continue
+        if moving and c.tag != W["rPr"]:
+            new.append(c)
+    run.addnext(new)
+    return new
+
+
+def split_at(p: etree._Element, offset: int, fresh) -> None:
+    """Make ``offset`` of the paragraph's displayed text fall on a run boundary."""
+    text = ParagraphText(p)
+    for piece in text.pieces:
+        if piece.start < offset < piece.start + len(piece.text):
+            split_run(piece.run, piece.child, offset - piece.start, fresh)
+            return
+        if piece.start == offset:
+            # boundary inside a run (between two children): split before this child
+            run = piece.run
+            first_text_child = next((c for c in run if c.tag != W["rPr"]), None)
+            if first_text_child is not piece.child:
+                split_run(run, piece.child, 0, fresh)
+            return
+
+
+def isolate(p: etree._Element, start: int, end: int, fresh) -> list[etree._Element]:
+    """Split runs so that start:end is covered by whole runs; return those runs."""
+    split_at(p, end, fresh)
+    split_at(p, start, fresh)
+    text = ParagraphText(p)
+    runs = []
+    for piece in text.pieces:
+        if piece.start >= start and piece.start + len(piece.text) <= end:
+            if not runs or runs[-1] is not piece.run:
+                runs.append(piece.run)
+    return runs
+
+
+def split_after(p: etree._Element, offset: int, fresh) -> etree._Element:
+    """Split at ``offset`` and return the run that ends there."""
+    split_at(p, offset, fresh)
+    text = ParagraphText(p)
+    last = None
+    for piece in text.pieces:
+        if piece.start + len(piece.text) <= offset:
+            last = piece.run
+    return last
+
+
+def split_before(p: etree._Element, offset: int, fresh) -> etree._Element | None:
+    """Split at ``offset`` and return the run that starts there (None at the end)."""
+    split_at(p, offset, fresh)
+    text = ParagraphText(p)
+    for piece in text.pieces:
+        if piece.start >= offset:
+            return piece.run
+    return None
