@@ -287,3 +287,17 @@ def test_cli_serve_help_and_host_warning(monkeypatch):
     assert calls["host"] == "0.0.0.0" and calls["port"] == 9999 and calls["lang"] == "en"
     r = CliRunner().invoke(main, ["serve"])
     assert "warning" not in r.output and calls["host"] == "127.0.0.1" and calls["port"] == 8765
+
+
+def test_a_document_wide_change_shows_its_first_paragraphs_and_counts_the_rest(app, tmp_path):
+    edits = tmp_path / "stp.json"
+    edits.write_text(json.dumps({"author": "Sở Tư pháp", "edits": [
+        {"op": "replace_text", "target": "*", "find": "CCHC", "replace": "cải cách hành chính"}]},
+        ensure_ascii=False), "utf-8")
+    tab = Tab(app)
+    tab.upload(DRAFT, edits)
+    item = tab.get("/api/items?source=0").get_json()["items"][0]
+    assert item["state"] == "apply" and len(item["lines"]) == 8 and item["more_lines"] > 0
+    view = app.extensions["redline_sessions"].get(tab.token).review.view(
+        app.extensions["redline_sessions"].get(tab.token).review.items(0)[0])
+    assert len(view.lines) == 8 + item["more_lines"]

@@ -23,6 +23,7 @@ from ..messages import LANGUAGES, msg, render
 from .texts import PAGE, page_texts
 
 bp = Blueprint("redline", __name__)
+MAX_LINES = 8  # redline lines shown per instruction
 TOKEN_HEADER = "X-Redline-Session"
 LANG_HEADER = "X-Redline-Lang"
 
@@ -350,10 +351,12 @@ def _item(review: Review, item: Item, lang: str, titles: dict[str, str]) -> dict
     edit = item.edit or {}
     target = view.address if view else edit.get("target")
     if view is not None:
-        lines = [wdiff.inline(line, "html") for line in view.lines]
+        # a document-wide change can touch hundreds of paragraphs: the first few show what it does
+        lines = [wdiff.inline(line, "html") for line in view.lines[:MAX_LINES]]
+        more = max(0, len(view.lines) - MAX_LINES)
         comments = list(view.comments)
     else:
-        lines, comments = _proposal_lines(edit), []
+        lines, comments, more = _proposal_lines(edit), [], 0
     return {
         "id": item.id, "n": item.n, "number": item.number, "quote": item.quote, "kind": item.kind,
         "state": item.state, "state_label": PAGE["state_" + item.state].render(lang),
@@ -361,7 +364,8 @@ def _item(review: Review, item: Item, lang: str, titles: dict[str, str]) -> dict
         "candidates": [{"address": a, "title": titles.get(a, "")} for a in item.candidates],
         "conflict_with": item.conflict_with, "blocking": item.blocking,
         "op": edit.get("op"), "operation": render(describe(item.edit), lang), "target": target,
-        "title": (view.title if view else titles.get(target or "", "")), "lines": lines, "comments": comments,
+        "title": (view.title if view else titles.get(target or "", "")), "lines": lines, "more_lines": more,
+        "comments": comments,
         "text": item.text, "as_comment": bool(edit.get("as_comment")),
         "can_comment": bool(edit) and edit.get("op") != "comment", "skipped": item.skipped,
         "corrected": item.corrected, "has_edit": bool(edit),

@@ -292,7 +292,8 @@
       card.append(el('p', { class: 'no-quote', text: T.no_quote }));
     }
     if (item.lines.length) {
-      card.append(el('div', { class: 'redline' }, item.lines.map((h) => el('div', { class: 'line', html: h }))));
+      card.append(el('div', { class: 'redline' }, item.lines.map((h) => el('div', { class: 'line', html: h })),
+        item.more_lines ? el('div', { class: 'more-lines', text: fmt(T.more_lines, { count: item.more_lines }) }) : null));
     }
     for (const c of item.comments) card.append(el('p', { class: 'comment-text', text: '💬 ' + c }));
     if (item.reason) card.append(el('p', { class: 'reason' }, el('strong', { text: T.reason + ': ' }), item.reason));
