@@ -301,3 +301,50 @@ def test_a_document_wide_change_shows_its_first_paragraphs_and_counts_the_rest(a
     view = app.extensions["redline_sessions"].get(tab.token).review.view(
         app.extensions["redline_sessions"].get(tab.token).review.items(0)[0])
     assert len(view.lines) == 8 + item["more_lines"]
+
+
+def test_a_letter_without_sender_asks_for_it_and_a_letter_can_be_removed(app, tmp_path):
+    edits = tmp_path / "nameless.json"
+    edits.write_text(json.dumps({"edits": [{"op": "append", "target": "I.4", "paragraphs": ["Thêm một đoạn."]}]}),
+                     "utf-8")
+    tab = Tab(app)
+    state = tab.upload(DRAFT, LETTERS / "stc.txt", edits).get_json()["state"]
+    nameless = state["sources"][1]
+    assert nameless["problem"] and "sender" in nameless["problem"] and state["problems"]
+    assert tab.post("/api/create").status_code == 400
+    r = tab.post(f"/api/sources/{nameless['index']}/sender", {"value": "  "})
+    assert r.status_code == 400 and "empty" in r.get_json()["error"]
+    state = tab.post(f"/api/sources/{nameless['index']}/sender", {"value": "Sở Y tế"}).get_json()["state"]
+    assert state["problems"] == [] and state["sources"][1]["sender"] == "Sở Y tế"
+    state = tab.post("/api/sources/0/remove").get_json()["state"]
+    assert [s["name"] for s in state["sources"]] == ["nameless.json"]
+    folder = app.extensions["redline_sessions"].get(tab.token).uploads
+    assert not (folder / "stc.txt").exists()
+    assert tab.post("/api/create").status_code == 200
+
+
+def test_the_server_stops_on_sigterm_and_removes_every_session_folder(tmp_path):
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "redline_cli.main", "serve", "--port", "0"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stderr.readline()
+        m = re.search(r"(http://127\.0\.0\.1:\d+/).*kept in (\S+) until", line)
+        assert m, line
+        url, root = m.group(1), Path(m.group(2))
+        with urllib.request.urlopen(urllib.request.Request(url + "api/session", method="POST")) as r:
+            token = json.loads(r.read())["token"]
+        with urllib.request.urlopen(url) as r:
+            assert "redline" in r.read().decode("utf-8")
+        assert token and root.is_dir() and any(root.iterdir())
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        assert not root.exists()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -129,6 +129,17 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
         command = _css(driver, "#downloads code").text
         assert command.startswith("redline apply cchc-typed.docx cat.edits.json vpubnd.edits.json")
 
+        # a second tab of the same browser has its own, empty session
+        first_tab = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        _open(driver, url + "?lang=en")
+        assert driver.find_elements("css selector", "#sources button.source") == []
+        assert _css(driver, "#create").get_attribute("disabled") is not None
+        driver.close()
+        driver.switch_to.window(first_tab)
+        driver.refresh()  # the first tab, reloaded, still has its letters
+        _wait(driver, lambda d: len(d.find_elements("css selector", "#sources button.source")) == 3, what="letters")
+
     # the downloaded redline, checked by clients we did not write
     assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")
     accepted = "\n".join(oracles.pandoc_paragraphs(out, "accept"))

@@ -52,6 +52,7 @@ VI = {
     'Undo corrections': 'Hoàn tác hiệu chỉnh',
     'corrected': 'đã hiệu chỉnh',
     'Show more': 'Xem thêm',
+    'Remove {name}': 'Bỏ {name}',
     '… and {count} more paragraph(s) changed the same way': '… và {count} đoạn khác được sửa tương tự',
     'Previous': 'Trang trước',
     'Next': 'Trang sau',

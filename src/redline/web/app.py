@@ -63,16 +63,14 @@ def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = Fal
     from werkzeug.serving import make_server
 
     loopback = host in ("127.0.0.1", "localhost", "::1")
-    allowed = None
-    if loopback:
-        # refuse other Host names (a DNS-rebinding page must not reach the sessions)
-        allowed = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}
-    app = create_app({"REDLINE_LANG": lang, "REDLINE_MAX_UPLOAD_MB": max_upload_mb,
-                      "REDLINE_ALLOWED_HOSTS": allowed})
+    app = create_app({"REDLINE_LANG": lang, "REDLINE_MAX_UPLOAD_MB": max_upload_mb})
     sessions: Sessions = app.extensions["redline_sessions"]
     atexit.register(sessions.close)
     server = make_server(host, port, app, threaded=True)
-    port = server.server_port
+    port = server.server_port  # the one given, or the free one chosen for --port 0
+    if loopback:
+        # refuse other Host names (a DNS-rebinding page must not reach the sessions)
+        app.config["REDLINE_ALLOWED_HOSTS"] = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown if not loopback else '127.0.0.1'}:{port}/"
     echo(f"redline serve: {url}  (Ctrl+C to stop; files are kept in {sessions.root} until then)")
@@ -94,10 +92,6 @@ def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = Fal
         sessions.close()
         echo("redline serve: stopped; session files removed")
         sys.stdout.flush()
-
-
-def default_port() -> int:
-    return 8765
 
 
 __all__ = ["create_app", "serve", "DEFAULTS"]

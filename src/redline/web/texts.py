@@ -59,6 +59,7 @@ PAGE = {
     "reset": msg('Undo corrections'),
     "corrected": msg('corrected'),
     "more": msg('Show more'),
+    "remove": msg('Remove {name}', name="{name}"),
     "more_lines": msg('… and {count} more paragraph(s) changed the same way', count="{count}"),
     "previous": msg('Previous'),
     "next": msg('Next'),

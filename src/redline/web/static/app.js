@@ -174,7 +174,11 @@
         el('strong', { text: src.sender || src.name }),
         el('span', { class: 'meta', text: src.name + (meta ? ' · ' + meta : '') }),
         countBadges(src.counts)),
-        src.problem ? el('p', { class: 'problem', text: src.problem }) : null);
+        src.problem ? el('p', { class: 'problem', text: src.problem }) : null,
+        el('button', {
+          type: 'button', class: 'remove', 'data-remove': src.index,
+          'aria-label': fmt(T.remove, { name: src.name }), onclick: () => removeSource(src),
+        }, '✕'));
       list.append(li);
     }
   }
@@ -194,6 +198,24 @@
       const c = state.counts;
       box.append(el('span', { text: fmt(T.ready, c) }));
       create.disabled = !state.sources.length;
+    }
+  }
+
+  async function removeSource(src) {
+    try {
+      const d = await api('POST', '/api/sources/' + src.index + '/remove');
+      if (current === src.index) {
+        current = null;
+        $('source-head').replaceChildren();
+        $('item-list').replaceChildren(el('p', { class: 'hint', text: T.choose_letter }));
+        $('pager').replaceChildren();
+      }
+      setState(d.state);
+      $('downloads').replaceChildren();
+      const next = document.querySelector('#sources button.source');
+      (next || $('letters')).focus();
+    } catch (e) {
+      $('upload-errors').replaceChildren(el('p', { text: e.message }));
     }
   }
 
