@@ -348,3 +348,27 @@ def test_the_server_stops_on_sigterm_and_removes_every_session_folder(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+@pytest.mark.parametrize("name", ["evil.docx", "legacy.doc"])
+def test_a_bad_letter_gets_the_cli_message(app, tmp_path, name):
+    import os
+
+    path = tmp_path / name
+    path.write_bytes(BAD[name])
+    from click.testing import CliRunner
+
+    from redline_cli.main import main
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:  # what `redline apply DRAFT LETTER` prints, run where the letter is
+        cli = CliRunner().invoke(main, ["apply", str(DRAFT), name, "--dry-run"])
+    finally:
+        os.chdir(cwd)
+    assert cli.exit_code == 2
+    tab = Tab(app)
+    r = tab.upload(DRAFT, path)
+    assert r.status_code == 400
+    assert [f"redline: error: {e['error']}" for e in r.get_json()["errors"]] == cli.output.strip().splitlines()
+    assert r.get_json()["state"]["sources"] == []
