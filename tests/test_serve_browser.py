@@ -108,6 +108,9 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
         assert "II.2" in card.text and card.find_elements("css selector", ".redline ins")
         # focus came back to the card, so the keyboard user goes on from there
         assert driver.execute_script("return document.activeElement.closest('article') !== null")
+        # and the outcome is announced in the live status line
+        _wait(driver, lambda d: "n=4 · II.2 · Will apply" in d.find_element("css selector", "#status").text,
+              what="the announcement")
 
         # 2. Công an tỉnh's first instruction becomes a comment
         _press(driver.find_elements("css selector", "#sources button.source")[0])

@@ -373,6 +373,9 @@
       setState(d.state);
       $('downloads').replaceChildren();
       await loadItems(false, { id: item.id, action: nextFocus(action) });
+      // said aloud by a screen reader (the status line is a live region)
+      const now = d.item;
+      status([now.n !== null ? 'n=' + now.n : '', now.target, now.state_label, now.reason].filter(Boolean).join(' · '));
     } catch (e) {
       errorBox.textContent = e.message;
     }
