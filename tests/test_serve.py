@@ -35,7 +35,7 @@ class Tab:
     def __init__(self, app, lang="en"):
         self.client = app.test_client()
         self.lang = lang
-        r = self.client.post("/api/session")
+        r = self.client.post("/api/session", headers={"X-Redline-Session": ""})
         assert r.status_code == 200
         self.token = r.get_json()["token"]
 
@@ -226,8 +226,9 @@ def test_two_tabs_do_not_see_each_others_files(app):
     forged = url.replace(a.token, b.token)
     assert b.client.get(forged).status_code == 404
     nobody = app.test_client()
-    assert nobody.get("/api/state").status_code == 410
-    assert nobody.post("/api/items/s0-0", json={"action": "skip"}).status_code == 410
+    assert nobody.get("/api/state", headers={"X-Redline-Session": "guess"}).status_code == 410
+    assert nobody.post("/api/items/s0-0", json={"action": "skip"},
+                       headers={"X-Redline-Session": "guess"}).status_code == 410
 
 
 def test_ending_a_session_removes_its_folder_and_stopping_removes_all(app):
@@ -260,7 +261,8 @@ def test_other_host_names_are_refused(tmp_path):
         client = app.test_client()
         assert client.get("/", base_url="http://127.0.0.1:8765").status_code == 200
         assert client.get("/", base_url="http://attacker.example:8765").status_code == 403
-        assert client.post("/api/session", base_url="http://attacker.example:8765").status_code == 403
+        assert client.post("/api/session", base_url="http://attacker.example:8765",
+                           headers={"X-Redline-Session": ""}).status_code == 403
     finally:
         app.extensions["redline_sessions"].close()
 
@@ -337,7 +339,8 @@ def test_the_server_stops_on_sigterm_and_removes_every_session_folder(tmp_path):
         m = re.search(r"(http://127\.0\.0\.1:\d+/).*kept in (\S+) until", line)
         assert m, line
         url, root = m.group(1), Path(m.group(2))
-        with urllib.request.urlopen(urllib.request.Request(url + "api/session", method="POST")) as r:
+        with urllib.request.urlopen(urllib.request.Request(url + "api/session", method="POST",
+                                                           headers={"X-Redline-Session": ""})) as r:
             token = json.loads(r.read())["token"]
         with urllib.request.urlopen(url) as r:
             assert "redline" in r.read().decode("utf-8")
@@ -372,3 +375,22 @@ def test_a_bad_letter_gets_the_cli_message(app, tmp_path, name):
     assert r.status_code == 400
     assert [f"redline: error: {e['error']}" for e in r.get_json()["errors"]] == cli.output.strip().splitlines()
     assert r.get_json()["state"]["sources"] == []
+
+
+def test_another_site_cannot_call_the_page(app):
+    """A page on another origin can send a simple POST to 127.0.0.1 (no CORS preflight): it is refused."""
+    client = app.test_client()
+    assert client.post("/api/session").status_code == 403  # no session header: not this page's script
+    r = client.post("/api/session", headers={"X-Redline-Session": "", "Origin": "http://evil.example"})
+    assert r.status_code == 403
+    r = client.post("/api/session", headers={"X-Redline-Session": "", "Origin": "http://localhost"})
+    assert r.status_code == 200  # the page's own origin
+    assert len(app.extensions["redline_sessions"]) == 1
+
+
+def test_a_new_draft_keeps_the_letters_read_against_it(app):
+    tab = Tab(app)
+    tab.upload(DRAFT, LETTERS / "vpubnd.txt")
+    state = tab.upload(FIXTURES / "drafts" / "cchc-autonum.docx").get_json()["state"]
+    assert state["draft"]["name"] == "cchc-autonum.docx"
+    assert [s["name"] for s in state["sources"]] == ["vpubnd.txt"] and state["sources"][0]["counts"]["apply"] > 0

@@ -93,7 +93,7 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
 
         # 1. Văn phòng UBND tỉnh's n=4 names a topic two sections share: pick II.2 in the picker
         _press(driver.find_elements("css selector", "#sources button.source")[1])
-        unresolved = 'article[data-n="4"]'
+        unresolved = 'article[data-id^="s1-"][data-n="4"]'
         _wait(driver, lambda d: _state_of(d, unresolved) == "unresolved", what="the unresolved instruction")
         card = _css(driver, unresolved)
         assert "II.2" in card.text and "IV.2" in card.text and "ambiguous" in card.text
@@ -114,7 +114,7 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
 
         # 2. Công an tỉnh's first instruction becomes a comment
         _press(driver.find_elements("css selector", "#sources button.source")[0])
-        first = 'article[data-n="1"]'
+        first = 'article[data-id^="s0-"][data-n="1"]'
         _wait(driver, lambda d: _state_of(d, first) == "apply", what="Công an tỉnh's instructions")
         _press(_css(driver, first).find_element("css selector", '[data-action="comment"]'))
         _wait(driver, lambda d: _state_of(d, first) == "comment", what="the comment")

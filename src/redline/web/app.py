@@ -26,7 +26,7 @@ DEFAULTS = {
     "REDLINE_MAX_UPLOAD_MB": 100,  # one upload request (every file in it); the .docx limits apply too
     "REDLINE_MAX_FILES": 100,  # letters / edits files in one session
     "REDLINE_IDLE_SECONDS": 1800,  # a tab silent this long has its session ended (the page pings each minute)
-    "REDLINE_MAX_SESSIONS": 20,
+    "REDLINE_MAX_SESSIONS": 10,  # each holds its draft's tree (a 50,000-paragraph draft: ~0.7 GB)
     "REDLINE_ALLOWED_HOSTS": None,  # Host header values accepted (None: any; serve() sets the loopback names)
     "REDLINE_SESSIONS_ROOT": None,  # where session folders go (default: a new temporary folder)
 }

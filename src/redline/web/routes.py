@@ -69,9 +69,17 @@ def _clean_message(s: Session | None, text: str) -> str:
 
 
 @bp.before_request
-def _check_host():
+def _check_origin():
+    """Only this page may call: other Host names are refused (DNS rebinding), so are requests
+    from another origin, and every call must carry the session header, which a foreign page
+    cannot send without the browser asking first (CORS), which this app never allows."""
     allowed = current_app.config.get("REDLINE_ALLOWED_HOSTS")
     if allowed is not None and request.host not in allowed:
+        abort(403)
+    origin = request.headers.get("Origin")
+    if origin is not None and origin.rstrip("/") != request.host_url.rstrip("/"):
+        abort(403)
+    if request.path.startswith("/api/") and TOKEN_HEADER not in request.headers:
         abort(403)
 
 

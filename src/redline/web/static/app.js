@@ -58,7 +58,7 @@
       throw new Error(T.network);
     } finally {
       busy -= 1;
-      if (!busy && !opts.quiet) status('');
+      if (!busy && !opts.quiet && $('status').textContent === (opts.message || T.working)) status('');
     }
     let data;
     try {
@@ -540,7 +540,10 @@
     $('end').addEventListener('click', endSession);
     $('picker-q').addEventListener('input', onPickerInput);
     $('picker-close').addEventListener('click', () => $('picker').close());
-    $('picker').addEventListener('close', () => { if (picking && picking.opener.isConnected) picking.opener.focus(); });
+    $('picker').addEventListener('close', () => {
+      clearTimeout(pickerTimer);
+      if (picking && picking.opener.isConnected) picking.opener.focus();
+    });
     $('outline-q').addEventListener('input', onOutlineInput);
     try {
       const resumed = await ensureSession();
