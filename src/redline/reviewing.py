@@ -56,6 +56,7 @@ IGNORED = "ignored"  # the letter's words ask for no change ("Thống nhất v�
 SKIPPED = "skipped"  # the reviewer left it out
 STATES = (CONFLICT, UNRESOLVED, APPLY, COMMENT, IGNORED, SKIPPED)
 
+
 @dataclass
 class ReviewSource:
     """One letter or edits file, as read: who sent it, and its corrected edits document."""
@@ -116,7 +117,7 @@ class Item:
     reason: Message | str | None = None  # rendered in the reader's language (messages.render)
     candidates: list[str] = field(default_factory=list)
     blocking: bool = False  # apply would refuse while this stands
-    conflict_with: str | None = None  # "stc.json: edit 3 (Sở Tài chính)"
+    conflict_with: str | None = None  # "cat.edits.json: edit 8 (n=4) (Công an tỉnh)"
     planned: PlannedEdit | None = None
     number: int | None = None  # the edit's number in the corrected run (apply's [N])
 
@@ -277,6 +278,7 @@ class Review:
         return source
 
     def remove_source(self, index: int) -> None:
+        self.source(index)  # a source that is not there is an error, not a silent no-op
         self.sources = [s for s in self.sources if s.index != index]
         self._items.pop(index, None)
         self.replan()
@@ -309,16 +311,19 @@ class Review:
         """Aim the instruction at the section ``reference`` resolves to (also resolves an
         unresolved one; an instruction nothing could be built from becomes a comment there)."""
         item = self.item(item_id)
+        if item.kind == "ignored":
+            raise EditsError(msg("this sentence asks for no change: there is nothing to skip"))
         section = self.resolve(reference)
         if item.edit is None:
-            item.edit = {"op": "comment", "target": section.address, "text": item.quote or ""}
+            edit = {"op": "comment", "target": section.address, "text": item.quote or ""}
             if item.n is not None:
-                item.edit = {"n": item.n, **item.edit}
+                edit = {"n": item.n, **edit}
             if item.quote:
-                item.edit["quote"] = item.quote
+                edit["quote"] = item.quote
         else:
-            item.edit = {**item.edit, "target": section.address}
-        self._check(item, item.edit)
+            edit = {**item.edit, "target": section.address}
+        self._check(item, edit)
+        item.edit = edit
         item.included = True
         item.skipped = False
         self.replan()
@@ -386,7 +391,10 @@ class Review:
 
     def _check(self, item: Item, edit: dict) -> None:
         """A corrected edit must still be a valid edit (schema, characters)."""
-        parse_edits({"author": "x", "edits": [edit]}, where=f"instruction {item.n if item.n is not None else ''}")
+        try:
+            parse_edits({"author": "x", "edits": [edit]})
+        except EditsError as exc:  # named by the instruction's own number, not the one-edit test file's
+            raise EditsError(exc.message, n=item.n, field=exc.field, hint=exc.hint) from None
 
     # -- the draft, for pickers
 
