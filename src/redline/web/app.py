@@ -60,8 +60,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False, lang: str = "vi",
           max_upload_mb: float = 100, echo=print) -> None:
     """Run the review page until interrupted; every session folder is removed on the way out."""
+    import logging
+
     from werkzeug.serving import make_server
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request; errors still shown
     loopback = host in ("127.0.0.1", "localhost", "::1")
     app = create_app({"REDLINE_LANG": lang, "REDLINE_MAX_UPLOAD_MB": max_upload_mb})
     sessions: Sessions = app.extensions["redline_sessions"]
