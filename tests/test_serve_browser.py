@@ -102,7 +102,12 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
         _css(driver, "#picker-q").send_keys("thủ tục hành chính")
         _wait(driver, lambda d: d.find_elements("css selector", '#picker-results button[data-address="IV.2"]'),
               what="search results")
-        _press(_css(driver, '#picker-results button[data-address="II.2"]'))
+        # Tab from the search field to the first match (II.2, in document order), Enter picks it
+        from selenium.webdriver.common.keys import Keys
+
+        _css(driver, "#picker-q").send_keys(Keys.TAB)
+        assert driver.switch_to.active_element.get_attribute("data-address") == "II.2"
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
         _wait(driver, lambda d: _state_of(d, unresolved) == "apply", what="the instruction to apply")
         card = _css(driver, unresolved)
         assert "II.2" in card.text and card.find_elements("css selector", ".redline ins")
@@ -111,6 +116,15 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
         # and the outcome is announced in the live status line
         _wait(driver, lambda d: "n=4 · II.2 · Will apply" in d.find_element("css selector", "#status").text,
               what="the announcement")
+
+        # Escape closes the picker and gives the focus back to the button that opened it
+        opener = _css(driver, 'article[data-id^="s1-"][data-n="5"] [data-action="pick"]')
+        _press(opener)
+        _wait(driver, lambda d: d.execute_script("return document.getElementById('picker').open"), what="the picker")
+        driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+        _wait(driver, lambda d: not d.execute_script("return document.getElementById('picker').open"), what="closing")
+        assert driver.switch_to.active_element.get_attribute("data-action") == "pick"
+        assert driver.execute_script("return document.activeElement.closest('article').dataset.n") == "5"
 
         # 2. Công an tỉnh's first instruction becomes a comment
         _press(driver.find_elements("css selector", "#sources button.source")[0])
