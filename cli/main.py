@@ -66,12 +66,34 @@ def outline_cmd(draft: Path, as_json: bool) -> None:
     for special in (tree.title, tree.preamble):
         if special is not None:
             click.echo(f"[{special.address}] {special.title}")
-    for section in tree.walk():
-        click.echo(f"{'  ' * (section.level - 1)}{section.address}  {section.title}")
+    tables: dict[str, list] = {}
+    for t in tree.tables:
+        tables.setdefault(t.owner, []).append(t)
+
+    def show(sections):
+        for section in sections:
+            for s in section.walk():
+                click.echo(f"{'  ' * (s.level - 1)}{s.address}  {s.title}")
+                for t in tables.get(s.address, []):
+                    click.echo(f"{'  ' * s.level}{_table_line(t)}")
+
+    show(tree.sections)
     if tree.closing is not None:
         click.echo(f"[closing] {tree.closing.title}")
+    for d in tree.documents:
+        title = f" {d.title.title}" if d.title is not None else ""
+        click.echo(f"== {d.name}:{title}")
+        for t in tables.get(d.name, []):
+            click.echo(f"  {_table_line(t)}")
+        show(d.sections)
     for w in tree.warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+def _table_line(t) -> str:
+    """'[bảng 2] Biểu số 02: ... | STT | Đơn vị | ...' for ``redline outline``."""
+    caption = f" {t.caption}" if t.caption else ""
+    return f"[bảng {t.number}]{caption} | " + " | ".join(t.header) + f"  ({t.rows} rows)"
 
 
 @main.command("resolve")

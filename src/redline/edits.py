@@ -52,6 +52,10 @@ class Edit:
     exclude: list[str] = field(default_factory=list)
     case_sensitive: bool = True
     anchor: dict | None = None
+    row: int | str | None = None  # a table row: number among the body rows, or first-cell text
+    column: int | str | None = None  # a table column: number, or header text
+    cells: list[str] | None = None  # a new or rewritten row's cell texts
+    renumber: bool | None = None  # move following typed sibling numbers up (None: by kind)
     comment: str | None = None
     as_comment: bool = False  # written as a Word comment with its proposed wording, not a tracked change
     author: str = ""

@@ -130,7 +130,7 @@ def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author
         unresolved.append({**u, **({"from": src} if src else {})})
     result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
                          sources=[{"path": f.path, "author": f.author, "source": f.source} for f in files],
-                         unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),
+                         unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings) + list(plan.warnings),
                          dry_run=dry_run, timings=timings)
     if dry_run:
         return result

@@ -10,6 +10,8 @@ executes actions; the summary reads them.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -17,7 +19,7 @@ from lxml import etree
 from . import diff as wdiff
 from .align import align
 from .edits import Edit, operation_name
-from .errors import ConflictError, EditsError, ResolveError, location
+from .errors import ConflictError, EditsError, ResolveError, Warning, location
 from .messages import msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
@@ -71,7 +73,24 @@ class CommentOn:
     last: etree._Element | None = None
 
 
-Action = TextChange | NewParagraphs | DeleteBlocks | CommentOn
+@dataclass
+class NewRow:
+    """A new table row after (or before) row ``tr`` of ``table``, formatted like ``tr``."""
+
+    edit: Edit
+    table: etree._Element
+    tr: etree._Element
+    cells: list[str]
+    after: bool = True
+
+
+@dataclass
+class DeleteRow:
+    edit: Edit
+    tr: etree._Element
+
+
+Action = TextChange | NewParagraphs | DeleteBlocks | CommentOn | NewRow | DeleteRow
 
 
 @dataclass
@@ -93,6 +112,8 @@ class Plan:
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
     #  (each with "edit" and "error": the Edit and its RedlineError; with keep_going also "blocking":
     #  True where apply would refuse)
+    renumbered: list[str] = field(default_factory=list)  # typed numbers moved up, described
+    warnings: list = field(default_factory=list)  # cross-references the renumbering may make stale
 
 
 # ---------------------------------------------------------------------------- planning
@@ -110,6 +131,8 @@ class Planner:
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
+        self.plan_notes: list[str] = []  # renumbering done, for the summary
+        self.plan_warnings: list[Warning] = []  # references it may make stale
 
     # -- helpers over the original document
 
@@ -124,7 +147,8 @@ class Planner:
         """``paragraphs_in`` with each paragraph's ``quick_text`` (a body paragraph's from the
         outline's text, a table cell's from its own), cached per span: every document-wide
         edit walks the same 60,000 paragraphs of a big draft, mostly only to rule them out."""
-        key = (section.start, section.end, section.heading, scope == "heading")
+        key = (section.start, section.end, section.heading, scope == "heading",
+               id(section) if section.paragraphs is not None else None)
         found = self._searchable.get(key)
         if found is None:
             found = self._searchable[key] = _Searchable([], [], [])
@@ -157,9 +181,34 @@ class Planner:
         from .sections.references import resolve
 
         try:
-            return resolve(self.outline, key)
+            section = resolve(self.outline, key)
+            if edit.row is not None or edit.column is not None or edit.cells is not None:
+                section = self.table_target(section, edit)
+            return section
         except ResolveError as exc:
+            if exc.where:
+                raise
             raise ResolveError(exc.message, candidates=exc.candidates, hint=exc.hint, **edit.place("target")) from None
+
+    def table_target(self, section: Section, edit: Edit) -> Section:
+        """The row / column an edit's ``row`` and ``column`` name, in the table its target names
+        (or the one data table inside the target section)."""
+        from .sections.tables import select, table_section
+
+        if section.table is not None:
+            info = section.table.info
+        else:
+            inside = [t for t in self.outline.tables if section.start <= t.block < section.end]
+            if len(inside) != 1:
+                raise ResolveError(f"{section.display} holds {len(inside)} tables; name one (\"Biểu số 02\", "
+                                   "\"bảng 1\")", where=f"{edit.where}, field 'target'")
+            info = inside[0]
+        t = section.table
+        row = edit.row if edit.row is not None else (
+            t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
+        col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
+        return table_section(self.outline, select(info, self.blocks[info.block], row, col,
+                                                  where=f"{edit.where}, field 'row'"))
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -178,9 +227,14 @@ class Planner:
         return list(self._paragraphs(section, scope))
 
     def _paragraphs(self, section: Section, scope: str | None):
+        if section.paragraphs is not None:  # a title-block part, a table's row / column / cell
+            yield from section.paragraphs
+            return
         if scope == "heading" and section.heading is not None:
             yield section.heading, self.blocks[section.heading]
             return
+        if section.inline and section.heading is not None:  # "2. Text of the khoản": content
+            yield section.heading, self.blocks[section.heading]
         # the special parts (title, preamble, closing) are their own heading
         w_p = W["p"]
         for i in range(section.start, section.end):
@@ -242,6 +296,8 @@ class Planner:
             else:
                 self.text_changes(pe, hit.block, hit.p, 0, len(self.raw(hit.p)), e.text or "")
             return
+        if s.table is not None:
+            return self._table_replace(pe)
         if e.heading is not None:
             if s.heading is None:
                 raise EditsError(msg("'{section}' has no heading to rename", section=s.address), **e.place("heading"))
@@ -251,6 +307,19 @@ class Planner:
         new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
         if new is None:
             return
+        if s.inline and s.heading is not None and e.heading is None:
+            # the khoản's own paragraph takes the first new paragraph: its label kept, or
+            # renewed when the new text brings one; the rest of the section the other paragraphs
+            p = self.blocks[s.heading]
+            raw = self.raw(p)
+            first, label_chars = new[0], _label_chars(new[0])
+            if s.label_chars == 0 or not label_chars:
+                self.text_changes(pe, s.heading, p, s.label_chars, len(raw), first[label_chars:])
+            else:
+                self.text_changes(pe, s.heading, p, 0, len(raw), first)
+            new = new[1:]
+            if not new and s.start >= s.end:
+                return
         stop = s.lead_end if e.scope == "lead" else s.end
         indices = list(range(s.start, stop))
         after = self.blocks[s.heading] if s.heading is not None else (
@@ -261,8 +330,12 @@ class Planner:
         e, s = pe.edit, pe.section
         if e.anchor:
             return self._op_insert_after(pe)
+        if s.table is not None:
+            return self._table_insert(pe, after=True)
         if e.text is not None:
             body = self.body_paragraphs(s, direct=False)
+            if not body and s.inline and s.heading is not None:
+                body = [s.heading]
             if not body:
                 raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
                                    **e.place("text"))
@@ -284,6 +357,12 @@ class Planner:
         if e.anchor:
             return self._op_insert_before(pe)
         if e.text is not None:
+            if s.inline and s.heading is not None:
+                p = self.blocks[s.heading]
+                raw = self.raw(p)
+                at = s.label_chars
+                self.text_changes(pe, s.heading, p, at, at, _joined(raw[at:], e.text, at_end=False), diff=False)
+                return
             body = self.body_paragraphs(s, direct=False)
             if not body:
                 raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
@@ -301,6 +380,8 @@ class Planner:
 
     def _op_insert_after(self, pe: PlannedEdit, before: bool = False) -> None:
         e, s = pe.edit, pe.section
+        if s.table is not None and not e.anchor:
+            return self._table_insert(pe, after=not before)
         if e.anchor:
             hit = self.anchor(pe)
             if e.text is not None:
@@ -326,6 +407,8 @@ class Planner:
         heading_text = e.heading
         if s.label_chars == 0 and s.label:
             heading_text = _strip_label(heading_text)  # Word's numbering draws the label
+        elif self.renumbers(s, e):
+            self.renumber(pe, s, before)
         texts = [heading_text] + list(e.paragraphs or [])
         models = [heading_model] + [self.model_for(s, t) for t in (e.paragraphs or [])]
         if before:
@@ -340,6 +423,14 @@ class Planner:
         e, s = pe.edit, pe.section
         if e.find:
             self.find_changes(pe, e.find, "", delete=True)
+            return
+        if s.table is not None and not e.anchor:
+            t = s.table
+            if t.row is None or t.col is not None:
+                raise EditsError("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)",
+                                 where=f"{e.where}, field 'row'")
+            tr = t.rows[t.row]
+            pe.actions.append(DeleteRow(e, tr))
             return
         if e.anchor:
             hit = self.anchor(pe)
@@ -368,6 +459,9 @@ class Planner:
         if e.anchor:
             hit = self.anchor(pe)
             pe.actions.append(CommentOn(e, e.text, hit.p, hit.p))
+            return
+        if s.paragraphs:
+            pe.actions.append(CommentOn(e, e.text, s.paragraphs[0][1], s.paragraphs[-1][1]))
             return
         if s.heading is not None:
             p = self.blocks[s.heading]
@@ -461,7 +555,8 @@ class Planner:
                 block, p = span.blocks[k], span.paragraphs[k]
                 spans, h = finder.find(self.raw(p))
                 hidden += h
-                hits.extend((block, p, a, b) for a, b in spans)
+                floor = self.label_floor(block, p)
+                hits.extend((block, p, a, b) for a, b in spans if a >= floor)
         where = e.place("find")
         if not hits:
             if hidden:
@@ -487,6 +582,145 @@ class Planner:
                 self.text_changes(pe, block, p, a, b, "", diff=False)
             else:
                 self.text_changes(pe, block, p, a, b, replace)
+
+    def label_floor(self, block: int, p: etree._Element) -> int:
+        """Characters at the start of ``p`` a find must not touch: the typed label of a heading
+        whose paragraph carries content ("2. " of a khoản)."""
+        if p is not self.blocks[block]:
+            return 0
+        floors = self.__dict__.get("_floors")
+        if floors is None:
+            floors = self._floors = {s.heading: s.label_chars for s in self.outline.walk()
+                                     if s.inline and s.label_chars}
+        return floors.get(block, 0)
+
+    # -- tables
+
+    def _table_replace(self, pe: PlannedEdit) -> None:
+        """A cell's text (``text``), or a row's cells (``cells``), rewritten word by word."""
+        e, s = pe.edit, pe.section
+        t = s.table
+        from .sections.tables import row_cells
+
+        if e.cells is not None:
+            if t.row is None:
+                raise EditsError("'cells' rewrites a row: give 'row'", where=f"{e.where}, field 'row'")
+            tcs = row_cells(t.rows[t.row])
+            if len(e.cells) != len(tcs):
+                raise EditsError(f"the row has {len(tcs)} cells, 'cells' gives {len(e.cells)}",
+                                 where=f"{e.where}, field 'cells'")
+            for tc, new in zip(tcs, e.cells):
+                self._cell_text(pe, s.start, tc, new)
+            return
+        if t.row is None or t.col is None:
+            raise EditsError("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)",
+                             where=f"{e.where}, field 'column'")
+        new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
+        self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
+
+    def _cell_text(self, pe: PlannedEdit, block: int, tc: etree._Element, new: str) -> None:
+        paras = list(tc.iter(W["p"]))
+        first = paras[0]
+        self.text_changes(pe, block, first, 0, len(self.raw(first)), new)
+        for p in paras[1:]:
+            raw = self.raw(p)
+            if raw:
+                self.text_changes(pe, block, p, 0, len(raw), "", diff=False)
+
+    def _table_insert(self, pe: PlannedEdit, *, after: bool) -> None:
+        e, s = pe.edit, pe.section
+        t = s.table
+        if e.cells is None:
+            raise EditsError("a new table row needs 'cells'", where=f"{e.where}, field 'cells'")
+        rows = t.rows
+        if t.row is not None:
+            tr = rows[t.row]
+        elif after:
+            tr = rows[-1]
+        else:
+            tr = rows[t.info.header_rows] if len(rows) > t.info.header_rows else rows[-1]
+        from .sections.tables import row_cells
+
+        if len(e.cells) > len(row_cells(tr)):
+            raise EditsError(f"the table's rows have {len(row_cells(tr))} cells, 'cells' gives {len(e.cells)}",
+                             where=f"{e.where}, field 'cells'")
+        pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
+
+    # -- renumbering
+
+    def renumbers(self, s: Section, e: Edit) -> bool:
+        """Move the following siblings' typed numbers up?  The edit's ``renumber``, else yes for
+        Điều, khoản and điểm (legal drafts are cited by number), no for other headings."""
+        if not s.label_chars or not s.number:
+            return False
+        return e.renumber if e.renumber is not None else s.kind in ("dieu", "article", "khoan", "diem")
+
+    def renumber(self, pe: PlannedEdit, s: Section, before: bool) -> None:
+        """The typed numbers of ``s`` (inserting before it) or of the siblings after it move up
+        by one, as tracked changes; references in the text to the old numbers are reported."""
+        from .sections.outline import LETTERS
+
+        if s.kind in ("dieu", "article"):  # articles are numbered through the whole document
+            pool = [x for x in self.outline.walk() if x.kind == s.kind and x.space == s.space]
+        else:
+            pool = s.parent.children if s.parent is not None else [x for x in self.outline.sections]
+            pool = [x for x in pool if x.kind == s.kind]
+        at = pool.index(s)
+        moved = pool[at:] if before else pool[at + 1:]
+        olds = []
+        for x in moved:
+            if not x.label_chars or x.heading is None:
+                continue
+            p = self.blocks[x.heading]
+            raw = self.raw(p)
+            m = re.search(r"(\d+)(?!.*\d)" if x.kind not in ("diem",) else r"([a-zđ])(?=\s*[).])",
+                          raw[:x.label_chars])
+            if not m:
+                continue
+            old = m.group(1)
+            new = str(int(old) + 1) if old.isdigit() else LETTERS[min(LETTERS.index(old) + 1, len(LETTERS) - 1)]
+            self.text_changes(pe, x.heading, p, m.start(1), m.end(1), new, diff=False)
+            olds.append((old, new, x))
+        if not olds:
+            return
+        what = {"dieu": "Điều", "article": "Article", "khoan": "khoản", "diem": "điểm"}.get(s.kind, "mục")
+        where = s.parent.display if s.parent is not None and s.kind not in ("dieu", "article") else (s.space or "")
+        self.plan_notes.append(f"{pe.edit.where}: {what} {olds[0][0]}-{olds[-1][0]} "
+                               f"{'of ' + where + ' ' if where else ''}renumbered {olds[0][1]}-{olds[-1][1]}")
+        self.stale_references(pe, s, [(o, n) for o, n, _ in olds], what)
+
+    def stale_references(self, pe: PlannedEdit, s: Section, moved: list[tuple[str, str]], what: str) -> None:
+        """Warn about "khoản 3 Điều này", "khoản 3 Điều 5", "Điều 7" in the text that pointed at
+        a number the renumbering moved."""
+        from .sections.outline import key_text
+
+        olds = {o for o, _ in moved}
+        parent = s.parent
+        dieu = parent if parent is not None and parent.kind in ("dieu", "article") else None
+        if s.kind in ("dieu", "article"):
+            rx = re.compile(r"\bdieu\s+(\d+)\b(?!\s+nay)")
+        elif s.kind == "khoan":
+            rx = re.compile(r"\bkhoan\s+(\d+)\s+(?:dieu\s+(nay|\d+))")
+        else:
+            rx = re.compile(r"\bdiem\s+([a-zđ])\s+(?:khoan\s+(\d+|nay))")
+        for i, b in enumerate(self.blocks):
+            if b.tag != W["p"]:
+                continue
+            text = self.outline.text(i)
+            if not text or not any(o in text for o in olds):
+                continue
+            key = key_text(unicodedata.normalize("NFC", text))
+            for m in rx.finditer(key):
+                if m.group(1) not in olds:
+                    continue
+                if s.kind == "khoan" and dieu is not None:
+                    ref = m.group(2)
+                    inside = dieu.heading <= i < dieu.end
+                    if not ((ref == "nay" and inside) or ref == (dieu.number or "")):
+                        continue
+                self.plan_warnings.append(Warning(
+                    f"{pe.edit.where}: '{text[m.start():m.end()]}' may now point at the wrong {what} "
+                    f"(renumbered by the insertion)", f"block {i}"))
 
     # -- anchors
 
@@ -517,7 +751,9 @@ class Planner:
         found, seen = [], []
         for block, p in self.paragraphs_in(s, None):
             raw = self.raw(p)
-            for a, b in sentences(raw):
+            floor = self.label_floor(block, p)  # a khoản's sentences start after "2. "
+            for a, b in sentences(raw[floor:]):
+                a, b = a + floor, b + floor
                 k = sentence_key(raw[a:b])
                 seen.append(k)
                 if (k.startswith(key) if prefix else k == key):
@@ -619,9 +855,16 @@ def _joined(existing: str, addition: str, *, at_end: bool) -> str:
 
 
 def _strip_label(heading: str) -> str:
-    import re
+    return heading[_label_chars(heading):]
 
-    return re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", "", heading, count=1)
+
+def _label_chars(text: str) -> int:
+    """Characters of a typed label (and the space after it) at the start of ``text``: "2. ",
+    "b) ", "Điều 9. ", "II. "; 0 when it has none."""
+    from .sections.outline import parse_label
+
+    label = parse_label(text)
+    return label.chars if label is not None else 0
 
 
 def _short(text: str, n: int = 80) -> str:
@@ -681,7 +924,7 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                                  section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
-    return Plan(outline, planned, conflicts, skipped)
+    return Plan(outline, planned, conflicts, skipped, planner.plan_notes, planner.plan_warnings)
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
@@ -757,6 +1000,10 @@ class Claims:
         if heading is not None and heading in self.deleted:
             return self.deleted[heading]
         for a in pe.actions:
+            if isinstance(a, DeleteRow):
+                for p in a.tr.iter(W["p"]):
+                    if self.spans.get(id(p)):
+                        return self.spans[id(p)][0][2]
             if isinstance(a, TextChange):
                 if a.block in self.whole and a.block not in pe.whole_blocks:
                     return self.whole[a.block]
@@ -776,6 +1023,9 @@ class Claims:
             if isinstance(a, TextChange):
                 self.spans.setdefault(id(a.p), []).append((a.start, a.end, pe))
                 self.touched.setdefault(a.block, pe)
+            elif isinstance(a, DeleteRow):  # every cell paragraph of a deleted row is claimed whole
+                for p in a.tr.iter(W["p"]):
+                    self.spans.setdefault(id(p), []).append((0, 1 << 30, pe))
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
@@ -789,4 +1039,5 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 __all__ = ["make_plan", "Planner", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+           "NewRow", "DeleteRow",
            "word_changes", "align", "tidy_deletion"]

@@ -200,20 +200,28 @@ class _RememberingPlanner(Planner):
 
     def __init__(self, outline: Outline):
         super().__init__(outline)
-        self._memo: dict[str, PlannedEdit | RedlineError] = {}
+        self._memo: dict[str, tuple[PlannedEdit | RedlineError, list, list]] = {}
+
+    def start(self) -> None:
+        """A new plan: the renumbering notes and warnings are the new plan's edits' only."""
+        self.plan_notes, self.plan_warnings = [], []
 
     def plan(self, edit: Edit) -> PlannedEdit:
         key = _edit_key(edit)
         found = self._memo.get(key)
         if found is None:
+            notes, warnings = len(self.plan_notes), len(self.plan_warnings)
             try:
-                found = super().plan(edit)
+                result: PlannedEdit | RedlineError = super().plan(edit)
             except (ResolveError, EditsError) as exc:
-                found = exc
-            self._memo[key] = found
-        if isinstance(found, RedlineError):
-            raise found
-        return _rebind(found, edit)
+                result = exc
+            found = self._memo[key] = (result, self.plan_notes[notes:], self.plan_warnings[warnings:])
+        else:  # what planning it said the first time, said again
+            self.plan_notes.extend(found[1])
+            self.plan_warnings.extend(found[2])
+        if isinstance(found[0], RedlineError):
+            raise found[0]
+        return _rebind(found[0], edit)
 
 
 _NOT_PLANNING = {"index", "source", "strict", "date", "n", "note", "quote"}
@@ -537,6 +545,7 @@ class Review:
         if multi:
             for k, e in enumerate(edits, start=1):
                 e.index = k
+        self._planner.start()
         plan = make_plan(self.outline, edits, keep_going=True, planner=self._planner)
         return plan, by_edit
 

@@ -194,6 +194,7 @@ def _text(result, views, markdown: bool) -> str:
 
 
 def _tail(result, out: list[str], markdown: bool) -> None:
+    _renumbering(result, out, markdown)
     if result.plan and result.plan.conflicts:
         out.append("## Conflicts" if markdown else "Conflicts (kept as comments):")
         out.extend(("- " if markdown else "  - ") + c for c in result.plan.conflicts)
@@ -210,6 +211,18 @@ def _tail(result, out: list[str], markdown: bool) -> None:
         out.append("## Not applied: no change asked" if markdown else "Not applied (no change asked):")
         out.extend(("- " if markdown else "  - ") + clean(i)[:200] for i in result.ignored)
         out.append("")
+
+
+def _renumbering(result, out: list[str], markdown: bool) -> None:
+    """Typed numbers moved up by an insertion, and the references that may now be stale."""
+    plan = result.plan
+    if not plan or not getattr(plan, "renumbered", None):
+        return
+    out.append("## Renumbered" if markdown else "Renumbered (typed numbers, as tracked changes):")
+    out.extend(("- " if markdown else "  - ") + r for r in plan.renumbered)
+    for w in getattr(plan, "warnings", []):
+        out.append(("- " if markdown else "  - ") + f"check: {w}")
+    out.append("")
 
 
 def _json(result, views) -> str:
