@@ -274,3 +274,21 @@ def test_find_sections_by_number_and_by_heading_words(review):
     assert "II.2" in found and "IV.2" in found
     assert [s.address for s in review.sections()] == [s.address for s in review.outline.sections]
     assert [s.address for s in review.sections("II")][:2] == ["II.1", "II.2"]
+
+
+def test_renumbering_notes_come_once_per_plan_as_apply_gives_them(tmp_path):
+    draft, edits = FIXTURES / "drafts" / "legal-vn.docx", FIXTURES / "edits" / "legal-vn.json"
+    applied = redline.apply(draft, [edits], tmp_path / "out.docx")
+    assert applied.plan.renumbered  # the fixture inserts an Điều: the following ones move up
+    review = redline.review(draft, [edits])
+    other = review.items(0)[0]
+    for _ in range(3):  # corrections re-plan: the notes must not pile up
+        review.skip(other.id)
+        # the inserting edit is now one number lower, and its note says so
+        assert [str(n) for n in review.plan.renumbered] == [str(n).replace("edit 3", "edit 2")
+                                                            for n in applied.plan.renumbered]
+        review.skip(other.id, False)
+    assert [str(n) for n in review.plan.renumbered] == [str(n) for n in applied.plan.renumbered]
+    assert [str(w) for w in review.plan.warnings] == [str(w) for w in applied.plan.warnings]
+    out = review.write(tmp_path / "review")
+    assert _docxml(out.docx) == _docxml(tmp_path / "out.docx")

@@ -200,7 +200,7 @@ class _RememberingPlanner(Planner):
 
     def __init__(self, outline: Outline):
         super().__init__(outline)
-        self._memo: dict[str, tuple[PlannedEdit | RedlineError, list, list]] = {}
+        self._memo: dict[str, tuple[PlannedEdit | RedlineError, list, list, str]] = {}
 
     def start(self) -> None:
         """A new plan: the renumbering notes and warnings are the new plan's edits' only."""
@@ -209,13 +209,15 @@ class _RememberingPlanner(Planner):
     def plan(self, edit: Edit) -> PlannedEdit:
         key = _edit_key(edit)
         found = self._memo.get(key)
+        if found is not None and (found[1] or found[2]) and found[3] != edit.where:
+            found = None  # its renumbering notes name the edit by number: plan it again under its new one
         if found is None:
             notes, warnings = len(self.plan_notes), len(self.plan_warnings)
             try:
                 result: PlannedEdit | RedlineError = super().plan(edit)
             except (ResolveError, EditsError) as exc:
                 result = exc
-            found = self._memo[key] = (result, self.plan_notes[notes:], self.plan_warnings[warnings:])
+            found = self._memo[key] = (result, self.plan_notes[notes:], self.plan_warnings[warnings:], edit.where)
         else:  # what planning it said the first time, said again
             self.plan_notes.extend(found[1])
             self.plan_warnings.extend(found[2])
