@@ -394,3 +394,11 @@ def test_a_new_draft_keeps_the_letters_read_against_it(app):
     state = tab.upload(FIXTURES / "drafts" / "cchc-autonum.docx").get_json()["state"]
     assert state["draft"]["name"] == "cchc-autonum.docx"
     assert [s["name"] for s in state["sources"]] == ["vpubnd.txt"] and state["sources"][0]["counts"]["apply"] > 0
+
+
+def test_the_plans_notes_are_shown_beside_the_instructions(app):
+    tab = Tab(app)
+    state = tab.upload(FIXTURES / "drafts" / "legal-vn.docx", FIXTURES / "edits" / "legal-vn.json").get_json()["state"]
+    assert any("renumbered" in n for n in state["notes"]) and any("may now point" in n for n in state["notes"])
+    tab.lang = "vi"
+    assert tab.get("/api/state").get_json()["state"]["notes"]

@@ -69,6 +69,7 @@ VI = {
     'Conflict': 'Trùng',
     'Skipped': 'Bỏ qua',
     'Before the redline can be made:': 'Cần xử lý trước khi tạo bản sửa:',
+    'Notes from the plan ({count})': 'Ghi chú khi lập kế hoạch sửa ({count})',
     'Ready: {apply} tracked change(s), {comment} comment(s), {unresolved} unresolved, {conflict} conflict(s).': 'Sẵn sàng: {apply} sửa đổi, {comment} ghi chú, {unresolved} chưa xác định, {conflict} trùng.',
     '{name} is {size} MB, over the upload limit of {limit} MB (redline serve --max-upload-mb).': '{name} có dung lượng {size} MB, vượt giới hạn tải lên {limit} MB (redline serve --max-upload-mb).',
     'Choose the draft (.docx) first.': 'Hãy chọn dự thảo (.docx) trước.',

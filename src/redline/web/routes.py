@@ -341,6 +341,9 @@ def _state(s: Session, lang: str) -> dict:
             "counts": review.counts(src),
         } for src in review.sources],
         "problems": [_clean_message(s, render(p, lang)) for p in review.problems],
+        # what the plan says beside the instructions: typed numbers moved up, references that may be stale
+        "notes": [render(n, lang) for n in (review.plan.renumbered if review.plan else [])]
+        + [w.render(lang) if hasattr(w, "render") else str(w) for w in (review.plan.warnings if review.plan else [])],
         "counts": review.counts(),
     }
 
@@ -393,6 +396,8 @@ def _proposal_lines(edit: dict) -> list[str]:
     if edit.get("heading"):
         texts.append(edit["heading"])
     texts += list(edit.get("paragraphs") or [])
+    if edit.get("cells"):
+        texts.append(" | ".join(str(c) for c in edit["cells"]))
     if edit.get("text") and op != "comment":
         texts.append(edit["text"])
     return [wdiff.inline([(INSERT, x)], "html") for x in texts]

@@ -76,6 +76,7 @@ PAGE = {
     "state_conflict": msg('Conflict'),
     "state_skipped": msg('Skipped'),
     "problems": msg('Before the redline can be made:'),
+    "notes": msg('Notes from the plan ({count})', count="{count}"),
     "ready": msg('Ready: {apply} tracked change(s), {comment} comment(s), {unresolved} unresolved, {conflict} conflict(s).', apply="{apply}", comment="{comment}", unresolved="{unresolved}", conflict="{conflict}"),
     "too_big": msg('{name} is {size} MB, over the upload limit of {limit} MB (redline serve --max-upload-mb).', name="{name}", size="{size}", limit="{limit}"),
     "need_draft": msg('Choose the draft (.docx) first.'),

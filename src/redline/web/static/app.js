@@ -199,6 +199,10 @@
       box.append(el('span', { text: fmt(T.ready, c) }));
       create.disabled = !state.sources.length;
     }
+    if (state.notes && state.notes.length) {
+      box.append(el('details', {}, el('summary', { text: fmt(T.notes, { count: state.notes.length }) }),
+        el('ul', {}, state.notes.map((n) => el('li', { text: n })))));
+    }
   }
 
   async function removeSource(src) {
