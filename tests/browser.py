@@ -54,6 +54,10 @@ def served(config: dict | None = None):
 @contextmanager
 def chromium(downloads: Path, *, width: int = 1366, height: int = 768):
     """Headless Chromium with a fresh profile, downloads going to ``downloads``."""
+    # both paths are given, so Selenium Manager has nothing to find; were it ever asked, it must
+    # neither download a browser nor send its usage statistics anywhere
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
