@@ -100,8 +100,9 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
         _press(card.find_element("css selector", '[data-action="pick"]'))
         _wait(driver, lambda d: d.execute_script("return document.getElementById('picker').open"), what="the picker")
         _css(driver, "#picker-q").send_keys("thủ tục hành chính")
-        _wait(driver, lambda d: d.find_elements("css selector", '#picker-results button[data-address="IV.2"]'),
-              what="search results")
+        _wait(driver, lambda d: d.execute_script("return document.getElementById('picker-results').dataset.q")
+              == "thủ tục hành chính", what="the search's results")
+        assert driver.find_elements("css selector", '#picker-results button[data-address="IV.2"]')
         # Tab from the search field to the first match (II.2, in document order), Enter picks it
         from selenium.webdriver.common.keys import Keys
 

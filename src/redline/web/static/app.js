@@ -410,6 +410,7 @@
       list.replaceChildren(el('li', { class: 'errors', text: e.message }));
       return;
     }
+    if ($('picker-q').value.trim() !== q) return; // a later search is on its way
     const cands = (picking && picking.item.candidates) || [];
     const seen = new Set();
     const items = [];
@@ -419,9 +420,11 @@
     }
     for (const r of rows) if (!seen.has(r.address)) items.push(r);
     if (!items.length) {
+      list.dataset.q = q;
       list.replaceChildren(el('li', { class: 'hint', text: T.no_match }));
       return;
     }
+    list.dataset.q = q;
     list.replaceChildren(...items.map((r) => el('li', {},
       el('button', { type: 'button', 'data-address': r.address, onclick: () => pick(r.address) },
         el('span', { class: 'addr', text: r.address + ' ' }), r.title || '',
