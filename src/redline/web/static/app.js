@@ -267,12 +267,14 @@
     const src = state.sources.find((s) => s.index === current);
     sourceHead(src);
     let data;
+    const asked = current + ':' + offset;
     try {
       data = await api('GET', '/api/items?source=' + current + '&offset=' + offset + '&limit=' + PAGE);
     } catch (e) {
       $('item-list').replaceChildren(el('p', { class: 'errors', role: 'alert', text: e.message }));
       return;
     }
+    if (current + ':' + offset !== asked) return; // another letter or page was asked for since
     const list = $('item-list');
     list.replaceChildren(...data.items.map(renderItem));
     renderPager(data.total);
@@ -506,6 +508,7 @@
       if (!q) return loadOutline();
       try {
         const d = await api('GET', '/api/outline?q=' + encodeURIComponent(q) + '&limit=100');
+        if ($('outline-q').value.trim() !== q) return; // a later search is on its way
         tree.replaceChildren(...(d.sections.length ? d.sections.map((s) => treeRow({ ...s, children: 0 }))
           : [el('li', { class: 'hint', text: T.no_match })]));
       } catch (e) {
