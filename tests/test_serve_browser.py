@@ -45,6 +45,12 @@ def _press(element):
     element.send_keys(Keys.ENTER)
 
 
+def _texts(driver, selector):
+    """The texts of the elements ``selector`` finds, read in one script call (lists are re-drawn)."""
+    return driver.execute_script("return Array.from(document.querySelectorAll(arguments[0])).map("
+                                 "(e) => e.textContent)", selector)
+
+
 def _open(driver, url):
     driver.get(url)
     _wait(driver, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), what="the script")
@@ -211,3 +217,15 @@ def test_the_page_speaks_vietnamese(site, tmp_path):
         _press(_css(driver, "#open"))
         _wait(driver, lambda d: _state_of(d, 'article[data-n="4"]') == "unresolved", what="the instructions")
         assert "Chưa xác định" in _css(driver, 'article[data-n="4"]').text
+
+        # the outline: one level at a time, opened with the keyboard, and searchable
+        toggle = _wait(driver, lambda d: d.find_elements("css selector", "#outline-tree > li:nth-child(2) .toggle"),
+                       what="the outline")[0]
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert toggle.get_attribute("aria-label") == "Hiện các mục con của II"
+        _press(toggle)
+        _wait(driver, lambda d: _texts(d, "#outline-tree > li:nth-child(2) ul .addr")[:2] == ["II.1", "II.2"],
+              what="part II's sections")
+        assert _css(driver, "#outline-tree > li:nth-child(2) .toggle").get_attribute("aria-expanded") == "true"
+        _css(driver, "#outline-q").send_keys("6.2")
+        _wait(driver, lambda d: "II.6.2" in _texts(d, "#outline-tree .addr"), what="the search")
