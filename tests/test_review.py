@@ -292,3 +292,17 @@ def test_renumbering_notes_come_once_per_plan_as_apply_gives_them(tmp_path):
     assert [str(w) for w in review.plan.warnings] == [str(w) for w in applied.plan.warnings]
     out = review.write(tmp_path / "review")
     assert _docxml(out.docx) == _docxml(tmp_path / "out.docx")
+
+
+def test_instructions_and_sentences_asking_nothing_in_the_letters_own_order(tmp_path):
+    letter = tmp_path / "sxd.txt"
+    letter.write_text(
+        "SỞ XÂY DỰNG\nSố: 77/SXD-VP\nHà Tĩnh, ngày 12 tháng 7 năm 2022\nKính gửi: Sở Nội vụ\n\n"
+        "Sở Xây dựng có ý kiến như sau:\n\n"
+        "1. Tại Mục II.1, đề nghị bổ sung nội dung: Sở Xây dựng đã rà soát 12 thủ tục.\n"
+        "2. Thống nhất với nội dung Phần III.\n"
+        "3. Tại Mục I.4, đề nghị thay cụm từ “tuyên truyền” bằng cụm từ “phổ biến”.\n\n"
+        "Trên đây là ý kiến của Sở Xây dựng./.\n", "utf-8")
+    review = redline.review(DRAFT, [letter])
+    kinds = [(i.kind, (i.quote or "")[:12]) for i in review.items(0)]
+    assert [k for k, _ in kinds] == ["edit", "ignored", "edit"], kinds

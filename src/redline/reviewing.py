@@ -272,9 +272,13 @@ class Review:
         suffix = p.suffix.lower()
         if suffix == ".json":
             document = _read_json(p, name)
+            letter_text = None
             kind = "edits"
         elif suffix in LETTER_SUFFIXES:
+            from .letters.source import letter_paragraphs
+
             document = extract(p, draft=self.outline)
+            letter_text = "\n".join(letter_paragraphs(p))  # read again only to place each instruction
             kind = "letter"
         else:
             raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
@@ -283,7 +287,7 @@ class Review:
         source = ReviewSource(index, name, kind, self._edits_name(name), document,
                               date=document.get("date") or self.date)
         self.sources.append(source)
-        self._items[index] = _read_items(source)
+        self._items[index] = _read_items(source, letter_text)
         self.replan()
         return source
 
@@ -627,33 +631,38 @@ def _read_json(p: Path, name: str) -> dict:
     return json.loads(p.read_text("utf-8-sig"))
 
 
-def _read_items(source: ReviewSource) -> list[Item]:
-    """Edits, unresolved instructions and ignored sentences, in letter order (by instruction
-    number; what has no number keeps its place after the numbered ones)."""
+def _read_items(source: ReviewSource, letter_text: str | None = None) -> list[Item]:
+    """Edits, unresolved instructions and ignored sentences, in letter order: where the
+    letter's words stand in ``letter_text`` (the letter as extract read it) when they are
+    found there, else by instruction number (what has neither keeps its reading order)."""
     doc = source.document
-    rows: list[tuple[tuple, int, Item]] = []
-    seq = 0
-
-    def add(item: Item) -> None:
-        nonlocal seq
-        rows.append((_n_key(item.n), seq, item))
-        seq += 1
-
+    items: list[Item] = []
     for e in doc.get("edits", []):
-        add(Item("", source.index, e.get("n"), e.get("quote"), "edit", copy.deepcopy(e), copy.deepcopy(e), True))
+        items.append(Item("", source.index, e.get("n"), e.get("quote"), "edit", copy.deepcopy(e),
+                          copy.deepcopy(e), True))
     for u in doc.get("unresolved", []):
         e = u.get("edit")
-        add(Item("", source.index, u.get("n"), u.get("quote") or u.get("instruction"), "unresolved",
-                 copy.deepcopy(e), copy.deepcopy(e), False, read_reason=u.get("reason"),
-                 read_candidates=list(u.get("candidates") or [])))
+        items.append(Item("", source.index, u.get("n"), u.get("quote") or u.get("instruction"), "unresolved",
+                          copy.deepcopy(e), copy.deepcopy(e), False, read_reason=u.get("reason"),
+                          read_candidates=list(u.get("candidates") or [])))
     for text in doc.get("ignored", []):
-        rows.append(((2,), seq, Item("", source.index, None, text, "ignored", None, None, False)))
-        seq += 1
-    rows.sort(key=lambda r: (r[0], r[1]))
-    items = [r[2] for r in rows]
+        items.append(Item("", source.index, None, text, "ignored", None, None, False))
+    folded = _flat(letter_text) if letter_text else ""
+    keys = []
+    for seq, item in enumerate(items):
+        at = folded.find(_flat(item.quote)[:80]) if folded and item.quote else -1
+        keys.append(((0, at, 0) if at >= 0 else (1, 0, 0), _n_key(item.n) if at < 0 else (), seq))
+    items = [item for _, item in sorted(zip(keys, items), key=lambda pair: pair[0])]
     for k, item in enumerate(items):
         item.id = f"s{source.index}-{k}"
     return items
+
+
+def _flat(text: str) -> str:
+    """Text compared for finding a quote in its letter: NFC, one space, no case."""
+    from .text import clean
+
+    return clean(text).casefold()
 
 
 def _n_key(n: Any) -> tuple:
