@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-import browser  # noqa: E402
+import selenium_chromium as browser  # noqa: E402
 
 DRAFT = ROOT / "fixtures" / "drafts" / "cchc-typed.docx"
 LETTERS = [ROOT / "fixtures" / "letters" / name for name in ("cat.txt", "vpubnd.txt", "stnmt.txt")]

@@ -52,7 +52,7 @@ def test_as_comment_writes_the_proposal_as_a_comment_not_a_change(tmp_path):
     # in the run's language (the comment is the draft's text: English until a run picks one)
     assert len(comments) == 1 and re.match(r"Sở Tư pháp (proposes|đề nghị): ", comments[0]) and "phổ biến" in comments[0]
     text = result.render("text")
-    assert "replace_text → comment I.4" in text and "(conflict)" not in text
+    assert "written as a comment (the reviewer's choice) · I.4" in text and "(conflict)" not in text
     assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(DRAFT, "accept")
 
 
@@ -213,8 +213,8 @@ def test_write_is_apply_of_the_corrected_edits_files(review, tmp_path):
     assert planned == {(v.number, "conflict" if v.conflict else "comment" if v.demoted_from or v.op == "comment"
                         else "apply") for v in result.views}
     text = out.summary_text.read_text("utf-8")
-    assert "skipped by the reviewer" in text and "II.2" in text and "→ comment" in text
-    assert "source:  cat.edits.json" in text and "/tmp" not in text
+    assert "skipped by the reviewer" in text and "II.2" in text and "written as a comment" in text
+    assert "cat.edits.json" in text and "draft:  cchc-typed.docx" in text and "/tmp" not in text
     # the oracles
     assert oracles.pandoc_paragraphs(out.docx, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")
     accepted = "\n".join(oracles.pandoc_paragraphs(out.docx, "accept"))

@@ -64,19 +64,23 @@ def _file(spec):
     return (io.BytesIO(Path(spec).read_bytes()), Path(spec).name)
 
 
-def _cli_message(path: Path) -> str:
-    """What `redline outline FILE` prints after 'redline: error: ', run where the file is."""
+def _cli_lines(folder: Path, *args: str) -> list[str]:
+    """What `redline apply ARGS --dry-run` prints on stderr (without 'redline: error: '), run in
+    ``folder`` so that files are named as the clerk knows them."""
     import os
 
+    from click.testing import CliRunner
+
+    from redline_cli.main import main
+
     cwd = os.getcwd()
-    os.chdir(path.parent)
+    os.chdir(folder)
     try:
-        redline.outline(path.name)
-    except redline.RedlineError as exc:
-        return str(exc)
+        result = CliRunner().invoke(main, ["apply", *args, "--dry-run", "--lang", "en"])
     finally:
         os.chdir(cwd)
-    raise AssertionError("no error")
+    assert result.exit_code == 2, result.output
+    return [line.removeprefix("redline: error: ") for line in result.output.strip().splitlines()]
 
 
 # ----------------------------------------------------------------------------- the page
@@ -131,7 +135,7 @@ def test_upload_review_correct_and_create(app, tmp_path):
     assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(DRAFT, "reject")
     assert oracles.new_audit_errors(out, DRAFT) == []
     summary = tab.client.get(body["files"][2]["url"]).get_data(as_text=True)
-    assert "source:  vpubnd.edits.json" in summary and str(tmp_path) not in summary
+    assert "vpubnd.edits.json" in summary and "draft:  cchc-typed.docx" in summary and str(tmp_path) not in summary
     edits = json.loads(tab.client.get(body["files"][4]["url"]).data)
     assert any(e["target"] == "II.2" and e["n"] == 4 for e in edits["edits"])
 
@@ -174,7 +178,9 @@ def test_a_bad_draft_gets_the_cli_message_not_a_traceback(app, tmp_path, name):
     r = tab.upload(path)
     assert r.status_code == 400
     errors = r.get_json()["errors"]
-    assert errors == [{"file": name, "error": _cli_message(path)}]
+    letter = tmp_path / "stc.txt"
+    letter.write_bytes((LETTERS / "stc.txt").read_bytes())
+    assert [e["error"] for e in errors] == _cli_lines(tmp_path, name, "stc.txt") and errors[0]["file"] == name
     assert "Traceback" not in r.get_data(as_text=True)
     assert r.get_json()["state"]["draft"] is None
 
@@ -287,8 +293,11 @@ def test_cli_serve_help_and_host_warning(monkeypatch):
     assert r.exit_code == 0, r.output
     assert "warning: listening on 0.0.0.0" in r.output
     assert calls["host"] == "0.0.0.0" and calls["port"] == 9999 and calls["lang"] == "en"
-    r = CliRunner().invoke(main, ["serve"])
+    r = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--lang", "vi"])
+    assert "cảnh báo: đang mở ở địa chỉ 0.0.0.0" in r.output and calls["lang"] == "vi"
+    r = CliRunner().invoke(main, ["serve"], env={"REDLINE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""})
     assert "warning" not in r.output and calls["host"] == "127.0.0.1" and calls["port"] == 8765
+    assert calls["lang"] == "vi"
 
 
 def test_a_document_wide_change_shows_its_first_paragraphs_and_counts_the_rest(app, tmp_path):
@@ -332,7 +341,7 @@ def test_the_server_stops_on_sigterm_and_removes_every_session_folder(tmp_path):
     import sys
     import urllib.request
 
-    proc = subprocess.Popen([sys.executable, "-m", "redline_cli.main", "serve", "--port", "0"],
+    proc = subprocess.Popen([sys.executable, "-m", "redline_cli.main", "serve", "--port", "0", "--lang", "en"],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         line = proc.stderr.readline()
@@ -355,25 +364,12 @@ def test_the_server_stops_on_sigterm_and_removes_every_session_folder(tmp_path):
 
 @pytest.mark.parametrize("name", ["evil.docx", "legacy.doc"])
 def test_a_bad_letter_gets_the_cli_message(app, tmp_path, name):
-    import os
-
     path = tmp_path / name
     path.write_bytes(BAD[name])
-    from click.testing import CliRunner
-
-    from redline_cli.main import main
-
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:  # what `redline apply DRAFT LETTER` prints, run where the letter is
-        cli = CliRunner().invoke(main, ["apply", str(DRAFT), name, "--dry-run"])
-    finally:
-        os.chdir(cwd)
-    assert cli.exit_code == 2
     tab = Tab(app)
     r = tab.upload(DRAFT, path)
     assert r.status_code == 400
-    assert [f"redline: error: {e['error']}" for e in r.get_json()["errors"]] == cli.output.strip().splitlines()
+    assert [e["error"] for e in r.get_json()["errors"]] == _cli_lines(tmp_path, str(DRAFT), name)
     assert r.get_json()["state"]["sources"] == []
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-import browser
+import selenium_chromium as browser
 import oracles
 from conftest import FIXTURES
 

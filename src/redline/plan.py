@@ -20,7 +20,7 @@ from . import diff as wdiff
 from .align import align
 from .edits import Edit, operation_name
 from .errors import ConflictError, EditsError, ResolveError, Warning, location
-from .messages import msg, render
+from .messages import joined, msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
@@ -200,15 +200,15 @@ class Planner:
         else:
             inside = [t for t in self.outline.tables if section.start <= t.block < section.end]
             if len(inside) != 1:
-                raise ResolveError(f"{section.display} holds {len(inside)} tables; name one (\"Biểu số 02\", "
-                                   "\"bảng 1\")", where=f"{edit.where}, field 'target'")
+                raise ResolveError(msg("{section} holds {count} tables; name one (\"Biểu số 02\", \"bảng 1\")",
+                                       section=section.display, count=len(inside)), **edit.place("target"))
             info = inside[0]
         t = section.table
         row = edit.row if edit.row is not None else (
             t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
         col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
         return table_section(self.outline, select(info, self.blocks[info.block], row, col,
-                                                  where=f"{edit.where}, field 'row'"))
+                                                  where=location(**edit.place("row"))))
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -427,8 +427,8 @@ class Planner:
         if s.table is not None and not e.anchor:
             t = s.table
             if t.row is None or t.col is not None:
-                raise EditsError("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)",
-                                 where=f"{e.where}, field 'row'")
+                raise EditsError(msg("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)"),
+                                 **e.place("row"))
             tr = t.rows[t.row]
             pe.actions.append(DeleteRow(e, tr))
             return
@@ -604,17 +604,17 @@ class Planner:
 
         if e.cells is not None:
             if t.row is None:
-                raise EditsError("'cells' rewrites a row: give 'row'", where=f"{e.where}, field 'row'")
+                raise EditsError(msg("'cells' rewrites a row: give 'row'"), **e.place("row"))
             tcs = row_cells(t.rows[t.row])
             if len(e.cells) != len(tcs):
-                raise EditsError(f"the row has {len(tcs)} cells, 'cells' gives {len(e.cells)}",
-                                 where=f"{e.where}, field 'cells'")
+                raise EditsError(msg("the row has {have} cells, 'cells' gives {given}", have=len(tcs), given=len(e.cells)),
+                                 **e.place("cells"))
             for tc, new in zip(tcs, e.cells):
                 self._cell_text(pe, s.start, tc, new)
             return
         if t.row is None or t.col is None:
-            raise EditsError("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)",
-                             where=f"{e.where}, field 'column'")
+            raise EditsError(msg("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)"),
+                             **e.place("column"))
         new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
         self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
 
@@ -631,7 +631,7 @@ class Planner:
         e, s = pe.edit, pe.section
         t = s.table
         if e.cells is None:
-            raise EditsError("a new table row needs 'cells'", where=f"{e.where}, field 'cells'")
+            raise EditsError(msg("a new table row needs 'cells'"), **e.place("cells"))
         rows = t.rows
         if t.row is not None:
             tr = rows[t.row]
@@ -642,8 +642,8 @@ class Planner:
         from .sections.tables import row_cells
 
         if len(e.cells) > len(row_cells(tr)):
-            raise EditsError(f"the table's rows have {len(row_cells(tr))} cells, 'cells' gives {len(e.cells)}",
-                             where=f"{e.where}, field 'cells'")
+            raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(row_cells(tr)),
+                                 given=len(e.cells)), **e.place("cells"))
         pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
 
     # -- renumbering
@@ -719,8 +719,9 @@ class Planner:
                     if not ((ref == "nay" and inside) or ref == (dieu.number or "")):
                         continue
                 self.plan_warnings.append(Warning(
-                    f"{pe.edit.where}: '{text[m.start():m.end()]}' may now point at the wrong {what} "
-                    f"(renumbered by the insertion)", f"block {i}"))
+                    msg("{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)",
+                        edit=pe.edit.where, reference=text[m.start():m.end()], what=what),
+                    msg("block {index}", index=i)))
 
     # -- anchors
 
@@ -919,12 +920,18 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                 continue
             pe = demote(planner, pe, other)
             conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
-                                 "kept as a comment with its proposed wording", loser=edit.where,
-                                 loser_author=edit.author, winner=other.where, winner_author=other.author,
+                                 "kept as a comment with its proposed wording", loser=mention(edit),
+                                 loser_author=edit.author, winner=mention(other), winner_author=other.author,
                                  section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
     return Plan(outline, planned, conflicts, skipped, planner.plan_notes, planner.plan_warnings)
+
+
+def mention(edit: Edit):
+    """An edit as a reader names it: 'stp.txt, item 3' (the letter's own number), else 'edit 7'."""
+    what = msg("item {n}", n=edit.n) if edit.n is not None else msg("edit {number}", number=edit.index)
+    return joined(edit.source, what, sep=", ") if edit.source else what
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
@@ -957,7 +964,7 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit | None) -> PlannedEdi
         text = render(msg("{author} proposes: {proposal}", author=e.author, proposal=proposal))
     else:
         text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
-                          author=e.author, edit=e.where, winner=winner.where, winner_author=winner.author,
+                          author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
                           proposal=proposal))
     return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op, winner=winner)
 

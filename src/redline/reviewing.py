@@ -41,7 +41,7 @@ from typing import Any, Iterable
 
 from .edits import Edit, load_edits, now_iso, parse_edits
 from .errors import EditsError, RedlineError, ResolveError
-from .messages import Joined, Message, joined, msg, render
+from .messages import Joined, Message, joined, language, msg, render
 from .model import Outline, Section
 from .plan import Plan, PlannedEdit, Planner, make_plan
 
@@ -246,13 +246,25 @@ def _rebind(pe: PlannedEdit, edit: Edit) -> PlannedEdit:
 class Review:
     """A draft, its sources and the corrected plan.  Build with ``redline.review``."""
 
-    def __init__(self, draft: str | Path, *, limits: Any = None, date: str | None = None):
+    def __init__(self, draft: str | Path, *, limits: Any = None, date: str | None = None,
+                 lang: str | None = None):
+        from .intake import check_draft_path
+        from .messages import detect_language
+        from .options import language_option
         from .package import open_docx
+        from .pipeline import draft_paragraphs
         from .sections.outline import build
 
         self.draft = Path(draft)
-        self.document = open_docx(self.draft, limits=limits) if limits is not None else open_docx(self.draft)
-        self.outline: Outline = build(self.document)
+        chosen = language_option(lang)
+        with language(chosen):
+            check_draft_path(self.draft)
+            self.document = open_docx(self.draft, limits=limits) if limits is not None else open_docx(self.draft)
+        # the plan speaks the draft's language, as apply does (its comment texts go into the .docx)
+        self.lang = chosen or detect_language("\n".join(draft_paragraphs(self.document, limit=200)))
+        with language(self.lang):
+            self.outline: Outline = build(self.document)
+        self._draft_paragraphs: list[str] | None = None  # for telling a letter from another draft
         self.date = date or now_iso()  # the revision date of sources that give none
         self.sources: list[ReviewSource] = []
         self._items: dict[int, list[Item]] = {}
@@ -264,10 +276,14 @@ class Review:
     # -- sources
 
     def add_source(self, path: str | Path, name: str | None = None) -> ReviewSource:
-        """Read a letter (.txt, .docx, .pdf) or an edits file (.json) and plan again."""
-        from .letters.extract import extract
+        """Read a letter (.txt, .docx, .pdf) or an edits file (.json) and plan again; a letter
+        that is no letter for this draft is refused as ``apply`` refuses it."""
+        with language(self.lang):
+            return self._add_source(Path(path), name)
 
-        p = Path(path)
+    def _add_source(self, p: Path, name: str | None) -> ReviewSource:
+        from .pipeline import draft_paragraphs, read_letter
+
         name = name or p.name
         suffix = p.suffix.lower()
         if suffix == ".json":
@@ -277,7 +293,9 @@ class Review:
         elif suffix in LETTER_SUFFIXES:
             from .letters.source import letter_paragraphs
 
-            document = extract(p, draft=self.outline)
+            if self._draft_paragraphs is None:
+                self._draft_paragraphs = draft_paragraphs(self.document)
+            document = read_letter(p, self.outline, self._draft_paragraphs)
             letter_text = "\n".join(letter_paragraphs(p))  # read again only to place each instruction
             kind = "letter"
         else:
@@ -489,6 +507,10 @@ class Review:
 
     def replan(self) -> None:
         """Plan every included edit against the original draft and set each item's state."""
+        with language(self.lang):
+            self._replan()
+
+    def _replan(self) -> None:
         items = [i for s in self.sources for i in self._items[s.index]]
         for item in items:
             item.state, item.reason, item.candidates, item.blocking = APPLY, None, [], False
@@ -593,10 +615,11 @@ class Review:
             write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n", force=force)
             files.append(path)
         out = folder / (output or (self.draft.stem + ".redline.docx"))
-        result = apply(self.draft, files, out, force=force)
+        result = apply(self.draft, files, out, force=force, lang=self.lang)
         _relative_paths(result, folder)
-        html_path = write_text_atomic(out.with_suffix(".summary.html"), result.render("html"), force=force)
-        text_path = write_text_atomic(out.with_suffix(".summary.txt"), result.render("text"), force=force)
+        with language(self.lang):
+            html_path = write_text_atomic(out.with_suffix(".summary.html"), result.render("html"), force=force)
+            text_path = write_text_atomic(out.with_suffix(".summary.txt"), result.render("text"), force=force)
         command = " ".join(["redline", "apply", shlex.quote(self.draft.name)]
                            + [shlex.quote(f.name) for f in files] + ["-o", shlex.quote(out.name)])
         return ReviewOutput(out, html_path, text_path, files, command, result)
@@ -611,9 +634,9 @@ class Review:
 
 
 def review(draft: str | Path, sources: Iterable[str | Path] = (), *, limits: Any = None,
-           date: str | None = None) -> Review:
+           date: str | None = None, lang: str | None = None) -> Review:
     """Open ``draft`` once, read ``sources`` (letters and edits files, in order) and plan them."""
-    r = Review(draft, limits=limits, date=date)
+    r = Review(draft, limits=limits, date=date, lang=lang)
     for s in sources:
         r.add_source(s)
     return r

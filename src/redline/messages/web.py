@@ -101,4 +101,17 @@ VI = {
     "skipped by the reviewer": "người kiểm tra đã bỏ qua",
     "not resolved": "chưa xác định",
     ": skip one or make one a comment": ": hãy bỏ qua một ý kiến hoặc chuyển một ý kiến thành ghi chú",
+    # the summary of an edit written as a comment by the reviewer's choice (src/redline/summary.py)
+    "{operation}, written as a comment (the reviewer's choice)": "{operation}, ghi thành chú thích (theo người kiểm tra)",
+    # redline serve on the command line (cli/main.py, src/redline/web/app.py)
+    "redline: error: the review page needs its web extra ({module} is missing): pip install 'redline[web]'":
+        "redline: lỗi: trang kiểm tra cần gói bổ sung web (thiếu {module}): pip install 'redline[web]'",
+    "redline: warning: listening on {host}: other computers that reach this address can open the page and the "
+    "files uploaded to it":
+        "redline: cảnh báo: đang mở ở địa chỉ {host}: máy khác truy cập được địa chỉ này có thể mở trang và các "
+        "tệp đã tải lên",
+    "redline: error: cannot listen on {host}:{port}: {reason}": "redline: lỗi: không mở được {host}:{port}: {reason}",
+    "redline serve: {url}  (Ctrl+C to stop; files are kept in {folder} until then)":
+        "redline serve: {url}  (Ctrl+C để dừng; các tệp được giữ trong {folder} đến lúc đó)",
+    "redline serve: stopped; session files removed": "redline serve: đã dừng; các tệp của phiên đã bị xóa",
 }

@@ -18,6 +18,7 @@ from typing import Any
 
 from flask import Flask, Request
 
+from ..messages import msg
 from .sessions import Sessions
 
 MB = 1024 * 1024
@@ -58,7 +59,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = False, lang: str = "vi",
-          max_upload_mb: float = 100, echo=print) -> None:
+          max_upload_mb: float = 100, echo=lambda message: print(message)) -> None:
     """Run the review page until interrupted; every session folder is removed on the way out."""
     import logging
 
@@ -76,7 +77,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = Fal
         app.config["REDLINE_ALLOWED_HOSTS"] = {f"{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")}
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown if not loopback else '127.0.0.1'}:{port}/"
-    echo(f"redline serve: {url}  (Ctrl+C to stop; files are kept in {sessions.root} until then)")
+    echo(msg("redline serve: {url}  (Ctrl+C to stop; files are kept in {folder} until then)", url=url,
+             folder=sessions.root))
     sessions.start_sweeper()
 
     def stop(signum, frame):  # SIGTERM: stop like Ctrl+C, so the folders are removed
@@ -93,7 +95,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = Fal
     finally:
         server.server_close()
         sessions.close()
-        echo("redline serve: stopped; session files removed")
+        echo(msg("redline serve: stopped; session files removed"))
         sys.stdout.flush()
 
 
