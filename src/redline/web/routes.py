@@ -374,7 +374,7 @@ def _item(review: Review, item: Item, lang: str, titles: dict[str, str]) -> dict
         "reason": render(item.reason, lang) or None,
         "candidates": [{"address": a, "title": titles.get(a, "")} for a in item.candidates],
         "conflict_with": item.conflict_with, "blocking": item.blocking,
-        "op": edit.get("op"), "operation": render(describe(item.edit), lang), "target": target,
+        "op": edit.get("op"), "operation": _capital(render(describe(item.edit), lang)), "target": target,
         "title": (view.title if view else titles.get(target or "", "")), "lines": lines, "more_lines": more,
         "comments": comments,
         "text": item.text, "as_comment": bool(edit.get("as_comment")),
@@ -401,3 +401,7 @@ def _proposal_lines(edit: dict) -> list[str]:
     if edit.get("text") and op != "comment":
         texts.append(edit["text"])
     return [wdiff.inline([(INSERT, x)], "html") for x in texts]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
