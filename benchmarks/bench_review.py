@@ -78,7 +78,7 @@ def page_round_trip(review, items, sections, rng, rounds, record) -> None:
     app = create_app({"REDLINE_LANG": "en"})
     try:
         client = app.test_client()
-        token = client.post("/api/session").get_json()["token"]
+        token = client.post("/api/session", headers={"X-Redline-Session": ""}).get_json()["token"]
         app.extensions["redline_sessions"].get(token).review = review
         headers = {"X-Redline-Session": token}
         for r in range(rounds):
