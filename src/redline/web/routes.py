@@ -15,11 +15,12 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import diff as wdiff
+from ..api import review as open_review
 from ..diff import DELETE, INSERT
 from ..errors import RedlineError
+from ..messages import LANGUAGES, msg, render
 from ..reviewing import Item, Review, describe
 from .sessions import Session, Sessions
-from ..messages import LANGUAGES, msg, render
 from .texts import PAGE, page_texts
 
 bp = Blueprint("redline", __name__)
@@ -183,7 +184,7 @@ def upload():
         if draft and draft.filename:
             path = _save(s, draft)
             try:
-                review = Review(path)
+                review = open_review(path)
             except RedlineError as exc:
                 path.unlink(missing_ok=True)
                 errors.append({"file": path.name, "error": _clean_message(s, exc.render(lang))})
