@@ -92,6 +92,12 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
             return Array.from(document.querySelectorAll('input, textarea')).filter(
               (e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map((e) => e.id);""")
         assert unlabeled == []
+        # each instruction's buttons are described by the instruction they act on
+        undescribed = driver.execute_script("""
+            return Array.from(document.querySelectorAll('article [data-action]')).filter((b) => {
+              const d = document.getElementById(b.getAttribute('aria-describedby') || '');
+              return !d || !b.closest('article').contains(d); }).length;""")
+        assert undescribed == 0
         nameless = driver.execute_script("""
             return Array.from(document.querySelectorAll('button')).filter(
               (b) => !(b.textContent.trim() || b.getAttribute('aria-label'))).length;""")

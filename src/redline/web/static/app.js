@@ -329,19 +329,19 @@
     if (item.candidates.length && item.state !== 'apply') {
       card.append(el('div', { class: 'candidates' }, el('span', { text: T.candidates + ':' }),
         item.candidates.map((c) => el('button', {
-          type: 'button', 'data-action': 'use-' + c.address, onclick: () => act('retarget', c.address),
+          type: 'button', 'aria-describedby': hid, 'data-action': 'use-' + c.address, onclick: () => act('retarget', c.address),
         }, fmt(T.use, { address: c.address }) + (c.title ? ' — ' + c.title : '')))));
     }
     if (item.kind !== 'ignored') {
       const actions = el('div', { class: 'actions' });
       const change = el('button', {
-        type: 'button', 'data-action': 'pick', onclick: (e) => openPicker(item, e.currentTarget),
+        type: 'button', 'aria-describedby': hid, 'data-action': 'pick', onclick: (e) => openPicker(item, e.currentTarget),
       }, T.change_target);
       actions.append(change);
       if (item.can_comment) {
         actions.append(item.as_comment
-          ? el('button', { type: 'button', 'data-action': 'change', onclick: () => act('change') }, T.to_change)
-          : el('button', { type: 'button', 'data-action': 'comment', onclick: () => act('comment') }, T.to_comment));
+          ? el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'change', onclick: () => act('change') }, T.to_change)
+          : el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'comment', onclick: () => act('comment') }, T.to_comment));
       }
       let editor = null;
       if (item.text !== null && item.has_edit) {
@@ -353,18 +353,18 @@
           onsubmit: (e) => { e.preventDefault(); act('text', area.value); },
         }, el('label', { for: tid, text: T.new_text }), area,
         el('div', { class: 'actions' },
-          el('button', { type: 'submit', 'data-action': 'save-text' }, T.save),
+          el('button', { type: 'submit', 'aria-describedby': hid, 'data-action': 'save-text' }, T.save),
           el('button', { type: 'button', onclick: () => { editor.hidden = true; editBtn.focus(); } }, T.cancel)));
         const editBtn = el('button', {
-          type: 'button', 'data-action': 'edit', 'aria-expanded': 'false',
+          type: 'button', 'aria-describedby': hid, 'data-action': 'edit', 'aria-expanded': 'false',
           onclick: () => { editor.hidden = !editor.hidden; editBtn.setAttribute('aria-expanded', String(!editor.hidden)); if (!editor.hidden) area.focus(); },
         }, T.edit_text);
         actions.append(editBtn);
       }
       actions.append(item.skipped
-        ? el('button', { type: 'button', 'data-action': 'include', onclick: () => act('include') }, T.include)
-        : el('button', { type: 'button', 'data-action': 'skip', onclick: () => act('skip') }, T.skip));
-      if (item.corrected) actions.append(el('button', { type: 'button', 'data-action': 'reset', onclick: () => act('reset') }, T.reset));
+        ? el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'include', onclick: () => act('include') }, T.include)
+        : el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'skip', onclick: () => act('skip') }, T.skip));
+      if (item.corrected) actions.append(el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'reset', onclick: () => act('reset') }, T.reset));
       card.append(actions);
       if (editor) card.append(editor);
     }
