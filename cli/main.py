@@ -138,9 +138,7 @@ def _table_line(t) -> str:
 @guarded
 def resolve_cmd(draft: Path, reference: str, lang: str | None) -> None:
     """Print the address REFERENCE resolves to in DRAFT."""
-    tree = redline.outline(draft)
-    with language(redline.options.language_option(lang) or _document_language(tree)):
-        section = redline.resolve(tree, reference)
+    section = redline.resolve(redline.outline(draft), reference, lang=lang)
     click.echo(f"{section.address}\t{section.title}")
 
 
@@ -200,9 +198,9 @@ def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
     expected_text = Path(expected).read_text("utf-8") if expected else None
     findings = redline.check(path, original=original, expected=expected_text)
-    for f in findings:
-        click.echo(str(f))
     with language(redline.options.language_option(lang) or _fallback_language()):
+        for f in findings:
+            click.echo(str(f))
         if findings:
             say(msg("{count} {count:plural:finding:findings}", count=len(findings)), err=True)
             sys.exit(EXIT_FINDINGS)
@@ -265,9 +263,10 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
               help="Output .docx (default: <OLD>.compare.docx beside OLD).")
 @click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the summary to FILE instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              help="Summary format: text (default), markdown, json or html.")
 @click.option("--author", help="Revision author (default: 'redline compare').")
-@click.option("--date", help="Revision date, ISO 8601 (default: now).")
+@click.option("--date", help="Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (default: now).")
 @click.option("--ignore-formatting", is_flag=True, help="Compare text only: no formatting revisions.")
 @click.option("--no-moves", is_flag=True, help="Show moved paragraphs as deleted and inserted.")
 @click.option("--edits", "edits_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -275,12 +274,17 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
 @click.option("--letter", "letter_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the differences as the body of a comment letter (Vietnamese).")
 @click.option("--force", is_flag=True, help="Replace existing output files.")
+@LANG_OPTION
 @guarded
 def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_formatting, no_moves, edits_file,
-                letter_file, force) -> None:
+                letter_file, force, lang) -> None:
     """Compare OLD with NEW: OLD with the differences as tracked changes, and a summary by section."""
-    result = redline.compare(old, new, output, author=author, date=date, formatting=not ignore_formatting,
-                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force)
+    with language(redline.options.language_option(lang) or _fallback_language()):
+        if output:
+            redline.options.expect_suffix(output, (".docx",))
+        result = redline.compare(old, new, output, author=author, date=redline.options.date_option(date),
+                                 formatting=not ignore_formatting, moves=not no_moves, edits=edits_file,
+                                 letter=letter_file, force=force)
     text = result.render(fmt)
     if summary_file:
         from redline.package import write_text_atomic
@@ -288,9 +292,10 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
         write_text_atomic(summary_file, text, protect=[old, new])
     else:
         click.echo(text)
-    for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {result.output}", err=True)
+    with language(redline.options.language_option(lang) or _fallback_language()):
+        for w in result.warnings:
+            say(msg("warning: {message}", message=w.render()), err=True)
+        say(msg("wrote {path}", path=result.output), err=True)
 
 
 @main.command("serve")

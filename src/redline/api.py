@@ -23,13 +23,20 @@ def outline(source: Any, rules: Any = None):
     return build(doc, rules=rules)
 
 
-def resolve(outline_or_path: Any, reference: str):
-    """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``."""
+def resolve(outline_or_path: Any, reference: str, *, lang: str | None = None):
+    """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``.
+
+    Not found or ambiguous: a ``ResolveError`` naming the nearest sections or the candidates,
+    in ``lang`` ("vi" / "en"; default: REDLINE_LANG, else the language of the draft's headings)."""
+    from .messages import detect_language, language
     from .model import Outline
+    from .options import language_option
     from .sections.references import resolve as _resolve
 
     tree = outline_or_path if isinstance(outline_or_path, Outline) else outline(outline_or_path)
-    return _resolve(tree, reference)
+    chosen = language_option(lang) or detect_language(" ".join(s.title for s in tree.walk()))
+    with language(chosen):
+        return _resolve(tree, reference)
 
 
 def apply(draft: str | Path, sources: Any, output: str | Path | None = None, *, author: str | None = None,

@@ -14,4 +14,16 @@ VI = {
         "không có thay đổi nào của {author!r}: văn bản không có thay đổi được theo dõi",
     "no revisions by {author!r}; the document's revision authors are: {authors}":
         "không có thay đổi nào của {author!r}; văn bản có thay đổi của: {authors}",
+    # compare (src/redline/comparison/)
+    "would overwrite {what} ({path})": "sẽ ghi đè lên {what} ({path})",
+    "would overwrite an input": "sẽ ghi đè lên một tệp đầu vào",
+    "choose another file": "chọn tệp khác",
+    "OLD holds {count} tracked {count:plural:change:changes}: compared as its current text (insertions shown, "
+    "deletions hidden); they are kept in the output":
+        "bản CŨ có {count} thay đổi được theo dõi: so sánh theo văn bản hiện tại (hiện phần chèn, ẩn phần xóa); "
+        "các thay đổi này được giữ trong kết quả",
+    "NEW holds {count} tracked {count:plural:change:changes}: compared as its accepted text, as Word does":
+        "bản MỚI có {count} thay đổi được theo dõi: so sánh theo văn bản đã chấp nhận, như Word",
+    "headers or footers differ: they are not compared, OLD's are kept":
+        "đầu trang hoặc chân trang khác nhau: không so sánh phần này, giữ của bản CŨ",
 }
