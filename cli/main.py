@@ -171,14 +171,10 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
     if suffix == ".docx" or FORMATS.get(suffix, fmt) != fmt:  # --format json --summary s.html
         redline.options.expect_suffix(summary_file, tuple(k for k, v in FORMATS.items() if v == fmt))
     result = redline.apply(draft, list(sources), output, author=author, date=date, dry_run=dry_run,
-                           force=force, progress=sys.stderr.isatty(), lang=lang)
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text)
-    else:
-        click.echo(text, nl=False)
+                           force=force, progress=sys.stderr.isatty(), lang=lang, summary=summary_file,
+                           summary_format=fmt)
+    if not summary_file:
+        click.echo(result.render(fmt), nl=False)
     with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
@@ -196,8 +192,7 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
 @guarded
 def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str | None) -> None:
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
-    expected_text = Path(expected).read_text("utf-8") if expected else None
-    findings = redline.check(path, original=original, expected=expected_text)
+    findings = redline.check(path, original=original, expected_file=expected)
     with language(redline.options.language_option(lang) or _fallback_language()):
         for f in findings:
             click.echo(str(f))
@@ -244,16 +239,12 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
     """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
     if output:
         redline.options.expect_suffix(output, (".json",))
-    edits = redline.extract(letter, draft=draft, lang=lang)
-    text = json.dumps(edits, ensure_ascii=False, indent=2) + "\n"
+    edits = redline.extract(letter, draft=draft, lang=lang, output=output, force=force)
     if output:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(output, text, force=force)
         with language(redline.options.language_option(lang) or _fallback_language()):
             say(msg("wrote {path}", path=output), err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(json.dumps(edits, ensure_ascii=False, indent=2))
 
 
 @main.command("compare")
@@ -284,14 +275,9 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
             redline.options.expect_suffix(output, (".docx",))
         result = redline.compare(old, new, output, author=author, date=redline.options.date_option(date),
                                  formatting=not ignore_formatting, moves=not no_moves, edits=edits_file,
-                                 letter=letter_file, force=force)
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text, protect=[old, new])
-    else:
-        click.echo(text)
+                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt)
+    if not summary_file:
+        click.echo(result.render(fmt))
     with language(redline.options.language_option(lang) or _fallback_language()):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)

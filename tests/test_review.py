@@ -306,3 +306,16 @@ def test_instructions_and_sentences_asking_nothing_in_the_letters_own_order(tmp_
     review = redline.review(DRAFT, [letter])
     kinds = [(i.kind, (i.quote or "")[:12]) for i in review.items(0)]
     assert [k for k, _ in kinds] == ["edit", "ignored", "edit"], kinds
+
+
+def test_write_judges_every_output_before_any_work(tmp_path):
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(DRAFT.read_bytes())
+    review = redline.review(draft, [LETTERS / "cat.txt"])
+    with pytest.raises(redline.OutputError):
+        review.write(tmp_path, output="draft.docx")  # the draft itself: never, even with force
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]  # nothing written
+    out = review.write(tmp_path / "out")
+    with pytest.raises(redline.OutputError):
+        review.write(tmp_path / "out", force=False)  # an earlier output, not asked to replace it
+    assert review.write(tmp_path / "out").docx == out.docx

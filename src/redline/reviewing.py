@@ -68,6 +68,7 @@ class ReviewSource:
     document: dict  # the edits document as read (extract's, or the file's)
     author: str | None = None  # corrected sender; None: the document's own
     date: str = ""
+    path: Path | None = None  # the file it was read from (never written over)
 
     @property
     def letter(self) -> dict:
@@ -303,7 +304,7 @@ class Review:
                                  "(.txt, .docx, .pdf)", suffix=p.suffix), file=name)
         index = max((s.index for s in self.sources), default=-1) + 1
         source = ReviewSource(index, name, kind, self._edits_name(name), document,
-                              date=document.get("date") or self.date)
+                              date=document.get("date") or self.date, path=p)
         self.sources.append(source)
         self._items[index] = _read_items(source, letter_text)
         self.replan()
@@ -600,29 +601,36 @@ class Review:
         """Write the corrected edits files into ``folder``, then ``redline.apply`` them to the
         draft: the tracked-changes .docx and the summary (HTML and text) in ``folder``.  The
         summary names the files as ``command`` (``redline apply DRAFT EDITS... -o OUT``, run in
-        ``folder`` beside a copy of the draft) would."""
+        ``folder`` beside a copy of the draft) would.
+
+        Every path goes through the guarded writer and is judged before any work (never the
+        draft or a source, an existing file only with ``force``); the edits files are written
+        together, then the .docx by ``apply``, then the two summaries together."""
         from .api import apply
-        from .package import write_text_atomic
+        from .package import check_outputs, write_outputs
 
         if self.problems:
             raise RedlineError(msg("cannot create the redline yet: {problems}",
                                    problems=joined(*self.problems, sep="; ")))
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        files = []
-        for s, doc in self.edits_documents():
-            path = folder / s.edits_name
-            write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n", force=force)
-            files.append(path)
         out = folder / (output or (self.draft.stem + ".redline.docx"))
+        documents = self.edits_documents()
+        files = [folder / s.edits_name for s, _ in documents]
+        summaries = [out.with_suffix(".summary.html"), out.with_suffix(".summary.txt")]
+        inputs = [self.draft, *(s.path for s in self.sources if s.path is not None)]
+        with language(self.lang):
+            check_outputs([*files, out, *summaries], inputs=inputs, force=force)
+            write_outputs([(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+                           for path, (_, doc) in zip(files, documents)], inputs=inputs, force=force)
         result = apply(self.draft, files, out, force=force, lang=self.lang)
         _relative_paths(result, folder)
         with language(self.lang):
-            html_path = write_text_atomic(out.with_suffix(".summary.html"), result.render("html"), force=force)
-            text_path = write_text_atomic(out.with_suffix(".summary.txt"), result.render("text"), force=force)
+            write_outputs([(summaries[0], result.render("html")), (summaries[1], result.render("text"))],
+                          inputs=inputs + files + [out], force=force)
         command = " ".join(["redline", "apply", shlex.quote(self.draft.name)]
                            + [shlex.quote(f.name) for f in files] + ["-o", shlex.quote(out.name)])
-        return ReviewOutput(out, html_path, text_path, files, command, result)
+        return ReviewOutput(out, summaries[0], summaries[1], files, command, result)
 
     def _edits_name(self, name: str) -> str:
         stem = re.sub(r"[^\w.\-]+", "_", Path(name).stem, flags=re.UNICODE).strip("._") or "source"
