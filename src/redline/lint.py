@@ -10,7 +10,8 @@ Each finding names a defect Word, LibreOffice or a reviewer would trip over, and
   property changes carry a valid ISO 8601 w:date.
 * ``deltext-outside-deletion``, ``text-inside-deletion`` (and the instrText pair): w:delText only
   inside w:del / w:moveFrom, w:t never inside w:del (a deleted run that is not marked deleted, or
-  the reverse).  Word itself keeps moved-away text in w:t inside w:moveFrom, so that is allowed.
+  the reverse), each judged within its own story: a text box (w:txbxContent) is one, so its
+  w:delText needs a w:del inside the box, not only around the run that anchors it.  Word itself keeps moved-away text in w:t inside w:moveFrom, so that is allowed.
 * ``deleted-final-mark``: a deleted paragraph mark on the last paragraph of the body, a header or
   footer, or a cell (whose row or cell is not deleted itself): Word never deletes it, so Accept All
   cannot do what the markup says.  (A deleted note or comment ends with one: it goes with its
@@ -73,6 +74,7 @@ RANGE_STARTS = [w(n) for n in ("moveFromRangeStart", "moveToRangeStart", "custom
 ALL_REVISIONS = RUN_REVISIONS + PROPERTY_CHANGES + CELL_REVISIONS + RANGE_STARTS
 DATED = set(RUN_REVISIONS + PROPERTY_CHANGES)
 DELETIONS = {w("del"), w("moveFrom")}
+TXBX = w("txbxContent")
 P, TBL, TC, TR = w("p"), w("tbl"), w("tc"), w("tr")
 
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -263,7 +265,7 @@ def _deleted_text(doc: _Doc) -> list[Finding]:
     for part, root in doc.parts.items():
         for deleted_tag, live_tag, dname, lname in pairs:
             for el in root.iter(deleted_tag, live_tag):
-                ancestors = {a.tag for a in el.iterancestors()}
+                ancestors = _story_ancestors(el)
                 in_deletion = bool(ancestors & DELETIONS)
                 if el.tag == live_tag:  # Word keeps moved-away text in w:t; only w:del needs w:delText
                     in_deletion = w("del") in ancestors
@@ -276,6 +278,19 @@ def _deleted_text(doc: _Doc) -> list[Finding]:
                                        msg("{element} {text!r} inside a deletion (should be {deleted})", element=lname,
                                            text=(el.text or "")[:40], deleted=dname), where(part, el)))
     return out
+
+
+def _story_ancestors(el: etree._Element) -> set[str]:
+    """The tags of ``el``'s ancestors within its own story: up to the part's root, or to the
+    w:txbxContent of the text box it sits in.  A text box's paragraphs are a story of their
+    own: a w:del around the run that anchors the box deletes the shape, not the text in it,
+    so w:delText in the box needs a w:del of its own (pandoc's Reject All drops it otherwise)."""
+    tags = set()
+    for a in el.iterancestors():
+        if a.tag == TXBX:
+            break
+        tags.add(a.tag)
+    return tags
 
 
 def _mark(p: etree._Element, tags: Iterable[str]) -> etree._Element | None:

@@ -137,6 +137,9 @@ def _unresolved(e: dict, reason: str, candidates: list[str] | None = None) -> di
         out["candidates"] = list(candidates)
     if e.get("quote"):
         out["quote"] = e["quote"]
+    if e.get("target"):
+        # kept whole, so a person can give it a target and apply it (redline.review)
+        out["edit"] = {k: v for k, v in e.items() if not k.startswith("_")}
     if "_unit" in e:
         out["_unit"] = e["_unit"]
     return out
