@@ -70,6 +70,15 @@ class Ground:
         lo = s.heading if s.heading is not None else s.start
         return range(lo, s.end)
 
+    def content_blocks(self, s, scope: str | None = None) -> range:
+        """The blocks a change of words searches (plan.paragraphs_in): a khoản's own paragraph
+        and its body; a titled part's body, not its heading (unless ``scope`` is "heading")."""
+        if s.heading is None:
+            return range(s.start, s.end)
+        if scope == "heading":
+            return range(s.heading, s.heading + 1)
+        return range(s.heading if s.inline else s.start, s.end)
+
     def holds(self, s, words: str) -> bool:
         w = norm(words)
         return any(w in self.block(i) for i in self.section_blocks(s))
@@ -218,7 +227,7 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         # capital names that one
         flags = 0 if norm(e["find"]) != norm(e["find"]).lower() else re.I
         n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i), flags))
-                for i in g.section_blocks(section))
+                for i in g.content_blocks(section, e.get("scope")))
         if n > 1:
             # "bỏ từ “các”", "thay từ “hồ sơ”" where the place has it several times: which one is not
             # said, and changing every one of a word that short may garble longer terms (a longer
@@ -353,7 +362,7 @@ def _shrink(g: Ground, e: dict, section) -> dict:
     def once(words: list[str]) -> bool:
         w = norm(" ".join(words))
         return sum(len(re.findall(r"(?<![\w])" + re.escape(w) + r"(?![\w])", g.block(i)))
-                   for i in g.section_blocks(section)) == 1
+                   for i in g.content_blocks(section, e.get("scope"))) == 1
 
     if p >= 2:
         for k in range(2, p + 1):
@@ -488,7 +497,7 @@ def _shape(g: Ground, e: dict, section) -> dict:
     nxt = _next_part(g, e, section)
     if nxt is not None:
         return nxt
-    _keep_results(g, e, g.section_blocks(section))
+    _keep_results(g, e, g.content_blocks(section, e.get("scope")))
     e, section = _part_rewrite(g, e, section)
     if e["op"] == "comment":
         return e

@@ -398,10 +398,13 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
     # a quote that ends in ";" closes a member of the list: “...;” đề nghị ...
     ends = [m.end() for m in PH_RE.finditer(sentence) if quotes[int(m.group(1))].rstrip().endswith(";")]
     cuts = []
-    for m in re.finditer(r";\s*|,\s*(?=(?:" + conn + r")\b)|\.\s+(?=(?:" + conn + r")\b)", sentence, re.I):
+    # (never before "bằng"/"thành": “X”; bằng “Y” is one change whose quote kept its own ";")
+    for m in re.finditer(r";\s*(?!(?:bằng|thành)\s)|,\s*(?=(?:" + conn + r")\b)|\.\s+(?=(?:" + conn + r")\b)",
+                         sentence, re.I):
         cuts.append((m.start(), m.end()))
     for e in ends:
-        if e < len(sentence) and sentence[e:].strip()[:1] not in (";", ".", ",", ""):
+        if e < len(sentence) and sentence[e:].strip()[:1] not in (";", ".", ",", "") and not re.match(
+                r"\s*(?:bằng|thành)\s", sentence[e:], re.I):
             cuts.append((e, e))
     # "thay từ “X” bằng từ “Y” và hoán đổi từ “Z” ...": a second operation with words of its own is
     # an instruction of its own at the same place ("... và sửa lại là “...”" restates the first).
