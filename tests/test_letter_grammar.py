@@ -250,3 +250,16 @@ def test_a_new_numbered_part_goes_after_the_last_one():
                          draft=FIXTURES / "drafts" / name)
         e = d["edits"][0]
         assert (e["op"], e["target"], e["heading"]) == ("insert_after", "II.2.7.3", "4. Được hỗ trợ miễn phí.")
+
+
+def test_words_for_inside_a_sentence_and_a_unit_added_where_it_exists():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại khoản 2 Điều 8, đề nghị bổ sung: “, không cho người khác sử dụng”.\n"
+                     "2. Đề nghị bổ sung khoản 3 Điều 5 như sau: “3. Trường hợp hệ thống gặp sự cố, cơ quan thông báo "
+                     "ngay.”\n3. Đề nghị bổ sung khoản 2 Điều 8 như sau: “2. Giữ bí mật mật khẩu.”\n",
+                     draft=FIXTURES / "drafts" / "luat-typed.docx")
+    got = [(e["op"], e["target"], tuple(e.get("paragraphs") or ())) for e in d["edits"]]
+    assert got == [("comment", "II.2.8.2", ()),
+                   ("replace", "II.1.5.3", ("Trường hợp hệ thống gặp sự cố, cơ quan thông báo ngay.",)),
+                   ("comment", "II.2.8.2", ())]

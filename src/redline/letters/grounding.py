@@ -463,6 +463,24 @@ def _new_row(g: Ground, e: dict, section) -> bool:
     return has_table and (section.kind == "document" or bool(_ROWISH.search(e.get("quote", ""))))
 
 
+def _own_again(g: Ground, e: dict, section) -> dict | None:
+    """'bổ sung khoản 3 Điều 5 như sau: “3. ...”' where khoản 3 exists: new words under the khoản's own
+    label are its new wording when they open like it (a rewrite), else a comment (a new khoản 3 and
+    the renumbering of the others is for the drafter)."""
+    if e["op"] not in ("append", "prepend") or section.heading is None or not (e.get("paragraphs") or e.get("text")):
+        return None
+    paras = list(e.get("paragraphs") or [e["text"]])
+    label, rest = split_label(paras[0])
+    own = (section.number or "").rstrip(".)").lower()
+    if label is None or not own or clean(label).rstrip(".)").lower().replace("điều ", "") != own:
+        return None
+    _l, text = split_label(g.block(section.heading))
+    if section.inline and norm(rest or "").split()[:3] == norm(text or "").split()[:3]:
+        out = {k: v for k, v in e.items() if k != "text"}
+        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "note": f"the new wording of {section.address}"}
+    return _as_comment(e, f"{section.address} exists: a new one in its place is for the drafter")
+
+
 def _next_part(g: Ground, e: dict, section) -> dict | None:
     """'bổ sung vào Điều 7 một khoản mới: “4. ...”' where Điều 7 ends with khoản 3: the new words
     are its next part, after the last one (in the draft's own numbering, typed or Word's)."""
@@ -494,8 +512,10 @@ def _shape(g: Ground, e: dict, section) -> dict:
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
         return _as_comment(e, f"a new row of the table in {section.address}: its cells are for the drafter")
-    nxt = _next_part(g, e, section)
+    nxt = _next_part(g, e, section) or _own_again(g, e, section)
     if nxt is not None:
+        if nxt["op"] == "replace":
+            return _shape(g, nxt, section)
         return nxt
     _keep_results(g, e, g.content_blocks(section, e.get("scope")))
     e, section = _part_rewrite(g, e, section)

@@ -942,6 +942,11 @@ class Rules:
         if phrase_obj:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
                            "words to add without their place in the text: left to the drafter")
+        first = clean(text[0])
+        if len(text) == 1 and (first[:1] in ",;.:" or first[:1].islower() and not re.match(r"[a-zđ]\)", first)):
+            # "bổ sung: “, không cho người khác sử dụng”": words that go inside a sentence, not a paragraph
+            return comment(self.target, self.u, rule + " + words inside a sentence",
+                           "words to add without their place in the text: left to the drafter")
         if not self.target:
             return None
         op = "prepend" if re.search(r"\b(?:vào|ở|lên)\s+(?:phần\s+)?đầu\b", self.low) else "append"
