@@ -263,3 +263,10 @@ def test_words_for_inside_a_sentence_and_a_unit_added_where_it_exists():
     assert got == [("comment", "II.2.8.2", ()),
                    ("replace", "II.1.5.3", ("Trường hợp hệ thống gặp sự cố, cơ quan thông báo ngay.",)),
                    ("comment", "II.2.8.2", ())]
+
+
+def test_a_mark_dropped_and_a_word_dropped_from_its_phrase():
+    d = _doc("1. Tại Mục 1 Phần II, đề nghị bỏ dấu phẩy sau cụm từ “hàng năm”.\n"
+             "2. Tại Mục 3 Phần I, đề nghị bỏ chữ “tồn tại” trong cụm từ “19/23 tồn tại”.")
+    got = [(e["op"], e["find"], e["replace"]) for e in d["edits"]]
+    assert got == [("replace_text", "hàng năm,", "hàng năm"), ("replace_text", "19/23 tồn tại", "19/23")]

@@ -616,6 +616,29 @@ class Rules:
         rule = "operation.delete.verbs: " + clean(self.skel[m.start():m.start("obj")]).lower()
         target = self.target
         qs = [int(q) for q in PH_RE.findall(obj)]
+        mark = re.match(r"\s*(?:đi\s+)?(?:các\s+)?dấu\s+(?:⟦(?P<q>\d+)⟧|(?P<w>chấm phẩy|phẩy|chấm|hai chấm))\s+"
+                        r"(?P<pos>sau|trước)\s+" + _COUNT + _WORDS + r"?\s*⟦(?P<a>\d+)⟧", obj, re.I)
+        if mark:
+            # "bỏ dấu chấm phẩy sau cụm từ “X”": the mark goes, never the words
+            name = clean(self.q[int(mark.group("q"))] if mark.group("q") else mark.group("w")).lower()
+            sign = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
+            if not sign:
+                return comment(target, self.u, rule, "which mark to drop is not clear: left to the drafter")
+            a = self.q[int(mark.group("a"))]
+            find = a + sign if mark.group("pos").lower() == "sau" else sign + " " + a
+            return Reading([{"op": "replace_text", "target": target, "find": find, "replace": a}], "edit",
+                           rule + " + dấu")
+        ctx = re.match(r"\s*(?:đi\s+)?" + _COUNT + _WORDS + r"?\s*⟦(?P<w>\d+)⟧\s*(?:ở|trong|tại|của)\s+"
+                       r"(?:cụm\s+từ|câu|đoạn|nội dung)\s*:?\s*⟦(?P<c>\d+)⟧", obj, re.I)
+        if ctx:
+            # "bỏ chữ “tồn tại” trong cụm từ “19/23 tồn tại”": the words go from that phrase only
+            w, c = clean(self.q[int(ctx.group("w"))]), clean(self.q[int(ctx.group("c"))])
+            hits = [x for x in re.finditer(r"(?<![\w])" + re.escape(w) + r"(?![\w])", c)]
+            if len(hits) == 1 and w != c and not ellipsis_inside(c) and not strip_ellipsis(c)[1]:
+                rest = clean(c[: hits[0].start()] + " " + c[hits[0].end():])
+                rest = re.sub(r"\s+([,;.:])", r"\1", rest)
+                return Reading([{"op": "replace_text", "target": target, "find": c, "replace": rest}], "edit",
+                               rule + " + “…” in its phrase")
         if re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:các\s+)?(?:câu|đoạn)\s*(?:văn\s*)?:?\s*⟦", obj, re.I) and qs:
             out = []
             for q in qs:
