@@ -270,3 +270,11 @@ def test_a_mark_dropped_and_a_word_dropped_from_its_phrase():
              "2. Tại Mục 3 Phần I, đề nghị bỏ chữ “tồn tại” trong cụm từ “19/23 tồn tại”.")
     got = [(e["op"], e["find"], e["replace"]) for e in d["edits"]]
     assert got == [("replace_text", "hàng năm,", "hàng năm"), ("replace_text", "19/23 tồn tại", "19/23")]
+
+
+def test_the_position_named_first_and_words_between_two_others():
+    d = _doc("1. Tại Mục 1 Phần II, sau cụm từ “12 nghị quyết” đề nghị bổ sung cụm từ “quy phạm pháp luật”.\n"
+             "2. Tại Mục 3 Phần I, đề nghị thêm từ “đã” vào giữa hai từ “nay” và “có”.")
+    got = [(e["op"], e["find"], e["replace"]) for e in d["edits"]]
+    assert got == [("replace_text", "12 nghị quyết", "12 nghị quyết quy phạm pháp luật"),
+                   ("replace_text", "nay có", "nay đã có")]

@@ -458,7 +458,17 @@ class Rules:
         ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS +
                         r"\s*)?⟦(?P<new>\d+)⟧\s*(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+" + _COUNT +
                         r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧", self.quiet, re.I)
-        if not pairs and not ins:
+        if not ins:
+            # "sau cụm từ “A” đề nghị bổ sung cụm từ “B”": the position named first
+            ins = re.search(r"(?<![\w])(?P<pos>sau|trước)\s+" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*"
+                            r"(?:(?:đề nghị|kiến nghị|nên|cần)\s+)?" + _v("operation.add.verbs") +
+                            r"\s+(?:thêm\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+        # "thêm từ “X” vào giữa hai từ “A” và “B”"
+        between = None if ins else re.search(
+            _v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧"
+            r"\s*(?:vào\s+)?(?:ở\s+)?(?:khoảng\s+)?giữa\s+(?:hai\s+)?(?:" + _WORDS + r"\s*)?⟦(?P<a>\d+)⟧\s*(?:và|với)\s+"
+            r"(?:" + _WORDS + r"\s*)?⟦(?P<b>\d+)⟧", self.quiet, re.I)
+        if not pairs and not ins and not between:
             return self.bracketed()
         if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise():
             return None
@@ -509,6 +519,12 @@ class Rules:
             if exclude:
                 ed["exclude"] = exclude
             edits.append(ed)
+        if between:
+            new, a, b = (clean(self.q[int(between.group(k))]) for k in ("new", "a", "b"))
+            if any(ellipsis_inside(x) or strip_ellipsis(x)[1] for x in (new, a, b)):
+                return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+            edits.append({"op": "replace_text", "target": target, "find": f"{a} {b}", "replace": f"{a} {new} {b}",
+                          "_insert": True})
         return Reading(edits, "edit", rule) if edits else None
 
     def _title_heading(self) -> bool:
