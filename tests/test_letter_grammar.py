@@ -278,3 +278,19 @@ def test_the_position_named_first_and_words_between_two_others():
     got = [(e["op"], e["find"], e["replace"]) for e in d["edits"]]
     assert got == [("replace_text", "12 nghị quyết", "12 nghị quyết quy phạm pháp luật"),
                    ("replace_text", "nay có", "nay đã có")]
+
+
+def test_a_docx_letter_numbered_by_word_keeps_its_numbers(tmp_path):
+    import docx
+
+    from redline.letters.extract import extract
+
+    d = docx.Document()
+    for t in ("SỞ TƯ PHÁP", "Kính gửi: Sở Nội vụ", "Sở Tư pháp có ý kiến như sau:"):
+        d.add_paragraph(t)
+    d.add_paragraph("Tại Mục 3 Phần I, đề nghị sửa “19/23” thành “20/23”.", style="List Number")
+    d.add_paragraph("Tại Mục 4 Phần I, đề nghị bỏ cụm từ “cơ bản”.", style="List Number")
+    d.add_paragraph("Trên đây là ý kiến của Sở Tư pháp./.")
+    d.save(tmp_path / "letter.docx")
+    got = extract(tmp_path / "letter.docx")
+    assert [(e["n"], e["op"]) for e in got["edits"]] == [(1, "replace_text"), (2, "delete")]

@@ -150,14 +150,25 @@ def _docx_paragraphs(p: Path) -> list[str]:
         raise LetterError(msg("cannot read the .docx letter: {reason}", reason=exc), file=p)
     from ..ooxml import W, block_text, iter_blocks
 
+    blocks = list(iter_blocks(doc.element.body))
+    try:
+        from ..sections.numbering import compute_labels
+
+        labels = compute_labels(doc, blocks)  # "1.", "a)", a bullet: what Word draws before an item
+    except Exception:  # pragma: no cover - a numbering part too odd to read: the text alone
+        labels = {}
     out: list[str] = []
-    for block in iter_blocks(doc.element.body):
+    for i, block in enumerate(blocks):
         if block.tag == W["tbl"]:
             for tc in block.iter(W["tc"]):
                 for para in tc.iter(W["p"]):
                     out.extend(block_text(para).split("\n"))
         else:
-            out.extend(_soft_breaks(block_text(block)))
+            text = block_text(block)
+            label = clean(labels.get(i, ""))
+            if label and text.strip():
+                text = ("- " if not any(ch.isalnum() for ch in label) else label + " ") + text.lstrip()
+            out.extend(_soft_breaks(text))
     return out
 
 

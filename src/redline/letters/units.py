@@ -590,7 +590,7 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
         text = unmask(part, quotes)
         if last and introduced:
             text += ":" + (" " + inline if inline else "")
-        quote = clean(_capital(clean(text))).rstrip(" ;")
+        quote = clean(_capital(re.sub(r"^[-–•+*]\s+", "", clean(text)))).rstrip(" ;")  # a bullet's marker is no word
         s_text = clean(unmask(sentence, quotes) + (":" + (" " + inline if inline else "")
                                                    if introduced else ""))
         out.append(Unit(n=item.n, quote=quote, skel=part, quotes=quotes,
