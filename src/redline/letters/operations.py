@@ -78,6 +78,9 @@ class Rules:
             masked = masked[: r.start] + "§" * (r.end - r.start) + masked[r.end:]
         # "không phải là", "cần thiết", "Chính phủ đề nghị": look like a request marker, are not one.
         masked = lexicon().rx("request.not_markers").sub(lambda m: "~" * len(m.group(0)), masked)
+        # "do hoàn cảnh thay đổi nên ...", "vì trùng lặp nên ...": "nên" after a cause is "so", not "should"
+        masked = re.sub(r"(?i)((?<![\w])(?:do|vì|bởi vì|bởi|tại vì|nhờ)(?![\w])[^.;:⟦]*?\s)(nên)(?![\w])",
+                        lambda m: m.group(1) + "~~~", masked)
         self.masked = quiet(masked)
         self.low = masked.lower()
         self.lx = lexicon()
@@ -1013,6 +1016,13 @@ class Rules:
                 return None
             return comment(self.target or self._whole_if_said(), self.u,
                            f"operation without its words: {m.group(0).lower()}")
+        if not self.target and not self._whole_if_said() and not self.u.listed and all(
+                self.lx.rx("request.weak").fullmatch(" ".join(x.group(0).lower().split()))
+                for x in self.lx.rx("request.markers").finditer(self.masked)) and not self.lx.rx(
+                "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
+                "advisory.verbs").search(self.masked):
+            # "..., cần phải huy động sức mạnh của toàn dân": no place, no change, only "cần": an argument
+            return None
         return comment(self.target or self._whole_if_said(), self.u, f"request.markers: {m.group(0).lower()}")
 
     def problem_phrase(self) -> re.Match | None:
