@@ -187,7 +187,8 @@ class Reader:
             if table and e["op"] in ("replace_text", "delete", "replace"):
                 e.update(table)
             if place.page is not None and not e.get("note"):
-                e["note"] = "page reference: " + place.page.group(0) + " (located by the quoted text)"
+                e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
+                e["_page"] = True
                 if not e.get("target"):
                     e["target"] = "*"
             self.edits.append(e)
@@ -283,17 +284,17 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
             if e.get("_rest_as_is") and e.get("target"):
                 # "the rest as it is" needs the draft to find where the rest starts
                 e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": "the new text ends with “...”: give --draft to place it", "_unit": e.get("_unit")}
+                     "note": render(msg("the new text ends with “...”: give {option} to place it", option=Option("draft"))), "_unit": e.get("_unit")}
             if e.get("_common") and e.get("target"):
                 e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": f"“{e['find']}” is a common word: which occurrence is meant needs the draft",
+                     "note": render(msg("“{find}” is a common word: which occurrence is meant needs the draft", find=e["find"])),
                      "_unit": e.get("_unit")}
             if e.get("target"):
                 kept.append(e)
             else:
                 doc["unresolved"].append({"n": e["n"], "instruction": e["quote"], "_unit": e.get("_unit"),
-                                          "reason": "no section named: the instruction says what to change but "
-                                                    "not where", "quote": e["quote"]})
+                                          "reason": render(msg("no section named: the instruction says what to "
+                                                               "change but not where")), "quote": e["quote"]})
         doc["edits"] = kept
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     doc["edits"] = [{k: v for k, v in e.items() if not k.startswith("_")} for e in doc["edits"]]

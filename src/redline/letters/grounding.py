@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from ..errors import ResolveError
-from ..messages import render
+from ..messages import msg, render
 from ..text import QUOTES, clean, fold
 from .content import split_label, strip_ellipsis
 
@@ -140,8 +140,8 @@ def ground(doc: dict, draft, units_current: dict[int, list[str]] | None = None) 
     doc["edits"] = kept
 
 
-def _unresolved(e: dict, reason: str, candidates: list[str] | None = None) -> dict:
-    out = {"n": e["n"], "instruction": f"{e['op']} {e.get('target') or '(no place)'}", "reason": reason}
+def _unresolved(e: dict, reason, candidates: list[str] | None = None) -> dict:
+    out = {"n": e["n"], "instruction": f"{e['op']} {e.get('target') or '(no place)'}", "reason": render(reason)}
     if candidates:
         out["candidates"] = list(candidates)
     if e.get("quote"):
@@ -171,21 +171,21 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             found = _headed(tree, subject)
         if len(found) == 1:
             e["target"] = found[0].address
-            e.setdefault("note", "no place named: located by the quoted text")
+            e.setdefault("note", render(msg("no place named: located by the quoted text")))
             return _shape(g, e, found[0])
-        reason = ("no section named, and the quoted text is in several places" if len(found) > 1 else
-                  "no section named: the instruction says what to change but not where")
+        reason = (msg("no section named, and the quoted text is in several places") if len(found) > 1 else
+                  msg("no section named: the instruction says what to change but not where"))
         doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found]))
         return None
     if target in SPECIAL:
         if target == "*":
             _keep_results(g, e, range(len(tree.blocks)))
-        if target == "*" and e.get("note", "").startswith("page reference") and words:
+        if target == "*" and e.get("_page") and words:
             found = g.sections_holding(words)
             if len(found) == 1:
                 e["target"] = found[0].address
             elif not found:
-                doc["unresolved"].append(_unresolved(e, "page reference: the quoted text is not in the draft"))
+                doc["unresolved"].append(_unresolved(e, msg("page reference: the quoted text is not in the draft")))
                 return None
         return e
     try:
@@ -196,10 +196,11 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return new_unit
         found = g.sections_holding(strip_ellipsis(probe)[0]) if probe else []
         if len(found) == 1 and not err.candidates:
-            e["note"] = f"“{target}” is not in the draft ({render(err.message)}); located by the quoted text"
+            e["note"] = render(msg("“{target}” is not in the draft ({reason}); located by the quoted text", target=target,
+                                    reason=err.message))
             e["target"] = found[0].address
             return _shape(g, e, found[0])
-        doc["unresolved"].append(_unresolved(e, render(err.message), err.candidates))
+        doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
     conflict = _title_conflict(tree, target, section)
     if conflict is not None:
@@ -211,11 +212,12 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         if probe_words and not g.holds(section, probe_words):
             found = [s for s in g.sections_holding(probe_words) if s is not section]
             if len(found) == 1 and words:
-                e["note"] = (f"the letter names {section.address}; the quoted text is in {found[0].address}")
+                e["note"] = render(msg("the letter names {named}; the quoted text is in {found}", named=section.address,
+                                        found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
             if words:
-                return _as_comment(e, f"the quoted text is not in {section.address}: left to the drafter")
+                return _as_comment(e, msg("the quoted text is not in {section}: left to the drafter", section=section.address))
     if e.get("_row") is not None and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
@@ -233,7 +235,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             # said, and changing every one of a word that short may garble longer terms (a longer
             # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it); words inserted
             # next to a phrase the place has several times: where is not said.
-            return _as_comment(e, f"“{e['find']}” occurs {n} times in {section.address}: left to the drafter")
+            return _as_comment(e, msg("“{find}” occurs {count} times in {section}: left to the drafter", find=e["find"],
+                                       count=n, section=section.address))
     return _shape(g, e, section)
 
 
@@ -310,7 +313,8 @@ def _new_unit(tree, e: dict, target: str) -> dict | None:
     if paras[1:]:
         out["paragraphs"] = paras[1:]
     out["quote"] = e.get("quote", "")
-    out["note"] = f"“{target}” is not in the draft: a new one after {before.address}"
+    out["note"] = render(msg("“{target}” is not in the draft: a new one after {before}", target=target,
+                             before=before.address))
     return {**out, **{k: v for k, v in e.items() if k.startswith("_")}}
 
 
@@ -334,7 +338,8 @@ def _subject_words(quote: str) -> str | None:
     return m.group("s").strip() if m else None
 
 
-def _as_comment(e: dict, note: str) -> dict:
+def _as_comment(e: dict, note) -> dict:
+    note = render(note)
     out = {k: v for k, v in e.items() if k in ("n", "target", "quote") or k.startswith("_")}
     out["op"] = "comment"
     out["text"] = e.get("quote") or ""
@@ -407,7 +412,7 @@ def _in_table(g: Ground, e: dict, section) -> dict:
             out["column"] = h
             break
     if t is not getattr(getattr(section, "table", None), "info", None):
-        out["note"] = f"in the table of {here}"
+        out["note"] = render(msg("in the table of {section}", section=here))
     return out
 
 
@@ -427,7 +432,8 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
         like = [k for k, i in enumerate(body, 1) if len(words) == 3 and norm(g.block(i)).split()[:3] == words]
         if len(new) == 1 and len(body) > 1 and len(like) == 1:
             e["anchor"] = {"paragraph": like[0]}
-            e.setdefault("note", f"the new words are those of paragraph {like[0]} of {section.address}")
+            e.setdefault("note", render(msg("the new words are those of paragraph {k} of {section}", k=like[0],
+                                             section=section.address)))
         return e, section
     words = norm(new[0]).split()[:3]
     if section.inline and section.heading is not None and len(new) == 1 and len(words) == 3 and \
@@ -443,10 +449,11 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
             like.append(child)
     if len(like) == 1 and len(new) == 1:
         e["target"] = like[0].address
-        e.setdefault("note", f"the new words are those of {like[0].address}, one part of {section.address}")
+        e.setdefault("note", render(msg("the new words are those of {part}, one part of {section}", part=like[0].address,
+                                         section=section.address)))
         return _part_rewrite(g, e, like[0])
-    return _as_comment(e, f"{section.address} has {len(section.children)} parts and the new text names none of "
-                          "them: left to the drafter"), section
+    return _as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
+                              section=section.address, count=len(section.children))), section
 
 
 _ROWISH = re.compile(r"(?i)(?<![\w])(?:nhiệm vụ|dòng|hàng|chỉ tiêu|lĩnh vực|đơn vị|dự án)(?![\w])")
@@ -477,8 +484,8 @@ def _own_again(g: Ground, e: dict, section) -> dict | None:
     _l, text = split_label(g.block(section.heading))
     if section.inline and norm(rest or "").split()[:3] == norm(text or "").split()[:3]:
         out = {k: v for k, v in e.items() if k != "text"}
-        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "note": f"the new wording of {section.address}"}
-    return _as_comment(e, f"{section.address} exists: a new one in its place is for the drafter")
+        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "note": render(msg("the new wording of {section}", section=section.address))}
+    return _as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
 
 
 def _next_part(g: Ground, e: dict, section) -> dict | None:
@@ -500,7 +507,7 @@ def _next_part(g: Ground, e: dict, section) -> dict | None:
     if paras[1:]:
         out["paragraphs"] = paras[1:]
     out["quote"] = e.get("quote", "")
-    out["note"] = f"a new part after {last.address}"
+    out["note"] = render(msg("a new part after {part}", part=last.address))
     return {**out, **{k: v for k, v in e.items() if k.startswith("_")}}
 
 
@@ -511,7 +518,8 @@ def _shape(g: Ground, e: dict, section) -> dict:
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
-        return _as_comment(e, f"a new row of the table in {section.address}: its cells are for the drafter")
+        return _as_comment(e, msg("a new row of the table in {section}: its cells are for the drafter",
+                                   section=section.address))
     nxt = _next_part(g, e, section) or _own_again(g, e, section)
     if nxt is not None:
         if nxt["op"] == "replace":
@@ -560,10 +568,10 @@ def _rest_as_is(g: Ground, e: dict, section) -> dict:
             if old != norm(prefix):
                 return {"n": e["n"], "op": "replace_text", "target": section.address, "find": old,
                         "replace": norm(prefix), "quote": e.get("quote", ""),
-                        "note": "the new text ends with “...”: only its beginning changes",
+                        "note": render(msg("the new text ends with “...”: only its beginning changes")),
                         **{k: v for k, v in e.items() if k.startswith("_")}}
             break
-    return _as_comment(e, "the new text ends with “...” and its beginning was not found: left to the drafter")
+    return _as_comment(e, msg("the new text ends with “...” and its beginning was not found: left to the drafter"))
 
 
 def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..messages import msg, render
 from ..text import clean
 from .content import PH_RE, ellipsis_inside, is_open, strip_ellipsis
 from .lexicon import lexicon
@@ -50,10 +51,12 @@ class Reading:
     agreement: bool = False  # listed under "ignored" (no change asked)
 
 
-def comment(target: str | None, u: Unit, rule: str, note: str | None = None) -> Reading:
+def comment(target: str | None, u: Unit, rule: str, note=None) -> Reading:
+    """A Word comment at ``target`` with the letter's words; ``note`` (a catalogue message) says why
+    it is no tracked change, in the language of the run."""
     e = {"op": "comment", "target": target, "text": u.quote}
     if note:
-        e["note"] = note
+        e["note"] = render(note)
     return Reading([e], "comment", rule)
 
 
@@ -112,11 +115,11 @@ class Rules:
         m = self.lx.rx("advisory.reorder").search(self.masked)
         if m:
             return comment(self.target, self.u, out.rule + f" + advisory.reorder: {m.group(0).lower()}",
-                           "part of the request has no exact words: left to the drafter")
+                           msg("part of the request has no exact words: left to the drafter"))
         d = self.lx.rx("advisory.directions").search(self.masked)
         if d:
             return comment(self.target, self.u, out.rule + f" + advisory.directions: {d.group(0).lower()}",
-                           "the request says in which direction, not the exact words: left to the drafter")
+                           msg("the request says in which direction, not the exact words: left to the drafter"))
         guard = self.not_firm()
         if guard:
             return comment(self.target, self.u, out.rule + f" + {guard[0]}", guard[1])
@@ -131,10 +134,10 @@ class Rules:
             second = None  # "... và sửa lại là “...”": the result of the same change, stated again
         if second:
             return comment(self.target, self.u, out.rule + f" + second request: {second.group('v').lower()}",
-                           "a second request in the same sentence: left to the drafter")
+                           msg("a second request in the same sentence: left to the drafter"))
         if self.u.open_text or any(is_open(q) and any(_uses(e, q) for e in out.edits) for q in self.q):
             return comment(self.target, self.u, out.rule + " + quotation never closed",
-                           "the quoted words are not closed: left to the drafter")
+                           msg("the quoted words are not closed: left to the drafter"))
         return out
 
     def not_firm(self) -> tuple[str, str] | None:
@@ -148,22 +151,22 @@ class Rules:
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.negations") + r")\s+(?:(?:nên|cần|phải|được|với|việc)\s+)"
                       r"{0,2}(?:" + ops + r")(?![\w])", own, re.I)
         if m:
-            return (f"advisory.negations: {m.group('w').lower()}", "the letter asks not to change: left to the drafter")
+            return (f"advisory.negations: {m.group('w').lower()}", msg("the letter asks not to change: left to the drafter"))
         m = re.match(r"\W*(?P<w>" + lx.alt("advisory.conditions") + r")(?![\w])[^⟦;]*?(?<![\w])thì(?![\w])", skel, re.I)
         if m:
             return (f"advisory.conditions: {m.group('w').lower()}",
-                    "the change is asked under a condition: left to the drafter")
+                    msg("the change is asked under a condition: left to the drafter"))
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
                       r"(?:đề nghị|cho rằng|đề xuất|kiến nghị|muốn)(?![\w])", own, re.I)
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
-                    "others' opinion reported by the letter: left to the drafter")
+                    msg("others' opinion reported by the letter: left to the drafter"))
         alt = lx.alt("advisory.alternatives")
         m = re.search(r"⟦\d+⟧\s*,?\s*(?P<w>" + alt + r")\s+(?:(?:là|bằng|thành)\s+)?(?:(?:cụm\s+)?từ\s+)?⟦\d+⟧", own, re.I) or \
             re.search(r"(?<![\w])(?P<w>" + alt + r")\s+(?:(?:là|có thể|nên|cần)\s+)?(?:" + ops + r")(?![\w])", own, re.I)
         if m:
             return (f"advisory.alternatives: {m.group('w').lower()}",
-                    "the letter offers alternatives: left to the drafter")
+                    msg("the letter offers alternatives: left to the drafter"))
         return None
 
     # -- no change asked
@@ -282,7 +285,7 @@ class Rules:
         if not obj_q:
             if not src_refs:
                 return None  # "đưa vào áp dụng ...": not a move of text
-            return comment(src_target, self.u, rule, "move without quoted text: left to the drafter")
+            return comment(src_target, self.u, rule, msg("move without quoted text: left to the drafter"))
         moved = self.q[int(obj_q.group(1))]
         moved_clean, cut = strip_ellipsis(moved)
         dest_refs = [r for r in all_refs if r.start >= m.start("dest")]
@@ -305,9 +308,9 @@ class Rules:
         elif dest_refs or re.search(r"\bcuối\b", dest, re.I):
             edits.append({"op": "append", "target": dst_target, "paragraphs": [moved_clean]})
         else:
-            return comment(src_target, self.u, rule, "move without a clear destination: left to the drafter")
+            return comment(src_target, self.u, rule, msg("move without a clear destination: left to the drafter"))
         if cut:
-            return comment(src_target, self.u, rule, "the letter quotes the moved text cut short: left to the drafter")
+            return comment(src_target, self.u, rule, msg("the letter quotes the moved text cut short: left to the drafter"))
         return Reading(edits, "edit", rule)
 
     def merge(self):
@@ -326,7 +329,7 @@ class Rules:
         if not text or any(is_open(t) for t in text):
             src = [r for r in self.place.refs if r.start < m.start()]
             return comment(complete(src[0], self.skel, self.q, self.group) if src else target, self.u, rule,
-                           "merge without the merged text: left to the drafter")
+                           msg("merge without the merged text: left to the drafter"))
         text = [clean(t) for t in text]
         return Reading([{"op": "replace", "target": target, "paragraphs": text}], "edit",
                        rule + " + the merged text")
@@ -380,7 +383,7 @@ class Rules:
             parent = self.target
         prev = _previous_label(num)
         if prev is None:
-            return comment(parent or self.target, self.u, rule, f"new {kind} {num}: left to the drafter")
+            return comment(parent or self.target, self.u, rule, msg("new {kind} {num}: left to the drafter", kind=kind, num=num))
         if kind == "điều":
             target = f"Điều {prev}"
         else:
@@ -402,7 +405,7 @@ class Rules:
                         or len(paras[0]) < 150):
             heading = paras.pop(0)
         if heading is None:
-            return comment(target, self.u, rule, "new section without its text: left to the drafter")
+            return comment(target, self.u, rule, msg("new section without its text: left to the drafter"))
         if kind.lower() == "điều" and num and not re.match(r"(?i)điều\s+\d", heading):
             heading = f"Điều {num}. {heading}"
         e = {"op": op, "target": target, "heading": heading}
@@ -490,7 +493,7 @@ class Rules:
             if tr and s >= tr.start():
                 continue
             if ellipsis_inside(find) or ellipsis_inside(repl):
-                return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+                return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
             if not find.rstrip().endswith((";", ",")):
                 repl = _trim_phrase(repl)
             ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
@@ -512,7 +515,7 @@ class Rules:
                 # says the sentence goes on (an insertion needs no more).
                 old = strip_ellipsis(old)[0]
                 if ellipsis_inside(old) or ellipsis_inside(new):
-                    return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+                    return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
                 sep = self._separator(new, old, after)
                 find = old
                 repl = f"{old}{sep}{new}" if after else f"{new}{sep}{old}"
@@ -525,7 +528,7 @@ class Rules:
         if between:
             new, a, b = (clean(self.q[int(between.group(k))]) for k in ("new", "a", "b"))
             if any(ellipsis_inside(x) or strip_ellipsis(x)[1] for x in (new, a, b)):
-                return comment(target, self.u, rule, "the quoted words are cut short: left to the drafter")
+                return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
             edits.append({"op": "replace_text", "target": target, "find": f"{a} {b}", "replace": f"{a} {new} {b}",
                           "_insert": True})
         return Reading(edits, "edit", rule) if edits else None
@@ -642,7 +645,7 @@ class Rules:
             name = clean(self.q[int(mark.group("q"))] if mark.group("q") else mark.group("w")).lower()
             sign = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
             if not sign:
-                return comment(target, self.u, rule, "which mark to drop is not clear: left to the drafter")
+                return comment(target, self.u, rule, msg("which mark to drop is not clear: left to the drafter"))
             a = self.q[int(mark.group("a"))]
             find = a + sign if mark.group("pos").lower() == "sau" else sign + " " + a
             return Reading([{"op": "replace_text", "target": target, "find": find, "replace": a}], "edit",
@@ -689,7 +692,7 @@ class Rules:
                     if at > 0 and re.search(r"(?:thuộc|của|trong)\s*$", obj[:at], re.I):
                         continue
                     if ellipsis_inside(self.q[q]) or strip_ellipsis(self.q[q])[1]:
-                        return comment(target, self.u, rule, "the words to drop are cut short: left to the drafter")
+                        return comment(target, self.u, rule, msg("the words to drop are cut short: left to the drafter"))
                     e = {"op": "delete", "target": target, "find": _trim_phrase(self.q[q])}
                     if self.lx.rx("object.common").fullmatch(clean(e["find"]).lower()):
                         e["_common"] = True  # "bỏ từ “các”": which one?  Only the draft can say
@@ -702,14 +705,14 @@ class Rules:
             ref = obj_refs[0]
             if len(obj_refs) > 1 and re.search(r"\bvà\b|,", obj):
                 return comment(complete(ref, self.skel, self.q, self.group), self.u, rule,
-                               "several sections to drop: left to the drafter")
+                               msg("several sections to drop: left to the drafter"))
             return Reading([{"op": "delete", "target": complete(ref, self.skel, self.q, self.group)}], "edit",
                            rule + " + section")
         if re.search(r"\b(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\b", obj, re.I) and target and \
                 re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\s*[.;]?\s*$",
                          obj, re.I):
             return Reading([{"op": "delete", "target": target}], "edit", rule + " + this section")
-        return comment(target, self.u, rule, "what to drop is not quoted: left to the drafter")
+        return comment(target, self.u, rule, msg("what to drop is not quoted: left to the drafter"))
 
     # -- insertions
 
@@ -762,7 +765,7 @@ class Rules:
             else:
                 e["paragraphs"] = list(self.u.new_text)
         else:
-            return comment(self.target, self.u, rule, "insertion without its text: left to the drafter")
+            return comment(self.target, self.u, rule, msg("insertion without its text: left to the drafter"))
         return Reading([e], "edit", rule)
 
     def rename(self):
@@ -832,14 +835,14 @@ class Rules:
             if self.lx.rx("advisory.verbs").search(self.masked):
                 return None
             return comment(target or self._whole_if_said(), self.u, rule,
-                           "replacement without its text: left to the drafter")
+                           msg("replacement without its text: left to the drafter"))
         if v and not anchor and self._described_object(v):
             # "sửa số hiệu văn bản tại ý thứ 2 thành “...”": a part described, not the place itself
             return comment(target, self.u, rule + " + a part described, not quoted",
-                           "what to change is described, not quoted: left to the drafter")
+                           msg("what to change is described, not quoted: left to the drafter"))
         if any(is_open(t) for t in text):
             return comment(target, self.u, rule + " + quotation never closed",
-                           "the quoted words are not closed: left to the drafter")
+                           msg("the quoted words are not closed: left to the drafter"))
         if not target:
             return None
         cited = self._cited(used | ({own_k} if own_k is not None else set()))
@@ -859,7 +862,7 @@ class Rules:
             if derived is not None:
                 return Reading([{"op": "replace_text", "target": target, "find": derived, "replace": new}], "edit",
                                rule + " + the added words taken out of the result")
-            return comment(target, self.u, rule, "the new text is a fragment (“…”): left to the drafter")
+            return comment(target, self.u, rule, msg("the new text is a fragment (“…”): left to the drafter"))
         if self._quoted_cut(text):
             e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True}
             if anchor:
@@ -971,7 +974,7 @@ class Rules:
             return None  # "bổ sung đánh giá ...": no words given; the advisory rule decides
         if any(is_open(t) for t in text):
             return comment(self.target, self.u, rule + " + quotation never closed",
-                           "the quoted words are not closed: left to the drafter")
+                           msg("the quoted words are not closed: left to the drafter"))
         cited = self._cited(set())
         if cited and len(text) == 1 and not phrase_obj:
             # "Điều 34 nêu: “X”. ... cần bổ sung “X theo quy định của luật”": the new sentence holds
@@ -983,12 +986,12 @@ class Rules:
                                rule + " + the cited text completed")
         if phrase_obj:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
-                           "words to add without their place in the text: left to the drafter")
+                           msg("words to add without their place in the text: left to the drafter"))
         first = clean(text[0])
         if len(text) == 1 and (first[:1] in ",;.:" or first[:1].islower() and not re.match(r"[a-zđ]\)", first)):
             # "bổ sung: “, không cho người khác sử dụng”": words that go inside a sentence, not a paragraph
             return comment(self.target, self.u, rule + " + words inside a sentence",
-                           "words to add without their place in the text: left to the drafter")
+                           msg("words to add without their place in the text: left to the drafter"))
         if not self.target:
             return None
         op = "prepend" if re.search(r"\b(?:vào|ở|lên)\s+(?:phần\s+)?đầu\b", self.low) else "append"

@@ -58,4 +58,76 @@ VI = {
         "{ignored} {ignored_name}",
     "warning: {text}": "lưu ý: {text}",
     "cannot read the lexicon: {reason}": "không đọc được tệp từ vựng (lexicon): {reason}",
+    # why a request became a comment or stayed unresolved (notes and reasons of extract)
+    "page reference: {page} (located by the quoted text)": "dẫn theo trang: {page} (xác định vị trí theo đoạn trích)",
+    "the new text ends with “...”: give {option} to place it":
+        "nội dung mới kết thúc bằng “...”: cần {option} để xác định vị trí",
+    "“{find}” is a common word: which occurrence is meant needs the draft":
+        "“{find}” là từ thông dụng: cần có dự thảo mới biết là chỗ nào",
+    "no section named: the instruction says what to change but not where":
+        "không nêu mục nào: đề nghị nói sửa gì nhưng không nói sửa ở đâu",
+    "no place named: located by the quoted text": "không nêu vị trí: xác định theo đoạn trích",
+    "no section named, and the quoted text is in several places":
+        "không nêu mục nào, và đoạn trích có ở nhiều chỗ",
+    "page reference: the quoted text is not in the draft": "dẫn theo trang: đoạn trích không có trong dự thảo",
+    "“{target}” is not in the draft ({reason}); located by the quoted text":
+        "dự thảo không có “{target}” ({reason}); xác định vị trí theo đoạn trích",
+    "the letter names {named}; the quoted text is in {found}": "văn bản góp ý nêu {named}; đoạn trích nằm ở {found}",
+    "the quoted text is not in {section}: left to the drafter":
+        "đoạn trích không có trong {section}: để cơ quan soạn thảo xử lý",
+    "“{find}” occurs {count} times in {section}: left to the drafter":
+        "“{find}” xuất hiện {count} lần trong {section}: để cơ quan soạn thảo xử lý",
+    "“{target}” is not in the draft: a new one after {before}": "dự thảo chưa có “{target}”: thêm mới sau {before}",
+    "in the table of {section}": "trong bảng của {section}",
+    "the new words are those of paragraph {k} of {section}": "nội dung mới là của đoạn {k} trong {section}",
+    "the new words are those of {part}, one part of {section}": "nội dung mới là của {part}, một phần của {section}",
+    "{section} has {count} parts and the new text names none of them: left to the drafter":
+        "{section} có {count} phần và nội dung mới không ứng với phần nào: để cơ quan soạn thảo xử lý",
+    "the new wording of {section}": "nội dung mới của {section}",
+    "{section} exists: a new one in its place is for the drafter":
+        "{section} đã có: thêm mới vào vị trí này do cơ quan soạn thảo quyết định",
+    "a new part after {part}": "phần mới sau {part}",
+    "a new row of the table in {section}: its cells are for the drafter":
+        "dòng mới của bảng trong {section}: nội dung các ô do cơ quan soạn thảo điền",
+    "the new text ends with “...”: only its beginning changes": "nội dung mới kết thúc bằng “...”: chỉ sửa phần đầu",
+    "the new text ends with “...” and its beginning was not found: left to the drafter":
+        "nội dung mới kết thúc bằng “...” và không tìm thấy phần đầu của nó: để cơ quan soạn thảo xử lý",
+    "part of the request has no exact words: left to the drafter":
+        "một phần đề nghị không có câu chữ cụ thể: để cơ quan soạn thảo xử lý",
+    "the request says in which direction, not the exact words: left to the drafter":
+        "đề nghị chỉ nêu hướng sửa, không có câu chữ cụ thể: để cơ quan soạn thảo xử lý",
+    "a second request in the same sentence: left to the drafter":
+        "câu có thêm một đề nghị khác: để cơ quan soạn thảo xử lý",
+    "the quoted words are not closed: left to the drafter": "đoạn trích không đóng ngoặc kép: để cơ quan soạn thảo xử lý",
+    "the letter asks not to change: left to the drafter": "văn bản góp ý đề nghị không sửa: để cơ quan soạn thảo xử lý",
+    "the change is asked under a condition: left to the drafter":
+        "đề nghị sửa có điều kiện: để cơ quan soạn thảo xử lý",
+    "others' opinion reported by the letter: left to the drafter":
+        "ý kiến của người khác được văn bản góp ý nêu lại: để cơ quan soạn thảo xử lý",
+    "the letter offers alternatives: left to the drafter":
+        "văn bản góp ý nêu nhiều phương án: để cơ quan soạn thảo xử lý",
+    "move without quoted text: left to the drafter": "chuyển chỗ nhưng không trích nội dung: để cơ quan soạn thảo xử lý",
+    "move without a clear destination: left to the drafter":
+        "chuyển chỗ nhưng không rõ chuyển đến đâu: để cơ quan soạn thảo xử lý",
+    "the letter quotes the moved text cut short: left to the drafter":
+        "nội dung cần chuyển được trích không đầy đủ: để cơ quan soạn thảo xử lý",
+    "merge without the merged text: left to the drafter":
+        "gộp nhưng không có nội dung sau khi gộp: để cơ quan soạn thảo xử lý",
+    "new {kind} {num}: left to the drafter": "{kind} {num} mới: để cơ quan soạn thảo xử lý",
+    "new section without its text: left to the drafter": "mục mới nhưng không có nội dung: để cơ quan soạn thảo xử lý",
+    "the quoted words are cut short: left to the drafter":
+        "đoạn trích không đầy đủ: để cơ quan soạn thảo xử lý",
+    "which mark to drop is not clear: left to the drafter": "không rõ bỏ dấu nào: để cơ quan soạn thảo xử lý",
+    "the words to drop are cut short: left to the drafter":
+        "câu chữ cần bỏ được trích không đầy đủ: để cơ quan soạn thảo xử lý",
+    "several sections to drop: left to the drafter": "bỏ nhiều mục cùng lúc: để cơ quan soạn thảo xử lý",
+    "what to drop is not quoted: left to the drafter": "không trích nội dung cần bỏ: để cơ quan soạn thảo xử lý",
+    "insertion without its text: left to the drafter": "bổ sung nhưng không có nội dung: để cơ quan soạn thảo xử lý",
+    "replacement without its text: left to the drafter": "thay thế nhưng không có nội dung mới: để cơ quan soạn thảo xử lý",
+    "what to change is described, not quoted: left to the drafter":
+        "nội dung cần sửa chỉ được mô tả, không được trích: để cơ quan soạn thảo xử lý",
+    "the new text is a fragment (“…”): left to the drafter":
+        "nội dung mới chỉ là một đoạn (“…”): để cơ quan soạn thảo xử lý",
+    "words to add without their place in the text: left to the drafter":
+        "câu chữ cần bổ sung không nêu vị trí trong câu: để cơ quan soạn thảo xử lý",
 }
