@@ -988,7 +988,8 @@ class Rules:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
                            msg("words to add without their place in the text: left to the drafter"))
         first = clean(text[0])
-        if len(text) == 1 and (first[:1] in ",;.:" or first[:1].islower() and not re.match(r"[a-zđ]\)", first)):
+        quoted = any(clean(q) == first for q in self.q)  # in the sentence's own quotation marks
+        if len(text) == 1 and (first[:1] in ",;.:" or quoted and first[:1].islower() and not re.match(r"[a-zđ]\)", first)):
             # "bổ sung: “, không cho người khác sử dụng”": words that go inside a sentence, not a paragraph
             return comment(self.target, self.u, rule + " + words inside a sentence",
                            msg("words to add without their place in the text: left to the drafter"))
