@@ -126,3 +126,32 @@ def test_language_names_and_detection():
     assert detect_language("Report on the administrative reform in the first half of the year, "
                            "prepared for the Sở Nội vụ of Hà Nội") == "en"
     assert detect_language("") == "en"
+
+
+ERROR_CLASSES = {"RedlineError", "DocumentError", "LimitError", "EditsError", "ResolveError", "ConflictError",
+                 "LetterError", "OutputError", "UsageError", "Warning"}
+# Files whose messages are still plain English strings, and why.  Remove a file from here when it is
+# converted; a file not listed here must have none.
+PENDING = {
+    "src/redline/package.py": "the package layer is being split into src/redline/package/ (issue 13); its "
+                              "messages convert there",
+}
+
+
+def test_errors_and_warnings_take_catalogue_messages():
+    raw = []
+    for path in CODE:
+        rel = str(path.relative_to(ROOT))
+        if rel in PENDING:
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            if name not in ERROR_CLASSES:
+                continue
+            args = list(node.args) + [k.value for k in node.keywords if k.arg in ("hint", "where")]
+            if any(isinstance(a, (ast.JoinedStr, ast.BinOp)) or (isinstance(a, ast.Constant) and isinstance(a.value, str))
+                   for a in args):
+                raw.append(f"{rel}:{node.lineno}")
+    assert not raw, "write these messages through msg() (see src/redline/messages/__init__.py):\n" + "\n".join(raw)

@@ -131,6 +131,7 @@ class ResolveError(RedlineError):
 
     def __init__(self, message: Message | str, *, candidates: list[str] | None = None, **kw):
         self.candidates = list(candidates or [])
+        self.ambiguous = False  # set when the reference matches several places (vs. none)
         super().__init__(message, **kw)
 
 

@@ -197,15 +197,15 @@ class Planner:
         else:
             inside = [t for t in self.outline.tables if section.start <= t.block < section.end]
             if len(inside) != 1:
-                raise ResolveError(f"{section.display} holds {len(inside)} tables; name one (\"Biểu số 02\", "
-                                   "\"bảng 1\")", where=f"{edit.where}, field 'target'")
+                raise ResolveError(msg("{section} holds {count} tables; name one (\"Biểu số 02\", \"bảng 1\")",
+                                       section=section.display, count=len(inside)), **edit.place("target"))
             info = inside[0]
         t = section.table
         row = edit.row if edit.row is not None else (
             t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
         col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
         return table_section(self.outline, select(info, self.blocks[info.block], row, col,
-                                                  where=f"{edit.where}, field 'row'"))
+                                                  where=location(**edit.place("row"))))
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -421,8 +421,8 @@ class Planner:
         if s.table is not None and not e.anchor:
             t = s.table
             if t.row is None or t.col is not None:
-                raise EditsError("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)",
-                                 where=f"{e.where}, field 'row'")
+                raise EditsError(msg("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)"),
+                                 **e.place("row"))
             tr = t.rows[t.row]
             pe.actions.append(DeleteRow(e, tr))
             return
@@ -598,17 +598,17 @@ class Planner:
 
         if e.cells is not None:
             if t.row is None:
-                raise EditsError("'cells' rewrites a row: give 'row'", where=f"{e.where}, field 'row'")
+                raise EditsError(msg("'cells' rewrites a row: give 'row'"), **e.place("row"))
             tcs = row_cells(t.rows[t.row])
             if len(e.cells) != len(tcs):
-                raise EditsError(f"the row has {len(tcs)} cells, 'cells' gives {len(e.cells)}",
-                                 where=f"{e.where}, field 'cells'")
+                raise EditsError(msg("the row has {have} cells, 'cells' gives {given}", have=len(tcs), given=len(e.cells)),
+                                 **e.place("cells"))
             for tc, new in zip(tcs, e.cells):
                 self._cell_text(pe, s.start, tc, new)
             return
         if t.row is None or t.col is None:
-            raise EditsError("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)",
-                             where=f"{e.where}, field 'column'")
+            raise EditsError(msg("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)"),
+                             **e.place("column"))
         new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
         self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
 
@@ -625,7 +625,7 @@ class Planner:
         e, s = pe.edit, pe.section
         t = s.table
         if e.cells is None:
-            raise EditsError("a new table row needs 'cells'", where=f"{e.where}, field 'cells'")
+            raise EditsError(msg("a new table row needs 'cells'"), **e.place("cells"))
         rows = t.rows
         if t.row is not None:
             tr = rows[t.row]
@@ -636,8 +636,8 @@ class Planner:
         from .sections.tables import row_cells
 
         if len(e.cells) > len(row_cells(tr)):
-            raise EditsError(f"the table's rows have {len(row_cells(tr))} cells, 'cells' gives {len(e.cells)}",
-                             where=f"{e.where}, field 'cells'")
+            raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(row_cells(tr)),
+                                 given=len(e.cells)), **e.place("cells"))
         pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
 
     # -- renumbering
@@ -713,8 +713,9 @@ class Planner:
                     if not ((ref == "nay" and inside) or ref == (dieu.number or "")):
                         continue
                 self.plan_warnings.append(Warning(
-                    f"{pe.edit.where}: '{text[m.start():m.end()]}' may now point at the wrong {what} "
-                    f"(renumbered by the insertion)", f"block {i}"))
+                    msg("{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)",
+                        edit=pe.edit.where, reference=text[m.start():m.end()], what=what),
+                    msg("block {index}", index=i)))
 
     # -- anchors
 

@@ -84,4 +84,17 @@ VI = {
     "replace “{find}” with “{replace}”": "thay “{find}” bằng “{replace}”",
     "delete “{find}”": "bỏ “{find}”",
     "delete this passage": "bỏ nội dung này",
+    # tables and renumbering (src/redline/plan.py)
+    '{section} holds {count} tables; name one ("Biểu số 02", "bảng 1")':
+        '{section} có {count} bảng; hãy nêu rõ một bảng ("Biểu số 02", "bảng 1")',
+    "delete in a table removes a row: give 'row' (or 'find' to delete a phrase)":
+        "xóa trong bảng là bỏ một dòng: ghi 'row' (hoặc 'find' để bỏ một cụm từ)",
+    "'cells' rewrites a row: give 'row'": "'cells' viết lại một dòng: ghi 'row'",
+    "the row has {have} cells, 'cells' gives {given}": "dòng có {have} ô, 'cells' lại có {given}",
+    "replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)":
+        "thay thế trong bảng là viết lại một ô: ghi 'row' và 'column' (hoặc 'cells' cho cả dòng)",
+    "a new table row needs 'cells'": "dòng mới của bảng cần trường 'cells'",
+    "the table's rows have {have} cells, 'cells' gives {given}": "các dòng của bảng có {have} ô, 'cells' lại có {given}",
+    "{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)":
+        "{edit}: '{reference}' có thể đang trỏ sai {what} (số thứ tự đã thay đổi do phần chèn thêm)",
 }

@@ -30,4 +30,23 @@ VI = {
     "closing": "phần kết",
     "the draft has no {part} part ('{reference}')": "dự thảo không có {part} ('{reference}')",
     "the outline found none; name a section instead": "không tìm thấy phần này; hãy nêu một mục cụ thể",
+    "'{reference}' is ambiguous: it matches {count} sections in different documents: {sections}":
+        "'{reference}' chưa rõ: khớp với {count} mục ở các văn bản khác nhau: {sections}",
+    "name the document, e.g. '{example}'": "nêu rõ văn bản, ví dụ '{example}'",
+    "no table matches '{reference}'": "không có bảng nào khớp với '{reference}'",
+    "tables: {names}": "các bảng: {names}",
+    "'{reference}' is ambiguous: it matches {count} tables: {tables}": "'{reference}' chưa rõ: khớp với {count} bảng: {tables}",
+    "{document} has no {part} part ('{reference}')": "{document} không có {part} ('{reference}')",
+    # tables (src/redline/sections/tables.py)
+    "{table} has {count} {count:plural:row:rows} under its header; row {asked} asked":
+        "{table} có {count} dòng dưới tiêu đề bảng; yêu cầu dòng {asked}",
+    "no row of {table} starts with {row!r}": "không có dòng nào của {table} bắt đầu bằng {row!r}",
+    "rows: {names}": "các dòng: {names}",
+    "{count} rows of {table} start with {row!r}: {rows}": "{count} dòng của {table} bắt đầu bằng {row!r}: {rows}",
+    "quote more of the row's first cell, or give its number": "trích dài hơn ô đầu của dòng, hoặc ghi số thứ tự dòng",
+    "{table} has {count} {count:plural:column:columns}; column {asked} asked":
+        "{table} có {count} cột; yêu cầu cột {asked}",
+    "no column of {table} is headed {column!r}": "không có cột nào của {table} có tiêu đề {column!r}",
+    "{count} columns of {table} are headed {column!r}": "{count} cột của {table} có tiêu đề {column!r}",
+    "columns: {names}": "các cột: {names}",
 }

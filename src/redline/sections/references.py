@@ -572,8 +572,10 @@ def _not_found(idx: _Index, ref: Reference, looked: str | None) -> ResolveError:
 def _ambiguous(ref: Reference, found: list[Section], why: str = "") -> ResolveError:
     text = msg("'{reference}' is ambiguous{why}: it matches {count} sections: {sections}", reference=ref.text,
                why=why or "", count=len(found), sections=_listing(found))
-    return ResolveError(text, candidates=[s.address for s in found],
-                        hint=msg("write the full address, e.g. {address}", address=found[0].address))
+    err = ResolveError(text, candidates=[s.address for s in found],
+                       hint=msg("write the full address, e.g. {address}", address=found[0].address))
+    err.ambiguous = True
+    return err
 
 
 def resolve(outline: Outline, reference: str) -> Section:
@@ -609,16 +611,19 @@ def resolve(outline: Outline, reference: str) -> Section:
             found.append(_resolve_in(outline, _space_index(outline, sp), ref, sp))
         except ResolveError as exc:
             errors.append(exc)
-    ambiguous = [e for e in errors if "ambiguous" in e.message]
+    ambiguous = [e for e in errors if e.ambiguous]
     if len(found) == 1 and not ambiguous:
         return found[0]
     if found or ambiguous:
         every = _unique(found + [s for e in ambiguous for a in e.candidates
                                  for s in [_all_addresses(outline).get(a)] if s is not None])
-        raise ResolveError(f"'{text}' is ambiguous: it matches {len(every)} sections in different documents: "
-                           f"{_listing(every)}", candidates=[x.address for x in every],
-                           hint="name the document, e.g. '" + text + " của " + (
-                               every[-1].space or outline.name or "Quyết định") + "'")
+        err = ResolveError(msg("'{reference}' is ambiguous: it matches {count} sections in different documents: "
+                               "{sections}", reference=text, count=len(every), sections=_listing(every)),
+                           candidates=[x.address for x in every],
+                           hint=msg("name the document, e.g. '{example}'", example=text + " của " + (
+                               every[-1].space or outline.name or "Quyết định")))
+        err.ambiguous = True
+        raise err
     raise errors[0]
 
 
@@ -701,13 +706,17 @@ def _table_reference(outline: Outline, text: str, space: str | None):
     if not named and kind != "bieu":
         named = [i for i in pool if i.number == value]
     if not named:
-        raise ResolveError(f"no table matches '{text}'", candidates=[i.name for i in pool],
-                           hint="tables: " + "; ".join(f"{i.name} ({i.caption or ', '.join(i.header[:3])})"
-                                                        for i in pool) if pool else None)
+        raise ResolveError(msg("no table matches '{reference}'", reference=text), candidates=[i.name for i in pool],
+                           hint=msg("tables: {names}", names="; ".join(
+                               f"{i.name} ({i.caption or ', '.join(i.header[:3])})" for i in pool)) if pool else None)
     if len(named) > 1:
-        raise ResolveError(f"'{text}' is ambiguous: it matches {len(named)} tables: "
-                           + "; ".join(i.name for i in named), candidates=[i.name for i in named],
-                           hint="name the document, e.g. '" + text + " của " + (named[-1].space or outline.name) + "'")
+        err = ResolveError(msg("'{reference}' is ambiguous: it matches {count} tables: {tables}", reference=text,
+                               count=len(named), tables="; ".join(i.name for i in named)),
+                           candidates=[i.name for i in named],
+                           hint=msg("name the document, e.g. '{example}'",
+                                    example=text + " của " + (named[-1].space or outline.name)))
+        err.ambiguous = True
+        raise err
     info = named[0]
     rest = key[m.end():]
     row = column = None
@@ -843,8 +852,9 @@ def _special(outline: Outline, ref: Reference, space: str = "") -> Section:
             return doc.whole
         part = getattr(doc, ref.special, None)
         if part is None:
-            raise ResolveError(f"{space} has no {ref.special} part ('{ref.text}')", candidates=[],
-                               hint="the outline found none; name a section instead")
+            raise ResolveError(msg("{document} has no {part} part ('{reference}')", document=space,
+                                   part=part_name(ref.special), reference=ref.text), candidates=[],
+                               hint=msg("the outline found none; name a section instead"))
         return part
     if ref.special == "*":
         return outline.whole()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import text as _text
 from ..errors import ResolveError
+from ..messages import msg
 from ..model import Outline, Section
 from ..ooxml import W, paragraph_text, qn
 
@@ -133,7 +134,8 @@ def select(info: TableInfo, tbl, row=None, column=None, where: str = "") -> Tabl
         if isinstance(row, int) or (isinstance(row, str) and row.strip().isdigit()):
             n = int(row)
             if not 1 <= n <= len(body):
-                raise ResolveError(f"{label} has {len(body)} row(s) under its header; row {n} asked", where=where)
+                raise ResolveError(msg("{table} has {count} {count:plural:row:rows} under its header; row {asked} asked",
+                                       table=label, count=len(body), asked=n), where=where)
             target.row = body[n - 1]
         else:
             want = _fold(row)
@@ -150,19 +152,20 @@ def select(info: TableInfo, tbl, row=None, column=None, where: str = "") -> Tabl
                 names = "; ".join(cell for r in body for cell in
                                   [next((c for c in (cell_text(tc) for tc in row_cells(trs[r]))
                                          if c and not re.fullmatch(r"[0-9IVXivx.]+", c)), "")][:1])
-                raise ResolveError(f"no row of {label} starts with {row!r}", where=where,
-                                   hint=f"rows: {names}" if names else None)
+                raise ResolveError(msg("no row of {table} starts with {row!r}", table=label, row=row), where=where,
+                                   hint=msg("rows: {names}", names=names) if names else None)
             if len(found) > 1:
-                raise ResolveError(f"{len(found)} rows of {label} start with {row!r}: "
-                                   + "; ".join(t for _, t in found), where=where,
-                                   hint="quote more of the row's first cell, or give its number")
+                raise ResolveError(msg("{count} rows of {table} start with {row!r}: {rows}", count=len(found),
+                                       table=label, row=row, rows="; ".join(t for _, t in found)), where=where,
+                                   hint=msg("quote more of the row's first cell, or give its number"))
             target.row = found[0][0]
     if column is not None:
         ncols = len(row_cells(trs[target.row if target.row is not None else (body[0] if body else 0)]))
         if isinstance(column, int) or (isinstance(column, str) and column.strip().isdigit()):
             n = int(column)
             if not 1 <= n <= ncols:
-                raise ResolveError(f"{label} has {ncols} column(s); column {n} asked", where=where)
+                raise ResolveError(msg("{table} has {count} {count:plural:column:columns}; column {asked} asked",
+                                       table=label, count=ncols, asked=n), where=where)
             target.col = n - 1
         else:
             want = _fold(column)
@@ -170,8 +173,11 @@ def select(info: TableInfo, tbl, row=None, column=None, where: str = "") -> Tabl
             found = [k for k, h in enumerate(heads) if h == want] or \
                 [k for k, h in enumerate(heads) if h.startswith(want) or want in h]
             if len(found) != 1:
-                raise ResolveError(f"{'no' if not found else len(found)} column(s) of {label} headed {column!r}",
-                                   where=where, hint="columns: " + "; ".join(info.header))
+                raise ResolveError(msg("no column of {table} is headed {column!r}", table=label, column=column)
+                                   if not found else
+                                   msg("{count} columns of {table} are headed {column!r}", count=len(found),
+                                       table=label, column=column),
+                                   where=where, hint=msg("columns: {names}", names="; ".join(info.header)))
             target.col = found[0]
     return target
 
