@@ -652,7 +652,7 @@ class Planner:
     def renumber(self, pe: PlannedEdit, s: Section, before: bool) -> None:
         """The typed numbers of ``s`` (inserting before it) or of the siblings after it move up
         by one, as tracked changes; references in the text to the old numbers are reported."""
-        from .sections.outline import LETTERS
+        from .sections.labels import LETTERS
 
         if s.kind in ("dieu", "article"):  # articles are numbered through the whole document
             pool = [x for x in self.outline.walk() if x.kind == s.kind and x.space == s.space]
@@ -686,7 +686,7 @@ class Planner:
     def stale_references(self, pe: PlannedEdit, s: Section, moved: list[tuple[str, str]], what: str) -> None:
         """Warn about "khoản 3 Điều này", "khoản 3 Điều 5", "Điều 7" in the text that pointed at
         a number the renumbering moved."""
-        from .sections.outline import key_text
+        from .sections.labels import key_text
 
         olds = {o for o, _ in moved}
         parent = s.parent
@@ -856,7 +856,7 @@ def _strip_label(heading: str) -> str:
 def _label_chars(text: str) -> int:
     """Characters of a typed label (and the space after it) at the start of ``text``: "2. ",
     "b) ", "Điều 9. ", "II. "; 0 when it has none."""
-    from .sections.outline import parse_label
+    from .sections.labels import parse_label
 
     label = parse_label(text)
     return label.chars if label is not None else 0

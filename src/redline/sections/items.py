@@ -21,7 +21,7 @@ def items(outline: Outline, section: Section) -> list[Section]:
     key = id(section)
     if key in cache:
         return cache[key][1]
-    from .outline import label_of_number, parse_label
+    from .labels import label_of_number, parse_label
 
     headings = {s.heading for s in outline.walk()}
     stop = section.lead_end if section.heading is not None else section.end

@@ -42,7 +42,7 @@ from ..errors import ResolveError
 from ..messages import joined, msg
 from ..model import Outline, Section
 from .numbering import to_roman
-from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
+from .labels import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
 
 # --------------------------------------------------------------------------------------------
 # Parsing
