@@ -22,6 +22,7 @@ from ..errors import ResolveError
 from ..messages import msg
 from ..model import Outline, Section
 from ..ooxml import W, paragraph_text, qn
+from .layout import Body
 
 CAPTION_WORDS = ("bieu", "bang", "table", "hinh")
 _CAPTION_RE = re.compile(r"^(bieu mau|bieu so|bieu|bang so|bang|table)\s*(?:so\s*)?([0-9]{1,3}|[ivxlc]{1,6})\b")
@@ -75,7 +76,7 @@ def cell_text(tc) -> str:
     return _text.clean(" ".join(paragraph_text(p, "current") for p in tc.iter(W["p"])))
 
 
-def list_tables(builder, outline: Outline) -> list[TableInfo]:
+def list_tables(body: Body, outline: Outline) -> list[TableInfo]:
     frames: set[int] = set()
     for lo, hi in outline.signatures:
         frames.update(range(lo, hi))
@@ -85,7 +86,7 @@ def list_tables(builder, outline: Outline) -> list[TableInfo]:
     owners = [(s.start, s.end, s) for s in outline.walk()]
     out: list[TableInfo] = []
     counts: dict[str, int] = {}
-    for i, b in enumerate(builder.blocks):
+    for i, b in enumerate(body.blocks):
         if b.tag != W["tbl"] or i in frames:
             continue
         space, lo, head_end = next((sp for sp in reversed(spaces) if sp[1] <= i), spaces[0])
@@ -106,7 +107,7 @@ def list_tables(builder, outline: Outline) -> list[TableInfo]:
         if trs:
             info.header = [cell_text(tc) for tc in row_cells(trs[info.header_rows - 1 if info.header_rows else 0])]
         for j in range(i - 1, max(lo, i - 4) - 1, -1):
-            t = _text.clean(builder.texts.get(j, "")) if builder.blocks[j].tag == W["p"] else None
+            t = _text.clean(body.texts.get(j, "")) if body.blocks[j].tag == W["p"] else None
             if t is None:
                 break
             if not t or _fold(t).startswith("don vi tinh") or _fold(t).startswith("(don vi"):
