@@ -82,6 +82,7 @@ class NewRow:
     tr: etree._Element
     cells: list[str]
     after: bool = True
+    merges: list[str | None] | None = None  # per cell: "continue" (inside a vertical merge) or None
 
 
 @dataclass
@@ -201,11 +202,12 @@ class Planner:
                                        section=section.display, count=len(inside)), **edit.place("target"))
             info = inside[0]
         t = section.table
-        row = edit.row if edit.row is not None else (
-            t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
-        col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
-        return table_section(self.outline, select(info, self.blocks[info.block], row, col,
-                                                  where=location(**edit.place("row"))))
+        target = select(info, self.blocks[info.block], edit.row, edit.column, where=location(**edit.place("row")))
+        if t is not None and edit.row is None:
+            target.row = t.row
+        if t is not None and edit.column is None:
+            target.cols = t.cols
+        return table_section(self.outline, target)
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -420,11 +422,13 @@ class Planner:
             return
         if s.table is not None and not e.anchor:
             t = s.table
-            if t.row is None or t.col is not None:
+            if t.row is None or t.cols is not None:
                 raise EditsError(msg("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)"),
                                  **e.place("row"))
-            tr = t.rows[t.row]
-            pe.actions.append(DeleteRow(e, tr))
+            from .sections.tables import check_row_deletion
+
+            check_row_deletion(t, e.place("row"))
+            pe.actions.append(DeleteRow(e, t.rows[t.row]))
             return
         if e.anchor:
             hit = self.anchor(pe)
@@ -594,25 +598,28 @@ class Planner:
         """A cell's text (``text``), or a row's cells (``cells``), rewritten word by word."""
         e, s = pe.edit, pe.section
         t = s.table
-        from .sections.tables import row_cells
+        from .sections.tables import row_values
 
         if e.cells is not None:
             if t.row is None:
                 raise EditsError(msg("'cells' rewrites a row: give 'row'"), **e.place("row"))
-            tcs = row_cells(t.rows[t.row])
-            if len(e.cells) != len(tcs):
-                raise EditsError(msg("the row has {have} cells, 'cells' gives {given}", have=len(tcs), given=len(e.cells)),
-                                 **e.place("cells"))
-            for tc, new in zip(tcs, e.cells):
-                self._cell_text(pe, s.start, tc, new)
+            for cell, new in row_values(t, t.row, e.cells, "cells", e.place("cells")):
+                self._cell_text(pe, s.start, cell.tc, new)
             return
-        if t.row is None or t.col is None:
+        if t.row is None or t.cols is None:
             raise EditsError(msg("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)"),
                              **e.place("column"))
+        cells = t.cells()
+        if len(cells) != 1:
+            raise EditsError(msg("row and column name {count} cells here; 'replace' rewrites one cell: name a single "
+                                 "column, or use 'cells' for the row", count=len(cells)), **e.place("column"))
         new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
-        self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
+        self._cell_text(pe, s.start, cells[0].tc, new)
 
     def _cell_text(self, pe: PlannedEdit, block: int, tc: etree._Element, new: str) -> None:
+        if tc.find(".//" + W["tbl"]) is not None:
+            raise EditsError(msg("the cell holds a table of its own: its text cannot be replaced whole; use "
+                                 "replace_text (or delete with find) inside it"), **pe.edit.place("text"))
         paras = list(tc.iter(W["p"]))
         first = paras[0]
         self.text_changes(pe, block, first, 0, len(self.raw(first)), new)
@@ -626,19 +633,10 @@ class Planner:
         t = s.table
         if e.cells is None:
             raise EditsError(msg("a new table row needs 'cells'"), **e.place("cells"))
-        rows = t.rows
-        if t.row is not None:
-            tr = rows[t.row]
-        elif after:
-            tr = rows[-1]
-        else:
-            tr = rows[t.info.header_rows] if len(rows) > t.info.header_rows else rows[-1]
-        from .sections.tables import row_cells
+        from .sections.tables import new_row
 
-        if len(e.cells) > len(row_cells(tr)):
-            raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(row_cells(tr)),
-                                 given=len(e.cells)), **e.place("cells"))
-        pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
+        tr, texts, merges = new_row(t, list(e.cells), after=after, place=e.place("cells"))
+        pe.actions.append(NewRow(e, t.element, tr, texts, after=after, merges=merges))
 
     # -- renumbering
 

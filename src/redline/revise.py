@@ -133,10 +133,11 @@ class Reviser(Revisions):
     # ------------------------------------------------------------------ table rows
 
     def new_row(self, model: etree._Element, cells: list[str], meta: Meta, *, after: bool = True,
-                key=None) -> etree._Element:
+                key=None, merges: list[str | None] | None = None) -> etree._Element:
         """A new row beside ``model`` with its row and cell properties, one paragraph a cell
         formatted like the model cell's first paragraph; marked as a row insertion (w:trPr/w:ins),
-        its runs and paragraph marks inserted (markup's writers)."""
+        its runs and paragraph marks inserted (markup's writers).  ``merges``: per cell, "continue"
+        for a cell inside a vertically merged cell, else None (the model's w:vMerge is dropped)."""
         tr = etree.Element(W["tr"])
         for child in model:
             if child.tag in (qn("w:tblPrEx"), qn("w:trPr")):
@@ -144,7 +145,9 @@ class Reviser(Revisions):
                 for rev in list(copied.iter(W["ins"], W["del"], qn("w:trPrChange"), qn("w:tblPrExChange"))):
                     rev.getparent().remove(rev)
                 tr.append(copied)
-        for k, tc_model in enumerate(model.findall(W["tc"])):
+        from .sections.tables import row_cells, set_vmerge
+
+        for k, tc_model in enumerate(row_cells(model)):
             tc = etree.SubElement(tr, W["tc"])
             tcpr = tc_model.find(qn("w:tcPr"))
             if tcpr is not None:
@@ -152,6 +155,7 @@ class Reviser(Revisions):
                 for rev in list(tcpr.iter(qn("w:tcPrChange"), qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))):
                     rev.getparent().remove(rev)
                 tc.append(tcpr)
+            set_vmerge(tc, merges[k] if merges and k < len(merges) else None)
             p_model = tc_model.find(W["p"])
             p = etree.SubElement(tc, W["p"])
             p.append(_model_ppr(p_model))
@@ -409,7 +413,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
         for a in pe.actions:
             if isinstance(a, NewRow):
                 anchor = last_row.get(id(a.tr), a.tr) if a.after else a.tr
-                new_tr = rv.new_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe))
+                new_tr = rv.new_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe), merges=a.merges)
                 if a.after:
                     anchor.addnext(new_tr)
                     last_row[id(a.tr)] = new_tr

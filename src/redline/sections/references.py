@@ -683,8 +683,8 @@ def _space_whole(outline: Outline, space: str) -> Section:
 
 _TABLE_RE = re.compile(r"^\s*(?:tai\s+)?(bieu mau|bieu so|bieu|bang so|bang|table)\s*(?:so\s*)?"
                        r"([0-9]{1,3}|[ivxlc]{1,6})(?![a-z0-9])")
-_ROW_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:dong|hang|row)\s+(?:so\s+)?(.+?)(?=\s*[,;]\s*(?:cot|column)\b|\s+(?:cot|column)\s|$)")
-_COL_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:cot|column)\s+(?:so\s+)?(.+?)\s*$")
+_ROW_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:dong|hang|row)\s+(?:(?:so|thu)\s+(?=\d))?(.+?)(?=\s*[,;]\s*(?:cot|column)\b|\s+(?:cot|column)\s|$)")
+_COL_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:cot|column)\s+(?:(?:so|thu)\s+(?=[\d(]))?(.+?)\s*$")
 
 
 def _table_reference(outline: Outline, text: str, space: str | None):

@@ -1,0 +1,35 @@
+"""Vietnamese texts of the messages about document shapes (issue 12): merged table cells,
+renumbering and the references it makes stale, the outline listing (src/redline/sections/,
+src/redline/plan.py).  How to add one: see __init__.py."""
+
+VI = {
+    # tables with merged cells (src/redline/sections/tables.py, src/redline/plan.py)
+    "row and column name {count} cells here; 'replace' rewrites one cell: name a single column, or use 'cells' "
+    "for the row":
+        "dòng và cột đã nêu gồm {count} ô; 'replace' chỉ viết lại một ô: hãy nêu một cột, hoặc dùng 'cells' cho cả dòng",
+    "the cell holds a table of its own: its text cannot be replaced whole; use replace_text (or delete with find) "
+    "inside it":
+        "ô này chứa một bảng khác: không thể thay toàn bộ nội dung ô; hãy dùng replace_text (hoặc delete với find) "
+        "bên trong",
+    "row {asked} of {table} is ambiguous: row {asked} under the header is '{position}', but the row numbered "
+    "{asked} in the STT column is '{numbered}'":
+        "dòng {asked} của {table} chưa rõ: dòng thứ {asked} dưới tiêu đề bảng là '{position}', còn dòng có STT "
+        "{asked} là '{numbered}'",
+    "name the row by its first cell's text": "hãy nêu dòng bằng nội dung ô đầu của dòng",
+    "column {asked} of {table} is ambiguous: column {asked} from the left is '{position}', but the column tagged "
+    "({asked}) is '{tagged}'":
+        "cột {asked} của {table} chưa rõ: cột thứ {asked} từ trái sang là '{position}', còn cột đánh số ({asked}) "
+        "là '{tagged}'",
+    "name the column by its header": "hãy nêu cột bằng tiêu đề cột",
+    "cell {cell} of this row is merged with the cell above it (row {row}): change its text there, or give \"\" "
+    "for it":
+        "ô {cell} của dòng này được gộp với ô phía trên (dòng {row}): hãy sửa nội dung tại đó, hoặc ghi \"\" cho ô này",
+    "cell {cell} of the new row falls inside a cell merged over rows {first}-{last} ('{text}'): give \"\" for it, "
+    "or insert the row after row {last}":
+        "ô {cell} của dòng mới nằm trong ô gộp từ dòng {first} đến dòng {last} ('{text}'): hãy ghi \"\" cho ô này, "
+        "hoặc chèn dòng sau dòng {last}",
+    "row {row} starts the cell '{text}' merged down to row {last}: deleting it alone would take that text from "
+    "the rows below; delete rows {row}-{last}, or unmerge the cell first":
+        "dòng {row} mở đầu ô gộp '{text}' kéo xuống đến dòng {last}: xóa riêng dòng này sẽ làm mất nội dung đó ở "
+        "các dòng dưới; hãy xóa các dòng {row}-{last}, hoặc bỏ gộp ô trước",
+}
