@@ -19,6 +19,7 @@ import jsonschema
 
 from .errors import EditsError, location
 from .messages import Option, joined, msg
+from .options import date_option, parse_date
 from .text import nfc
 
 MAX_EDITS_BYTES = 64 * 1024 * 1024
@@ -111,19 +112,13 @@ def now_iso() -> str:
 
 
 def normalize_date(value: str, where: Any = None, **place: Any) -> str:
-    """Accept ISO 8601 dates/datetimes; return the form Word writes (UTC, seconds, 'Z')."""
-    v = value.strip()
+    """Accept ISO 8601 dates/datetimes (and day-first 15/7/2022); return the form Word writes
+    (UTC, seconds, 'Z')."""
     try:
-        if len(v) == 10:
-            dt = datetime.fromisoformat(v).replace(tzinfo=timezone.utc)
-        else:
-            dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
-            if dt.tzinfo is None:
-                dt = dt.replace(tzinfo=timezone.utc)
-    except ValueError:
+        return parse_date(value)
+    except (ValueError, OverflowError):
         raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z", value=value),
-                         where=where, **place)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                         where=where, **place) from None
 
 
 def load_edits(path: str | Path, *, author: str | None = None, date: str | None = None,
@@ -160,7 +155,7 @@ def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, d
     if not data["edits"] and not allow_empty:
         raise EditsError(msg("the edits list is empty: nothing to apply"), where=where)
     default_author = author or data.get("author")
-    default_date = normalize_date(date, where) if date else (
+    default_date = date_option(date) if date else (
         normalize_date(data["date"], where) if data.get("date") else now_iso())
     edits = []
     for i, raw in enumerate(data["edits"], start=1):

@@ -25,8 +25,9 @@ from typing import Any
 from .messages import Message, Option, current_language, msg, render
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1  # `redline check` found defects; `apply --strict` left instructions unapplied
+EXIT_FINDINGS = 1  # `redline check` found defects
 EXIT_BAD_INPUT = 2  # a RedlineError: bad document, edits file, letter, target, option, output path
+EXIT_INCOMPLETE = 3  # `apply --strict`: some instructions were not applied (the output is written)
 EXIT_BUG = 70  # an unexpected exception: a bug in redline (EX_SOFTWARE)
 
 

@@ -20,7 +20,7 @@ from . import diff as wdiff
 from .align import align
 from .edits import Edit, operation_name
 from .errors import ConflictError, EditsError, ResolveError, Warning, location
-from .messages import msg, render
+from .messages import joined, msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
@@ -898,12 +898,18 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                                         place=_where_text(planner, pe, clash)), file=edit.source)
             pe = demote(planner, pe, other)
             conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
-                                 "kept as a comment with its proposed wording", loser=edit.where,
-                                 loser_author=edit.author, winner=other.where, winner_author=other.author,
+                                 "kept as a comment with its proposed wording", loser=mention(edit),
+                                 loser_author=edit.author, winner=mention(other), winner_author=other.author,
                                  section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
     return Plan(outline, planned, conflicts, skipped, planner.plan_notes, planner.plan_warnings)
+
+
+def mention(edit: Edit):
+    """An edit as a reader names it: 'stp.txt, item 3' (the letter's own number), else 'edit 7'."""
+    what = msg("item {n}", n=edit.n) if edit.n is not None else msg("edit {number}", number=edit.index)
+    return joined(edit.source, what, sep=", ") if edit.source else what
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
@@ -932,7 +938,7 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
     if last.tag != W["p"]:
         last = first
     text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
-                      author=e.author, edit=e.where, winner=winner.where, winner_author=winner.author,
+                      author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
                       proposal=proposal))
     return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
 

@@ -10,4 +10,8 @@ VI = {
     "choose another output file": "chọn tệp kết quả khác",
     "already exists": "tệp đã có",
     "use {option} to replace it": "dùng {option} để ghi đè",
+    "no revisions by {author!r}: the document has no tracked changes":
+        "không có thay đổi nào của {author!r}: văn bản không có thay đổi được theo dõi",
+    "no revisions by {author!r}; the document's revision authors are: {authors}":
+        "không có thay đổi nào của {author!r}; văn bản có thay đổi của: {authors}",
 }

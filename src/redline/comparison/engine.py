@@ -1,0 +1,203 @@
+"""The whole comparison: open both -> outline both -> compare the stories -> save + summary.
+
+OLD's package is the output: styles, numbering, headers, footers, comments, settings and
+any earlier tracked changes stay as they are; the differences are written into it as
+native revisions by one author at one date.  NEW is read as its accepted text (Word's
+compare does the same); OLD is compared through its current view (its earlier insertions
+shown, deletions hidden) and its earlier revisions are kept around the new ones, so Reject
+All gives OLD's original text and Accept All NEW's accepted text.  Both facts are reported
+as warnings when they apply.
+
+Compared: the body (paragraphs, tables, nested tables, text boxes), footnotes and
+endnotes.  Headers and footers are OLD's (a difference is reported, not revised).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import OutputError, Warning
+from ..ooxml import W
+
+DEFAULT_AUTHOR = "redline compare"
+
+
+@dataclass
+class CompareResult:
+    """What ``redline.compare`` did: where the output went, what changed where."""
+
+    old: Path
+    new: Path
+    output: Path | None
+    author: str
+    date: str
+    changes: list = field(default_factory=list)  # blocks.BlockChange for the body's blocks
+    old_outline: object = None
+    new_outline: object = None
+    notes_compared: int = 0
+    boxes_compared: int = 0
+    moves: int = 0
+    warnings: list[Warning] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    edits: dict | None = None  # the way back (comparison.edits), when asked for
+    letter: str | None = None
+    letter_left_out: list[dict] = field(default_factory=list)  # edits the letter could not say
+
+    @property
+    def report(self):
+        """The section-aware summary model (comparison.report.Report)."""
+        from .report import build
+
+        if getattr(self, "_report", None) is None:
+            self._report = build(self)
+        return self._report
+
+    def render(self, fmt: str = "text") -> str:
+        from ..summary import render_compare
+
+        return render_compare(self, fmt)
+
+
+def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
+            date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
+            edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
+            limits=None) -> CompareResult:
+    """Compare OLD with NEW; write OLD with the differences as tracked changes to ``output``
+    (default ``<OLD>.compare.docx`` beside OLD); optionally the way back (``edits``: an
+    edits file that ``redline apply OLD`` turns into NEW; ``letter``: the same as the body
+    of a comment letter)."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()  # a large run builds many long-lived objects and little cyclic garbage
+    try:
+        return _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
+                        moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, force, edits, letter, dry_run,
+             limits) -> CompareResult:
+    from ..edits import normalize_date, now_iso
+    from ..markup import Meta
+    from ..package import open_docx, same_file, save_docx, write_text_atomic
+    from ..revise import Reviser
+    from ..revisions import accept_all
+    from ..sections.outline import build as build_outline
+    from .blocks import Comparer, Options, Story
+    from .notes import Notes
+    from .read import Reader, Signatures
+    from .textboxes import Boxes
+    from .transplant import Transplant
+
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    out_path = Path(output) if output else old.with_name(old.stem + ".compare.docx")
+    for path, what in ((old, "OLD"), (new, "NEW")):
+        if not dry_run and path.exists() and same_file(out_path, path):
+            raise OutputError(f"would overwrite {what} ({path})", where=str(out_path), hint="choose another output file")
+    for extra in (edits, letter):
+        if extra is not None and any(Path(p).exists() and same_file(extra, p) for p in (old, new)):
+            raise OutputError("would overwrite an input", where=str(extra), hint="choose another file")
+    meta = Meta(author or DEFAULT_AUTHOR, normalize_date(date, "--date") if date else now_iso())
+    opened = [open_docx(p, limits=limits) if limits is not None else open_docx(p) for p in (old, new)]
+    old_doc, new_doc = opened
+    timings["load"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    warnings: list[Warning] = []
+    old_body, new_body = old_doc.element.body, new_doc.element.body
+    earlier = sum(1 for _ in old_body.iter(W["ins"], W["del"], W["moveFrom"], W["moveTo"]))
+    if earlier:
+        warnings.append(Warning(f"OLD holds {earlier} tracked change(s): compared as its current text (insertions "
+                                "shown, deletions hidden); they are kept in the output", where=str(old)))
+    accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
+    tree_old = build_outline(old_doc)
+    tree_new = build_outline(new_doc)
+    if edits is not None or letter is not None:
+        for i in range(len(tree_old.blocks)):
+            tree_old.text(i)  # the texts before any revision is written: the edits are made of them
+    timings["outline"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    transplant = Transplant(old_doc, new_doc, warnings)
+    rv = Reviser(old_body)
+    cmp = Comparer(rv, meta, Options(formatting=formatting, moves=moves), transplant)
+    sig = Signatures()
+    cmp.notes = Notes(cmp, old_doc, new_doc, sig, transplant)
+    cmp.boxes = Boxes(cmp)
+    transplant.notes = cmp.notes
+    accepted += cmp.notes.accepted
+    if accepted:
+        warnings.append(Warning(f"NEW holds {accepted} tracked change(s): compared as its accepted text, as Word "
+                                "does", where=str(new)))
+    rv.start_ids(*cmp.notes.roots())
+    story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
+                  new_doc.part, transplant)
+    record: list = []
+    cmp.compare_container(story, old_body, new_body, record=record)
+    cmp.finish()
+    _headers_differ(old_doc, new_doc, warnings)
+    timings["compare"] = time.perf_counter() - t
+
+    result = CompareResult(old, new, None if dry_run else out_path, meta.author, meta.date, record, tree_old,
+                           tree_new, cmp.notes.compared, cmp.boxes.compared, cmp.moves, warnings, timings)
+    if edits is not None or letter is not None:
+        from .edits import make_edits
+
+        result.edits = make_edits(result)
+        if letter is not None:
+            from .letter import make_letter
+
+            result.letter, result.letter_left_out = make_letter(result)
+    if dry_run:
+        return result
+    t = time.perf_counter()
+    dirty = {old_doc.part.partname.lstrip("/")} | transplant.dirty | cmp.notes.finish()
+    save_docx(old_doc, out_path, dirty=dirty, force=force, input_path=old)
+    if edits is not None:
+        import json
+
+        write_text_atomic(edits, json.dumps(result.edits, ensure_ascii=False, indent=2) + "\n", force=force,
+                          protect=[old, new, out_path])
+    if letter is not None:
+        write_text_atomic(letter, result.letter, force=force, protect=[old, new, out_path])
+    timings["save"] = time.perf_counter() - t
+    return result
+
+
+def _has_revisions(root) -> bool:
+    from ..revisions import PROPERTY_CHANGES
+
+    tags = (W["ins"], W["del"], W["moveFrom"], W["moveTo"], *PROPERTY_CHANGES)
+    return next(root.iter(*tags), None) is not None
+
+
+def _targets(part) -> dict[str, str]:
+    out = {}
+    for rid, rel in part.rels.items():
+        out[rid] = rel.target_ref if rel.is_external else str(rel.target_part.partname)
+    return out
+
+
+def _headers_differ(old_doc, new_doc, warnings: list[Warning]) -> None:
+    """Headers and footers stay OLD's; say so when NEW's read differently."""
+    def texts(doc) -> list[str]:
+        out = []
+        for s in doc.sections:
+            for hf in (s.header, s.footer):
+                try:
+                    if not hf.is_linked_to_previous:
+                        out.append("\n".join(p.text for p in hf.paragraphs))
+                except Exception:  # a header python-docx cannot model: nothing to compare
+                    pass
+        return out
+
+    try:
+        if texts(old_doc) != texts(new_doc):
+            warnings.append(Warning("headers or footers differ: they are not compared, OLD's are kept"))
+    except Exception:
+        pass

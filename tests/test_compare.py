@@ -1,0 +1,341 @@
+"""`redline compare OLD NEW` (issue 15) on pairs built here: exact under pandoc and a plain XML
+reading, clean under openxml-audit and `redline check` (see compare_pairs.check_exact)."""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+import redline
+from compare_pairs import (bold, check_exact, compare, field, hyperlink, nfd, note_ref, notes_part,
+                           reading, revision_count, table, textbox, write_pair)
+from oracles import dele, ins, mark, para, run
+
+BODY = [
+    "BÁO CÁO",
+    "I. KẾT QUẢ THỰC HIỆN",
+    "1. Công tác chỉ đạo",
+    "Năm 2022, toàn tỉnh đã tiếp nhận 4.820 hồ sơ, giải quyết đúng hạn 97,5% số hồ sơ.",
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch số 17/KH-UBND ngày 15/6/2022 về cải cách hành chính.",
+    "2. Công tác kiểm tra",
+    "Tổ chức 12 đoàn kiểm tra tại các sở, ban, ngành và địa phương.",
+    "II. PHƯƠNG HƯỚNG",
+    "Tiếp tục đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính.",
+]
+
+
+def body(texts: list[str]) -> str:
+    """Paragraphs; those that start with a label ("I.", "1.") are bold headings."""
+    return "".join(para(bold(t)) if re.match(r"^(?:[IVX]+|\d+)\. [A-ZĐÂƠƯÁÀẢÃẠ]", t) else para(t) for t in texts)
+
+
+def edited(**changes) -> list[str]:
+    out = list(BODY)
+    for k, v in changes.items():
+        out[int(k[1:])] = v
+    return out
+
+
+TEXT_PAIRS = {
+    "word-at-start": (BODY, edited(p0="DỰ THẢO BÁO CÁO")),
+    "number-in-middle": (BODY, edited(p3="Năm 2022, toàn tỉnh đã tiếp nhận 4.850 hồ sơ, giải quyết đúng hạn 98,1% số hồ sơ.")),
+    "date-and-number": (BODY, edited(p4="Ủy ban nhân dân tỉnh ban hành Kế hoạch số 25/KH-UBND ngày 20/7/2022 về cải cách hành chính.")),
+    "word-at-end": (BODY, edited(p8="Tiếp tục đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính và dịch vụ công.")),
+    "paragraph-inserted-at-start": (BODY, ["Kính gửi: Sở Nội vụ"] + BODY),
+    "paragraph-inserted-in-middle": (BODY, BODY[:5] + ["Đã số hóa 1.200 hồ sơ lưu trữ."] + BODY[5:]),
+    "paragraph-inserted-at-end": (BODY, BODY + ["Trên đây là báo cáo của Ủy ban nhân dân tỉnh."]),
+    "paragraph-deleted-at-start": (BODY, BODY[1:]),
+    "paragraph-deleted-in-middle": (BODY, BODY[:6] + BODY[7:]),
+    "paragraph-deleted-at-end": (BODY, BODY[:-1]),
+    "section-deleted": (BODY, BODY[:5] + BODY[7:]),
+    "section-added": (BODY, BODY[:7] + ["3. Công tác tuyên truyền", "Phát hành 500 tờ rơi hướng dẫn."] + BODY[7:]),
+    "paragraph-rewritten": (BODY, edited(p6="Thành lập đoàn liên ngành để rà soát toàn bộ quy trình nội bộ.")),
+    "paragraph-split": (BODY, BODY[:3] + ["Năm 2022, toàn tỉnh đã tiếp nhận 4.820 hồ sơ.",
+                                          "Giải quyết đúng hạn 97,5% số hồ sơ."] + BODY[4:]),
+    "paragraphs-joined": (BODY, BODY[:3] + [BODY[3] + " " + BODY[4]] + BODY[5:]),
+    "everything-changed": (BODY, ["Một văn bản khác hẳn.", "Không còn gì giống văn bản cũ."]),
+    "identical": (BODY, BODY),
+    "empty-paragraphs": (BODY[:3] + ["", ""] + BODY[3:], BODY[:3] + [""] + BODY[3:] + ["", "Phụ lục"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_PAIRS))
+def test_text_pairs_are_exact(tmp_path, name):
+    old_texts, new_texts = TEXT_PAIRS[name]
+    old, new = write_pair(tmp_path, name, body(old_texts), body(new_texts))
+    out, result = compare(tmp_path, name, old, new)
+    check_exact(old, new, out)
+    if name == "identical":
+        assert revision_count(out) == 0 and result.report.sections == []
+    else:
+        assert revision_count(out) > 0
+
+
+def test_a_changed_number_is_one_token(tmp_path):
+    old, new = write_pair(tmp_path, "n", para("Đã giải quyết 4.820 hồ sơ."), para("Đã giải quyết 4.850 hồ sơ."))
+    out, result = compare(tmp_path, "n", old, new)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert ">4.820<" in xml and ">4.850<" in xml  # whole numbers deleted and inserted, not "820" -> "850"
+    check_exact(old, new, out)
+
+
+def test_inserted_text_keeps_new_formatting_and_old_text_keeps_its_runs(tmp_path):
+    old_body = para(run("Kế hoạch "), bold("số 17"), run(" năm 2022."))
+    new_body = para(run("Kế hoạch "), bold("số 25"), run(" năm 2022 "), run("(bổ sung)", rpr="<w:i/>"), run("."))
+    old, new = write_pair(tmp_path, "fmt", old_body, new_body)
+    out, _ = compare(tmp_path, "fmt", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        root = z.read("word/document.xml").decode()
+    assert "<w:i/>" in root  # the inserted words are italic, as in NEW
+
+
+def test_split_runs_and_nfd_text_compare_as_read(tmp_path):
+    text = "Nâng cao chất lượng phục vụ người dân và doanh nghiệp."
+    old_body = para(run(nfd(text[:9])), run(nfd(text[9:20])), run(nfd(text[20:])))
+    new_body = para(text.replace("người dân", "công dân"))
+    old, new = write_pair(tmp_path, "nfd", old_body, new_body)
+    out, _ = compare(tmp_path, "nfd", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count("<w:del ") == 1 and xml.count("<w:ins ") == 1  # only "người" -> "công"
+
+
+def test_formatting_change_is_rprchange_and_can_be_ignored(tmp_path):
+    old, new = write_pair(tmp_path, "bold", para("Nội dung trọng tâm năm 2022."),
+                          para(run("Nội dung "), bold("trọng tâm"), run(" năm 2022.")))
+    out, _ = compare(tmp_path, "bold", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count("<w:rPrChange ") == 1 and "<w:ins " not in xml and "<w:del " not in xml
+    out2, _ = compare(tmp_path, "bold-ignored", old, new, formatting=False)
+    assert revision_count(out2) == 0
+
+
+def test_paragraph_properties_change_is_pprchange(tmp_path):
+    old, new = write_pair(tmp_path, "jc", para("Căn giữa đoạn này."),
+                          para("Căn giữa đoạn này.", ppr='<w:jc w:val="center"/>'))
+    out, _ = compare(tmp_path, "jc", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count("<w:pPrChange ") == 1
+
+
+# --------------------------------------------------------------------------- tables
+
+ROWS = [["STT", "Đơn vị", "Số hồ sơ"], ["1", "Sở Nội vụ", "120"], ["2", "Sở Tư pháp", "85"], ["3", "Sở Y tế", "240"]]
+
+
+def _table_pair(tmp_path, name, old_rows, new_rows, **kw):
+    old, new = write_pair(tmp_path, name, para("Bảng 1") + table(old_rows, **kw.get("old", {})) + para("Hết."),
+                          para("Bảng 1") + table(new_rows, **kw.get("new", {})) + para("Hết."))
+    out, result = compare(tmp_path, name, old, new)
+    check_exact(old, new, out)
+    return out, result
+
+
+def test_table_row_deleted_is_a_row_revision(tmp_path):
+    out, result = _table_pair(tmp_path, "row-del", ROWS, ROWS[:2] + ROWS[3:])
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert len(re.findall(r"<w:trPr>(?:<w:cantSplit [^>]*/>)?<w:del ", xml)) == 1
+    assert result.report.sections[0].rows_deleted == 1
+
+
+def test_table_row_inserted_and_cell_changed(tmp_path):
+    new_rows = ROWS[:2] + [["1a", "Sở Tài chính", "60"]] + [["2", "Sở Tư pháp", "95"]] + ROWS[3:]
+    out, result = _table_pair(tmp_path, "row-ins", ROWS, new_rows)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert len(re.findall(r"<w:trPr>(?:<w:cantSplit [^>]*/>)?<w:ins ", xml)) == 1 and ">85<" in xml and ">95<" in xml
+    s = result.report.sections[0]
+    assert (s.rows_added, s.rows_changed) == (1, 1)
+
+
+def test_table_with_merged_cells(tmp_path):
+    merged = {(1, 0): '<w:vMerge w:val="restart"/>', (2, 0): "<w:vMerge/>", (0, 1): '<w:gridSpan w:val="2"/>'}
+    old_rows = [["Tiêu chí", "Kết quả"], ["Nhóm A", "Đạt", "12"], ["", "Chưa đạt", "3"], ["Nhóm B", "Đạt", "7"]]
+    new_rows = [["Tiêu chí", "Kết quả năm 2022"], ["Nhóm A", "Đạt", "14"], ["", "Chưa đạt", "1"]]
+    _table_pair(tmp_path, "merged", old_rows, new_rows, old={"tcpr": merged, "grid": 3},
+                new={"tcpr": merged, "grid": 3})
+
+
+def test_nested_table(tmp_path):
+    inner_old = table([["a1", "a2"], ["b1", "b2"]])
+    inner_new = table([["a1", "a2 sửa"], ["b1", "b2"], ["c1", "c2"]])
+    _table_pair(tmp_path, "nested", [["Ngoài", inner_old + para("")]], [["Ngoài", inner_new + para("")]])
+
+
+def test_table_inserted_and_table_deleted(tmp_path):
+    old, new = write_pair(tmp_path, "tbl", para("Trước") + table(ROWS) + para("Giữa") + para("Sau"),
+                          para("Trước") + para("Giữa") + table([["x", "y"], ["z", "t"]]) + para("Sau"))
+    out, _ = compare(tmp_path, "tbl", old, new)
+    check_exact(old, new, out)
+
+
+# --------------------------------------------------------------------------- notes, boxes, fields, links
+
+def test_footnote_text_changed_and_note_inserted(tmp_path):
+    old_body = para(run("Số liệu năm 2022"), note_ref("footnote", 1), run(" đã được rà soát."))
+    new_body = para(run("Số liệu năm 2022"), note_ref("footnote", 1), run(" đã được rà soát"),
+                    note_ref("footnote", 2), run("."))
+    old, new = write_pair(tmp_path, "fn", old_body, new_body,
+                          {"word/footnotes.xml": notes_part("footnote", {1: "Theo Cục Thống kê tỉnh."})},
+                          {"word/footnotes.xml": notes_part("footnote", {1: "Theo Cục Thống kê tỉnh, tháng 12.",
+                                                                         2: "Số liệu sơ bộ."})})
+    out, result = compare(tmp_path, "fn", old, new)
+    check_exact(old, new, out)
+    assert result.notes_compared == 1
+    assert "N Số liệu sơ bộ." in reading(out, "accept")
+
+
+def test_endnote_deleted(tmp_path):
+    old_body = para(run("Kết quả"), note_ref("endnote", 1), run(" khả quan."))
+    new_body = para("Kết quả khả quan.")
+    old, new = write_pair(tmp_path, "en", old_body, new_body,
+                          {"word/endnotes.xml": notes_part("endnote", {1: "Ghi chú cuối."})},
+                          {"word/endnotes.xml": notes_part("endnote", {})})
+    out, _ = compare(tmp_path, "en", old, new)
+    check_exact(old, new, out)
+
+
+def test_text_box_content_compared(tmp_path):
+    old, new = write_pair(tmp_path, "box", para(run("Hình 1 "), textbox(["Sơ đồ quy trình", "Bước 1: tiếp nhận"])),
+                          para(run("Hình 1 "), textbox(["Sơ đồ quy trình mới", "Bước 1: tiếp nhận",
+                                                        "Bước 2: thẩm định"])))
+    out, result = compare(tmp_path, "box", old, new)
+    check_exact(old, new, out)
+    assert result.boxes_compared == 1
+
+
+def test_field_kept_whole_when_text_around_changes(tmp_path):
+    old, new = write_pair(tmp_path, "fld", para(run("Trang "), *[field("PAGE", "3")], run(" của báo cáo")),
+                          para(run("Trang "), *[field("PAGE", "3")], run(" của dự thảo báo cáo")))
+    out, _ = compare(tmp_path, "fld", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "<w:delInstrText" not in xml  # the field itself is untouched
+
+
+def test_field_replaced_whole_when_its_instruction_changes(tmp_path):
+    old, new = write_pair(tmp_path, "fld2", para(run("Ngày "), field("DATE \\@ dd/MM/yyyy", "01/01/2024")),
+                          para(run("Ngày "), field("CREATEDATE \\@ dd/MM/yyyy", "01/01/2024")))
+    out, _ = compare(tmp_path, "fld2", old, new)
+    check_exact(old, new, out)
+
+
+def test_hyperlink_kept_intact(tmp_path):
+    old, new = write_pair(tmp_path, "link",
+                          para(run("Xem "), hyperlink("muc1", "Mục 1"), run(" để biết thêm.")) + para("Mục 1"),
+                          para(run("Xem chi tiết tại "), hyperlink("muc1", "Mục 1"), run(".")) + para("Mục 1"))
+    out, _ = compare(tmp_path, "link", old, new)
+    check_exact(old, new, out)
+    old2, new2 = write_pair(tmp_path, "link2", para(run("Xem "), hyperlink("muc1", "Mục 1")),
+                            para(run("Xem "), hyperlink("muc2", "Mục 2")))
+    out2, _ = compare(tmp_path, "link2", old2, new2)
+    check_exact(old2, new2, out2)
+
+
+# --------------------------------------------------------------------------- moves
+
+LONG = ["Đoạn thứ nhất nói về công tác cải cách thủ tục hành chính trong năm qua.",
+        "Đoạn thứ hai nói về việc nâng cao chất lượng đội ngũ cán bộ, công chức.",
+        "Đoạn thứ ba nói về hiện đại hóa nền hành chính và chuyển đổi số.",
+        "Đoạn thứ tư nói về cải cách tài chính công và cơ chế tự chủ."]
+
+
+def test_moved_paragraph_is_a_move(tmp_path):
+    old, new = write_pair(tmp_path, "move", body(LONG), body([LONG[2], LONG[0], LONG[1], LONG[3]]))
+    out, result = compare(tmp_path, "move", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "<w:moveFrom " in xml and "<w:moveTo " in xml and result.moves == 1
+    out2, _ = compare(tmp_path, "move-off", old, new, moves=False)
+    check_exact(old, new, out2)
+    with zipfile.ZipFile(out2) as z:
+        assert "<w:moveFrom " not in z.read("word/document.xml").decode()
+
+
+def test_moved_section_is_one_move(tmp_path):
+    old, new = write_pair(tmp_path, "move2", body(LONG + ["Kết luận."]), body(LONG[2:4] + LONG[0:2] + ["Kết luận."]))
+    out, result = compare(tmp_path, "move2", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count("<w:moveFromRangeStart ") == 1 and xml.count("<w:moveToRangeStart ") == 1
+
+
+# --------------------------------------------------------------------------- earlier tracked changes
+
+def test_old_with_tracked_changes_keeps_them(tmp_path):
+    old_body = (para(run("Kế hoạch "), ins("mới ", id=901, author="Sở Tư pháp"), run("năm 2022"),
+                     dele(" cũ", id=902, author="Sở Tư pháp"), run(".")) +
+                para("Đoạn thứ hai.", ppr=mark("ins", 903, author="Sở Tư pháp")) + para("Đoạn thứ ba."))
+    new_body = para("Kế hoạch mới năm 2023.") + para("Đoạn thứ hai.") + para("Đoạn thứ ba, sửa.")
+    old, new = write_pair(tmp_path, "tracked", old_body, new_body)
+    out, result = compare(tmp_path, "tracked", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    assert 'w:author="Sở Tư pháp"' in xml  # the earlier reviewer's revisions are kept
+    assert any("OLD holds" in str(w) for w in result.warnings)
+
+
+def test_new_with_tracked_changes_is_compared_as_accepted(tmp_path):
+    old_body = para("Kế hoạch năm 2022.")
+    new_body = para(run("Kế hoạch "), ins("bổ sung ", id=5), run("năm 2022"), dele(" cũ", id=6), run("."))
+    old, new = write_pair(tmp_path, "tracked-new", old_body, new_body)
+    out, result = compare(tmp_path, "tracked-new", old, new)
+    check_exact(old, new, out)
+    assert any("NEW holds 2" in str(w) for w in result.warnings)
+
+
+# --------------------------------------------------------------------------- summary, API, CLI
+
+def test_summary_is_by_section(tmp_path):
+    new_texts = BODY[:3] + ["Năm 2022, toàn tỉnh đã tiếp nhận 4.850 hồ sơ, giải quyết đúng hạn 97,5% số hồ sơ.",
+                            BODY[4], "Đã số hóa 1.200 hồ sơ lưu trữ."] + BODY[5:7] + [
+        "II. KIẾN NGHỊ", "Đề nghị bổ sung kinh phí cho chuyển đổi số.", "III. PHƯƠNG HƯỚNG"] + BODY[8:]
+    old, new = write_pair(tmp_path, "sum", body(BODY), body(new_texts))
+    out, result = compare(tmp_path, "sum", old, new)
+    check_exact(old, new, out)
+    lines = [s for s in result.render("text").splitlines() if not s.startswith(" ")]
+    assert any(s.startswith("I.1 Công tác chỉ đạo: 1 sentence changed, 1 paragraph added") for s in lines), lines
+    assert any(s.startswith("II KIẾN NGHỊ: section added") for s in lines), lines
+    assert any(s.startswith("II PHƯƠNG HƯỚNG: renumbered as III") for s in lines), lines
+    data = json.loads(result.render("json"))
+    assert {s["address"] for s in data["sections"]} >= {"I.1", "II"}
+    assert "<ins>" in result.render("html") and result.render("markdown").startswith("# redline compare")
+
+
+def test_cli_compare(tmp_path):
+    old, new = write_pair(tmp_path, "cli", body(BODY), body(edited(p6="Tổ chức 14 đoàn kiểm tra.")))
+    out = tmp_path / "cli.out.docx"
+    res = CliRunner().invoke(__import__("cli.main", fromlist=["main"]).main,
+                                             ["compare", str(old), str(new), "-o", str(out), "--format", "json"])
+    assert res.exit_code == 0, res.output + res.stderr
+    assert json.loads(res.stdout)["sections"][0]["address"] == "I.2"
+    again = CliRunner().invoke(__import__("cli.main", fromlist=["main"]).main,
+                                               ["compare", str(old), str(new), "-o", str(out)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    bad = CliRunner().invoke(__import__("cli.main", fromlist=["main"]).main,
+                                             ["compare", str(old), str(tmp_path / "missing.docx"), "-o",
+                                              str(tmp_path / "x.docx")])
+    assert bad.exit_code == 2 and not (tmp_path / "x.docx").exists()
+
+
+def test_output_never_overwrites_an_input(tmp_path):
+    old, new = write_pair(tmp_path, "ow", body(BODY), body(BODY[1:]))
+    before = new.read_bytes()
+    with pytest.raises(redline.OutputError):
+        redline.compare(old, new, new, force=True)
+    assert new.read_bytes() == before
