@@ -172,7 +172,7 @@ def test_cli_outline_json_on_fixture(fixtures_dir):
 
     res = CliRunner().invoke(main, ["outline", str(fixtures_dir / "drafts" / "cchc-typed.docx"), "--json"])
     assert res.exit_code == 0, res.output
-    data = json.loads(res.output)
+    data = json.loads(res.output)["sections"]
     assert data[0]["address"] == "I" and {"address", "label", "title", "level", "children"} <= set(data[0])
 
 

@@ -259,3 +259,18 @@ def test_libreoffice_agrees_on_merged_and_nested_tables(draft, applied, tmp_path
         assert results[new].error is None
         assert results[new].rejected == results[old].rejected
         assert results[new].accepted == oracles.pandoc_paragraphs(new, "accept")
+
+
+def test_the_outline_lists_the_grid(outline):
+    from redline.sections.listing import outline_dict, outline_lines
+
+    data = outline_dict(outline)
+    t, = data["sections"][0]["tables"]
+    assert t["address"] == "Biểu số 01" and t["header_rows"] == 3
+    assert [c["tag"] for c in t["columns"]] == ["(1)", "(2)", "(3)", "(4)", "(5)=(4)/(3)", "(6)"]
+    assert t["rows"][5] == {"row": 6, "key": "Huyện Sơn Trà", "cells": ["4", "Huyện Sơn Trà", "200", "199", "99,5%", None]}
+    assert t["rows"][0]["cells"] == ["I", "Khối sở, ngành", ""]
+    lines = outline_lines(data)
+    assert "    | STT | Đơn vị | Kết quả giải quyết / Tổng số | Kết quả giải quyết / Đúng hạn | Kết quả giải quyết / Tỷ lệ" \
+           " | Ghi chú |" in lines
+    assert "    row 6: 4 | Huyện Sơn Trà | 200 | 199 | 99,5% | ^" in lines

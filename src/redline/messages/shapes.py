@@ -32,4 +32,9 @@ VI = {
     "the rows below; delete rows {row}-{last}, or unmerge the cell first":
         "dòng {row} mở đầu ô gộp '{text}' kéo xuống đến dòng {last}: xóa riêng dòng này sẽ làm mất nội dung đó ở "
         "các dòng dưới; hãy xóa các dòng {row}-{last}, hoặc bỏ gộp ô trước",
+    # the outline listing (src/redline/sections/listing.py)
+    "({count} {count:plural:row:rows} under a header of {header} {header:plural:row:rows})":
+        "({count} dòng, dưới {header} dòng tiêu đề)",
+    "row {number}": "dòng {number}",
+    "signature": "chữ ký",
 }

@@ -705,6 +705,9 @@ def _table_reference(outline: Outline, text: str, space: str | None):
     named = [i for i in pool if i.caption_key == (kind, value)]
     if not named and kind != "bieu":
         named = [i for i in pool if i.number == value]
+        plain = [i for i in named if not i.caption_key]  # "bảng 1" is the name of a table without a caption
+        if len(plain) == 1:
+            named = plain
     if not named:
         raise ResolveError(msg("no table matches '{reference}'", reference=text), candidates=[i.name for i in pool],
                            hint=msg("tables: {names}", names="; ".join(
