@@ -378,6 +378,16 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     order = {id(pe): n for n, pe in enumerate(plan.edits)}
     metas = {id(pe): Meta(pe.edit.author, pe.edit.date) for pe in plan.edits}
 
+    # 0. Comments on a passage of a paragraph (a reference a renumbering made stale): its runs
+    #    are split out now, while the offsets are those of the original text.
+    passages: dict[int, tuple[etree._Element, etree._Element]] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, CommentOn) and a.start is not None and a.first is not None:
+                runs = _isolate(a.first, a.start, a.end, rv.fresh_id)
+                if runs:
+                    passages[id(a)] = (runs[0], runs[-1])
+
     # 1. Changes inside paragraphs, from the last offset to the first, so that offsets
     #    computed on the original text stay valid.
     per_paragraph: dict[int, tuple[etree._Element, list]] = {}
@@ -445,7 +455,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     for pe in plan.edits:
         for a in pe.actions:
             if isinstance(a, CommentOn):
-                first, last = a.first, a.last
+                first, last = passages.get(id(a), (a.first, a.last))
                 if first is None:
                     produced = rv.produced.get(id(pe), [])
                     if not produced:

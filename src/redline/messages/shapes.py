@@ -37,4 +37,17 @@ VI = {
         "({count} dòng, dưới {header} dòng tiêu đề)",
     "row {number}": "dòng {number}",
     "signature": "chữ ký",
+    # renumbering (src/redline/plan.py, src/redline/sections/renumbering.py)
+    "{edit}: {what} {numbers} of {parent} renumbered {new_numbers}":
+        "{edit}: {what} {numbers} của {parent} được đánh số lại thành {new_numbers}",
+    "{edit}: {what} {numbers} renumbered {new_numbers}": "{edit}: {what} {numbers} được đánh số lại thành {new_numbers}",
+    "{edit} rewrites the label of '{heading}' itself: it is not renumbered":
+        "{edit} tự viết lại số của '{heading}': không đánh số lại",
+    "{what} {old} is deleted ({edit})": "{what} {old} đã bị bỏ ({edit})",
+    "{what} {old} is now {what} {new} ({edit})": "{what} {old} nay là {what} {new} ({edit})",
+    "{edit}: '{reference}' names {what} {old}, which is deleted: check it (a comment marks it)":
+        "{edit}: '{reference}' dẫn chiếu {what} {old} đã bị bỏ: đề nghị rà soát (có chú thích tại chỗ)",
+    "{edit}: '{reference}' names {what} {old}, now {what} {new}: check it (a comment marks it)":
+        "{edit}: '{reference}' dẫn chiếu {what} {old}, nay là {what} {new}: đề nghị rà soát (có chú thích tại chỗ)",
+    "{changes}: check this reference": "{changes}: đề nghị rà soát dẫn chiếu này",
 }
