@@ -213,4 +213,44 @@ def find_documents(body: Body, sigs: list[int], heading_set: set[int]) -> list[t
             if len(t) > 200:
                 break
             start = None  # a signature's own lines: the header frame must come right before
+    if out:
+        out = _appendices_in_a_row(body, out, names, heading_set)
     return out
+
+
+_ATTACHED_NOTE = re.compile(r"^\((?:ban hanh )?kem theo\b")
+
+
+def _appendices_in_a_row(body: Body, docs: list[tuple[int, int, str]], names: dict[str, int],
+                         heading_set: set[int]) -> list[tuple[int, int, str]]:
+    """Appendices printed one after another with no signature between them ("PHỤ LỤC I", its
+    table, "PHỤ LỤC II", ...): each "PHỤ LỤC ..." line (bold or centred, alone) that comes
+    after an attached document's start and is followed by its title or by "(Kèm theo ...)"
+    starts a document of its own."""
+    n = len(body.blocks)
+    out = list(docs)
+    taken = {line for _, line, _ in docs}
+    for j in range(docs[0][1] + 1, n):
+        if j in taken or j in heading_set or body.blocks[j].tag != W["p"]:
+            continue
+        t = _text.clean(body.texts.get(j, ""))
+        if not t or len(t) > 40 or not APPENDIX_RE.match(fold(t).rstrip(":.")):
+            continue
+        if not (body.all_bold(j) or body.is_centered(j)):
+            continue
+        follows = [k for k in range(j + 1, min(n, j + 4)) if body.blocks[k].tag == W["p"]
+                   and _text.clean(body.texts.get(k, ""))]
+        if not follows:
+            continue
+        nxt = _text.clean(body.texts.get(follows[0], ""))
+        if not (_ATTACHED_NOTE.match(fold(nxt)) or body.all_bold(follows[0]) or body.is_centered(follows[0])):
+            continue
+        name = document_name(t, body.rules.doc_types)
+        if name is None:
+            continue
+        count = names.get(name, 0) + 1
+        names[name] = count
+        if count > 1:
+            name = f"{name} {count}"
+        out.append((j, j, name))
+    return sorted(out)

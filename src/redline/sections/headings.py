@@ -39,8 +39,47 @@ PREFILTER = re.compile(  # cheap test before parse_label; NFC or NFD text
     r"|(?i:ph[aâầ]|ch[uư]|m[uụ]|đi|part|section|chapter|article))")
 
 
-def candidates(body: Body) -> list[Cand]:
-    """Every paragraph with evidence of being a heading, in document order."""
+OPEN_QUOTES = "\u201c\"\u00ab\u201e"
+CLOSE_QUOTE_RE = re.compile(r"[\u201d\"\u00bb\u201c][\s.;,:/]*$")
+MAX_QUOTE_BLOCKS = 300
+
+
+def quoted_blocks(body: Body) -> set[int]:
+    """Paragraphs inside a quotation: an amending decree's "1. Sửa đổi, bổ sung Điều 5 như sau:"
+    followed by “Điều 5. ...”, its khoản and điểm, up to the paragraph that closes the quote
+    (“... hằng quý.”).  They are the amended text, never this document's own headings.  A quote
+    counts only after a paragraph ending with ":" and when it closes within a few hundred
+    paragraphs, so a stray quotation mark never hides the rest of a draft."""
+    texts = body.facts.texts
+    out: set[int] = set()
+    previous = ""
+    n = len(body.blocks)
+    i = 0
+    while i < n:
+        t = texts[i].strip() if not body.facts.is_table(i) else ""
+        if not t:
+            i += 1
+            continue
+        if t[0] in OPEN_QUOTES and previous.endswith(":") and not CLOSE_QUOTE_RE.search(t[1:]):
+            end = None
+            for j in range(i + 1, min(n, i + MAX_QUOTE_BLOCKS)):
+                u = texts[j].strip() if not body.facts.is_table(j) else ""
+                if u and CLOSE_QUOTE_RE.search(u):
+                    end = j
+                    break
+            if end is not None:
+                out.update(range(i, end + 1))
+                previous = texts[end].strip()
+                i = end + 1
+                continue
+        previous = t
+        i += 1
+    return out
+
+
+def candidates(body: Body, quoted: set[int] = frozenset()) -> list[Cand]:
+    """Every paragraph with evidence of being a heading, in document order (``quoted``: the
+    paragraphs of quotations, never headings)."""
     rules = body.rules
     out: list[Cand] = []
     seen_dieu = False
@@ -55,7 +94,7 @@ def candidates(body: Body) -> list[Cand]:
         if plain[k] != "P":
             continue
         raw = plain[k + 7]
-        if not raw or raw.isspace():
+        if not raw or raw.isspace() or i in quoted:
             continue
         style, style_ol, extra_ol, ignored = style_facts(plain[k + 1])
         ol = None

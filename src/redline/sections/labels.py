@@ -121,6 +121,7 @@ KEYWORDS: dict[str, tuple[str, int | None]] = {
     "article": ("article", 30), "section": ("section", None),
 }
 RANK_UPPER, RANK_ROMAN, RANK_LETTER, RANK_KHOAN, RANK_DIEM = 15, 20, 75, 35, 37
+RANK_ARTICLE_UPPER, RANK_ARTICLE_ROMAN = 31, 32  # "A." / "I." parts inside an Điều's content
 TOP_KINDS = {"phan", "chuong", "part", "chapter"}
 LEGAL_KINDS = {"dieu", "article"}
 

@@ -58,6 +58,13 @@ never headings.  Evidence, from strongest to weakest:
    a khoản (kind "khoan") and "a)" an điểm (kind "diem"), bold or not: that is how laws are
    addressed ("điểm a khoản 2 Điều 5").  Outside an Điều such plain items are body text.
 
+5. **Quotations are not headings.**  An amending decree's "2. Sửa đổi, bổ sung Điều 5 như sau:"
+   is followed by the new article in quotation marks (“Điều 5. ...”, its "1.", "a)", ... up to
+   the closing ”): those paragraphs are text of that khoản (``headings.quoted_blocks``).
+6. **Parts of an article.**  "I." / "A." right after an Điều whose text ends with ":" (a
+   resolution's "Điều 1. Thông qua Kế hoạch ... như sau:") are parts of that Điều, ranked
+   between Điều and khoản, until the next "Điều" (``tree.TreeBuilder.in_article``).
+
 A label-only heading ("PHẦN THỨ NHẤT", "Chương I") takes its title from the next paragraph
 when that one is short and bold, centered or in capitals; that title line then belongs to
 the heading, not the body (``Section.start`` is the block after it).
@@ -98,7 +105,11 @@ parts (``heading=None``, span in ``start_override .. end``):
   heading; else the paragraph(s) in the Title style before the first heading.
 - ``preamble``: from the end of the title (or the start) to the first heading, when it has text.
 - ``closing``: from the first paragraph after the last section that starts with
-  "Trên đây ..." (``closing_phrases``) up to, excluding, the signature block or the end.
+  "Trên đây ..." (``closing_phrases``) or is a law's or resolution's "Luật / Nghị quyết này được
+  ... thông qua ..." up to, excluding, the signature block or the end.
+- attached documents: after a signature block, a document-type line ("QUY CHẾ", "QUY ĐỊNH",
+  "PHỤ LỤC 01") starts a document of its own address space ("Quy chế:II.5"); appendices that
+  follow one another ("PHỤ LỤC I", "PHỤ LỤC II") each start one (``documents``).
 """
 from __future__ import annotations
 
@@ -108,7 +119,7 @@ from ..errors import Warning
 from ..model import Outline, SubDocument
 from . import documents as _docs
 from . import spans as _spans
-from .headings import candidates, style_ranks
+from .headings import candidates, quoted_blocks, style_ranks
 from .labels import LETTERS, ORDINALS, key_text, label_of_number, norm_component, parse_label, roman_value
 from .layout import Body
 from .rules import HeadingRules
@@ -121,7 +132,8 @@ def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
     """The section tree of ``doc`` (a python-docx Document).  See the module docstring."""
     body = Body(doc, rules or HeadingRules())
     warnings: list[Warning] = []
-    cands = candidates(body)
+    quoted = quoted_blocks(body)
+    cands = candidates(body, quoted)
     ranks = style_ranks(cands)
     n = len(body.blocks)
     sigs = _docs.find_signatures(body, cands[0].index if cands else None)
@@ -130,6 +142,7 @@ def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
     outline = Outline(blocks=body.blocks, sections=[], warnings=warnings)
     outline._texts = body.texts  # paragraphs' current text, already read
     outline.numbers = {i: info.label for i, info in body.numinfo.items()}
+    outline.quoted = quoted
     trees = TreeBuilder(body, warnings)
     for k in range(len(bounds) - 1):  # the main document, then each attached one
         lo, hi = bounds[k], bounds[k + 1]

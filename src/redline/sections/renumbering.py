@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..model import Outline, Section
+from .. import text as _text
 from .labels import LETTERS, key_text, nfc_with_map
 
 LEGAL = ("dieu", "article", "khoan", "diem")
@@ -46,6 +47,9 @@ _KHOAN_RE = re.compile(rf"\b(?:cac\s+)?khoan\s+(?P<nums>{_NUMS})\b(?![./]\d)"
 _DIEM_RE = re.compile(rf"\b(?:cac\s+)?diem\s+(?P<nums>{_LETS})\b"
                       rf"(?:\s+(?:cua\s+)?khoan\s+(?P<khoan>nay|\d{{1,3}})\b)?"
                       rf"(?:\s+(?:cua\s+)?dieu\s+(?P<dieu>nay|\d{{1,3}})\b)?")
+# "Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số ...": the numbers inside name the amended text
+_AMENDING = re.compile(r"(?:sua doi|bo sung|bai bo|thay the|dinh chinh)\b.*\b(?:luat|nghi dinh|thong tu|quyet dinh|"
+                       r"nghi quyet|phap lenh|quy che|quy dinh)\b")
 _DIGITS_RE = re.compile(r"\d{1,3}")
 _LETTER_RE = re.compile(r"(?<![a-z])[a-zđ](?![a-z])")
 
@@ -77,6 +81,10 @@ def _items(listed: str, *, letters: bool) -> list[str]:
         out.append(value)
         prev_end = m.end()
     return out
+
+
+def fold_title(title: str) -> str:
+    return _text.fold(title or "", expand=False)
 
 
 def legal_name(x: Section) -> str:
@@ -211,12 +219,16 @@ class Ledger:
         a reference); ``skip``: blocks deleted anyway.  Each document's text is read once,
         whatever the number of groups."""
         found: dict[str, list] = {}  # space -> [(kind, match, block, p, text, ends)]
+        foreign = set(self.outline.quoted)  # the text an amending article quotes or names speaks of another document
+        for x in self.outline.walk():
+            if x.kind in ("dieu", "article") and _AMENDING.match(fold_title(x.title)):
+                foreign.update(range(x.heading if x.heading is not None else x.start, x.end))
 
         def references(space: str) -> list:
             if space not in found:
                 found[space] = refs = []
                 for block, p in paragraphs(space):
-                    if block in skip:
+                    if block in skip or block in foreign:
                         continue
                     text = raw(p)
                     if not text:

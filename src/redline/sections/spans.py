@@ -5,12 +5,14 @@ A section owns its heading's following blocks up to the next heading of the same
 level, the closing part, the signature block, or the end (``spans``).  The title is the
 line(s) under a document-type line ("BÁO CÁO", "QUYẾT ĐỊNH", ...) that are centred or bold
 (``find_title``), else the Title-style paragraphs; the preamble runs from the title to the first
-heading; the closing starts at "Trên đây ..." after the last section (``closing_phrases``).
+heading; the closing starts at "Trên đây ..." after the last section (``closing_phrases``), or at
+a law's or a resolution's "Luật này được Quốc hội ... thông qua ngày ..." (``PASSED_RE``).
 An attached document (a Quy chế, a Phụ lục) gets the same parts and its addresses take its
 name as their space (``finish_document``).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .. import text as _text
@@ -20,7 +22,11 @@ from ..model import Outline, Section, SubDocument
 from ..ooxml import W
 from . import documents as _docs
 from .documents import RULE_RE
-from .labels import shorten, starts_with_phrase
+from .labels import key_text, shorten, starts_with_phrase
+
+# "Luật này được Quốc hội ... thông qua ngày ...", "Nghị quyết này đã được Hội đồng nhân dân ... thông qua":
+# the closing formula of a law, an ordinance, a resolution
+PASSED_RE = re.compile(r"(?:bo luat|luat|nghi quyet|phap lenh) nay (?:da )?duoc\b.{0,240}\bthong qua\b")
 from .layout import Body
 
 
@@ -105,7 +111,7 @@ def spans(body: Body, tops: list[Section], sections: list[Section], sig: int | N
             t = body.texts.get(i)
             if not t or body.blocks[i].tag != W["p"]:
                 continue
-            if starts_with_phrase(t, body.rules.closing_phrases):
+            if starts_with_phrase(t, body.rules.closing_phrases) or PASSED_RE.match(key_text(_text.clean(t[:300]))):
                 closing_start = i
                 break
     barriers = sorted(x for x in (closing_start, sig) if x is not None)

@@ -22,7 +22,8 @@ shows the text of the cell above it that starts the merge (its ``origin``).
 - **Rows** are the body rows (under the header), named by their number (1 = the first; when an
   "STT" column numbers the rows differently, an error lists both) or by the text their first
   cell starts with (the second when the first holds only a number; a cell merged from above
-  does not name its row).
+  does not name its row); when no first cell matches, by any cell of the row ("dòng Số lượng
+  công chức" where the first cells hold form codes).
 - **Cells**: a row and a column; a merged cell is the cell that shows the text.
 
 Row insertion beside merged cells keeps the table valid (``new_row``): the new row's cell
@@ -445,6 +446,15 @@ def select(info: TableInfo, tbl, row=None, column=None, where: str = "") -> Tabl
                     found.append((r, key))
             exact = [f for f in found if _fold(f[1]) == want]
             found = exact or found
+            if not found:  # "dòng Số lượng công chức" where the first cells hold codes: any cell of the row
+                for r in body:
+                    texts = [grid.text(c) for c in grid.cells(r) if not c.continues]
+                    hit = next((t for t in texts if t and not _NUMBER_CELL.fullmatch(t)
+                                and (_fold(t) == want or _fold(t).startswith(want))), None)
+                    if hit:
+                        found.append((r, hit))
+                exact = [f for f in found if _fold(f[1]) == want]
+                found = exact or found
             if not found:
                 names = "; ".join(k for k in (_row_key(grid, r) for r in body) if k)
                 raise ResolveError(msg("no row of {table} starts with {row!r}", table=label, row=row), where=where,

@@ -19,8 +19,8 @@ from ..messages import msg
 from ..model import Section
 from ..ooxml import W
 from .headings import Cand
-from .labels import (LEGAL_KINDS, RANK_DIEM, RANK_KHOAN, RANK_ROMAN, RANK_UPPER, Label, format_component,
-                     letter_value, ordinal, roman_value, shorten)
+from .labels import (LEGAL_KINDS, RANK_ARTICLE_ROMAN, RANK_ARTICLE_UPPER, RANK_DIEM, RANK_KHOAN, RANK_ROMAN,
+                     RANK_UPPER, Label, format_component, letter_value, ordinal, roman_value, shorten)
 from .layout import Body, is_caps
 from .numbering import to_roman
 
@@ -66,6 +66,8 @@ class TreeBuilder:
             elif c.clause and any(n.section.kind in LEGAL_KINDS for n in stack):  # inside an Điều
                 kind = "khoan" if label.shape == "dec" else "diem"
                 rank = RANK_KHOAN if kind == "khoan" else RANK_DIEM
+            elif c.cue and label.kind is None and label.shape in ("roman", "upper") and self.in_article(stack, c):
+                rank = RANK_ARTICLE_UPPER if label.shape == "upper" else RANK_ARTICLE_ROMAN
             elif c.cue:
                 rank = label.rank
             else:
@@ -91,9 +93,25 @@ class TreeBuilder:
                 tops.append(section)
             stack.append(node)
             accepted.append((section, node))
-            if label is not None and rank in (RANK_ROMAN, RANK_UPPER):
-                last_at_rank[rank] = label.comps[-1]
+            if label is not None and rank in (RANK_ROMAN, RANK_UPPER, RANK_ARTICLE_ROMAN, RANK_ARTICLE_UPPER):
+                last_at_rank[RANK_ROMAN if label.shape == "roman" else RANK_UPPER] = label.comps[-1]
         return tops, [s for s, _ in accepted]
+
+    def in_article(self, stack: list[Node], c: Cand) -> bool:
+        """Is this "I." / "A." a part of the open Điều's content?  A resolution's "Điều 1. Thông
+        qua Kế hoạch ... với các nội dung chủ yếu sau:" goes on with "I. MỤC TIÊU", "II. NHIỆM
+        VỤ": parts of Điều 1, which "Điều 2." closes.  So when the Điều's text (or the paragraph
+        before) ends with ":", or the Điều already holds such parts, and it has no khoản yet."""
+        article = next((n.section for n in reversed(stack) if n.section.kind in LEGAL_KINDS and
+                        n.section.kind in ("dieu", "article")), None)
+        if article is None:
+            return False
+        if any(ch.kind in ("khoan", "diem") for ch in article.children):
+            return False
+        if article.children:
+            return True
+        before = [j for j in range(article.heading, c.index) if self.texts.get(j, "").strip()]
+        return bool(before) and _text.clean(self.texts[before[-1]]).endswith(":")
 
     @staticmethod
     def roman_or_letter(label: Label, last_at_rank: dict) -> Label:
