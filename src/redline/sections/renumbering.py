@@ -115,8 +115,9 @@ def _value(x: Section) -> str:
 @dataclass
 class Group:
     members: list[Section]
-    inserted: list[tuple[int, Any]] = field(default_factory=list)  # (position among members, owner)
-    deleted: dict[int, Any] = field(default_factory=dict)  # id(member) -> owner
+    inserted: list[tuple[int, int, Any]] = field(default_factory=list)  # (position among members, order, owner)
+    deleted: dict[int, tuple[int, Any]] = field(default_factory=dict)  # id(member) -> (order, owner)
+    index: dict[int, int] = field(default_factory=dict)  # id(member) -> its position
 
 
 @dataclass
@@ -159,42 +160,64 @@ class Ledger:
         self.groups: dict[tuple, Group] = {}
 
     def _group(self, s: Section) -> Group:
-        members = siblings(self.outline, s)
-        key = tuple(id(x) for x in members)
-        if key not in self.groups:
-            self.groups[key] = Group(members)
-        return self.groups[key]
+        """The group of ``s``, read once: an Điều's by kind and document, others by parent."""
+        key = (s.kind, s.space) if s.kind in ("dieu", "article") else (s.kind, id(s.parent), s.space)
+        g = self.groups.get(key)
+        if g is None:
+            members = siblings(self.outline, s)
+            g = self.groups[key] = Group(members, index={id(x): k for k, x in enumerate(members)})
+        return g
 
     def insert(self, s: Section, *, before: bool, owner: Any) -> list[Move]:
         """A new sibling right before (or after) ``s``; the moves this edit alone makes."""
         g = self._group(s)
-        at = g.members.index(s) + (0 if before else 1)
-        g.inserted.append((at, owner))
+        at = g.index[id(s)] + (0 if before else 1)
+        g.inserted.append((at, self._next(), owner))
+        self._moves = None
         return [Move(x, _value(x), shift(_value(x), 1), owner) for x in g.members[at:]
                 if id(x) not in g.deleted]
 
     def delete(self, s: Section, *, owner: Any) -> list[Move]:
         g = self._group(s)
-        at = g.members.index(s)
-        g.deleted[id(s)] = owner
+        at = g.index[id(s)]
+        g.deleted[id(s)] = (self._next(), owner)
+        self._moves = None
         return [Move(s, _value(s), None, owner)] + [Move(x, _value(x), shift(_value(x), -1), owner)
                                                     for x in g.members[at + 1:] if id(x) not in g.deleted]
 
+    def _next(self) -> int:
+        self._order = getattr(self, "_order", 0) + 1
+        return self._order
+
     def moves(self) -> list[tuple[Group, list[Move]]]:
-        """Each group's net moves: a sibling moves by the insertions minus the deletions before it."""
+        """Each group's net moves: a sibling moves by the insertions minus the deletions before it
+        (one pass a group), owned by the latest edit among them."""
+        if getattr(self, "_moves", None) is not None:
+            return self._moves
         out = []
         for g in self.groups.values():
             moves = []
+            inserted = sorted(g.inserted, key=lambda t: t[0])
+            p = 0
+            delta = 0
+            last: tuple[int, Any] | None = None
             for k, x in enumerate(g.members):
-                if id(x) in g.deleted:
-                    moves.append(Move(x, _value(x), None, g.deleted[id(x)]))
+                while p < len(inserted) and inserted[p][0] <= k:
+                    delta += 1
+                    if last is None or inserted[p][1] > last[0]:
+                        last = (inserted[p][1], inserted[p][2])
+                    p += 1
+                gone = g.deleted.get(id(x))
+                if gone is not None:
+                    moves.append(Move(x, _value(x), None, gone[1]))
+                    delta -= 1  # the siblings after it move back
+                    if last is None or gone[0] > last[0]:
+                        last = gone
                     continue
-                owners = [o for at, o in g.inserted if at <= k] + [g.deleted[id(y)] for y in g.members[:k]
-                                                                     if id(y) in g.deleted]
-                delta = sum(1 for at, _ in g.inserted if at <= k) - sum(1 for y in g.members[:k] if id(y) in g.deleted)
                 if delta:
-                    moves.append(Move(x, _value(x), shift(_value(x), delta), owners[-1]))
+                    moves.append(Move(x, _value(x), shift(_value(x), delta), last[1]))
             out.append((g, moves))
+        self._moves = out
         return out
 
     def label_changes(self, raw: Callable[[Any], str]) -> list[LabelChange]:
@@ -206,7 +229,7 @@ class Ledger:
                 if m.new is None or not x.label_chars or x.heading is None:
                     continue
                 text = raw(self.outline.blocks[x.heading])
-                rx = r"(\d+)(?!.*\d)" if x.kind != "diem" else r"([a-zđ])(?=\s*[).])"
+                rx = r"(\d+)(?!.*\d)" if _value(x).isdigit() else r"([a-zđ])(?=\s*[).])"
                 found = re.search(rx, text[:x.label_chars])
                 if found:
                     out.append(LabelChange(x.heading, found.start(1), found.end(1), m.new, m.owner))
