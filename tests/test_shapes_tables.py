@@ -13,34 +13,7 @@ import pytest
 import oracles
 import redline
 from oracles import para, run
-
-B = "<w:rPr><w:b/></w:rPr>"
-
-
-def cell(*paras, span=1, merge=None):
-    props = ""
-    if span > 1:
-        props += f'<w:gridSpan w:val="{span}"/>'
-    if merge == "restart":
-        props += '<w:vMerge w:val="restart"/>'
-    elif merge == "continue":
-        props += "<w:vMerge/>"
-    inner = "".join(p if p.startswith("<") else para(p) for p in paras) or para("")
-    return f"<w:tc><w:tcPr><w:tcW w:w=\"1400\" w:type=\"dxa\"/>{props}</w:tcPr>{inner}</w:tc>"
-
-
-def row(*cells, header=False):
-    return f"<w:tr>{'<w:trPr><w:tblHeader/></w:trPr>' if header else ''}{''.join(cells)}</w:tr>"
-
-
-def table(*rows, grid=6):
-    return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
-            "<w:tblGrid>" + '<w:gridCol w:w="1400"/>' * grid + "</w:tblGrid>" + "".join(rows) + "</w:tbl>")
-
-
-def bold(text):
-    return para(run(text, rpr="<w:b/>"))
-
+from wml import bold, cell, row, table
 
 def report_body(header_marked=False):
     h = header_marked
@@ -58,7 +31,7 @@ def report_body(header_marked=False):
             cell("Còn hồ sơ tồn do thiếu giấy tờ", merge="restart")),
         row(cell("4"), cell("Huyện Sơn Trà"), cell("200"), cell("199"), cell("99,5%"), cell(merge="continue")),
         row(cell("Tổng cộng", span=2), cell("715"), cell("697"), cell("97,5%"), cell("")),
-    )
+        grid=6)
     return (bold("BÁO CÁO") + bold("Kết quả giải quyết thủ tục hành chính năm 2023")
             + para("Văn phòng báo cáo kết quả như sau:")
             + bold("I. KẾT QUẢ") + para("Kết quả chung đạt yêu cầu.")

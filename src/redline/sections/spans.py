@@ -42,8 +42,9 @@ def main_name(body: Body, outline: Outline) -> str:
 
 
 def title_lines(body: Body, type_line: int, limit: int) -> list[int]:
-    """The title lines under a document-type line (centred or bold, up to an empty line,
-    a rule, "(...)" or an authority line)."""
+    """The title lines under a document-type line (centred or bold, up to an empty line, a
+    rule, "(Kèm theo ...)" after the title ("(Dự thảo)" before it is skipped) or an authority
+    line: "ỦY BAN NHÂN DÂN TỈNH ..." is who enacts it, in the preamble)."""
     lines: list[int] = []
     j = type_line + 1
     while j < limit and body.blocks[j].tag == W["p"]:
@@ -185,29 +186,8 @@ def find_title(body: Body, limit: int) -> Section | None:
         f = _text.fold(text, expand=False)
         exact = next((d for d in doc_types if f == d or f.startswith(d + " du thao")
                       or f == "du thao " + d), None)
-        lines: list[int] = []
         if exact:
-            j = i + 1
-            while j < limit and blocks[j].tag == W["p"]:
-                t = _text.clean(body.texts.get(j, ""))
-                if not t:
-                    if lines:
-                        break
-                    j += 1
-                    continue
-                if RULE_RE.fullmatch(t):
-                    break
-                if not (body.all_bold(j) or body.is_centered(j)) or len(t) > 300:
-                    break
-                if t.startswith("(") and t.endswith(")"):
-                    if lines:
-                        break  # "(Kèm theo ...)", "(Dự thảo)" after the title
-                    j += 1  # "(Dự thảo)" between the document type and the title
-                    continue
-                if lines and _docs.is_authority_line(t):
-                    break  # "ỦY BAN NHÂN DÂN TỈNH ...": who enacts it, in the preamble
-                lines.append(j)
-                j += 1
+            lines = title_lines(body, i, limit)
             if lines:
                 return special_title(body, lines)
         else:
