@@ -36,6 +36,7 @@ never a guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -323,7 +324,6 @@ def list_tables(body: Body, outline: Outline) -> list[TableInfo]:
     spaces = [("", 0, outline.title.start if outline.title is not None else 0)]
     for d in outline.documents:
         spaces.append((d.name, d.start, d.title.start if d.title is not None else d.start + 1))
-    owners = [(s.start, s.end, s) for s in outline.walk()]
     out: list[TableInfo] = []
     counts: dict[str, int] = {}
     for i, b in enumerate(body.blocks):
@@ -350,10 +350,23 @@ def list_tables(body: Body, outline: Outline) -> list[TableInfo]:
                 num = m.group(2)
                 info.caption_key = (kind, int(num) if num.isdigit() else num)
             break
-        inside = [s for lo_, hi_, s in owners if lo_ <= i < hi_]
-        info.owner = min(inside, key=lambda s: s.end - s.start).address if inside else space
+        info.owner = space
         out.append(info)
+    _owners(outline, out)
     return out
+
+
+def _owners(outline: Outline, tables: list[TableInfo]) -> None:
+    """Each table's owner: the innermost section whose span holds it (one walk of the tree, the
+    tables found by bisection: a big draft has thousands of sections and hundreds of tables)."""
+    if not tables:
+        return
+    blocks = [t.block for t in tables]
+    for section in outline.walk():  # parents before children: the innermost is set last
+        lo = bisect_left(blocks, section.start)
+        hi = bisect_left(blocks, section.end)
+        for k in range(lo, hi):
+            tables[k].owner = section.address
 
 
 # ---------------------------------------------------------------------------- targets
