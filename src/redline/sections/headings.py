@@ -51,28 +51,26 @@ def quoted_blocks(body: Body) -> set[int]:
     counts only after a paragraph ending with ":" and when it closes within a few hundred
     paragraphs, so a stray quotation mark never hides the rest of a draft."""
     texts = body.facts.texts
+    is_table = body.facts.is_table
     out: set[int] = set()
-    previous = ""
     n = len(body.blocks)
     i = 0
     while i < n:
-        t = texts[i].strip() if not body.facts.is_table(i) else ""
-        if not t:
+        t = texts[i]
+        if not t or (t[0] not in OPEN_QUOTES and not (t[0].isspace() and t.lstrip()[:1] in OPEN_QUOTES)) \
+                or is_table(i) or i in out:
             i += 1
             continue
-        if t[0] in OPEN_QUOTES and previous.endswith(":") and not CLOSE_QUOTE_RE.search(t[1:]):
-            end = None
+        t = t.strip()
+        before = next((texts[j].strip() for j in range(i - 1, max(-1, i - 20), -1)
+                       if texts[j].strip() and not is_table(j)), "")
+        if before.endswith(":") and not CLOSE_QUOTE_RE.search(t[1:]):
             for j in range(i + 1, min(n, i + MAX_QUOTE_BLOCKS)):
-                u = texts[j].strip() if not body.facts.is_table(j) else ""
+                u = texts[j].strip() if not is_table(j) else ""
                 if u and CLOSE_QUOTE_RE.search(u):
-                    end = j
+                    out.update(range(i, j + 1))
+                    i = j
                     break
-            if end is not None:
-                out.update(range(i, end + 1))
-                previous = texts[end].strip()
-                i = end + 1
-                continue
-        previous = t
         i += 1
     return out
 
