@@ -72,7 +72,7 @@ the heading, not the body (``Section.start`` is the block after it).
 Levels and sequence
 -------------------
 Each heading gets a rank from its label: PHẦN/Part/Chương/Chapter 10, upper-case letter 15,
-Roman and "Mục" 20, "Điều"/Article 30 (khoản 35, điểm 37), decimal with d components
+Roman and "Mục" 20, "Điều"/Article 30 (its "A." / "I." parts 31 / 32, khoản 35, điểm 37), decimal with d components
 20 + 10·d ("1." 30, "6.2." 40), "Section x.y" like decimals, lower-case letter 75.  A styled
 heading takes the rank its outline level's labelled headings have (kept increasing with
 the level).  A heading closes every open section of the same or a lower rank and becomes a
