@@ -558,7 +558,7 @@ class Planner:
                 block, p = span.blocks[k], span.paragraphs[k]
                 spans, h = finder.find(self.raw(p))
                 hidden += h
-                floor = self.label_floor(block, p)
+                floor = self.label_floor(block, p) if e.scope != "heading" else 0  # the heading: all of it
                 hits.extend((block, p, a, b) for a, b in spans if a >= floor)
         where = e.place("find")
         if not hits:

@@ -40,7 +40,10 @@ def make_edits(result) -> dict:
     deleted_sections = _deleted_sections(tree, changes)
     skip = {i for s in deleted_sections for i in range(s.heading, s.end)}
     for s in deleted_sections:
-        edits.append({"op": "delete", "target": s.address, "note": f"section {s.display} deleted"})
+        edit = {"op": "delete", "target": s.address, "note": f"section {s.display} deleted"}
+        if s.label_chars and s.kind in ("dieu", "article", "khoan", "diem"):
+            edit["renumber"] = False  # NEW's numbers are what they are: apply must not move the ones after it
+        edits.append(edit)
     k = 0
     while k < len(changes):
         c = changes[k]

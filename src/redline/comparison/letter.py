@@ -12,8 +12,10 @@ A phrase replacement anchored on a paragraph is written without the anchor (lett
 sections, not paragraphs), with "lần xuất hiện thứ n" where the phrase recurs in the
 section.  What the letter grammar cannot say is listed at the end for the reader and
 returned beside the text: an edit anchored on the whole document (a paragraph outside
-every section, such as a chapter's title line) and a heading whose label changed or that
-was deleted while its text stayed (a letter renames a section, keeping its label).
+every section, such as a chapter's title line), a heading whose label changed or that
+was deleted while its text stayed (a letter renames a section, keeping its label), and a
+typed Điều / khoản / điểm deleted while the ones after it keep their numbers (a letter's
+deletion renumbers them).
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ def make_letter(result) -> tuple[str, list[dict]]:
     left_out = []
     n = 0
     for e in result.edits["edits"]:
-        text = _instruction(e, by_address, planner)
+        # a letter's "bỏ khoản 2" renumbers the khoản after it; one that keeps their numbers cannot be said
+        text = None if e.get("renumber") is False else _instruction(e, by_address, planner)
         if text is None:
             left_out.append(e)
             continue
