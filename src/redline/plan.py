@@ -10,7 +10,9 @@ executes actions; the summary reads them.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -19,9 +21,9 @@ from .align import align
 from .edits import Edit, operation_name
 from .errors import ConflictError, EditsError, ResolveError, Warning, location
 from .messages import joined, msg, render
-from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
+from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences, word_index
 from .model import Outline, Section
-from .ooxml import W
+from .ooxml import TXBX, W, in_text_box
 from .text import clean, is_bullet
 
 SPECIAL_TARGETS = {"*": "*", "title": "title", "preamble": "preamble", "closing": "closing"}
@@ -101,7 +103,8 @@ class PlannedEdit:
     actions: list[Action] = field(default_factory=list)
     whole_blocks: set[int] = field(default_factory=set)  # blocks this edit rewrites wholesale
     deleted_blocks: set[int] = field(default_factory=set)
-    demoted_from: str | None = None  # set when a conflicting edit became a comment
+    demoted_from: str | None = None  # set when the edit became a comment (a conflict, or "as_comment")
+    winner: Edit | None = None  # the earlier source's edit it conflicted with
 
 
 @dataclass
@@ -110,8 +113,10 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
+    #  (each with "edit" and "error": the Edit and its RedlineError; with keep_going also "blocking":
+    #  True where apply would refuse)
     renumbered: list[str] = field(default_factory=list)  # typed numbers moved up, described
-    warnings: list = field(default_factory=list)  # cross-references the renumbering may make stale
+    warnings: list = field(default_factory=list)  # stale cross-references, text boxes left alone
 
 
 # ---------------------------------------------------------------------------- planning
@@ -130,7 +135,10 @@ class Planner:
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
         self.plan_notes: list = []  # renumbering done, for the summary
-        self.plan_warnings: list[Warning] = []  # references it may make stale
+        self.plan_warnings: list[Warning] = []  # references it may make stale, text boxes left alone
+        self._views: dict[tuple, Any] = {}  # (paragraph, fold) -> NormalView of a paragraph searched again
+        self._searched: set[tuple] = set()
+        self._boxes: dict[tuple, list] = {}
         from .sections.renumbering import Ledger
 
         self.ledger = Ledger(outline)  # insertions and deletions of numbered clauses, renumbered at the end
@@ -157,6 +165,18 @@ class Planner:
                 found.blocks.append(block)
                 found.paragraphs.append(p)
                 found.quick.append(self.quick_text(block) if p is self.blocks[block] else quick_text(self.raw(p)))
+        return found
+
+    def view(self, p: etree._Element, fold: bool):
+        """The paragraph's normalised view (``match.normal_view``), kept once the paragraph is
+        searched a second time: many edits of one long paragraph would each rebuild it."""
+        key = (p, fold)
+        found = self._views.get(key)
+        if found is None:
+            if key not in self._searched:
+                self._searched.add(key)  # the first search builds its own view, kept by no one
+                return None
+            found = self._views[key] = normal_view(self.raw(p), fold_case=fold)
         return found
 
     def raw(self, p: etree._Element) -> str:
@@ -246,8 +266,24 @@ class Planner:
             if b.tag == w_p:
                 yield i, b
             else:
+                # a text box's paragraphs (twice over: mc:Choice and mc:Fallback) are not
+                # searched: redline does not revise text boxes (see text_box_paragraphs)
+                boxed = any(True for _ in b.iter(TXBX))
                 for p in b.iter(w_p):
-                    yield i, p
+                    if not boxed or not in_text_box(p):
+                        yield i, p
+
+    def text_box_paragraphs(self, section: Section) -> list[etree._Element]:
+        """The paragraphs of the text boxes in the section's blocks, once per span.  Text
+        boxes are left alone: their text is in an mc:Choice and again in an mc:Fallback, and
+        revising one without the other would show different text in different programs.
+        An edit whose text only they hold is refused with a message saying so."""
+        key = (section.start, section.end)
+        found = self._boxes.get(key)
+        if found is None:
+            found = self._boxes[key] = [p for i in range(section.start, section.end)
+                                        for box in self.blocks[i].iter(TXBX) for p in box.iter(W["p"])]
+        return found
 
     def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
         """A body paragraph whose formatting new text should copy: same bulletness first,
@@ -281,6 +317,9 @@ class Planner:
         handler(planned)
         if edit.comment and edit.op != "comment":
             planned.actions.append(CommentOn(edit, edit.comment))
+        if edit.as_comment and edit.op != "comment":
+            # resolved and placed like the change, so a wrong target or anchor still shows
+            planned = demote(self, planned, None)
         return planned
 
     def _op_replace(self, pe: PlannedEdit) -> None:
@@ -552,15 +591,34 @@ class Planner:
         else:
             span = self.searchable(s, e.scope)
             key = finder.key  # the longest word: one test rules out nearly every paragraph
+            hot = span.hot
             for k, quick in enumerate(span.quick):
-                if key not in quick or not finder.may_contain_quick(quick):
-                    continue  # ruled out cheaply, without building the paragraph's views
+                found = None
+                if hot and (k, finder.fold) in hot:  # a paragraph searched again and again: its word index
+                    found = finder.find_indexed(*hot[(k, finder.fold)])
+                if found is None:
+                    if key not in quick or not finder.may_contain_quick(quick):
+                        continue  # ruled out cheaply, without building the paragraph's views
+                    p = span.paragraphs[k]
+                    # quick=False: ruled in above; the view is kept for a paragraph searched again
+                    view = self.view(p, finder.fold)
+                    found = finder.find(self.raw(p), view=view, quick=False)
+                    span.count(k, finder.fold, view)
                 block, p = span.blocks[k], span.paragraphs[k]
-                spans, h = finder.find(self.raw(p))
+                spans, h = found
                 hidden += h
                 floor = self.label_floor(block, p) if e.scope != "heading" else 0  # the heading: all of it
                 hits.extend((block, p, a, b) for a, b in spans if a >= floor)
         where = e.place("find")
+        boxes = [p for p in self.text_box_paragraphs(s) if finder.find(self.raw(p))[0]] if not e.anchor else []
+        if boxes and not hits:
+            raise ResolveError(msg("{find!r} occurs in {section} only inside a text box, which redline does not "
+                                   "revise", find=find, section=s.display),
+                               hint=msg("change the text box by hand, or ask for a comment instead"), **where)
+        if boxes:
+            self.plan_warnings.append(Warning(msg("{find!r} also occurs inside a text box in {section}, left "
+                                                  "unchanged: redline does not revise text boxes", find=find,
+                                                  section=s.display), where=location(**where)))
         if not hits:
             if hidden:
                 raise ResolveError(msg("all {count} {count:plural:occurrence:occurrences} of {find!r} in {section} "
@@ -800,6 +858,20 @@ class _Searchable:
     blocks: list[int]
     paragraphs: list[etree._Element]
     quick: list[str]
+    # (k, fold) -> (normal view, word index) of a paragraph searched HOT_SEARCHES times: many
+    # edits of one long paragraph then find their phrase by its first word, not by reading the
+    # whole paragraph again each (three scans of 150 KB per edit, 10,000 edits)
+    hot: dict = field(default_factory=dict)
+    searches: dict = field(default_factory=dict)
+
+    def count(self, k: int, fold: bool, view) -> None:
+        n = self.searches.get((k, fold), 0) + 1
+        self.searches[(k, fold)] = n
+        if n == HOT_SEARCHES and view is not None:
+            self.hot[(k, fold)] = (view, word_index(view))
+
+
+HOT_SEARCHES = 8
 
 
 @dataclass
@@ -890,11 +962,17 @@ def _short(text: str, n: int = 80) -> str:
 
 # ---------------------------------------------------------------------------- the whole plan
 
-def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None) -> Plan:
+def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None,
+              keep_going: bool = False, planner: Planner | None = None) -> Plan:
     """Resolve and check every edit; raise on the first bad one (a letter's edit that cannot
     apply is set aside in ``Plan.skipped`` instead), on conflicts within one source; turn a
-    later source's conflicting edit into a comment (multi-letter runs)."""
-    planner = Planner(outline)
+    later source's conflicting edit into a comment (multi-letter runs).
+
+    ``keep_going`` sets aside what would raise as well, marked ``"blocking"``, so that a
+    reviewer sees every problem at once (``redline.review``); ``planner`` lets a caller that
+    plans the same draft again and again keep one ``Planner`` and its indexes."""
+    if planner is None or planner.outline is not outline:
+        planner = Planner(outline)
     planned: list[PlannedEdit] = []
     conflicts: list[str] = []
     skipped: list[dict] = []
@@ -905,20 +983,28 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         try:
             pe = planner.plan(edit)
         except (ResolveError, EditsError) as exc:
-            if edit.strict:
+            if edit.strict and not keep_going:
                 raise
             skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": render(exc.message),
-                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source})
+                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source,
+                            "edit": edit, "error": exc, **({"blocking": True} if edit.strict else {})})
             continue
         clash = claims.clash(pe)
         if clash is not None:
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
             if same_source or not demote_cross_source:
-                raise ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
-                                        first=location(edit=edit.index, n=edit.n),
-                                        second=location(edit=other.index, n=other.n),
-                                        place=_where_text(planner, pe, clash)), file=edit.source)
+                error = ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
+                                          first=location(edit=edit.index, n=edit.n),
+                                          second=location(edit=other.index, n=other.n),
+                                          place=_where_text(planner, pe, clash)), file=edit.source)
+                if not keep_going:
+                    raise error
+                skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}",
+                                "reason": render(error.message), "n": edit.n, "candidates": [],
+                                "source": edit.source, "edit": edit, "error": error, "blocking": True,
+                                "conflict_with": other})
+                continue
             pe = demote(planner, pe, other)
             conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
                                  "kept as a comment with its proposed wording", loser=mention(edit),
@@ -946,9 +1032,10 @@ def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
     return a.section.display if a.section is b.section else f"{a.section.display} / {b.section.display}"
 
 
-def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
-    """A later source's edit that collides with an earlier one becomes a comment carrying
-    its proposed wording, on the same place."""
+def demote(planner: Planner, pe: PlannedEdit, winner: Edit | None) -> PlannedEdit:
+    """A later source's edit that collides with an earlier one (``winner``) becomes a comment
+    carrying its proposed wording, on the same place; so does an edit marked ``as_comment``
+    (``winner`` None: a reviewer chose a comment over a tracked change)."""
     e = pe.edit
     proposal = _describe_proposal(pe)
     first = last = None
@@ -967,10 +1054,13 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
         first = last = next(first.iter(W["p"]))
     if last.tag != W["p"]:
         last = first
-    text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
-                      author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
-                      proposal=proposal))
-    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
+    if winner is None:
+        text = render(msg("{author} proposes: {proposal}", author=e.author, proposal=proposal))
+    else:
+        text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
+                          author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
+                          proposal=proposal))
+    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op, winner=winner)
 
 
 def _describe_proposal(pe: PlannedEdit) -> str:
@@ -995,7 +1085,7 @@ class Claims:
     def __init__(self):
         self.whole: dict[int, PlannedEdit] = {}  # block -> edit rewriting or deleting it wholesale
         self.touched: dict[int, PlannedEdit] = {}  # block -> an edit changing text inside it
-        self.spans: dict[int, list[tuple[int, int, PlannedEdit]]] = {}  # id(paragraph) -> char spans
+        self.spans: dict[int, _Spans] = {}  # id(paragraph) -> the char spans edits change in it
         self.deleted: dict[int, PlannedEdit] = {}  # block -> edit deleting it
         self.targets: dict[int, PlannedEdit] = {}  # heading block -> an edit aimed at that section
 
@@ -1018,9 +1108,10 @@ class Claims:
             if isinstance(a, TextChange):
                 if a.block in self.whole and a.block not in pe.whole_blocks:
                     return self.whole[a.block]
-                for s, e, other in self.spans.get(id(a.p), []):
-                    if _overlap(a.start, a.end, s, e):
-                        return other
+                spans = self.spans.get(id(a.p))
+                other = spans.clash(a.start, a.end) if spans is not None else None
+                if other is not None:
+                    return other
         return None
 
     def add(self, pe: PlannedEdit) -> None:
@@ -1032,11 +1123,45 @@ class Claims:
             self.targets.setdefault(pe.section.heading, pe)
         for a in pe.actions:
             if isinstance(a, TextChange):
-                self.spans.setdefault(id(a.p), []).append((a.start, a.end, pe))
+                spans = self.spans.get(id(a.p))
+                if spans is None:
+                    spans = self.spans[id(a.p)] = _Spans()
+                spans.add(a.start, a.end, pe)
                 self.touched.setdefault(a.block, pe)
             elif isinstance(a, DeleteRow):  # every cell paragraph of a deleted row is claimed whole
                 for p in a.tr.iter(W["p"]):
                     self.spans.setdefault(id(p), []).append((0, 1 << 30, pe))
+
+
+class _Spans:
+    """The character spans edits change in one paragraph, sorted, so that checking a new
+    span costs O(log n) and not a walk over every earlier one (10,000 edits of one
+    paragraph made 50 million comparisons).  The stored spans never overlap (each was
+    checked before it was added), so sorted by start their ends never decrease: the spans
+    that can meet [a, b) are found by bisection on the starts, walking back only while an
+    end reaches ``a``."""
+
+    __slots__ = ("keys", "edits")
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[PlannedEdit] = []
+
+    def clash(self, a: int, b: int) -> PlannedEdit | None:
+        i = bisect_right(self.keys, (b, b))  # every span starting after b is past reach
+        while i > 0:
+            i -= 1
+            s, e = self.keys[i]
+            if e < a:
+                break
+            if _overlap(a, b, s, e):
+                return self.edits[i]
+        return None
+
+    def add(self, a: int, b: int, pe: PlannedEdit) -> None:
+        i = bisect_right(self.keys, (a, b))
+        self.keys.insert(i, (a, b))
+        self.edits.insert(i, pe)
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
@@ -1049,6 +1174,6 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
     return s1 < e2 and s2 < e1
 
 
-__all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+__all__ = ["make_plan", "Planner", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
            "NewRow", "DeleteRow",
            "word_changes", "align", "tidy_deletion"]

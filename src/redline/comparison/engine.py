@@ -17,7 +17,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError, Warning
+from ..errors import Warning
+from ..messages import msg
 from ..ooxml import W
 
 DEFAULT_AUTHOR = "redline compare"
@@ -62,28 +63,30 @@ class CompareResult:
 def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
             date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
             edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
-            limits=None) -> CompareResult:
+            limits=None, summary: str | Path | None = None, summary_format: str = "text") -> CompareResult:
     """Compare OLD with NEW; write OLD with the differences as tracked changes to ``output``
     (default ``<OLD>.compare.docx`` beside OLD); optionally the way back (``edits``: an
     edits file that ``redline apply OLD`` turns into NEW; ``letter``: the same as the body
-    of a comment letter)."""
+    of a comment letter) and the summary (``summary``, as ``summary_format``).  Every file
+    goes through the guarded writer, all or none: never over OLD or NEW."""
     import gc
 
     was = gc.isenabled()
     gc.disable()  # a large run builds many long-lived objects and little cyclic garbage
     try:
         return _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
-                        moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits)
+                        moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits,
+                        summary=summary, summary_format=summary_format)
     finally:
         if was:
             gc.enable()
 
 
 def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, force, edits, letter, dry_run,
-             limits) -> CompareResult:
+             limits, summary=None, summary_format="text") -> CompareResult:
     from ..edits import normalize_date, now_iso
     from ..markup import Meta
-    from ..package import open_docx, same_file, save_docx, write_text_atomic
+    from ..package import check_outputs, docx_bytes, open_docx, write_outputs
     from ..revise import Reviser
     from ..revisions import accept_all
     from ..sections.outline import build as build_outline
@@ -96,12 +99,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     timings: dict[str, float] = {}
     t = time.perf_counter()
     out_path = Path(output) if output else old.with_name(old.stem + ".compare.docx")
-    for path, what in ((old, "OLD"), (new, "NEW")):
-        if not dry_run and path.exists() and same_file(out_path, path):
-            raise OutputError(f"would overwrite {what} ({path})", where=str(out_path), hint="choose another output file")
-    for extra in (edits, letter):
-        if extra is not None and any(Path(p).exists() and same_file(extra, p) for p in (old, new)):
-            raise OutputError("would overwrite an input", where=str(extra), hint="choose another file")
+    # every output judged before any work: never OLD or NEW, never an existing file unasked
+    check_outputs([None if dry_run else out_path, edits, letter, summary], inputs=[old, new], force=force)
     meta = Meta(author or DEFAULT_AUTHOR, normalize_date(date, "--date") if date else now_iso())
     opened = [open_docx(p, limits=limits) if limits is not None else open_docx(p) for p in (old, new)]
     old_doc, new_doc = opened
@@ -112,8 +111,9 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     old_body, new_body = old_doc.element.body, new_doc.element.body
     earlier = sum(1 for _ in old_body.iter(W["ins"], W["del"], W["moveFrom"], W["moveTo"]))
     if earlier:
-        warnings.append(Warning(f"OLD holds {earlier} tracked change(s): compared as its current text (insertions "
-                                "shown, deletions hidden); they are kept in the output", where=str(old)))
+        warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}: compared as its current "
+                                    "text (insertions shown, deletions hidden); they are kept in the output",
+                                    count=earlier), where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
@@ -132,8 +132,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     transplant.notes = cmp.notes
     accepted += cmp.notes.accepted
     if accepted:
-        warnings.append(Warning(f"NEW holds {accepted} tracked change(s): compared as its accepted text, as Word "
-                                "does", where=str(new)))
+        warnings.append(Warning(msg("NEW holds {count} tracked {count:plural:change:changes}: compared as its "
+                                    "accepted text, as Word does", count=accepted), where=str(new)))
     rv.start_ids(*cmp.notes.roots())
     story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
                   new_doc.part, transplant)
@@ -153,18 +153,22 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
             from .letter import make_letter
 
             result.letter, result.letter_left_out = make_letter(result)
-    if dry_run:
+    if dry_run:  # nothing written but the summary, when asked
+        if summary is not None:
+            write_outputs([(summary, result.render(summary_format))], inputs=[old, new], force=force)
         return result
     t = time.perf_counter()
     dirty = {old_doc.part.partname.lstrip("/")} | transplant.dirty | cmp.notes.finish()
-    save_docx(old_doc, out_path, dirty=dirty, force=force, input_path=old)
+    outputs: list = [(out_path, docx_bytes(old_doc, dirty=dirty, where=str(out_path)))]
     if edits is not None:
         import json
 
-        write_text_atomic(edits, json.dumps(result.edits, ensure_ascii=False, indent=2) + "\n", force=force,
-                          protect=[old, new, out_path])
+        outputs.append((edits, json.dumps(result.edits, ensure_ascii=False, indent=2) + "\n"))
     if letter is not None:
-        write_text_atomic(letter, result.letter, force=force, protect=[old, new, out_path])
+        outputs.append((letter, result.letter))
+    if summary is not None:
+        outputs.append((summary, result.render(summary_format)))
+    write_outputs(outputs, inputs=[old, new], force=force)  # all or none
     timings["save"] = time.perf_counter() - t
     return result
 
@@ -198,6 +202,6 @@ def _headers_differ(old_doc, new_doc, warnings: list[Warning]) -> None:
 
     try:
         if texts(old_doc) != texts(new_doc):
-            warnings.append(Warning("headers or footers differ: they are not compared, OLD's are kept"))
+            warnings.append(Warning(msg("headers or footers differ: they are not compared, OLD's are kept")))
     except Exception:
         pass
