@@ -188,3 +188,53 @@ def revision_count(out: Path) -> int:
         root = etree.fromstring(z.read("word/document.xml"))
     return sum(1 for _ in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "rPrChange",
                                     W + "pPrChange"))
+
+
+# --------------------------------------------------------------------------- pairs from real documents
+
+def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
+    """OLD = a real document; NEW = the same with a word changed, a paragraph deleted, a
+    paragraph inserted and a paragraph moved (body-level paragraphs with text), made on the
+    XML of the main part so every other part stays the same.  None when it has fewer than
+    three paragraphs with text."""
+    import hashlib
+    import random
+    import shutil
+
+    from redline.ooxml import iter_blocks, paragraph_text
+
+    rnd = random.Random(int(hashlib.sha1(path.name.encode()).hexdigest()[:8], 16))
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        data = {i.filename: z.read(i.filename) for i in infos}
+    main = next((n for n in data if n.lower() == "word/document.xml"), None)
+    if main is None:
+        return None
+    root = etree.fromstring(data[main])
+    body = root.find(W + "body")
+    if body is None:
+        return None
+    paras = [b for b in iter_blocks(body) if b.tag == W + "p" and len(paragraph_text(b).split()) >= 2
+             and next(b.iter(W + "fldChar", W + "sectPr"), None) is None]
+    if len(paras) < 3:
+        return None
+    a, b, c = rnd.sample(paras, 3)
+    # a word changed in a: the last run with text gets a new word
+    runs = [t for t in a.iter(W + "t") if t.text and t.text.strip()]
+    runs[-1].text = runs[-1].text.rstrip() + " sửa đổi"
+    # a new paragraph after b, formatted like b, and b's text moved before a? no: c deleted
+    twin = etree.fromstring(etree.tostring(b))
+    for el in list(twin):
+        if el.tag != W + "pPr":
+            twin.remove(el)
+    twin.append(etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:t>Đoạn mới do so sánh thêm vào.</w:t></w:r>'))
+    b.addnext(twin)
+    c.getparent().remove(c)
+    old = tmp / ("old-" + path.name)
+    new = tmp / ("new-" + path.name)
+    shutil.copyfile(path, old)
+    data[main] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(new, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in infos:
+            z.writestr(i, data[i.filename])
+    return old, new

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import oracles
 import redline
+from compare_pairs import check_exact
 from conftest import FIXTURES
 from redline.ooxml import W, iter_blocks, paragraph_text
 from redline.package import open_docx
@@ -89,12 +90,14 @@ def make_new(draft, out, seed: int, n_edits: int) -> None:
     doc.save(str(out))
 
 
-def round_trip(tmp_path, draft, new, *, letter: bool = False) -> None:
-    """compare --edits (and --letter): apply(OLD, edits) reads as NEW; with ``letter``,
-    extract(letter) gives back the same edits and applying those reads as NEW too."""
+def round_trip(tmp_path, draft, new, *, letter: bool = False, audit: bool = False) -> None:
+    """compare's output is exact (compare_pairs.check_exact); compare --edits (and --letter):
+    apply(OLD, edits) reads as NEW; with ``letter``, extract(letter) gives back the same edits
+    and applying those reads as NEW too."""
     edits, letter_path = tmp_path / "edits.json", tmp_path / "letter.txt"
     result = redline.compare(draft, new, tmp_path / "cmp.docx", edits=edits, force=True,
                              letter=letter_path if letter else None)
+    check_exact(draft, new, tmp_path / "cmp.docx", audit=audit)
     assert "unresolved" not in result.edits, result.edits.get("unresolved")
     want = oracles.pandoc_paragraphs(new, "accept")
     applied = tmp_path / "applied.docx"
@@ -121,7 +124,7 @@ def round_trip(tmp_path, draft, new, *, letter: bool = False) -> None:
 def test_round_trip_on_every_fixture_draft(tmp_path, draft):
     new = tmp_path / "new.docx"
     make_new(draft, new, seed=sum(map(ord, draft.stem)), n_edits=8)
-    round_trip(tmp_path, draft, new, letter=True)
+    round_trip(tmp_path, draft, new, letter=True, audit=True)
     assert "1. " in (tmp_path / "letter.txt").read_text("utf-8")  # the letter says something
 
 
