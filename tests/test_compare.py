@@ -279,7 +279,7 @@ def test_moved_section_is_one_move(tmp_path):
 def test_old_with_tracked_changes_keeps_them(tmp_path):
     old_body = (para(run("Kế hoạch "), ins("mới ", id=901, author="Sở Tư pháp"), run("năm 2022"),
                      dele(" cũ", id=902, author="Sở Tư pháp"), run(".")) +
-                para("Đoạn thứ hai.", ppr=mark("ins", 903, author="Sở Tư pháp")) + para("Đoạn thứ ba."))
+                para("Đoạn thứ hai.") + para("Đoạn thứ ba."))
     new_body = para("Kế hoạch mới năm 2023.") + para("Đoạn thứ hai.") + para("Đoạn thứ ba, sửa.")
     old, new = write_pair(tmp_path, "tracked", old_body, new_body)
     out, result = compare(tmp_path, "tracked", old, new)
@@ -288,6 +288,16 @@ def test_old_with_tracked_changes_keeps_them(tmp_path):
         xml = z.read("word/document.xml").decode()
     assert 'w:author="Sở Tư pháp"' in xml  # the earlier reviewer's revisions are kept
     assert any("OLD holds" in str(w) for w in result.warnings)
+
+
+def test_old_with_paragraph_mark_revisions_is_accepted_first(tmp_path):
+    old_body = (para("Đoạn một.", ppr=mark("del", 903, author="Sở Tư pháp")) + para("Đoạn hai.") +
+                para(run("Đoạn ba"), ins(" mới", id=904, author="Sở Tư pháp"), run(".")))
+    new_body = para("Đoạn một.Đoạn hai.") + para("Đoạn ba mới, sửa.")
+    old, new = write_pair(tmp_path, "tracked-marks", old_body, new_body)
+    out, result = compare(tmp_path, "tracked-marks", old, new)
+    assert result.old_accepted and any("accepted before comparing" in str(w) for w in result.warnings)
+    check_exact(old, new, out, old_accepted=True)
 
 
 def test_new_with_tracked_changes_is_compared_as_accepted(tmp_path):

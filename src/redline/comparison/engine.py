@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError, Warning
-from ..ooxml import W
+from ..ooxml import W, qn
 
 DEFAULT_AUTHOR = "redline compare"
 
@@ -43,6 +43,7 @@ class CompareResult:
     edits: dict | None = None  # the way back (comparison.edits), when asked for
     letter: str | None = None
     letter_left_out: list[dict] = field(default_factory=list)  # edits the letter could not say
+    old_accepted: bool = False  # OLD's earlier revisions were accepted first (see the warnings)
 
     @property
     def report(self):
@@ -111,7 +112,16 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     warnings: list[Warning] = []
     old_body, new_body = old_doc.element.body, new_doc.element.body
     earlier = sum(1 for _ in old_body.iter(W["ins"], W["del"], W["moveFrom"], W["moveTo"]))
-    if earlier:
+    old_accepted = False
+    if earlier and _structural_revisions(old_body):
+        # a paragraph mark, row or cell revision changes which paragraphs exist: OLD's current
+        # view cannot be compared paragraph by paragraph, so OLD is taken as accepted, as Word does
+        old_accepted = True
+        n = accept_all(old_doc.element)
+        warnings.append(Warning(f"OLD holds {n} tracked change(s), some on paragraph marks or table rows: they "
+                                "were accepted before comparing (as Word does); Reject All gives OLD's accepted "
+                                "text", where=str(old)))
+    elif earlier:
         warnings.append(Warning(f"OLD holds {earlier} tracked change(s): compared as its current text (insertions "
                                 "shown, deletions hidden); they are kept in the output", where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
@@ -145,6 +155,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
 
     result = CompareResult(old, new, None if dry_run else out_path, meta.author, meta.date, record, tree_old,
                            tree_new, cmp.notes.compared, cmp.boxes.compared, cmp.moves, warnings, timings)
+    result.old_accepted = old_accepted
     if edits is not None or letter is not None:
         from .edits import make_edits
 
@@ -167,6 +178,15 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
         write_text_atomic(letter, result.letter, force=force, protect=[old, new, out_path])
     timings["save"] = time.perf_counter() - t
     return result
+
+
+def _structural_revisions(body) -> bool:
+    """Revisions that add or remove paragraphs, rows or cells (marks, w:trPr, cell changes)."""
+    from ..revisions import MARKER_PARENTS
+
+    marks = (W["ins"], W["del"], W["moveFrom"], W["moveTo"], qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))
+    return any(el.tag.endswith(("cellIns", "cellDel", "cellMerge")) or el.getparent().tag in MARKER_PARENTS
+               for el in body.iter(*marks))
 
 
 def _has_revisions(root) -> bool:
