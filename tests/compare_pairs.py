@@ -217,15 +217,15 @@ def revision_count(out: Path) -> int:
 # --------------------------------------------------------------------------- pairs from real documents
 
 def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
-    """OLD = a real document; NEW = the same with a word changed, a paragraph deleted, a
-    paragraph inserted and a paragraph moved (body-level paragraphs with text), made on the
-    XML of the main part so every other part stays the same.  None when it has fewer than
-    three paragraphs with text."""
+    """OLD = a real document; NEW = the same with a word changed, a paragraph inserted and
+    (with three or more) one deleted, among paragraphs with text (of the body and its tables;
+    a deleted one of the body), made on the XML
+    of the main part so every other part stays the same.  None when no paragraph has text."""
     import hashlib
     import random
     import shutil
 
-    from redline.ooxml import iter_blocks, paragraph_text
+    from redline.ooxml import paragraph_text
 
     rnd = random.Random(int(hashlib.sha1(path.name.encode()).hexdigest()[:8], 16))
     with zipfile.ZipFile(path) as z:
@@ -238,22 +238,33 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     body = root.find(W + "body")
     if body is None:
         return None
-    paras = [b for b in iter_blocks(body) if b.tag == W + "p" and len(paragraph_text(b).split()) >= 2
-             and next(b.iter(W + "fldChar", W + "sectPr"), None) is None]
-    if len(paras) < 3:
+    # paragraphs of the body and of its tables (not of text boxes), with text
+    paras = [b for b in body.iter(W + "p") if paragraph_text(b).strip()
+             and not any(x.tag == W + "txbxContent" for x in b.iterancestors())]
+    plain = [b for b in paras if next(b.iter(W + "fldChar", W + "fldSimple", W + "sectPr"), None) is None
+             and any(t.text and t.text.strip() for t in b.iter(W + "t"))]
+    if not plain:
         return None
-    a, b, c = rnd.sample(paras, 3)
-    # a word changed in a: the last run with text gets a new word
+    a = rnd.choice(plain)
+    # a word changed in a: its last text gets a new word
     runs = [t for t in a.iter(W + "t") if t.text and t.text.strip()]
     runs[-1].text = runs[-1].text.rstrip() + " sửa đổi"
-    # a new paragraph after b, formatted like b, and b's text moved before a? no: c deleted
+    # a new paragraph after b, formatted like b
+    b = rnd.choice(paras)
     twin = etree.fromstring(etree.tostring(b))
     for el in list(twin):
         if el.tag != W + "pPr":
             twin.remove(el)
+    for sect in twin.iter(W + "sectPr"):
+        sect.getparent().remove(sect)
     twin.append(etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:t>Đoạn mới do so sánh thêm vào.</w:t></w:r>'))
     b.addnext(twin)
-    c.getparent().remove(c)
+    # c deleted, when there are enough paragraphs
+    last = [x for x in body if x.tag in (W + "p", W + "tbl", W + "sdt")][-1:]  # Word keeps a body's last paragraph
+    rest = [x for x in plain if x is not a and x is not b and x.getparent() is body and x not in last]
+    if len(paras) >= 3 and rest:
+        c = rnd.choice(rest)
+        c.getparent().remove(c)
     old = tmp / ("old-" + path.name)
     new = tmp / ("new-" + path.name)
     shutil.copyfile(path, old)
