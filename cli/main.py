@@ -2,7 +2,9 @@
 
 Each command parses options, calls one library function, prints its result.  Errors
 caused by input (``RedlineError``) print one line and exit 2; anything else is a bug:
-one line asking for a report, exit 70 (``--debug`` shows the traceback).
+one line asking for a report, exit 70 (``--debug`` shows the traceback).  Every line it
+prints comes from the message catalogue, in the language of ``--lang`` (or REDLINE_LANG),
+by default the draft's.
 """
 from __future__ import annotations
 
@@ -15,7 +17,23 @@ from pathlib import Path
 import click
 
 import redline
-from redline.errors import EXIT_BUG, EXIT_FINDINGS, RedlineError
+import redline.options
+from redline.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_INCOMPLETE, RedlineError
+from redline.messages import environment_language, language, msg, option_style, render
+
+
+def say(message, *, err: bool = False, nl: bool = True) -> None:
+    click.echo(render(message), err=err, nl=nl)
+
+
+def _fallback_language() -> str | None:
+    """The language of an error raised before the draft was read: --lang, else the locale."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.params.get("lang") if ctx is not None else None
+    try:
+        return redline.options.language_option(chosen) or environment_language()
+    except RedlineError:
+        return environment_language()
 
 
 def guarded(fn):
@@ -24,26 +42,35 @@ def guarded(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         debug = click.get_current_context().find_root().params.get("debug", False)
-        try:
-            return fn(*args, **kwargs)
-        except RedlineError as exc:
-            if debug:
+        with option_style("cli"):
+            try:
+                return fn(*args, **kwargs)
+            except RedlineError as exc:
+                if debug:
+                    raise
+                lang = exc.lang or _fallback_language()
+                with language(lang):
+                    say(msg("redline: error: {message}", message=exc.render(lang)), err=True)
+                sys.exit(exc.exit_code)
+            except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
                 raise
-            click.echo(f"redline: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
-            raise
-        except BrokenPipeError:  # the reader went away (`redline outline X | head`): not an error
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
-        except Exception as exc:  # a bug: say so plainly
-            if debug:
-                raise
-            click.echo(f"redline: internal error ({type(exc).__name__}: {exc}); "
-                       "please report it, with --debug for the traceback", err=True)
-            sys.exit(EXIT_BUG)
+            except BrokenPipeError:  # the reader went away (`redline outline X | head`): not an error
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                sys.exit(0)
+            except Exception as exc:  # a bug: say so plainly
+                if debug:
+                    raise
+                with language(_fallback_language()):
+                    say(msg("redline: internal error ({kind}: {detail}); please report it, with --debug for the "
+                            "traceback", kind=type(exc).__name__, detail=exc), err=True)
+                sys.exit(EXIT_BUG)
 
     return wrapper
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["vi", "en"], case_sensitive=False), envvar="REDLINE_LANG",
+    help="Language of messages and the summary: vi or en (default: the document's language; env REDLINE_LANG).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,8 +83,9 @@ def main(debug: bool) -> None:
 @main.command("outline")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
+@LANG_OPTION
 @guarded
-def outline_cmd(draft: Path, as_json: bool) -> None:
+def outline_cmd(draft: Path, as_json: bool, lang: str | None) -> None:
     """Print the section tree of DRAFT (address, heading)."""
     tree = redline.outline(draft)
     if as_json:
@@ -66,22 +94,58 @@ def outline_cmd(draft: Path, as_json: bool) -> None:
     for special in (tree.title, tree.preamble):
         if special is not None:
             click.echo(f"[{special.address}] {special.title}")
-    for section in tree.walk():
-        click.echo(f"{'  ' * (section.level - 1)}{section.address}  {section.title}")
+    tables: dict[str, list] = {}
+    for t in tree.tables:
+        tables.setdefault(t.owner, []).append(t)
+
+    def show(sections):
+        for section in sections:
+            for s in section.walk():
+                click.echo(f"{'  ' * (s.level - 1)}{s.address}  {s.title}")
+                for t in tables.get(s.address, []):
+                    click.echo(f"{'  ' * s.level}{_table_line(t)}")
+
+    show(tree.sections)
     if tree.closing is not None:
         click.echo(f"[closing] {tree.closing.title}")
-    for w in tree.warnings:
-        click.echo(f"warning: {w}", err=True)
+    for d in tree.documents:
+        title = f" {d.title.title}" if d.title is not None else ""
+        click.echo(f"== {d.name}:{title}")
+        for t in tables.get(d.name, []):
+            click.echo(f"  {_table_line(t)}")
+        show(d.sections)
+    with language(redline.options.language_option(lang) or _document_language(tree)):
+        for w in tree.warnings:
+            say(msg("warning: {message}", message=w.render()), err=True)
+
+
+def _document_language(tree) -> str:
+    from redline.messages import detect_language
+
+    return detect_language(" ".join(s.title for s in tree.walk()))
+
+
+def _table_line(t) -> str:
+    """'[bảng 2] Biểu số 02: ... | STT | Đơn vị | ...' for ``redline outline``."""
+    caption = f" {t.caption}" if t.caption else ""
+    return f"[bảng {t.number}]{caption} | " + " | ".join(t.header) + f"  ({t.rows} rows)"
 
 
 @main.command("resolve")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("reference")
+@LANG_OPTION
 @guarded
-def resolve_cmd(draft: Path, reference: str) -> None:
+def resolve_cmd(draft: Path, reference: str, lang: str | None) -> None:
     """Print the address REFERENCE resolves to in DRAFT."""
-    section = redline.resolve(draft, reference)
+    tree = redline.outline(draft)
+    with language(redline.options.language_option(lang) or _document_language(tree)):
+        section = redline.resolve(tree, reference)
     click.echo(f"{section.address}\t{section.title}")
+
+
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html",
+           ".htm": "html"}
 
 
 @main.command("apply")
@@ -90,28 +154,39 @@ def resolve_cmd(draft: Path, reference: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output .docx (default: <draft>.redline.docx beside the draft).")
 @click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the summary to FILE instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text")
-@click.option("--author", help="Revision author (overrides the edits file).")
-@click.option("--date", help="Revision date, ISO 8601 (overrides the edits file).")
+              help="Write the summary to FILE instead of stdout (its suffix picks the format: .txt .md .json .html).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default=None,
+              help="Summary format: text (default), markdown, json or html.")
+@click.option("--author", help="Revision author (overrides the edits file and the letter).")
+@click.option("--date", help="Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (overrides the sources).")
 @click.option("--dry-run", is_flag=True, help="Plan and summarise; write nothing.")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option("--strict", is_flag=True,
+              help=f"Exit {EXIT_INCOMPLETE} when any instruction was not applied (the output is still written).")
+@LANG_OPTION
 @guarded
-def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, force) -> None:
+def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, force, strict, lang) -> None:
     """Apply EDITS files and/or comment LETTERS (.json, .txt, .docx, .pdf) to DRAFT."""
+    suffix = summary_file.suffix.lower() if summary_file else ""
+    if fmt is None:
+        fmt = FORMATS.get(suffix, "text")
+    if suffix == ".docx" or FORMATS.get(suffix, fmt) != fmt:  # --format json --summary s.html
+        redline.options.expect_suffix(summary_file, tuple(k for k, v in FORMATS.items() if v == fmt))
     result = redline.apply(draft, list(sources), output, author=author, date=date, dry_run=dry_run,
-                           force=force, progress=sys.stderr.isatty())
+                           force=force, progress=sys.stderr.isatty(), lang=lang)
     text = result.render(fmt)
     if summary_file:
         from redline.package import write_text_atomic
 
         write_text_atomic(summary_file, text)
     else:
-        click.echo(text)
-    for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
-    if not dry_run:
-        click.echo(f"wrote {result.output}", err=True)
+        click.echo(text, nl=False)
+    with language(result.lang):
+        for w in result.warnings:
+            say(msg("warning: {message}", message=w.render()), err=True)
+        click.echo(result.status_line(), err=True)
+    if strict and result.not_applied:
+        sys.exit(EXIT_INCOMPLETE)
 
 
 @main.command("check")
@@ -119,36 +194,43 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
 @click.option("--original", type=click.Path(dir_okay=False, path_type=Path),
               help="The draft PATH was made from: rejecting redline's revisions must give it back.")
 @click.option("--expected", help="Text file with the expected accepted text.")
+@LANG_OPTION
 @guarded
-def check_cmd(path: Path, original: Path | None, expected: str | None) -> None:
+def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str | None) -> None:
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
     expected_text = Path(expected).read_text("utf-8") if expected else None
     findings = redline.check(path, original=original, expected=expected_text)
     for f in findings:
         click.echo(str(f))
-    if findings:
-        click.echo(f"{len(findings)} finding(s)", err=True)
-        sys.exit(EXIT_FINDINGS)
-    click.echo("ok")
+    with language(redline.options.language_option(lang) or _fallback_language()):
+        if findings:
+            say(msg("{count} {count:plural:finding:findings}", count=len(findings)), err=True)
+            sys.exit(EXIT_FINDINGS)
+    click.echo("ok")  # a fixed word for scripts, in every language
 
 
-def _accept_reject(name: str, fn):
-    @main.command(name)
+def _accept_reject(name: str, fn, summary: str):
+    @main.command(name, help=summary, short_help=summary.split(";")[0].split(".")[0])
     @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--author", help="Only revisions by this author.")
+    @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                  help="The .docx to write.")
+    @click.option("--author", help="Only this author's revisions (case, accents and Unicode form do not matter).")
     @click.option("--force", is_flag=True, help="Replace an existing output file.")
+    @LANG_OPTION
     @guarded
-    def command(path: Path, output: Path, author: str | None, force: bool) -> None:
-        fn(path, output, author=author, force=force)
-        click.echo(f"wrote {output}", err=True)
+    def command(path: Path, output: Path, author: str | None, force: bool, lang: str | None) -> None:
+        count = fn(path, output, author=author, force=force, lang=lang)
+        with language(redline.options.language_option(lang) or _fallback_language()):
+            say(msg("wrote {path}: {count} {count:plural:revision:revisions} settled", path=output, count=count),
+                err=True)
 
-    command.__doc__ = f"Write a copy of PATH with all revisions (or one author's) {name}ed."
     return command
 
 
-_accept_reject("accept", redline.accept)
-_accept_reject("reject", redline.reject)
+_accept_reject("accept", redline.accept,
+               "Accept tracked changes: write a copy of PATH with all revisions (or one author's) accepted.")
+_accept_reject("reject", redline.reject,
+               "Reject tracked changes: write a copy of PATH with all revisions (or one author's) rejected.")
 
 
 @main.command("extract")
@@ -158,16 +240,20 @@ _accept_reject("reject", redline.reject)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the edits file here (default: stdout).")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
+@LANG_OPTION
 @guarded
-def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool) -> None:
+def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool, lang: str | None) -> None:
     """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
-    edits = redline.extract(letter, draft=draft)
+    if output:
+        redline.options.expect_suffix(output, (".json",))
+    edits = redline.extract(letter, draft=draft, lang=lang)
     text = json.dumps(edits, ensure_ascii=False, indent=2) + "\n"
     if output:
         from redline.package import write_text_atomic
 
         write_text_atomic(output, text, force=force)
-        click.echo(f"wrote {output}", err=True)
+        with language(redline.options.language_option(lang) or _fallback_language()):
+            say(msg("wrote {path}", path=output), err=True)
     else:
         click.echo(text, nl=False)
 

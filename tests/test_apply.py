@@ -90,8 +90,9 @@ def test_seed_letter_output_opens_and_names_the_department(outputs):
     out, result = outputs("typed", "seed-letter")
     text = result.render("text")
     assert "Sở Thông tin và Truyền thông" in text
-    assert "[1] (n=1) replace I.4 Công tác thông tin, tuyên truyền CCHC" in text
-    assert "append II.6.2" in text and "append IV.7" in text
+    assert "[1] Replace · I.4 Công tác thông tin, tuyên truyền CCHC · Sở Thông tin và Truyền thông · item 1" in text
+    assert "Add at the end · II.6.2" in text and "Add at the end · IV.7" in text
+    assert "replace_text" not in text and "(n=" not in text  # plain words, not the edits file's names
     import docx
 
     docx.Document(str(out))
@@ -223,3 +224,23 @@ def test_apply_pauses_the_cyclic_collector_only_for_the_run(tmp_path):
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_an_appended_block_marks_only_its_own_paragraphs(tmp_path):
+    # LibreOffice draws a change bar beside the heading after an appended block (6.3. after the
+    # II.6.2 append): it models the new paragraph's inserted mark as a range reaching the start
+    # of the next paragraph.  The markup is Word's own form (README, "Change bars in
+    # LibreOffice"): only the new paragraphs carry revisions; the paragraph before and the
+    # heading after carry none.
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out = tmp_path / "o.docx"
+    redline.apply(DRAFTS / "cchc-typed.docx", EDITS / "seed-letter.json", out)
+    body = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml")).find(W + "body")
+    paras = list(body.iter(W + "p"))
+    texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in paras]
+    new = next(i for i, t in enumerate(texts) if t.startswith("Hiện nay, đang trình"))
+    assert texts[new + 1].startswith("6.3.")
+    marked = [p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in paras]
+    assert marked[new] and not marked[new - 1] and not marked[new + 1]
+    for p in (paras[new - 1], paras[new + 1]):
+        assert not any(el.tag in (W + "ins", W + "del", W + "pPrChange", W + "rPrChange") for el in p.iter())

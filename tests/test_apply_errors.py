@@ -45,8 +45,8 @@ CASES = [
      ["edit 2 (n=2)", "edit 1 (n=1)", "cannot both apply"]),
     ("invalid JSON", '{"author": "A", "edits": [}', ["invalid JSON at line 1, column"]),
     ("empty edits", doc(), ["edits list is empty"]),
-    ("bad date", doc({"op": "append", "target": "I.4", "paragraphs": ["x"]}, date="15/7/2022"),
-     ["date '15/7/2022'"]),
+    ("bad date", doc({"op": "append", "target": "I.4", "paragraphs": ["x"]}, date="15th July 2022"),
+     ["date '15th July 2022'"]),
     ("no author", {"edits": [{"op": "append", "target": "I.4", "paragraphs": ["x"]}]}, ["no author"]),
 ]
 
@@ -73,7 +73,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
     edits = json.loads((FIXTURES / "edits" / "seed-letter.json").read_text("utf-8"))
     result, out = run_apply(tmp_path, edits, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "dry run" in result.output and "replace I.4" in result.output
+    assert "dry run" in result.output and "Replace · I.4" in result.output
     assert not out.exists()
 
 

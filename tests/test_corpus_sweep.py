@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, need_shared
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import corpus_sweep  # noqa: E402
@@ -17,6 +17,7 @@ FILES = corpus_sweep.corpus_files(CORPUS) if CORPUS.is_dir() else []
 
 
 def test_the_corpus_is_there():
+    need_shared("corpus")
     assert len(FILES) > 150, f"expected the shared corpus under {CORPUS} (set REDLINE_SHARED)"
 
 

@@ -11,7 +11,7 @@ from redline.errors import LetterError
 from redline.letters.extract import extract, extract_text, org_name, parse_frame
 from redline.letters.source import mend_lines, read_letter
 
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES, SHARED, need_shared
 
 SEED = SHARED / "seed" / "000_226b52244f99b591.txt"
 LETTERS = FIXTURES / "letters"
@@ -23,8 +23,7 @@ SEED_JSON = FIXTURES / "edits" / "seed-letter.json"
 
 @pytest.fixture(scope="module")
 def seed() -> dict:
-    if not SEED.is_file():
-        pytest.fail(f"seed letter not found at {SEED}; set REDLINE_SHARED")
+    need_shared(str(SEED.relative_to(SHARED)))
     return extract(SEED)
 
 
@@ -81,6 +80,7 @@ needs_resolver = pytest.mark.skipif(not _have_resolver(), reason="resolver or fi
 def test_seed_matches_hand_transcription():
     from redline.letters.extract import draft_outline, resolve_reference
 
+    need_shared(str(SEED.relative_to(SHARED)))
     hand = json.loads(SEED_JSON.read_text("utf-8"))
     got = extract(SEED, draft=DRAFT)
     assert got["unresolved"] == []

@@ -210,7 +210,7 @@ def test_fine_grained_letter_summary_shows_short_inline_redlines(tmp_path):
     assert len(blocks) >= 12
     for b in blocks:
         lines = b.splitlines()[1:]
-        if " comment " in b.splitlines()[0]:
+        if " Comment · " in b.splitlines()[0]:
             assert any(line.strip().startswith("comment:") for line in lines), b
             continue
         body = [line for line in lines if not line.strip().startswith(("note:", "comment:"))]

@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES, SHARED, need_shared
 
 sys.path.insert(0, str(FIXTURES))
 import content as C  # noqa: E402
@@ -291,9 +291,7 @@ def test_seed_letter_transcription():
 
 
 def test_seed_letter_copy_is_unchanged():
-    seed = SHARED / "seed" / "000_226b52244f99b591.txt"
-    if not seed.is_file():
-        pytest.skip(f"no shared seed at {seed}")
+    seed = need_shared("seed/000_226b52244f99b591.txt")
     assert (FIXTURES / "letters" / "seed-letter.txt").read_bytes() == seed.read_bytes()
 
 

@@ -19,9 +19,9 @@ Public API (everything the CLI does is one call here)::
     redline.compare(old, new, output)      -> CompareResult (section-aware summary, warnings)
 """
 from .errors import (  # noqa: F401
-    EXIT_BAD_INPUT, EXIT_BUG, EXIT_FINDINGS, EXIT_OK,
+    EXIT_BAD_INPUT, EXIT_BUG, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK,
     ConflictError, DocumentError, EditsError, LetterError, LimitError, OutputError,
-    RedlineError, ResolveError, Warning,
+    RedlineError, ResolveError, UsageError, Warning,
 )
 from .api import accept, apply, check, compare, extract, outline, reject, resolve  # noqa: F401
 
@@ -29,5 +29,6 @@ __version__ = "0.1.0"
 __all__ = [
     "outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare",
     "RedlineError", "DocumentError", "LimitError", "EditsError", "ResolveError", "ConflictError", "LetterError",
-    "OutputError", "Warning", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_BUG",
+    "OutputError", "UsageError", "Warning", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE",
+    "EXIT_BUG",
 ]

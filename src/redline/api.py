@@ -2,6 +2,11 @@
 
 Imports are local so that ``import redline`` stays cheap and a stage's dependencies
 load only when that stage runs.
+
+Every function takes ``lang="vi"|"en"`` for its messages (errors, warnings, the summary);
+by default the ``REDLINE_LANG`` environment variable, else the language of the document's
+own text.  An error raised inside speaks that language (``str(err)``); ``err.render("en")``
+gives another.
 """
 from __future__ import annotations
 
@@ -27,41 +32,99 @@ def resolve(outline_or_path: Any, reference: str):
     return _resolve(tree, reference)
 
 
-def apply(draft: str | Path, sources: Any, output: str | Path | None = None, **options):
-    """Apply edits files / letters / edit dicts to ``draft``; write ``output`` (unless dry_run)."""
+def apply(draft: str | Path, sources: Any, output: str | Path | None = None, *, author: str | None = None,
+          date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
+          limits: Any = None, lang: str | None = None):
+    """Apply edits files, comment letters or edit dicts to ``draft`` as tracked changes.
+
+    draft: the .docx to redline; never modified.
+    sources: one source or a list of them, applied in order (an earlier source wins a
+        conflict): an edits file (.json), a comment letter (.txt, .docx, .pdf), or a dict in
+        the edits-file format.
+    output: the .docx to write (default ``<draft>.redline.docx`` beside the draft); its name
+        must end in .docx.
+    author: the revisions' author, instead of the sources' own.
+    date: the revisions' date, instead of the sources' own: ISO 8601 ("2022-07-15",
+        "2022-07-15T08:00:00Z") or day first ("15/7/2022").
+    dry_run: plan and summarise; write nothing.
+    force: replace ``output`` when it exists (otherwise an ``OutputError``).
+    progress: draw a progress bar on stderr for a long run.
+    limits: ``redline.package.Limits`` for reading the draft (size, zip and XML limits).
+    lang: "vi" or "en" for messages and the summary (default: see the module docstring).
+
+    Returns an ``ApplyResult``: ``render(fmt)`` for the summary ("text", "markdown", "json",
+    "html"), ``applied`` / ``not_applied`` / ``instructions`` counts, ``unresolved``,
+    ``warnings``.  Raises a ``RedlineError`` subclass for bad input; nothing is written then.
+    """
     from .pipeline import apply as _apply
 
     if isinstance(sources, (str, Path, dict)):
         sources = [sources]
-    return _apply(Path(draft), list(sources), output, **options)
+    return _apply(Path(draft), list(sources), output, author=author, date=date, dry_run=dry_run, force=force,
+                  progress=progress, limits=limits, lang=lang)
 
 
 def check(path: str | Path, original: str | Path | None = None, expected: str | None = None):
-    """Structural lint of a redlined .docx; returns a list of findings (empty = clean)."""
+    """Structural lint of a redlined .docx; returns a list of findings (empty = clean).
+
+    original: the draft ``path`` was made from (rejecting redline's revisions must give it
+    back); expected: the text Accept All must give."""
     from .lint import check as _check
 
     return _check(Path(path), original=Path(original) if original else None, expected=expected)
 
 
-def accept(path: str | Path, output: str | Path, author: str | None = None, **options):
-    """Write a clean copy with all revisions (or one author's) accepted."""
+def accept(path: str | Path, output: str | Path, *, author: str | None = None, force: bool = False,
+           lang: str | None = None) -> int:
+    """Write ``output``: ``path`` with every tracked change accepted, or only ``author``'s.
+
+    author: a revision author as the document names it; case, accents and Unicode
+        normalisation do not matter ("so tu phap" finds "Sở Tư pháp").  No author matches:
+        a ``ResolveError`` listing the authors the document holds.
+    force: replace ``output`` when it exists.  lang: "vi" or "en" for messages.
+    Returns the number of revisions accepted."""
     from .revisions import accept_file
 
-    return accept_file(Path(path), Path(output), author=author, **options)
+    return accept_file(Path(path), Path(output), author=author, force=force, lang=lang)
 
 
-def reject(path: str | Path, output: str | Path, author: str | None = None, **options):
-    """Write a clean copy with all revisions (or one author's) rejected."""
+def reject(path: str | Path, output: str | Path, *, author: str | None = None, force: bool = False,
+           lang: str | None = None) -> int:
+    """Write ``output``: ``path`` with every tracked change rejected, or only ``author``'s.
+
+    author: a revision author, matched as for ``accept`` (no match: a ``ResolveError`` listing
+        the document's authors).
+    force: replace ``output`` when it exists.  lang: "vi" or "en" for messages.
+    Returns the number of revisions rejected."""
     from .revisions import reject_file
 
-    return reject_file(Path(path), Path(output), author=author, **options)
+    return reject_file(Path(path), Path(output), author=author, force=force, lang=lang)
 
 
-def extract(letter: str | Path, draft: str | Path | None = None, **options) -> dict:
-    """Read a comment letter and return the edits document (schema of ``redline apply``)."""
+def extract(letter: str | Path, draft: str | Path | None = None, *, lang: str | None = None) -> dict:
+    """Read a comment letter (.txt, .docx, .pdf) and return the edits document (the format
+    ``redline apply`` reads), every edit with the letter's words it came from.
+
+    draft: resolve every target against this draft (unresolved ones are listed, not raised).
+    lang: "vi" or "en" for messages and reasons (default: the letter's language)."""
     from .letters.extract import extract as _extract
+    from .messages import language
+    from .options import language_option
 
-    return _extract(Path(letter), draft=Path(draft) if draft else None, **options)
+    with language(language_option(lang) or _text_language(letter)):
+        return _extract(Path(letter), draft=Path(draft) if draft else None)
+
+
+def _text_language(path: str | Path) -> str | None:
+    """The language of a letter's text, or None when it cannot be read (its error comes later)."""
+    from .errors import RedlineError
+    from .letters.source import letter_paragraphs
+    from .messages import detect_language
+
+    try:
+        return detect_language("\n".join(letter_paragraphs(path)[:200]))
+    except (RedlineError, OSError):
+        return None
 
 
 def compare(old: str | Path, new: str | Path, output: str | Path | None = None, **options):

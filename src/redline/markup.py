@@ -208,6 +208,11 @@ class Revisions:
         if trpr is None:
             trpr = etree.Element(_TRPR)
             tr.insert(1 if tr.find(_TBLPREX) is not None else 0, trpr)
+        if not any(c.tag not in (W["ins"], W["del"], _TRPRCHANGE) for c in trpr):
+            # CT_TrPr needs one row property before its revision marks (its choice has minOccurs
+            # 1; openxml-audit reports a bare one); "may split across pages", the default, changes
+            # nothing
+            etree.SubElement(trpr, qn("w:cantSplit")).set(W["val"], "off")
         change = trpr.find(_TRPRCHANGE)
         if change is not None:
             change.addprevious(self.mark(tag, meta))

@@ -8,6 +8,7 @@ Nothing here changes the document; the revise stage is the only writer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 from lxml import etree
@@ -38,6 +39,12 @@ class Section:
     children: list["Section"] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False)
     start_override: int | None = field(default=None, repr=False)  # special parts only
+    space: str = ""  # the address space: "" for the main document, "Quy chế", "Phụ lục 01" ...
+    inline: bool = False  # the heading paragraph carries the section's text (khoản, điểm, an
+    #                       item, a decision's "Điều 1. Ban hành ..."): every op treats it as content
+    paragraphs: list | None = field(default=None, repr=False)  # explicit w:p elements (a title-block
+    #                       part, a table's row / column / cell) instead of the block span
+    table: object = field(default=None, repr=False)  # a TableTarget when the section names a table
 
     @property
     def start(self) -> int:
@@ -91,17 +98,30 @@ class Outline:
     closing: Section | None = None
     warnings: list[Warning] = field(default_factory=list)
     _texts: dict[int, str] = field(default_factory=dict, repr=False)
+    name: str = ""  # the main document's type as a reference names it: "Quyết định", "Kế hoạch"
+    documents: list["SubDocument"] = field(default_factory=list)  # printed after the signature
+    tables: list = field(default_factory=list)  # sections.tables.TableInfo, document order
+    parts: dict[str, Section] = field(default_factory=dict)  # title block: authority, number, date, doc_type
+    signatures: list[tuple[int, int]] = field(default_factory=list)  # block spans owned by no section
+    numbers: dict[int, str] = field(default_factory=dict, repr=False)  # block -> Word's numbering label
 
     def walk(self) -> Iterator[Section]:
-        """Every numbered section, depth first, in document order."""
+        """Every numbered section, depth first, in document order (attached documents last)."""
         for s in self.sections:
             yield from s.walk()
+        for d in self.documents:
+            for s in d.sections:
+                yield from s.walk()
 
     def by_address(self) -> dict[str, Section]:
         found = {s.address: s for s in self.walk()}
-        for special in (self.title, self.preamble, self.closing):
+        for special in (self.title, self.preamble, self.closing, *self.parts.values()):
             if special is not None:
                 found[special.address] = special
+        for d in self.documents:
+            for special in (d.whole, d.title, d.preamble, d.closing):
+                if special is not None:
+                    found[special.address] = special
         return found
 
     def text(self, index: int) -> str:
@@ -118,3 +138,31 @@ class Outline:
 
     def to_list(self) -> list[dict]:
         return [s.to_dict() for s in self.sections]
+
+
+@dataclass(eq=False)
+class SubDocument:
+    """A document printed after the main one's signature block (the Quy chế a decision issues,
+    a plan's or report's Phụ lục): its own address space, named as references name it.  Its
+    sections' addresses are prefixed with the name: "Quy chế:II.5"."""
+
+    name: str  # "Quy chế", "Phụ lục 01"
+    start: int  # first block (its header frame or its document-type line)
+    end: int  # one past its last block
+    sections: list[Section] = field(default_factory=list)
+    title: Section | None = None
+    preamble: Section | None = None
+    closing: Section | None = None
+
+    @cached_property
+    def whole(self) -> Section:
+        """The pseudo-section naming the whole attached document ("Phụ lục 01")."""
+        s = Section(address=self.name, label="", title=self.name, level=0, heading=None, end=self.end,
+                    kind="document", space=self.name)
+        s.start_override = self.start
+        return s
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "start": self.start, "end": self.end,
+                "title": self.title.title if self.title is not None else "",
+                "sections": [s.to_dict() for s in self.sections]}

@@ -115,6 +115,9 @@ from typing import Iterable
 from lxml import etree
 
 from .errors import DocumentError, LimitError, OutputError
+from .messages import Option, msg
+
+_FORCE_HINT = msg("use {option} to replace it", option=Option("force", flag=True))  # --force / force=True
 
 try:  # zlib-ng: the same deflate streams as zlib, inflated and deflated 2-3x faster (README: dependencies)
     from zlib_ng import zlib_ng as _zlib
@@ -1279,7 +1282,7 @@ def _preflight(out: Path, protect: list, force: bool) -> None:
     if out.is_dir():
         raise OutputError("is a folder", where=where)
     if (out.exists() or out.is_symlink()) and not force:
-        raise OutputError("already exists", where=where, hint="use --force to replace it")
+        raise OutputError(msg("already exists"), where=where, hint=_FORCE_HINT)
 
 
 def _umask() -> int:
@@ -1317,10 +1320,10 @@ def _atomic_write(out: Path, data: bytes, *, force: bool, protect: list) -> None
             try:
                 os.link(tmp, out)  # atomic no-clobber
             except FileExistsError:
-                raise OutputError("already exists", where=where, hint="use --force to replace it")
+                raise OutputError(msg("already exists"), where=where, hint=_FORCE_HINT)
             except OSError:  # no hard links here (FAT, some network shares)
                 if out.exists() or out.is_symlink():
-                    raise OutputError("already exists", where=where, hint="use --force to replace it")
+                    raise OutputError(msg("already exists"), where=where, hint=_FORCE_HINT)
                 os.replace(tmp, out)
                 tmp = None
         _fsync_dir(parent)

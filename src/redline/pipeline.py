@@ -12,17 +12,26 @@ from typing import Any
 from .sections.outline import build as build_outline
 from .edits import EditsFile, load_edits, parse_edits
 from .errors import EditsError, Warning
+from .intake import check_draft_path, check_letter
+from .messages import detect_language, language, msg
+from .messages import render as render_text
+from .ooxml import block_text, iter_blocks
+from .options import date_option, expect_suffix, language_option
 from .plan import Plan, make_plan
 from .progress import Progress
 from .revise import apply_plan
-from .summary import EditView, edit_views, render
+from .summary import EditView, edit_views, render, status_message
 
 LETTER_SUFFIXES = {".txt", ".docx", ".pdf", ".md"}
 
 
 @dataclass
 class ApplyResult:
-    """What `redline apply` did: the plan, where the output went, what was not applied."""
+    """What `redline apply` did: the plan, where the output went, what was not applied.
+
+    ``lang`` is the language the summary and the messages speak ('vi' / 'en'); ``applied``,
+    ``not_applied`` and ``instructions`` count the instructions (an instruction that became a
+    comment because it conflicted with an earlier source counts as not applied)."""
 
     draft: Path
     output: Path | None
@@ -34,14 +43,37 @@ class ApplyResult:
     warnings: list[Warning] = field(default_factory=list)
     dry_run: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    lang: str = "en"
 
-    def render(self, fmt: str = "text") -> str:
-        return render(self, fmt)
+    @property
+    def applied(self) -> int:
+        return sum(1 for v in self.views if not v.demoted_from)
+
+    @property
+    def not_applied(self) -> int:
+        return len(self.unresolved) + sum(1 for v in self.views if v.demoted_from)
+
+    @property
+    def instructions(self) -> int:
+        return self.applied + self.not_applied
+
+    def render(self, fmt: str = "text", lang: str | None = None) -> str:
+        """The summary as 'text', 'markdown', 'json' or 'html', in ``lang`` (default: the run's)."""
+        with language(lang or self.lang):
+            return render(self, fmt)
+
+    def status_line(self, lang: str | None = None) -> str:
+        """The one line a run prints on stderr: where the output went and what was not applied."""
+        with language(lang or self.lang):
+            return render_text(status_message(self))
 
 
-def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: str | None) -> list[EditsFile]:
+def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: str | None,
+                 draft_paragraphs: list[str] | None = None) -> list[EditsFile]:
     """Edits files (.json), letters (.txt/.docx/.pdf: extracted, targets resolved against
-    the draft), or already-parsed dicts, in command-line order."""
+    the draft), or already-parsed dicts, in command-line order.  A letter that is no letter
+    for this draft (another version of it, a draft, nothing readable) is an error here
+    (``intake.check_letter``)."""
     files = []
     multi = len(sources) > 1
     for n, src in enumerate(sources, start=1):
@@ -55,21 +87,37 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                 ef = load_edits(path, author=author, date=date, allow_empty=multi)
             elif path.suffix.lower() in LETTER_SUFFIXES:
                 from .letters.extract import extract
+                from .letters.source import letter_paragraphs
 
                 data = extract(path, draft=draft)
+                if draft_paragraphs is not None:
+                    check_letter(str(path), letter_paragraphs(path), draft_paragraphs, edits=len(data["edits"]),
+                                 unresolved=len(data.get("unresolved", [])), ignored=list(data.get("ignored", [])))
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
             else:
-                raise EditsError(f"unknown source type '{path.suffix}': expected an edits file (.json) or a "
-                                 "letter (.txt, .docx, .pdf)", where=str(path))
+                raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
+                                     "(.txt, .docx, .pdf)", suffix=path.suffix), file=path)
         name = Path(ef.path).name if ef.path else f"edits #{n}"
         for e in ef.edits:
             e.source = name if multi else None
         files.append(ef)
     if not any(f.edits for f in files) and not any(f.unresolved or f.ignored for f in files):
-        raise EditsError("no edits to apply in " + ", ".join(str(s) for s in sources))
+        raise EditsError(msg("no edits to apply in {sources}", sources=", ".join(str(s) for s in sources)))
     return files
+
+
+def _paragraphs(document: Any, limit: int | None = None) -> list[str]:
+    """The draft's non-empty body paragraphs (tables as one block each), the first ``limit``."""
+    out = []
+    for block in iter_blocks(document.element.body):
+        text = block_text(block)
+        if text.strip():
+            out.append(text)
+            if limit is not None and len(out) >= limit:
+                break
+    return out
 
 
 @contextmanager
@@ -89,56 +137,70 @@ def _collector_paused():
 
 def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, author: str | None = None,
           date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
-          limits: Any = None) -> ApplyResult:
-    with _collector_paused():
-        return _apply(draft, sources, output, author=author, date=date, dry_run=dry_run, force=force,
-                      progress=progress, limits=limits)
+          limits: Any = None, lang: str | None = None) -> ApplyResult:
+    """The whole run (see ``redline.apply`` for the arguments).  Option values are checked
+    first; the draft is opened next, so that everything after it (errors included) speaks the
+    draft's language unless ``lang`` says otherwise."""
+    lang = language_option(lang)
+    with language(lang):
+        date = date_option(date)
+        check_draft_path(draft)
+        out_path = expect_suffix(output, (".docx",)) if output else None
+        with _collector_paused():
+            return _apply(draft, sources, out_path, author=author, date=date, dry_run=dry_run, force=force,
+                          progress=progress, limits=limits, lang=lang)
 
 
-def _apply(draft: Path, sources: list[Any], output: str | Path | None, *, author: str | None, date: str | None,
-           dry_run: bool, force: bool, progress: bool, limits: Any) -> ApplyResult:
+def _apply(draft: Path, sources: list[Any], output: Path | None, *, author: str | None, date: str | None,
+           dry_run: bool, force: bool, progress: bool, limits: Any, lang: str | None) -> ApplyResult:
     from .package import default_output, open_docx, save_docx
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    out_path = Path(output) if output else default_output(draft)
-    files = read_sources(draft, sources, author=author, date=date)
+    out_path = output or default_output(draft)
     document = open_docx(draft, limits=limits) if limits is not None else open_docx(draft)
-    timings["load"] = time.perf_counter() - t0
+    lang = lang or detect_language("\n".join(_paragraphs(document, limit=200)))
+    with language(lang):
+        letters = any(not isinstance(s, (dict, EditsFile)) and Path(s).suffix.lower() in LETTER_SUFFIXES
+                      for s in sources)
+        files = read_sources(draft, sources, author=author, date=date,
+                             draft_paragraphs=_paragraphs(document) if letters else None)
+        timings["load"] = time.perf_counter() - t0
 
-    t = time.perf_counter()
-    tree = build_outline(document)
-    edits = [e for f in files for e in f.edits]
-    for i, e in enumerate(edits, start=1):
-        if len(files) > 1:
-            e.index = i
-    bar = Progress(progress)
-    plan = make_plan(tree, edits, progress=bar)
-    views = edit_views(plan.edits)
-    timings["plan"] = time.perf_counter() - t
+        t = time.perf_counter()
+        tree = build_outline(document)
+        edits = [e for f in files for e in f.edits]
+        for i, e in enumerate(edits, start=1):
+            if len(files) > 1:
+                e.index = i
+        bar = Progress(progress)
+        plan = make_plan(tree, edits, progress=bar)
+        views = edit_views(plan.edits)
+        timings["plan"] = time.perf_counter() - t
 
-    unresolved, ignored = [], []
-    for f in files:
-        tag = Path(f.path).name if f.path and len(files) > 1 else None
-        unresolved.extend({**u, **({"from": tag} if tag else {})} for u in f.unresolved)
-        ignored.extend(f.ignored)
-    for u in plan.skipped:
-        src = u.pop("source", None)
-        unresolved.append({**u, **({"from": src} if src else {})})
-    result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
-                         sources=[{"path": f.path, "author": f.author, "source": f.source} for f in files],
-                         unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings),
-                         dry_run=dry_run, timings=timings)
-    if dry_run:
+        unresolved, ignored = [], []
+        for f in files:
+            tag = Path(f.path).name if f.path and len(files) > 1 else None
+            unresolved.extend({**u, **({"from": tag} if tag else {})} for u in f.unresolved)
+            ignored.extend(f.ignored)
+        for u in plan.skipped:
+            src = u.pop("source", None)
+            unresolved.append({**u, **({"from": src} if src else {})})
+        result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,
+                             sources=[{"path": f.path, "author": f.author, "source": f.source, "letter": f.letter}
+                                      for f in files],
+                             unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings) + list(plan.warnings),
+                             dry_run=dry_run, timings=timings, lang=lang)
+        if dry_run:
+            return result
+
+        t = time.perf_counter()
+        dirty = apply_plan(document, plan, progress=bar)
+        timings["revise"] = time.perf_counter() - t
+        t = time.perf_counter()
+        bar("save", 0, 1)
+        save_docx(document, out_path, dirty=dirty, force=force, input_path=draft)
+        bar("save", 1, 1)
+        bar.close()
+        timings["save"] = time.perf_counter() - t
         return result
-
-    t = time.perf_counter()
-    dirty = apply_plan(document, plan, progress=bar)
-    timings["revise"] = time.perf_counter() - t
-    t = time.perf_counter()
-    bar("save", 0, 1)
-    save_docx(document, out_path, dirty=dirty, force=force, input_path=draft)
-    bar("save", 1, 1)
-    bar.close()
-    timings["save"] = time.perf_counter() - t
-    return result

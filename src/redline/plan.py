@@ -10,14 +10,17 @@ executes actions; the summary reads them.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from . import diff as wdiff
 from .align import align
-from .edits import Edit
-from .errors import ConflictError, EditsError, ResolveError
+from .edits import Edit, operation_name
+from .errors import ConflictError, EditsError, ResolveError, Warning, location
+from .messages import joined, msg, render
 from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
 from .model import Outline, Section
 from .ooxml import W
@@ -70,7 +73,24 @@ class CommentOn:
     last: etree._Element | None = None
 
 
-Action = TextChange | NewParagraphs | DeleteBlocks | CommentOn
+@dataclass
+class NewRow:
+    """A new table row after (or before) row ``tr`` of ``table``, formatted like ``tr``."""
+
+    edit: Edit
+    table: etree._Element
+    tr: etree._Element
+    cells: list[str]
+    after: bool = True
+
+
+@dataclass
+class DeleteRow:
+    edit: Edit
+    tr: etree._Element
+
+
+Action = TextChange | NewParagraphs | DeleteBlocks | CommentOn | NewRow | DeleteRow
 
 
 @dataclass
@@ -89,6 +109,8 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
+    renumbered: list[str] = field(default_factory=list)  # typed numbers moved up, described
+    warnings: list = field(default_factory=list)  # cross-references the renumbering may make stale
 
 
 # ---------------------------------------------------------------------------- planning
@@ -106,6 +128,8 @@ class Planner:
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
+        self.plan_notes: list[str] = []  # renumbering done, for the summary
+        self.plan_warnings: list[Warning] = []  # references it may make stale
 
     # -- helpers over the original document
 
@@ -120,7 +144,8 @@ class Planner:
         """``paragraphs_in`` with each paragraph's ``quick_text`` (a body paragraph's from the
         outline's text, a table cell's from its own), cached per span: every document-wide
         edit walks the same 60,000 paragraphs of a big draft, mostly only to rule them out."""
-        key = (section.start, section.end, section.heading, scope == "heading")
+        key = (section.start, section.end, section.heading, scope == "heading",
+               id(section) if section.paragraphs is not None else None)
         found = self._searchable.get(key)
         if found is None:
             found = self._searchable[key] = _Searchable([], [], [])
@@ -145,15 +170,42 @@ class Planner:
         if special:
             found = getattr(self.outline, special)
             if found is None:
-                raise ResolveError(f"the draft has no {special} part", where=f"{edit.where}, field 'target'")
+                from .sections.references import part_name
+
+                raise ResolveError(msg("the draft has no {part} part", part=part_name(special)),
+                                   **edit.place("target"))
             return found
         from .sections.references import resolve
 
         try:
-            return resolve(self.outline, key)
+            section = resolve(self.outline, key)
+            if edit.row is not None or edit.column is not None or edit.cells is not None:
+                section = self.table_target(section, edit)
+            return section
         except ResolveError as exc:
-            raise ResolveError(exc.message, candidates=exc.candidates, where=f"{edit.where}, field 'target'",
-                               hint=exc.hint) from None
+            if exc.where:
+                raise
+            raise ResolveError(exc.message, candidates=exc.candidates, hint=exc.hint, **edit.place("target")) from None
+
+    def table_target(self, section: Section, edit: Edit) -> Section:
+        """The row / column an edit's ``row`` and ``column`` name, in the table its target names
+        (or the one data table inside the target section)."""
+        from .sections.tables import select, table_section
+
+        if section.table is not None:
+            info = section.table.info
+        else:
+            inside = [t for t in self.outline.tables if section.start <= t.block < section.end]
+            if len(inside) != 1:
+                raise ResolveError(msg("{section} holds {count} tables; name one (\"Biểu số 02\", \"bảng 1\")",
+                                       section=section.display, count=len(inside)), **edit.place("target"))
+            info = inside[0]
+        t = section.table
+        row = edit.row if edit.row is not None else (
+            t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
+        col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
+        return table_section(self.outline, select(info, self.blocks[info.block], row, col,
+                                                  where=location(**edit.place("row"))))
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -172,9 +224,14 @@ class Planner:
         return list(self._paragraphs(section, scope))
 
     def _paragraphs(self, section: Section, scope: str | None):
+        if section.paragraphs is not None:  # a title-block part, a table's row / column / cell
+            yield from section.paragraphs
+            return
         if scope == "heading" and section.heading is not None:
             yield section.heading, self.blocks[section.heading]
             return
+        if section.inline and section.heading is not None:  # "2. Text of the khoản": content
+            yield section.heading, self.blocks[section.heading]
         # the special parts (title, preamble, closing) are their own heading
         w_p = W["p"]
         for i in range(section.start, section.end):
@@ -233,15 +290,30 @@ class Planner:
             else:
                 self.text_changes(pe, hit.block, hit.p, 0, len(self.raw(hit.p)), e.text or "")
             return
+        if s.table is not None:
+            return self._table_replace(pe)
         if e.heading is not None:
             if s.heading is None:
-                raise EditsError(f"'{s.address}' has no heading to rename", where=f"{e.where}, field 'heading'")
+                raise EditsError(msg("'{section}' has no heading to rename", section=s.address), **e.place("heading"))
             p = self.blocks[s.heading]
             raw = self.raw(p)
             self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
         new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
         if new is None:
             return
+        if s.inline and s.heading is not None and e.heading is None:
+            # the khoản's own paragraph takes the first new paragraph: its label kept, or
+            # renewed when the new text brings one; the rest of the section the other paragraphs
+            p = self.blocks[s.heading]
+            raw = self.raw(p)
+            first, label_chars = new[0], _label_chars(new[0])
+            if s.label_chars == 0 or not label_chars:
+                self.text_changes(pe, s.heading, p, s.label_chars, len(raw), first[label_chars:])
+            else:
+                self.text_changes(pe, s.heading, p, 0, len(raw), first)
+            new = new[1:]
+            if not new and s.start >= s.end:
+                return
         stop = s.lead_end if e.scope == "lead" else s.end
         indices = list(range(s.start, stop))
         after = self.blocks[s.heading] if s.heading is not None else (
@@ -252,10 +324,15 @@ class Planner:
         e, s = pe.edit, pe.section
         if e.anchor:
             return self._op_insert_after(pe)
+        if s.table is not None:
+            return self._table_insert(pe, after=True)
         if e.text is not None:
             body = self.body_paragraphs(s, direct=False)
+            if not body and s.inline and s.heading is not None:
+                body = [s.heading]
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+                raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
+                                   **e.place("text"))
             i = body[-1]
             p = self.blocks[i]
             raw = self.raw(p)
@@ -264,7 +341,7 @@ class Planner:
         last = s.end - 1
         anchor = self.blocks[last] if last >= s.start else (self.blocks[s.heading] if s.heading is not None else None)
         if anchor is None:
-            raise ResolveError(f"'{s.display}' has no place to append to", where=e.where)
+            raise ResolveError(msg("'{section}' has no place to append to", section=s.display), **e.place())
         near = last
         pe.actions.append(NewParagraphs(e, list(e.paragraphs), [self.model_for(s, t, near) for t in e.paragraphs],
                                         after=anchor))
@@ -274,9 +351,16 @@ class Planner:
         if e.anchor:
             return self._op_insert_before(pe)
         if e.text is not None:
+            if s.inline and s.heading is not None:
+                p = self.blocks[s.heading]
+                raw = self.raw(p)
+                at = s.label_chars
+                self.text_changes(pe, s.heading, p, at, at, _joined(raw[at:], e.text, at_end=False), diff=False)
+                return
             body = self.body_paragraphs(s, direct=False)
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to add text to", where=f"{e.where}, field 'text'")
+                raise ResolveError(msg("'{section}' has no paragraph to add text to", section=s.display),
+                                   **e.place("text"))
             i = body[0]
             p = self.blocks[i]
             raw = self.raw(p)
@@ -290,6 +374,8 @@ class Planner:
 
     def _op_insert_after(self, pe: PlannedEdit, before: bool = False) -> None:
         e, s = pe.edit, pe.section
+        if s.table is not None and not e.anchor:
+            return self._table_insert(pe, after=not before)
         if e.anchor:
             hit = self.anchor(pe)
             if e.text is not None:
@@ -306,15 +392,17 @@ class Planner:
                 pe.actions.append(NewParagraphs(e, list(e.paragraphs), models, **where))
             return
         if e.heading is None:
-            raise EditsError(f"op '{e.op}' without an anchor inserts a new section and needs 'heading'",
-                             where=e.where)
+            raise EditsError(msg("op '{op}' without an anchor inserts a new section and needs 'heading'", op=e.op),
+                             **e.place())
         if s.heading is None:
-            raise EditsError(f"'{s.address}' is not a section; a new section goes beside a numbered one",
-                             where=f"{e.where}, field 'target'")
+            raise EditsError(msg("'{section}' is not a section; a new section goes beside a numbered one",
+                                 section=s.address), **e.place("target"))
         heading_model = self.blocks[s.heading]
         heading_text = e.heading
         if s.label_chars == 0 and s.label:
             heading_text = _strip_label(heading_text)  # Word's numbering draws the label
+        elif self.renumbers(s, e):
+            self.renumber(pe, s, before)
         texts = [heading_text] + list(e.paragraphs or [])
         models = [heading_model] + [self.model_for(s, t) for t in (e.paragraphs or [])]
         if before:
@@ -329,6 +417,14 @@ class Planner:
         e, s = pe.edit, pe.section
         if e.find:
             self.find_changes(pe, e.find, "", delete=True)
+            return
+        if s.table is not None and not e.anchor:
+            t = s.table
+            if t.row is None or t.col is not None:
+                raise EditsError(msg("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)"),
+                                 **e.place("row"))
+            tr = t.rows[t.row]
+            pe.actions.append(DeleteRow(e, tr))
             return
         if e.anchor:
             hit = self.anchor(pe)
@@ -345,7 +441,7 @@ class Planner:
                 self.delete(pe, [hit.block])
             return
         if s.heading is None and s.address == "*":
-            raise EditsError("deleting the whole document is not an edit", where=f"{e.where}, field 'target'")
+            raise EditsError(msg("deleting the whole document is not an edit"), **e.place("target"))
         first = s.heading if s.heading is not None else s.start
         self.delete(pe, list(range(first, s.end)))
 
@@ -358,6 +454,9 @@ class Planner:
             hit = self.anchor(pe)
             pe.actions.append(CommentOn(e, e.text, hit.p, hit.p))
             return
+        if s.paragraphs:
+            pe.actions.append(CommentOn(e, e.text, s.paragraphs[0][1], s.paragraphs[-1][1]))
+            return
         if s.heading is not None:
             p = self.blocks[s.heading]
         elif s.address == "*" and self.outline.title is not None:
@@ -365,7 +464,7 @@ class Planner:
         else:
             body = [i for i in range(s.start, s.end) if self.blocks[i].tag == W["p"]]
             if not body:
-                raise ResolveError(f"'{s.display}' has no paragraph to comment on", where=e.where)
+                raise ResolveError(msg("'{section}' has no paragraph to comment on", section=s.display), **e.place())
             p = self.blocks[body[0]]
         pe.actions.append(CommentOn(e, e.text, p, p))
 
@@ -450,22 +549,25 @@ class Planner:
                 block, p = span.blocks[k], span.paragraphs[k]
                 spans, h = finder.find(self.raw(p))
                 hidden += h
-                hits.extend((block, p, a, b) for a, b in spans)
-        where = f"{e.where}, field 'find'"
+                floor = self.label_floor(block, p)
+                hits.extend((block, p, a, b) for a, b in spans if a >= floor)
+        where = e.place("find")
         if not hits:
             if hidden:
-                raise ResolveError(f"all {hidden} occurrence(s) of {find!r} in {s.display} are inside an excluded "
-                                   f"phrase", where=where)
+                raise ResolveError(msg("all {count} {count:plural:occurrence:occurrences} of {find!r} in {section} "
+                                       "are inside an excluded phrase", count=hidden, find=find, section=s.display),
+                                   **where)
             hint = None
             if e.case_sensitive:
                 loose = Finder(find, case_sensitive=False)
                 if any(loose.find(self.raw(p))[0] for _, p in self.paragraphs_in(s, e.scope)):
-                    hint = "it occurs with different capitals; set \"case_sensitive\": false to match those"
-            raise ResolveError(f"{find!r} not found in {s.display}", where=where, hint=hint)
+                    hint = msg("it occurs with different capitals; set \"case_sensitive\": false to match those")
+            raise ResolveError(msg("{find!r} not found in {section}", find=find, section=s.display), hint=hint, **where)
         if e.occurrence is not None:
             if e.occurrence > len(hits):
-                raise ResolveError(f"occurrence {e.occurrence} asked, but {find!r} occurs {len(hits)} time(s) in "
-                                   f"{s.display}", where=f"{e.where}, field 'occurrence'")
+                raise ResolveError(msg("occurrence {asked} asked, but {find!r} occurs {count} "
+                                       "{count:plural:time:times} in {section}", asked=e.occurrence, find=find,
+                                       count=len(hits), section=s.display), **e.place("occurrence"))
             hits = [hits[e.occurrence - 1]]
         for block, p, a, b in hits:
             if delete:
@@ -475,23 +577,166 @@ class Planner:
             else:
                 self.text_changes(pe, block, p, a, b, replace)
 
+    def label_floor(self, block: int, p: etree._Element) -> int:
+        """Characters at the start of ``p`` a find must not touch: the typed label of a heading
+        whose paragraph carries content ("2. " of a khoản)."""
+        if p is not self.blocks[block]:
+            return 0
+        floors = self.__dict__.get("_floors")
+        if floors is None:
+            floors = self._floors = {s.heading: s.label_chars for s in self.outline.walk()
+                                     if s.inline and s.label_chars}
+        return floors.get(block, 0)
+
+    # -- tables
+
+    def _table_replace(self, pe: PlannedEdit) -> None:
+        """A cell's text (``text``), or a row's cells (``cells``), rewritten word by word."""
+        e, s = pe.edit, pe.section
+        t = s.table
+        from .sections.tables import row_cells
+
+        if e.cells is not None:
+            if t.row is None:
+                raise EditsError(msg("'cells' rewrites a row: give 'row'"), **e.place("row"))
+            tcs = row_cells(t.rows[t.row])
+            if len(e.cells) != len(tcs):
+                raise EditsError(msg("the row has {have} cells, 'cells' gives {given}", have=len(tcs), given=len(e.cells)),
+                                 **e.place("cells"))
+            for tc, new in zip(tcs, e.cells):
+                self._cell_text(pe, s.start, tc, new)
+            return
+        if t.row is None or t.col is None:
+            raise EditsError(msg("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)"),
+                             **e.place("column"))
+        new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
+        self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
+
+    def _cell_text(self, pe: PlannedEdit, block: int, tc: etree._Element, new: str) -> None:
+        paras = list(tc.iter(W["p"]))
+        first = paras[0]
+        self.text_changes(pe, block, first, 0, len(self.raw(first)), new)
+        for p in paras[1:]:
+            raw = self.raw(p)
+            if raw:
+                self.text_changes(pe, block, p, 0, len(raw), "", diff=False)
+
+    def _table_insert(self, pe: PlannedEdit, *, after: bool) -> None:
+        e, s = pe.edit, pe.section
+        t = s.table
+        if e.cells is None:
+            raise EditsError(msg("a new table row needs 'cells'"), **e.place("cells"))
+        rows = t.rows
+        if t.row is not None:
+            tr = rows[t.row]
+        elif after:
+            tr = rows[-1]
+        else:
+            tr = rows[t.info.header_rows] if len(rows) > t.info.header_rows else rows[-1]
+        from .sections.tables import row_cells
+
+        if len(e.cells) > len(row_cells(tr)):
+            raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(row_cells(tr)),
+                                 given=len(e.cells)), **e.place("cells"))
+        pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
+
+    # -- renumbering
+
+    def renumbers(self, s: Section, e: Edit) -> bool:
+        """Move the following siblings' typed numbers up?  The edit's ``renumber``, else yes for
+        Điều, khoản and điểm (legal drafts are cited by number), no for other headings."""
+        if not s.label_chars or not s.number:
+            return False
+        return e.renumber if e.renumber is not None else s.kind in ("dieu", "article", "khoan", "diem")
+
+    def renumber(self, pe: PlannedEdit, s: Section, before: bool) -> None:
+        """The typed numbers of ``s`` (inserting before it) or of the siblings after it move up
+        by one, as tracked changes; references in the text to the old numbers are reported."""
+        from .sections.outline import LETTERS
+
+        if s.kind in ("dieu", "article"):  # articles are numbered through the whole document
+            pool = [x for x in self.outline.walk() if x.kind == s.kind and x.space == s.space]
+        else:
+            pool = s.parent.children if s.parent is not None else [x for x in self.outline.sections]
+            pool = [x for x in pool if x.kind == s.kind]
+        at = pool.index(s)
+        moved = pool[at:] if before else pool[at + 1:]
+        olds = []
+        for x in moved:
+            if not x.label_chars or x.heading is None:
+                continue
+            p = self.blocks[x.heading]
+            raw = self.raw(p)
+            m = re.search(r"(\d+)(?!.*\d)" if x.kind not in ("diem",) else r"([a-zđ])(?=\s*[).])",
+                          raw[:x.label_chars])
+            if not m:
+                continue
+            old = m.group(1)
+            new = str(int(old) + 1) if old.isdigit() else LETTERS[min(LETTERS.index(old) + 1, len(LETTERS) - 1)]
+            self.text_changes(pe, x.heading, p, m.start(1), m.end(1), new, diff=False)
+            olds.append((old, new, x))
+        if not olds:
+            return
+        what = {"dieu": "Điều", "article": "Article", "khoan": "khoản", "diem": "điểm"}.get(s.kind, "mục")
+        where = s.parent.display if s.parent is not None and s.kind not in ("dieu", "article") else (s.space or "")
+        self.plan_notes.append(f"{pe.edit.where}: {what} {olds[0][0]}-{olds[-1][0]} "
+                               f"{'of ' + where + ' ' if where else ''}renumbered {olds[0][1]}-{olds[-1][1]}")
+        self.stale_references(pe, s, [(o, n) for o, n, _ in olds], what)
+
+    def stale_references(self, pe: PlannedEdit, s: Section, moved: list[tuple[str, str]], what: str) -> None:
+        """Warn about "khoản 3 Điều này", "khoản 3 Điều 5", "Điều 7" in the text that pointed at
+        a number the renumbering moved."""
+        from .sections.outline import key_text
+
+        olds = {o for o, _ in moved}
+        parent = s.parent
+        dieu = parent if parent is not None and parent.kind in ("dieu", "article") else None
+        if s.kind in ("dieu", "article"):
+            rx = re.compile(r"\bdieu\s+(\d+)\b(?!\s+nay)")
+        elif s.kind == "khoan":
+            rx = re.compile(r"\bkhoan\s+(\d+)\s+(?:dieu\s+(nay|\d+))")
+        else:
+            rx = re.compile(r"\bdiem\s+([a-zđ])\s+(?:khoan\s+(\d+|nay))")
+        for i, b in enumerate(self.blocks):
+            if b.tag != W["p"]:
+                continue
+            text = self.outline.text(i)
+            if not text or not any(o in text for o in olds):
+                continue
+            key = key_text(unicodedata.normalize("NFC", text))
+            for m in rx.finditer(key):
+                if m.group(1) not in olds:
+                    continue
+                if s.kind == "khoan" and dieu is not None:
+                    ref = m.group(2)
+                    inside = dieu.heading <= i < dieu.end
+                    if not ((ref == "nay" and inside) or ref == (dieu.number or "")):
+                        continue
+                self.plan_warnings.append(Warning(
+                    msg("{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)",
+                        edit=pe.edit.where, reference=text[m.start():m.end()], what=what),
+                    msg("block {index}", index=i)))
+
     # -- anchors
 
     def anchor(self, pe: PlannedEdit) -> "Hit":
         e, s = pe.edit, pe.section
         (kind, value), = e.anchor.items()
-        where = f"{e.where}, field 'anchor'"
+        where = e.place("anchor")
         if kind in ("paragraph", "bullet"):
             pool = self.body_paragraphs(s, direct=True)
             if kind == "bullet":
                 pool = [i for i in pool if is_bullet(self.outline.text(i))]
             if not pool:
-                raise ResolveError(f"{s.display} has no {'bullet' if kind == 'bullet' else 'body paragraph'}",
-                                   where=where)
+                raise ResolveError(msg("{section} has no bullet", section=s.display) if kind == "bullet" else
+                                   msg("{section} has no body paragraph", section=s.display), **where)
             if value == "last":
                 i = pool[-1]
             elif value > len(pool):
-                raise ResolveError(f"{kind} {value} asked, but {s.display} has {len(pool)}", where=where)
+                raise ResolveError(msg("bullet {asked} asked, but {section} has {count}", asked=value,
+                                       section=s.display, count=len(pool)) if kind == "bullet" else
+                                   msg("paragraph {asked} asked, but {section} has {count}", asked=value,
+                                       section=s.display, count=len(pool)), **where)
             else:
                 i = pool[value - 1]
             p = self.blocks[i]
@@ -501,7 +746,9 @@ class Planner:
         found, seen = [], []
         for block, p in self.paragraphs_in(s, None):
             raw = self.raw(p)
-            for a, b in sentences(raw):
+            floor = self.label_floor(block, p)  # a khoản's sentences start after "2. "
+            for a, b in sentences(raw[floor:]):
+                a, b = a + floor, b + floor
                 k = sentence_key(raw[a:b])
                 seen.append(k)
                 if (k.startswith(key) if prefix else k == key):
@@ -510,12 +757,18 @@ class Planner:
             return found[0]
         if not found:
             close = difflib.get_close_matches(key, seen, n=2, cutoff=0.5)
-            hint = ("nearest: " + " | ".join(_short(c) for c in close)) if close else None
-            raise ResolveError(f"no sentence {'starting with' if prefix else 'reading'} {_short(value)!r} in "
-                               f"{s.display}", where=where, hint=hint)
-        raise ResolveError(f"{len(found)} sentences {'start with' if prefix else 'read'} {_short(value)!r} in "
-                           f"{s.display}: " + " | ".join(_short(self.raw(h.p)[h.start:h.end]) for h in found),
-                           where=where, hint="quote more of the sentence")
+            hint = msg("nearest: {sentences}", sentences=" | ".join(_short(c) for c in close)) if close else None
+            quoted = _short(value)
+            raise ResolveError(msg("no sentence starting with {quote!r} in {section}", quote=quoted, section=s.display)
+                               if prefix else
+                               msg("no sentence reading {quote!r} in {section}", quote=quoted, section=s.display),
+                               hint=hint, **where)
+        listing = " | ".join(_short(self.raw(h.p)[h.start:h.end]) for h in found)
+        raise ResolveError(msg("{count} sentences start with {quote!r} in {section}: {sentences}", count=len(found),
+                               quote=_short(value), section=s.display, sentences=listing) if prefix else
+                           msg("{count} sentences read {quote!r} in {section}: {sentences}", count=len(found),
+                               quote=_short(value), section=s.display, sentences=listing),
+                           hint=msg("quote more of the sentence"), **where)
 
 
 @dataclass
@@ -597,9 +850,16 @@ def _joined(existing: str, addition: str, *, at_end: bool) -> str:
 
 
 def _strip_label(heading: str) -> str:
-    import re
+    return heading[_label_chars(heading):]
 
-    return re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*", "", heading, count=1)
+
+def _label_chars(text: str) -> int:
+    """Characters of a typed label (and the space after it) at the start of ``text``: "2. ",
+    "b) ", "Điều 9. ", "II. "; 0 when it has none."""
+    from .sections.outline import parse_label
+
+    label = parse_label(text)
+    return label.chars if label is not None else 0
 
 
 def _short(text: str, n: int = 80) -> str:
@@ -626,7 +886,7 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         except (ResolveError, EditsError) as exc:
             if edit.strict:
                 raise
-            skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": exc.message,
+            skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": render(exc.message),
                             "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source})
             continue
         clash = claims.clash(pe)
@@ -634,14 +894,24 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
             if same_source or not demote_cross_source:
-                raise ConflictError(f"{edit.where} and {other.where} both change {_where_text(planner, pe, clash)}; "
-                                    "they cannot both apply", where=edit.source or None)
+                raise ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
+                                        first=location(edit=edit.index, n=edit.n),
+                                        second=location(edit=other.index, n=other.n),
+                                        place=_where_text(planner, pe, clash)), file=edit.source)
             pe = demote(planner, pe, other)
-            conflicts.append(f"{edit.where} ({edit.author}) conflicts with {other.where} ({other.author}) on "
-                             f"{pe.section.display}: kept as a comment with its proposed wording")
+            conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
+                                 "kept as a comment with its proposed wording", loser=mention(edit),
+                                 loser_author=edit.author, winner=mention(other), winner_author=other.author,
+                                 section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
-    return Plan(outline, planned, conflicts, skipped)
+    return Plan(outline, planned, conflicts, skipped, planner.plan_notes, planner.plan_warnings)
+
+
+def mention(edit: Edit):
+    """An edit as a reader names it: 'stp.txt, item 3' (the letter's own number), else 'edit 7'."""
+    what = msg("item {n}", n=edit.n) if edit.n is not None else msg("edit {number}", number=edit.index)
+    return joined(edit.source, what, sep=", ") if edit.source else what
 
 
 def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
@@ -669,16 +939,18 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
         first = last = next(first.iter(W["p"]))
     if last.tag != W["p"]:
         last = first
-    text = f"{e.author} đề nghị ({e.where}; trùng với {winner.where} của {winner.author}): {proposal}"
+    text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
+                      author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
+                      proposal=proposal))
     return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
 
 
 def _describe_proposal(pe: PlannedEdit) -> str:
     e = pe.edit
     if e.op == "replace_text":
-        return f"thay “{e.find}” bằng “{e.replace}”"
+        return render(msg("replace “{find}” with “{replace}”", find=e.find, replace=e.replace))
     if e.op == "delete":
-        return f"bỏ “{e.find}”" if e.find else "bỏ nội dung này"
+        return render(msg("delete “{find}”", find=e.find) if e.find else msg("delete this passage"))
     parts = []
     if e.heading:
         parts.append(e.heading)
@@ -686,7 +958,7 @@ def _describe_proposal(pe: PlannedEdit) -> str:
         parts.extend(e.paragraphs)
     if e.text:
         parts.append(e.text)
-    return f"{e.op}: " + "\n".join(parts)
+    return f"{render(operation_name(e.op))}: " + "\n".join(parts)
 
 
 class Claims:
@@ -711,6 +983,10 @@ class Claims:
         if heading is not None and heading in self.deleted:
             return self.deleted[heading]
         for a in pe.actions:
+            if isinstance(a, DeleteRow):
+                for p in a.tr.iter(W["p"]):
+                    if self.spans.get(id(p)):
+                        return self.spans[id(p)][0][2]
             if isinstance(a, TextChange):
                 if a.block in self.whole and a.block not in pe.whole_blocks:
                     return self.whole[a.block]
@@ -730,6 +1006,9 @@ class Claims:
             if isinstance(a, TextChange):
                 self.spans.setdefault(id(a.p), []).append((a.start, a.end, pe))
                 self.touched.setdefault(a.block, pe)
+            elif isinstance(a, DeleteRow):  # every cell paragraph of a deleted row is claimed whole
+                for p in a.tr.iter(W["p"]):
+                    self.spans.setdefault(id(p), []).append((0, 1 << 30, pe))
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
@@ -743,4 +1022,5 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
 
 
 __all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+           "NewRow", "DeleteRow",
            "word_changes", "align", "tidy_deletion"]

@@ -129,6 +129,43 @@ class Reviser(Revisions):
                         self.delete_paragraph(p, meta, mark=False)
             self._record(key, block)
 
+
+    # ------------------------------------------------------------------ table rows
+
+    def new_row(self, model: etree._Element, cells: list[str], meta: Meta, *, after: bool = True,
+                key=None) -> etree._Element:
+        """A new row beside ``model`` with its row and cell properties, one paragraph a cell
+        formatted like the model cell's first paragraph; marked as a row insertion (w:trPr/w:ins),
+        its runs and paragraph marks inserted (markup's writers)."""
+        tr = etree.Element(W["tr"])
+        for child in model:
+            if child.tag in (qn("w:tblPrEx"), qn("w:trPr")):
+                copied = copy.deepcopy(child)
+                for rev in list(copied.iter(W["ins"], W["del"], qn("w:trPrChange"), qn("w:tblPrExChange"))):
+                    rev.getparent().remove(rev)
+                tr.append(copied)
+        for k, tc_model in enumerate(model.findall(W["tc"])):
+            tc = etree.SubElement(tr, W["tc"])
+            tcpr = tc_model.find(qn("w:tcPr"))
+            if tcpr is not None:
+                tcpr = copy.deepcopy(tcpr)
+                for rev in list(tcpr.iter(qn("w:tcPrChange"), qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))):
+                    rev.getparent().remove(rev)
+                tc.append(tcpr)
+            p_model = tc_model.find(W["p"])
+            p = etree.SubElement(tc, W["p"])
+            p.append(_model_ppr(p_model))
+            for r in make_runs(cells[k] if k < len(cells) else "", _model_rpr(p_model)):
+                p.append(r)
+            self.insert_paragraph_marks(p, meta)
+        self.mark_row(tr, "ins", meta)
+        if after:
+            model.addnext(tr)
+        else:
+            model.addprevious(tr)
+        self._record(key, tr)
+        return tr
+
     # ------------------------------------------------------------------ comments
 
     def add_comment(self, document, first: etree._Element, last: etree._Element, text: str, meta: Meta) -> None:
@@ -334,7 +371,7 @@ def _initials(author: str) -> str:
 def apply_plan(document, plan, progress=None) -> set[str]:
     """Execute a plan on ``document`` (python-docx Document).  Returns the names of the
     package parts that changed, so the save stage copies every other part byte for byte."""
-    from .plan import CommentOn, DeleteBlocks, NewParagraphs, TextChange
+    from .plan import CommentOn, DeleteBlocks, DeleteRow, NewParagraphs, NewRow, TextChange
 
     rv = Reviser(document.element.body)
     order = {id(pe): n for n, pe in enumerate(plan.edits)}
@@ -362,6 +399,23 @@ def apply_plan(document, plan, progress=None) -> set[str]:
             if isinstance(a, DeleteBlocks):
                 rv.delete_blocks(a.blocks, metas[id(pe)], key=id(pe))
                 deleted.extend(b for b in a.blocks if b.tag == W["p"])
+
+    # 2b. Table rows deleted, then new rows (beside original rows; several after one row stay
+    #     in edit order).
+    last_row: dict[int, etree._Element] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, DeleteRow):
+                rv.delete_row(a.tr, metas[id(pe)])
+                rv._record(id(pe), a.tr)
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, NewRow):
+                anchor = last_row.get(id(a.tr), a.tr) if a.after else a.tr
+                new_tr = rv.new_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe))
+                if a.after:
+                    anchor.addnext(new_tr)
+                    last_row[id(a.tr)] = new_tr
 
     # 3. New paragraphs, in edit order; several insertions after one anchor stay in order.
     created: list[etree._Element] = []

@@ -55,7 +55,10 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from .errors import DocumentError, OutputError
+from .errors import DocumentError, OutputError, ResolveError
+from .messages import Option, detect_language, language, msg
+from .options import expect_suffix, language_option
+from .text import fold
 from .ooxml import W_NS
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -544,7 +547,8 @@ class Package:
         try:
             return etree.fromstring(self.read(name), parser)
         except etree.XMLSyntaxError as exc:
-            raise DocumentError(f"part {name} is not well-formed XML: {exc}", where=str(self.path))
+            raise DocumentError(msg("part {part} is not well-formed XML: {reason}", part=name, reason=exc),
+                                file=self.path)
 
     def put(self, name: str, root: etree._Element) -> None:
         self.changed[name] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
@@ -561,31 +565,77 @@ def _ids(roots: Iterable[etree._Element], tag: str) -> set[str]:
 
 
 def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = None,
-                force: bool = False) -> int:
-    """Accept or reject the revisions of every part of ``path``; write ``output``.  Returns the
-    number of revisions settled."""
-    path, output = Path(path), Path(output)
-    _preflight(path, output, force)
-    pkg = Package(path)
-    stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
-    if not stories:
-        raise DocumentError("no WordprocessingML document part found", where=str(path))
-    props = {n: pkg.xml(n) for n in pkg.names_of(PROPERTY_TYPES)}
-    refs_before = {t: _ids(stories.values(), w(t)) for t in
-                   ("commentReference", "footnoteReference", "endnoteReference")}
-    count = 0
-    fn = accept_all if accept else reject_all
-    touched = set()
-    for name, root in {**stories, **props}.items():
-        n = fn(root, author)
-        if n:
-            touched.add(name)
-        count += n
-    touched |= _drop_orphans(pkg, stories, refs_before)
-    for name in touched:  # parts without revisions stay byte for byte
-        pkg.put(name, {**stories, **props}[name])
-    pkg.save(output, force)
-    return count
+                force: bool = False, lang: str | None = None) -> int:
+    """Accept or reject the revisions of every part of ``path`` (or only ``author``'s, matched
+    as headings are: no case, accents or NFC/NFD); write ``output``.  Returns the number of
+    revisions settled.  Messages speak ``lang``, by default the document's language."""
+    lang = language_option(lang)
+    with language(lang):
+        path, output = Path(path), expect_suffix(output, (".docx",))
+        _preflight(path, output, force)
+        pkg = Package(path)
+        stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
+        if not stories:
+            raise DocumentError(msg("no WordprocessingML document part found"), file=path)
+        with language(lang or _language(stories)):
+            props = {n: pkg.xml(n) for n in pkg.names_of(PROPERTY_TYPES)}
+            select = None
+            if author is not None:
+                select = _author_filter(path, author, [*stories.values(), *props.values()])
+            refs_before = {t: _ids(stories.values(), w(t)) for t in
+                           ("commentReference", "footnoteReference", "endnoteReference")}
+            count = 0
+            fn = accept_all if accept else reject_all
+            touched = set()
+            for name, root in {**stories, **props}.items():
+                n = fn(root, None, select=select)
+                if n:
+                    touched.add(name)
+                count += n
+            touched |= _drop_orphans(pkg, stories, refs_before)
+            for name in touched:  # parts without revisions stay byte for byte
+                pkg.put(name, {**stories, **props}[name])
+            pkg.save(output, force)
+            return count
+
+
+def _language(stories: dict[str, etree._Element]) -> str:
+    """The language of the document's own text (its main story first)."""
+    text = []
+    for root in stories.values():
+        for t in root.iter(w("t")):
+            text.append(t.text or "")
+            if len(text) > 3000:
+                break
+        if text:
+            break
+    return detect_language(" ".join(text))
+
+
+def revision_authors(roots: Iterable[etree._Element]) -> list[str]:
+    """The authors of the revisions in ``roots`` (comments' authors aside), in first-seen order."""
+    seen: dict[str, None] = {}
+    comment = w("comment")
+    for root in roots:
+        for el in root.iter():
+            a = el.get(AUTHOR)
+            if a is not None and el.tag != comment:
+                seen.setdefault(a, None)
+    return list(seen)
+
+
+def _author_filter(path: Path, author: str, roots: list[etree._Element]) -> Callable[[etree._Element], bool]:
+    """The revisions of ``author`` as the document spells it; none: a ResolveError listing them."""
+    authors = revision_authors(roots)
+    key = fold(author)
+    wanted = {a for a in authors if fold(a) == key}
+    if not wanted:
+        if not authors:
+            raise ResolveError(msg("no revisions by {author!r}: the document has no tracked changes", author=author),
+                               file=path)
+        raise ResolveError(msg("no revisions by {author!r}; the document's revision authors are: {authors}",
+                               author=author, authors="; ".join(authors)), file=path, candidates=authors)
+    return lambda el: el.get(AUTHOR) in wanted
 
 
 def _drop_orphans(pkg: Package, stories: dict[str, etree._Element], before: dict[str, set[str]]) -> set[str]:
@@ -648,24 +698,27 @@ def _preflight(path: Path, output: Path, force: bool) -> None:
     import os
 
     if not path.is_file():
-        raise DocumentError("no such file" if not path.exists() else "not a file", where=str(path))
+        raise DocumentError(msg("no such file") if not path.exists() else msg("not a file"), file=path)
+    same = output.resolve() == path.resolve()
     try:
-        if output.exists() and os.path.samefile(output, path):
-            raise OutputError(f"would overwrite the input {path}", where=str(output),
-                              hint="choose another output file")
+        same = same or (output.exists() and os.path.samefile(output, path))
     except OSError:
         pass
-    if output.resolve() == path.resolve():
-        raise OutputError(f"would overwrite the input {path}", where=str(output), hint="choose another output file")
+    if same:
+        raise OutputError(msg("would overwrite the input {path}", path=path), file=output,
+                          hint=msg("choose another output file"))
     if (output.exists() or output.is_symlink()) and not force:
-        raise OutputError("already exists", where=str(output), hint="use --force to replace it")
+        raise OutputError(msg("already exists"), file=output,
+                          hint=msg("use {option} to replace it", option=Option("force", flag=True)))
 
 
-def accept_file(path: Path, output: Path, author: str | None = None, force: bool = False) -> int:
+def accept_file(path: Path, output: Path, author: str | None = None, force: bool = False,
+                lang: str | None = None) -> int:
     """Write ``output``: ``path`` with every revision (or ``author``'s) accepted."""
-    return settle_file(path, output, accept=True, author=author, force=force)
+    return settle_file(path, output, accept=True, author=author, force=force, lang=lang)
 
 
-def reject_file(path: Path, output: Path, author: str | None = None, force: bool = False) -> int:
+def reject_file(path: Path, output: Path, author: str | None = None, force: bool = False,
+                lang: str | None = None) -> int:
     """Write ``output``: ``path`` with every revision (or ``author``'s) rejected."""
-    return settle_file(path, output, accept=False, author=author, force=force)
+    return settle_file(path, output, accept=False, author=author, force=force, lang=lang)

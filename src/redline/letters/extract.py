@@ -1051,6 +1051,7 @@ SPECIAL = {"*", "title", "preamble", "closing"}
 def resolve_against(doc: dict, draft: str | Path) -> None:
     """Resolve every target against ``draft``; failures move to ``unresolved``."""
     from ..errors import ResolveError
+    from ..messages import render
 
     tree = draft_outline(draft)
     kept = []
@@ -1066,7 +1067,7 @@ def resolve_against(doc: dict, draft: str | Path) -> None:
         try:
             section = resolve_reference(tree, target)
         except ResolveError as err:
-            doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
+            doc["unresolved"].append(_unresolved(e, render(err.message), err.candidates))
             continue
         conflict = _title_conflict(tree, target, section)
         if conflict is not None:

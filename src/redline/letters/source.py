@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import LetterError
+from ..messages import msg
 from ..text import clean
 
 MAX_LETTER_BYTES = 32 * 1024 * 1024
@@ -48,8 +49,8 @@ def decode_letter(raw: bytes, where: str = "letter") -> str:
             try:
                 return raw[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
-                raise LetterError(f"unknown encoding: starts with a {codec} byte-order mark but byte "
-                                  f"{exc.start + len(bom)} is not {codec}", where=where)
+                raise LetterError(msg("unknown encoding: starts with a {codec} byte-order mark but byte {offset} "
+                                      "is not {codec}", codec=codec, offset=exc.start + len(bom)), where=where)
     if not raw.strip():
         return ""
     try:
@@ -74,8 +75,8 @@ def decode_letter(raw: bytes, where: str = "letter") -> str:
             text = None
         if text is not None and _looks_vietnamese(text):
             return text
-    raise LetterError("unknown encoding: not UTF-8, UTF-16 or Windows-1258 Vietnamese",
-                      where=where, hint="save the letter as UTF-8 text, .docx or .pdf")
+    raise LetterError(msg("unknown encoding: not UTF-8, UTF-16 or Windows-1258 Vietnamese"),
+                      where=where, hint=msg("save the letter as UTF-8 text, .docx or .pdf"))
 
 
 def _looks_like_text(text: str) -> bool:
@@ -106,7 +107,7 @@ def letter_paragraphs(path: str | Path) -> list[str]:
     p = Path(path)
     where = str(p)
     if not p.is_file():
-        raise LetterError("letter not found", where=where)
+        raise LetterError(msg("letter not found"), where=where)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         paras = _docx_paragraphs(p)
@@ -114,15 +115,16 @@ def letter_paragraphs(path: str | Path) -> list[str]:
     if suffix == ".pdf":
         return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     if suffix in (".doc", ".odt", ".rtf"):
-        raise LetterError(f"unsupported letter format {suffix}", where=where,
-                          hint="save it as .docx, .txt or .pdf")
+        raise LetterError(msg("unsupported letter format {suffix}", suffix=suffix), where=where,
+                          hint=msg("save it as .docx, .txt or .pdf"))
     size = p.stat().st_size
     if size > MAX_LETTER_BYTES:
-        raise LetterError(f"letter is {size} bytes, over the {MAX_LETTER_BYTES} byte limit", where=where)
+        raise LetterError(msg("letter is {size} bytes, over the {limit} byte limit", size=size,
+                              limit=MAX_LETTER_BYTES), where=where)
     raw = p.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
-        raise LetterError("this is a zip package (a .docx?), not a text letter", where=where,
-                          hint="give it the .docx extension")
+        raise LetterError(msg("this is a zip package (a .docx?), not a text letter"), where=where,
+                          hint=msg("give it the .docx extension"))
     if raw.startswith(b"%PDF"):
         return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     text = decode_letter(raw, where)
@@ -144,7 +146,7 @@ def _docx_paragraphs(p: Path) -> list[str]:
     except LetterError:
         raise
     except Exception as exc:  # DocumentError or python-docx's own
-        raise LetterError(f"cannot read the .docx letter: {exc}", where=str(p))
+        raise LetterError(msg("cannot read the .docx letter: {reason}", reason=exc), file=p)
     from ..ooxml import W, block_text, iter_blocks
 
     out: list[str] = []
@@ -174,19 +176,19 @@ def _pdf_text(p: Path) -> str:
     try:
         import pypdf
     except ImportError:
-        raise LetterError("reading .pdf letters needs the optional pypdf package", where=str(p),
-                          hint="pip install 'redline[pdf]', or save the letter as .txt or .docx")
+        raise LetterError(msg("reading .pdf letters needs the optional pypdf package"), file=p,
+                          hint=msg("pip install 'redline[pdf]', or save the letter as .txt or .docx"))
     try:
         reader = pypdf.PdfReader(str(p))
         if reader.is_encrypted:
-            raise LetterError("the PDF is encrypted", where=str(p))
+            raise LetterError(msg("the PDF is encrypted"), file=p)
         pages = [page.extract_text() or "" for page in reader.pages]
     except LetterError:
         raise
     except Exception as exc:
-        raise LetterError(f"cannot read the PDF: {exc}", where=str(p))
+        raise LetterError(msg("cannot read the PDF: {reason}", reason=exc), file=p)
     if not any(t.strip() for t in pages):
-        raise LetterError("the PDF has no text layer (a scan?)", where=str(p), hint="OCR it first")
+        raise LetterError(msg("the PDF has no text layer (a scan?)"), file=p, hint=msg("OCR it first"))
     return "\n\f\n".join(pages)
 
 

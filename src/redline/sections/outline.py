@@ -99,7 +99,9 @@ from lxml import etree
 
 from .. import text as _text
 from ..errors import Warning
-from ..model import Outline, Section
+from ..messages import msg
+from ..model import Outline, Section, SubDocument
+from . import documents as _docs
 from .numbering import (Counter, NumInfo, StyleInfo, StyleSheet, load_numbering, load_styles, numpr_from,
                         paragraph_props, to_roman)
 from ..ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W, iter_blocks, paragraph_text, qn, run_text
@@ -935,6 +937,8 @@ class _Builder:
             if num is not None:  # Word list: only whole-bold / capitals make a heading
                 cue = short and not listy and (all_bold or caps or (num.bold is True and label_bold)
                                                or not rules.require_bold)
+            if label.kind in LEGAL_KINDS and label_bold and not listy:
+                cue = True  # "Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành ...": an article
             clause = (rules.legal_clauses and seen_dieu and label.shape in ("dec", "letter")
                       and (label.shape == "letter" or len(label.comps) == 1))
             if cue or clause:
@@ -965,10 +969,39 @@ class _Builder:
 
     # ---- the tree
     def build(self) -> Outline:
-        rules = self.rules
         cands = self.candidates()
         ranks = self.style_ranks(cands)
-        sig = self.find_signature(cands[0].index if cands else None)
+        n = len(self.blocks)
+        sigs = self.find_signatures(cands[0].index if cands else None)
+        docs = self.find_documents(sigs, {c.index for c in cands})
+        bounds = [0] + [d[0] for d in docs] + [n]
+        outline = Outline(blocks=self.blocks, sections=[], warnings=self.warnings)
+        outline._texts = self.texts  # paragraphs' current text, already read
+        outline.numbers = {i: info.label for i, info in self.numinfo.items()}
+        for k in range(len(bounds) - 1):
+            lo, hi = bounds[k], bounds[k + 1]
+            region = [c for c in cands if lo <= c.index < hi]
+            sig = next((x for x in sigs if lo <= x < hi and (not region or x > region[0].index)), None)
+            tops, accepted = self.tree(region, ranks, sig)
+            if sig is not None:
+                outline.signatures.append((sig, hi))
+            if k == 0:
+                outline.sections = tops
+                self.finish(outline, accepted, sig, region, hi)
+                outline.name = self.main_name(outline)
+                continue
+            start, type_line, name = docs[k - 1]
+            sub = SubDocument(name=name, start=start, end=hi, sections=tops)
+            self.finish_document(sub, accepted, sig, type_line)
+            outline.documents.append(sub)
+        self.check_duplicates(outline)
+        outline.parts = title_block_parts(self, outline)
+        outline.tables = list_tables(self, outline)
+        return outline
+
+    def tree(self, cands: list[_Cand], ranks: dict[int, int], sig: int | None) -> tuple[list[Section], list]:
+        """The section tree of one document's candidates: the stack of open sections."""
+        rules = self.rules
         stack: list[_Node] = []
         tops: list[Section] = []
         heading_set = {c.index for c in cands}
@@ -1016,10 +1049,7 @@ class _Builder:
             accepted.append((section, node))
             if label is not None and rank in (RANK_ROMAN, RANK_UPPER):
                 last_at_rank[rank] = label.comps[-1]
-        outline = Outline(blocks=self.blocks, sections=tops, warnings=self.warnings)
-        outline._texts = self.texts  # paragraphs' current text, already read
-        self.finish(outline, [s for s, _ in accepted], sig, cands)
-        return outline
+        return tops, [s for s, _ in accepted]
 
     @staticmethod
     def roman_or_letter(label: Label, last_at_rank: dict) -> Label:
@@ -1067,7 +1097,8 @@ class _Builder:
             segs_ok = c.cue and (c.text == c.text.upper() or self._all_bold(c))
             if segs_ok:
                 self.warnings.append(Warning(
-                    f"'{label.display}' starts a new level without 1/a before it", f"block {c.index}"))
+                    msg("'{label}' starts a new level without 1/a before it", label=label.display),
+                    msg("block {index}", index=c.index)))
                 return True
             return False
         prev_last = prev._comps[-1] if getattr(prev, "_comps", None) else None  # type: ignore[attr-defined]
@@ -1077,12 +1108,14 @@ class _Builder:
         if b <= a:
             if self._all_bold(c) and not c.clause:
                 self.warnings.append(Warning(
-                    f"'{_short(_text.clean(c.text))}' looks like a heading but does not continue "
-                    f"'{prev.label}' (treated as body text)", f"block {c.index}"))
+                    msg("'{text}' looks like a heading but does not continue '{previous}' (treated as body text)",
+                        text=_short(_text.clean(c.text)), previous=prev.label),
+                    msg("block {index}", index=c.index)))
             return False
         if b > a + 1:
             self.warnings.append(Warning(
-                f"numbering gap: '{label.display}' follows '{prev.label}'", f"block {c.index}"))
+                msg("numbering gap: '{label}' follows '{previous}'", label=label.display, previous=prev.label),
+                msg("block {index}", index=c.index)))
         return True
 
     def gap_check(self, c, label, siblings, stack, k, rank) -> None:
@@ -1096,7 +1129,8 @@ class _Builder:
         a, b = _ordinal(prev._comps[-1]), _ordinal(label.comps[-1])  # type: ignore[attr-defined]
         if a is not None and b is not None and b != a + 1:
             self.warnings.append(Warning(
-                f"numbering gap: '{label.display}' follows '{prev.label}'", f"block {c.index}"))
+                msg("numbering gap: '{label}' follows '{previous}'", label=label.display, previous=prev.label),
+                msg("block {index}", index=c.index)))
 
     def _all_bold(self, c: _Cand) -> bool:
         return self.all_bold(c.index)
@@ -1137,6 +1171,11 @@ class _Builder:
                           label_chars=label_chars)
         section.start_override = start_override
         section._comps = comps  # type: ignore[attr-defined]
+        # the heading paragraph carries the section's text: a khoản / điểm, or an article whose
+        # text follows its bold label ("Điều 1. Ban hành kèm theo ...")
+        section.inline = kind in ("khoan", "diem") or (
+            kind in LEGAL_KINDS and c.title == _text.clean(c.raw[label.chars:] if label else c.raw)
+            and not self.all_bold(c.index) and len(c.title) > 0)
         return section
 
     def title_line_after(self, index: int, heading_set: set[int]) -> int | None:
@@ -1171,13 +1210,137 @@ class _Builder:
                 return i
         return None
 
-    def finish(self, outline: Outline, sections: list[Section], sig: int | None,
-               cands: list[_Cand]) -> None:
+    def find_signatures(self, after: int | None) -> list[int]:
+        """Blocks after ``after`` (the first heading) that open a signature block: "Nơi nhận"
+        (``signature_markers``), or a signing formula ("TM. ỦY BAN NHÂN DÂN") in a paragraph or
+        in a small table's cell (``sections.documents``)."""
+        if after is None:
+            return []
+        found = []
+        first = self.find_signature(after)
+        if first is not None:
+            found.append(first)
+        texts = self.facts.texts
+        for i in range(after + 1, len(self.blocks)):
+            if i == first:
+                continue
+            b = self.blocks[i]
+            if b.tag == W["tbl"]:
+                if _docs.is_signature_block(b, ""):
+                    found.append(i)
+            else:
+                t = texts[i]
+                if t and t.lstrip()[:1] in "TKQtkq" and _docs.is_signing_line(t):
+                    found.append(i)
+        found.sort()
+        # a paragraph-form signature ("Nơi nhận:", its lines, "TM. ...", "CHỦ TỊCH") is one block
+        out: list[int] = []
+        for i in found:
+            if out and i - out[-1] <= 12:
+                continue
+            out.append(i)
+        return out
+
+    def find_documents(self, sigs: list[int], heading_set: set[int]) -> list[tuple[int, int, str]]:
+        """(first block, document-type line, name) of each document printed after a signature
+        block: the first paragraph with text after it (past empty paragraphs, header tables and
+        the signature's own lines, before any heading) is a document-type line."""
+        out: list[tuple[int, int, str]] = []
+        names: dict[str, int] = {}
         n = len(self.blocks)
+        for sig in sigs:
+            start = None
+            for j in range(sig + 1, min(n, sig + 40)):
+                if j in heading_set:
+                    break
+                b = self.blocks[j]
+                if b.tag == W["tbl"]:
+                    if start is None and j > sig + 0 and not _docs.is_signature_block(b, ""):
+                        start = j  # the attached document's header frame
+                    continue
+                t = _text.clean(self.texts.get(j, ""))
+                if not t:
+                    continue
+                name = _docs.document_name(t, self.rules.doc_types)
+                if name is not None and (self.all_bold(j) or self.is_centered(j)):
+                    count = names.get(name, 0) + 1
+                    names[name] = count
+                    if count > 1:
+                        name = f"{name} {count}"
+                    out.append((start if start is not None else j, j, name))
+                    break
+                if len(t) > 200:
+                    break
+                start = None  # a signature's own lines: the header frame must come right before
+        return out
+
+    def main_name(self, outline: Outline) -> str:
+        """The main document's type as references name it ("Quyết định", "Kế hoạch")."""
+        if outline.title is None:
+            return ""
+        for i in range(max(0, outline.title.start - 3), outline.title.start):
+            name = _docs.document_name(self.texts.get(i, ""), self.rules.doc_types)
+            if name:
+                return name
+        return ""
+
+    def title_lines(self, type_line: int, limit: int) -> list[int]:
+        """The title lines under a document-type line (centred or bold, up to an empty line,
+        a rule, "(...)" or an authority line)."""
+        lines: list[int] = []
+        j = type_line + 1
+        while j < limit and self.blocks[j].tag == W["p"]:
+            t = _text.clean(self.texts.get(j, ""))
+            if not t:
+                if lines:
+                    break
+                j += 1
+                continue
+            if _RULE_LINE.fullmatch(t) or len(t) > 300 or not (self.all_bold(j) or self.is_centered(j)):
+                break
+            if t.startswith("(") and t.endswith(")"):
+                if lines:
+                    break
+                j += 1
+                continue
+            if lines and _docs.is_authority_line(t):
+                break
+            lines.append(j)
+            j += 1
+        return lines
+
+    def finish(self, outline: Outline, sections: list[Section], sig: int | None,
+               cands: list[_Cand], hi: int | None = None) -> None:
+        """Spans, title, preamble and closing of the main document (blocks before ``hi``)."""
+        n = len(self.blocks) if hi is None else hi
         first_heading = sections[0].heading if sections else None
         # title
         limit = first_heading if first_heading is not None else min(n, 60)
         outline.title = self.find_title(min(limit, 80))
+        outline.closing, outline.preamble = self.spans(outline.sections, sections, sig, n, outline.title, 0)
+
+    def finish_document(self, sub: SubDocument, sections: list[Section], sig: int | None,
+                        type_line: int) -> None:
+        """Spans, title, preamble and closing of an attached document; its addresses take the
+        document's name as their space."""
+        first = sections[0].heading if sections else sub.end
+        lines = self.title_lines(type_line, min(first, type_line + 12))
+        if lines:
+            sub.title = self._special_title(lines)
+        sub.closing, sub.preamble = self.spans(sub.sections, sections, sig, sub.end, sub.title, type_line + 1)
+        for s in sections:
+            s.address = f"{sub.name}:{s.address}"
+            s.space = sub.name
+        for special in (sub.title, sub.preamble, sub.closing):
+            if special is not None:
+                special.address = f"{sub.name}:{special.address}"
+                special.space = sub.name
+
+    def spans(self, tops: list[Section], sections: list[Section], sig: int | None, n: int,
+              title: Section | None, lo: int) -> tuple[Section | None, Section | None]:
+        """Set every section's end (up to the next heading of its rank, the closing, the
+        signature block or ``n``); return the (closing, preamble) parts."""
+        first_heading = sections[0].heading if sections else None
         # closing: after the last heading before the signature block
         before_sig = [s for s in sections if sig is None or s.heading < sig]
         closing_start = None
@@ -1207,8 +1370,9 @@ class _Builder:
                     s.start_override = s.end
                 set_ends(s.children, s.end)
 
-        set_ends(outline.sections, n)
+        set_ends(tops, n)
         del heads
+        closing = preamble = None
         if closing_start is not None:
             end = sig if sig is not None and sig > closing_start else n
             nxt = [s.heading for s in sections if s.heading > closing_start]
@@ -1216,11 +1380,11 @@ class _Builder:
                 end = min(end, nxt[0])
             while end > closing_start + 1 and not _text.clean(self.block_text(end - 1)):
                 end -= 1  # trailing empty paragraphs belong to nobody in particular
-            outline.closing = Section(address="closing", label="", title=_text.clean(self.texts.get(closing_start, "")),
-                                      level=0, heading=None, end=end)
-            outline.closing.start_override = closing_start
+            closing = Section(address="closing", label="", title=_text.clean(self.texts.get(closing_start, "")),
+                              level=0, heading=None, end=end)
+            closing.start_override = closing_start
         # preamble
-        start = outline.title.end if outline.title is not None else 0
+        start = title.end if title is not None else lo
         stop = first_heading if first_heading is not None else (
             closing_start if closing_start is not None else (sig if sig is not None else n))
         if stop > start:
@@ -1231,16 +1395,18 @@ class _Builder:
                     excerpt = t
                     break
             if excerpt or any(self.blocks[i].tag == W["tbl"] for i in range(start, stop)):
-                outline.preamble = Section(address="preamble", label="", title=_short(excerpt, 80),
-                                           level=0, heading=None, end=stop)
-                outline.preamble.start_override = start
-        # duplicates
+                preamble = Section(address="preamble", label="", title=_short(excerpt, 80),
+                                   level=0, heading=None, end=stop)
+                preamble.start_override = start
+        return closing, preamble
+
+    def check_duplicates(self, outline: Outline) -> None:
         seen: dict[str, Section] = {}
         for s in outline.walk():
             if s.address in seen:
                 self.warnings.append(Warning(
-                    f"two sections share the address {s.address}: blocks {seen[s.address].heading} "
-                    f"and {s.heading}", s.address))
+                    msg("two sections share the address {address}: blocks {first} and {second}",
+                        address=s.address, first=seen[s.address].heading, second=s.heading), s.address))
             else:
                 seen[s.address] = s
 
@@ -1276,6 +1442,8 @@ class _Builder:
                             break  # "(Kèm theo ...)", "(Dự thảo)" after the title
                         j += 1  # "(Dự thảo)" between the document type and the title
                         continue
+                    if lines and _docs.is_authority_line(t):
+                        break  # "ỦY BAN NHÂN DÂN TỈNH ...": who enacts it, in the preamble
                     lines.append(j)
                     j += 1
                 if lines:
@@ -1348,6 +1516,10 @@ def _ordinal(v) -> int | None:
 
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+from .tables import list_tables  # noqa: E402  (they read the builder's facts)
+from .titleblock import title_block_parts  # noqa: E402
 
 
 def build(doc: Any, rules: HeadingRules | None = None) -> Outline:

@@ -39,6 +39,7 @@ from functools import cached_property, lru_cache
 
 from .. import text as _text
 from ..errors import ResolveError
+from ..messages import joined, msg
 from ..model import Outline, Section
 from .numbering import to_roman
 from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
@@ -54,6 +55,7 @@ KEYWORDS = {
     "tieu muc": ("tieu muc", 2), "subsection": ("subsection", 2), "muc nho": ("tieu muc", 2),
     "khoan": ("khoan", 3), "clause": ("khoan", 3), "item": ("khoan", 3), "paragraph": ("khoan", 3),
     "diem": ("diem", 4), "point": ("diem", 4), "tiet": ("diem", 4),
+    "noi dung": ("item", 3), "nhiem vu": ("item", 3), "muc tieu": ("item", 3), "giai phap": ("item", 3),
 }
 TOP_KEYWORDS = {"phan", "part", "chuong", "chapter"}
 # keyword -> section kinds it can name directly (kind-anchored lookup)
@@ -75,7 +77,15 @@ SPECIALS = {
     "loi mo dau": "preamble", "dat van de": "preamble",
     "closing": "closing", "phan ket": "closing", "phan ket thuc": "closing",
     "doan ket": "closing", "ket thuc": "closing",
+    "ten goi": "title", "ten goi cua du thao": "title", "ten goi du thao": "title",
+    "ten goi cua van ban": "title", "trich yeu cua du thao": "title",
+    "authority": "authority", "co quan ban hanh": "authority", "ten co quan ban hanh": "authority",
+    "number": "number", "so ky hieu": "number", "so, ky hieu": "number", "so va ky hieu": "number",
+    "date": "date", "dia danh, ngay thang": "date", "dia danh ngay thang": "date", "ngay thang": "date",
+    "ngay thang nam": "date", "ngay ban hanh": "date",
+    "doc_type": "doc_type", "ten loai van ban": "doc_type", "the loai": "doc_type", "loai van ban": "doc_type",
 }
+PART_SPECIALS = {"authority", "number", "date", "doc_type"}
 # words that name a special part only when no heading has that text
 _SOFT_SPECIALS = {"phan mo dau", "mo dau", "loi mo dau", "dat van de", "phan ket", "phan ket thuc",
                   "doan ket", "ket thuc"}
@@ -85,7 +95,7 @@ _VN_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in VN_ORDINALS), key=len
 _EN_ALT = "|".join(sorted(EN_ORDINALS, key=len, reverse=True))
 _TOK = r"(?:\d{1,4}|[ivxlcdm]{1,7}|[a-z])(?![a-z0-9])"
 _COMP_RE = re.compile(
-    rf"(?:(?P<kw>{_KW_ALT})\s+)?(?P<num>thu\s+(?:{_VN_ALT})(?![a-z])|(?:{_EN_ALT})(?![a-z])"
+    rf"(?:(?P<kw>{_KW_ALT})\s+)?(?P<num>thu\s+(?:{_VN_ALT}|\d{{1,3}})(?![a-z0-9])|(?:{_EN_ALT})(?![a-z])"
     rf"|{_TOK}(?:\s*[./]\s*{_TOK})*\.?)")
 _SEP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:(?P<conn>thuoc\s+ve|cua|thuoc|of|in|within|under|trong)\s+)?")
 _LEAD_RE = re.compile(r"\s*(?:(?:tai|o|theo|trong|xem|in|at|see|noi\s+dung|phan\s+noi\s+dung)\s+)+")
@@ -198,7 +208,7 @@ def _component(kw: str | None, orig: str, key: str, *, first: bool) -> Component
     k = re.sub(r"\s+", " ", key.strip()).rstrip(".")
     m = re.fullmatch(r"thu (.+)", k)
     if m:
-        value = VN_ORDINALS.get(m.group(1))
+        value = int(m.group(1)) if m.group(1).isdigit() else VN_ORDINALS.get(m.group(1))
         return Component(keyword, number, (to_roman(value),)) if value else None
     if k in EN_ORDINALS:
         return Component(keyword, number, (to_roman(EN_ORDINALS[k]),))
@@ -552,30 +562,208 @@ def _nearest(idx: _Index, ref: Reference, limit: int = 5) -> list[Section]:
 
 def _not_found(idx: _Index, ref: Reference, looked: str | None) -> ResolveError:
     near = _nearest(idx, ref)
-    msg = f"no section matches '{ref.text}'"
-    if looked:
-        msg += f" (looked for {looked})"
-    if not idx.sections:
-        msg += "; the draft has no numbered sections"
-    elif near:
-        msg += f"; nearest: {_listing(near)}"
-    return ResolveError(msg, candidates=[s.address for s in near])
+    text = joined(msg("no section matches '{reference}'", reference=ref.text),
+                  msg(" (looked for {addresses})", addresses=looked) if looked else None,
+                  msg("; the draft has no numbered sections") if not idx.sections else
+                  msg("; nearest: {sections}", sections=_listing(near)) if near else None)
+    return ResolveError(text, candidates=[s.address for s in near])
 
 
 def _ambiguous(ref: Reference, found: list[Section], why: str = "") -> ResolveError:
-    msg = f"'{ref.text}' is ambiguous{why}: it matches {len(found)} sections: {_listing(found)}"
-    return ResolveError(msg, candidates=[s.address for s in found],
-                        hint="write the full address, e.g. " + found[0].address)
+    text = msg("'{reference}' is ambiguous{why}: it matches {count} sections: {sections}", reference=ref.text,
+               why=why or "", count=len(found), sections=_listing(found))
+    err = ResolveError(text, candidates=[s.address for s in found],
+                       hint=msg("write the full address, e.g. {address}", address=found[0].address))
+    err.ambiguous = True
+    return err
 
 
 def resolve(outline: Outline, reference: str) -> Section:
-    """The one section ``reference`` names in ``outline``; ``ResolveError`` otherwise."""
-    idx = index(outline)
+    """The one section ``reference`` names in ``outline``; ``ResolveError`` otherwise.
+
+    A document with attached documents (a decision's Quy chế, a Phụ lục) has one address space
+    each: a reference naming one ("Điều 5 của Quy chế", "Điều 1 Quyết định") is resolved there;
+    one naming none is resolved in every space, and must be found in exactly one."""
     if isinstance(reference, str):
-        exact = idx.by_address.get(_text.clean(reference).rstrip("."))
-        if exact is not None and len(exact) == 1:
-            return exact[0]  # a canonical address, as ``redline outline`` prints it
-    ref = reference if isinstance(reference, Reference) else parse_reference(reference)
+        exact = _all_addresses(outline).get(_text.clean(reference).rstrip("."))
+        if exact is not None:
+            return exact  # a canonical address, as ``redline outline`` prints it
+    text = reference.text if isinstance(reference, Reference) else reference
+    from .tables import select, table_section
+
+    rest, space = _split_space(outline, text)
+    table = _table_reference(outline, rest, space)
+    if table is not None:
+        info, tbl, row, column = table
+        return table_section(outline, select(info, tbl, row, column))
+    if space is not None and not rest:
+        return _space_whole(outline, space)
+    ref = parse_reference(rest) if (space is not None or not isinstance(reference, Reference)) else reference
+    spaces = [space] if space is not None else [""] + [d.name for d in outline.documents]
+    if ref.special and space is None:
+        spaces = [""]  # "tên gọi của dự thảo", "số, ký hiệu": the main document's
+    if len(spaces) == 1:
+        return _resolve_in(outline, _space_index(outline, spaces[0]), ref, spaces[0])
+    found: list[Section] = []
+    errors: list[ResolveError] = []
+    for sp in spaces:
+        try:
+            found.append(_resolve_in(outline, _space_index(outline, sp), ref, sp))
+        except ResolveError as exc:
+            errors.append(exc)
+    ambiguous = [e for e in errors if e.ambiguous]
+    if len(found) == 1 and not ambiguous:
+        return found[0]
+    if found or ambiguous:
+        every = _unique(found + [s for e in ambiguous for a in e.candidates
+                                 for s in [_all_addresses(outline).get(a)] if s is not None])
+        err = ResolveError(msg("'{reference}' is ambiguous: it matches {count} sections in different documents: "
+                               "{sections}", reference=text, count=len(every), sections=_listing(every)),
+                           candidates=[x.address for x in every],
+                           hint=msg("name the document, e.g. '{example}'", example=text + " của " + (
+                               every[-1].space or outline.name or "Quyết định")))
+        err.ambiguous = True
+        raise err
+    raise errors[0]
+
+
+def _all_addresses(outline: Outline) -> dict[str, Section]:
+    got = outline.__dict__.get("_all_addresses")
+    if got is None:
+        got = outline.__dict__["_all_addresses"] = outline.by_address()
+    return got
+
+
+def _space_index(outline: Outline, space: str) -> "_Index":
+    """The lookup tables of one address space ("" = the main document)."""
+    if not outline.documents:
+        return index(outline)
+    cache = outline.__dict__.setdefault("_space_indexes", {})
+    idx = cache.get(space)
+    if idx is None:
+        idx = cache[space] = _Index(outline)
+        idx.sections = [s for s in idx.sections if s.space == space]
+    return idx
+
+
+_SPACE_LEAD = r"(?:\s*[,;:]?\s*(?:(?:cua|thuoc|tai|trong|o|of|in)\s+)?(?:(?:ban\s+)?du\s+thao\s+)?)"
+
+
+def _space_names(outline: Outline) -> list[tuple[str, str]]:
+    """(folded name, space) of every address space a reference may name."""
+    out = [(_text.fold(d.name, expand=False), d.name) for d in outline.documents]
+    if outline.documents and outline.name:
+        out.append((_text.fold(outline.name, expand=False), ""))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _split_space(outline: Outline, text: str) -> tuple[str, str | None]:
+    """("Điều 5", "Quy chế") for "Điều 5 của Quy chế"; (text, None) when no space is named."""
+    if not outline.documents:
+        return text, None
+    t = _text.clean(text)
+    nfc, _ = nfc_with_map(t)
+    key = key_text(nfc)
+    for folded, space in _space_names(outline):
+        name = re.escape(folded).replace(r"\ ", r"\s+")
+        m = re.search(_SPACE_LEAD + name + r"\s*$", key)
+        if m:
+            return nfc[:m.start()].strip(" ,;:"), space
+        m = re.match(r"\s*(?:(?:ban\s+)?du\s+thao\s+)?" + name + r"(?![a-z0-9])\s*[,;:]?", key)
+        if m:
+            return nfc[m.end():].strip(" ,;:"), space
+    return text, None
+
+
+def _space_whole(outline: Outline, space: str) -> Section:
+    if space == "":
+        return outline.whole()
+    return next(d.whole for d in outline.documents if d.name == space)
+
+
+_TABLE_RE = re.compile(r"^\s*(?:tai\s+)?(bieu mau|bieu so|bieu|bang so|bang|table)\s*(?:so\s*)?"
+                       r"([0-9]{1,3}|[ivxlc]{1,6})(?![a-z0-9])")
+_ROW_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:dong|hang|row)\s+(?:so\s+)?(.+?)(?=\s*[,;]\s*(?:cot|column)\b|\s+(?:cot|column)\s|$)")
+_COL_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:cot|column)\s+(?:so\s+)?(.+?)\s*$")
+
+
+def _table_reference(outline: Outline, text: str, space: str | None):
+    """(TableInfo, w:tbl, row, column) when ``text`` names a table ("Biểu số 02", "bảng 1",
+    "Biểu số 02, dòng huyện Tân Lập, cột Tỷ lệ đúng hạn"), else None."""
+    if not outline.tables:
+        return None
+    t = _text.clean(text)
+    nfc, _ = nfc_with_map(t)
+    key = key_text(nfc)
+    m = _TABLE_RE.match(key)
+    if not m:
+        return None
+    word, num = m.group(1), m.group(2)
+    value = int(num) if num.isdigit() else (roman_value(num.upper()) or num)
+    kind = "bieu" if word.startswith("bieu") else ("bang" if word.startswith("bang") else "table")
+    pool = [i for i in outline.tables if space is None or i.space == space]
+    named = [i for i in pool if i.caption_key == (kind, value)]
+    if not named and kind != "bieu":
+        named = [i for i in pool if i.number == value]
+    if not named:
+        raise ResolveError(msg("no table matches '{reference}'", reference=text), candidates=[i.name for i in pool],
+                           hint=msg("tables: {names}", names="; ".join(
+                               f"{i.name} ({i.caption or ', '.join(i.header[:3])})" for i in pool)) if pool else None)
+    if len(named) > 1:
+        err = ResolveError(msg("'{reference}' is ambiguous: it matches {count} tables: {tables}", reference=text,
+                               count=len(named), tables="; ".join(i.name for i in named)),
+                           candidates=[i.name for i in named],
+                           hint=msg("name the document, e.g. '{example}'",
+                                    example=text + " của " + (named[-1].space or outline.name)))
+        err.ambiguous = True
+        raise err
+    info = named[0]
+    rest = key[m.end():]
+    row = column = None
+    rm = _ROW_RE.search(rest)
+    if rm:
+        row = nfc[m.end() + rm.start(1):m.end() + rm.end(1)].strip()
+    cm = _COL_RE.search(rest)
+    if cm:
+        column = nfc[m.end() + cm.start(1):m.end() + cm.end(1)].strip()
+    return info, outline.blocks[info.block], row, column
+
+
+def _item(outline: Outline, idx: "_Index", ref: Reference) -> Section | None:
+    """A numbered item in a section's body ("khoản 2 Mục II", "nội dung thứ 2 của Mục II",
+    "II.2"), when no section has that address."""
+    from .items import items
+
+    comps = ref.components
+    values = _path_values(comps, relaxed=False)
+    if values is None or not values[-1] or not isinstance(values[-1][-1], int):
+        return None
+    n = values[-1][-1]
+    parents: list[Section] = []
+    if len(comps) == 1 and len(comps[0].tokens) == 1:
+        if comps[0].keyword != "item":
+            return None
+        parents = list(idx.sections)  # "nhiệm vụ 3": any section's item 3, if only one has it
+    else:
+        head = values[:-1] + ([values[-1][:-1]] if len(values[-1]) > 1 else [])
+        for key in _join([v for v in head if v]):
+            parents.extend(s for s in idx.by_key.get(key, []) if _valid(s, key))
+        if not parents and comps[0].keyword in KIND_GROUPS and len(comps) > 1:
+            try:
+                parents = [_resolve_in(outline, idx, parse_reference(" ".join(
+                    f"{c.keyword or ''} {c.number}".strip() for c in comps[:-1])), "")]
+            except ResolveError:
+                parents = []
+    found = [it for p in _unique(parents) for it in items(outline, p) if it.number == str(n)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise _ambiguous(ref, found)
+    return None
+
+
+def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> Section:
+    """The one section ``ref`` names among one address space's sections."""
     if ref.special:
         if ref.soft_special:
             named, _ = _by_title(idx, ref.title or "")
@@ -583,25 +771,32 @@ def resolve(outline: Outline, reference: str) -> Section:
                 if len(named) > 1:
                     raise _ambiguous(ref, named)
                 return named[0]
-        return _special(outline, ref)
+        return _special(outline, ref, space)
     if not ref.components:
         return _resolve_title(idx, ref)
+    if ref.components[-1].keyword == "item":
+        got = _item(outline, idx, ref)
+        if got is not None:
+            return got
     found = _strict(idx, ref)
     looked = " or ".join(_format(k) for k in _root_keys(ref.components, relaxed=True)) or None
     if not found:
         found = _relaxed(idx, ref)
         if len(found) > 1:
-            raise _ambiguous(ref, found, " (no exact address; read loosely)")
+            raise _ambiguous(ref, found, msg(" (no exact address; read loosely)"))
     elif len(found) > 1:
         raise _ambiguous(ref, found)
     if not found:
+        got = _item(outline, idx, ref)
+        if got is not None:
+            return got
         if ref.title:
             named, _ = _by_title(idx, ref.title)
             if named:
                 raise ResolveError(
-                    f"no section matches the number in '{ref.text}' (looked for {looked}); its "
-                    f"title names {_listing(named)}", candidates=[s.address for s in named],
-                    hint="check the number")
+                    msg("no section matches the number in '{reference}' (looked for {addresses}); its title names "
+                        "{sections}", reference=ref.text, addresses=looked, sections=_listing(named)),
+                    candidates=[s.address for s in named], hint=msg("check the number"))
         raise _not_found(idx, ref, looked)
     section = found[0]
     if ref.title:
@@ -620,12 +815,11 @@ def _confirm(idx: _Index, ref: Reference, section: Section) -> None:
         best = difflib.get_close_matches(f, idx.titles, n=2, cutoff=0.75)
         others = [s for key in best for s in idx.by_title[key] if s is not section]
     candidates = [section] + others
-    msg = (f"'{ref.text}': the number names {section.display}, but the title "
-           f"'{ref.title}' does not match it")
-    if others:
-        msg += f"; the title names {_listing(others)}"
-    raise ResolveError(msg, candidates=[s.address for s in candidates],
-                       hint="correct the number or the title")
+    text = joined(msg("'{reference}': the number names {section}, but the title '{title}' does not match it",
+                      reference=ref.text, section=section.display, title=ref.title),
+                  msg("; the title names {sections}", sections=_listing(others)) if others else None)
+    raise ResolveError(text, candidates=[s.address for s in candidates],
+                       hint=msg("correct the number or the title"))
 
 
 def _resolve_title(idx: _Index, ref: Reference) -> Section:
@@ -638,17 +832,40 @@ def _resolve_title(idx: _Index, ref: Reference) -> Section:
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        raise _ambiguous(ref, named, " (several headings have this text)")
+        raise _ambiguous(ref, named, msg(" (several headings have this text)"))
     raise _not_found(idx, ref, None)
 
 
-def _special(outline: Outline, ref: Reference) -> Section:
+# The document parts that are not numbered sections, as messages name them.
+PART_NAMES = {"title": msg("title"), "preamble": msg("preamble"), "closing": msg("closing")}
+
+
+def part_name(special: str):
+    """'preamble' -> a message ('preamble' / 'phần mở đầu')."""
+    return PART_NAMES.get(special, special)
+
+
+def _special(outline: Outline, ref: Reference, space: str = "") -> Section:
+    if space:
+        doc = next(d for d in outline.documents if d.name == space)
+        if ref.special == "*":
+            return doc.whole
+        part = getattr(doc, ref.special, None)
+        if part is None:
+            raise ResolveError(msg("{document} has no {part} part ('{reference}')", document=space,
+                                   part=part_name(ref.special), reference=ref.text), candidates=[],
+                               hint=msg("the outline found none; name a section instead"))
+        return part
     if ref.special == "*":
         return outline.whole()
-    part = getattr(outline, ref.special)
+    if ref.special in PART_SPECIALS:
+        part = outline.parts.get(ref.special)
+    else:
+        part = getattr(outline, ref.special)
     if part is None:
-        raise ResolveError(f"the draft has no {ref.special} part ('{ref.text}')",
-                           candidates=[], hint="the outline found none; name a section instead")
+        raise ResolveError(msg("the draft has no {part} part ('{reference}')", part=part_name(ref.special),
+                               reference=ref.text),
+                           candidates=[], hint=msg("the outline found none; name a section instead"))
     return part
 
 
