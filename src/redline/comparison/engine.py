@@ -44,6 +44,7 @@ class CompareResult:
     letter: str | None = None
     letter_left_out: list[dict] = field(default_factory=list)  # edits the letter could not say
     old_accepted: bool = False  # OLD's earlier revisions were accepted first (see the warnings)
+    old_texts: dict = field(default_factory=dict)  # OLD's block texts before the comparison (edits, letter)
 
     @property
     def report(self):
@@ -127,9 +128,15 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
+    old_texts: dict[int, str] = {}
     if edits is not None or letter is not None:
-        for i in range(len(tree_old.blocks)):
-            tree_old.text(i)  # the texts before any revision is written: the edits are made of them
+        # the texts as stored, before any revision is written: the edits are made of them
+        from ..match import displayed_text
+        from ..ooxml import block_text
+
+        for i, b in enumerate(tree_old.blocks):
+            tree_old.text(i)
+            old_texts[i] = displayed_text(b) if b.tag == W["p"] else block_text(b)
     timings["outline"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -156,6 +163,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     result = CompareResult(old, new, None if dry_run else out_path, meta.author, meta.date, record, tree_old,
                            tree_new, cmp.notes.compared, cmp.boxes.compared, cmp.moves, warnings, timings)
     result.old_accepted = old_accepted
+    result.old_texts = old_texts
     if edits is not None or letter is not None:
         from .edits import make_edits
 
