@@ -288,9 +288,10 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
         write_text_atomic(summary_file, text, protect=[old, new])
     else:
         click.echo(text)
-    for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
-    click.echo(f"wrote {result.output}", err=True)
+    with language(_fallback_language()):
+        for w in result.warnings:
+            say(msg("warning: {message}", message=w.render()), err=True)
+        say(msg("wrote {path}", path=str(result.output)), err=True)
 
 
 if __name__ == "__main__":

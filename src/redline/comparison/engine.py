@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError, Warning
+from ..messages import msg
 from ..ooxml import W, qn
 
 DEFAULT_AUTHOR = "redline compare"
@@ -98,12 +99,13 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     timings: dict[str, float] = {}
     t = time.perf_counter()
     out_path = Path(output) if output else old.with_name(old.stem + ".compare.docx")
-    for path, what in ((old, "OLD"), (new, "NEW")):
+    for path in (old, new):
         if not dry_run and path.exists() and same_file(out_path, path):
-            raise OutputError(f"would overwrite {what} ({path})", where=str(out_path), hint="choose another output file")
+            raise OutputError(msg("would overwrite the input {path}", path=str(path)), file=out_path,
+                              hint=msg("choose another output file"))
     for extra in (edits, letter):
         if extra is not None and any(Path(p).exists() and same_file(extra, p) for p in (old, new)):
-            raise OutputError("would overwrite an input", where=str(extra), hint="choose another file")
+            raise OutputError(msg("would overwrite an input"), file=extra, hint=msg("choose another output file"))
     meta = Meta(author or DEFAULT_AUTHOR, normalize_date(date, "--date") if date else now_iso())
     opened = [open_docx(p, limits=limits) if limits is not None else open_docx(p) for p in (old, new)]
     old_doc, new_doc = opened
@@ -119,12 +121,13 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
         # view cannot be compared paragraph by paragraph, so OLD is taken as accepted, as Word does
         old_accepted = True
         n = accept_all(old_doc.element)
-        warnings.append(Warning(f"OLD holds {n} tracked change(s), some on paragraph marks or table rows: they "
-                                "were accepted before comparing (as Word does); Reject All gives OLD's accepted "
-                                "text", where=str(old)))
+        warnings.append(Warning(msg("OLD holds {n} tracked {n:plural:change:changes}, some on paragraph marks or "
+                                    "table rows: accepted before comparing (as Word does); Reject All gives OLD's "
+                                    "accepted text", n=n), where=str(old)))
     elif earlier:
-        warnings.append(Warning(f"OLD holds {earlier} tracked change(s): compared as its current text (insertions "
-                                "shown, deletions hidden); they are kept in the output", where=str(old)))
+        warnings.append(Warning(msg("OLD holds {n} tracked {n:plural:change:changes}: compared as its current text "
+                                    "(insertions shown, deletions hidden); they are kept in the output", n=earlier),
+                                where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
@@ -149,8 +152,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     transplant.notes = cmp.notes
     accepted += cmp.notes.accepted
     if accepted:
-        warnings.append(Warning(f"NEW holds {accepted} tracked change(s): compared as its accepted text, as Word "
-                                "does", where=str(new)))
+        warnings.append(Warning(msg("NEW holds {n} tracked {n:plural:change:changes}: compared as its accepted text, "
+                                    "as Word does", n=accepted), where=str(new)))
     rv.start_ids(*cmp.notes.roots())
     story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
                   new_doc.part, transplant)
@@ -226,6 +229,6 @@ def _headers_differ(old_doc, new_doc, warnings: list[Warning]) -> None:
 
     try:
         if texts(old_doc) != texts(new_doc):
-            warnings.append(Warning("headers or footers differ: they are not compared, OLD's are kept"))
+            warnings.append(Warning(msg("headers or footers differ: they are not compared, OLD's are kept")))
     except Exception:
         pass
