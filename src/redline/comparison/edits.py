@@ -193,28 +193,12 @@ def _phrases(old_raw: str, new_raw: str):
     for s, e, text in changes:
         # widen to whole words, and to at least one word (an insertion takes its neighbour)
         a, b = s, e
-        while not _has_word(old_raw[a:b]):
-            left = max((t for t in tokens if t[1] <= a and _has_word(old_raw[t[0]:t[1]])), default=None,
-                       key=lambda t: t[1])
-            right = min((t for t in tokens if t[0] >= b and _has_word(old_raw[t[0]:t[1]])), default=None,
-                        key=lambda t: t[0])
-            if left is not None:
-                a = left[0]
-            elif right is not None:
-                b = right[1]
-            else:
-                return None
-        if not text:  # a pure deletion: take a neighbouring word, so the phrase has a replacement
-            left = max((t for t in tokens if t[1] <= a and _has_word(old_raw[t[0]:t[1]])), default=None,
-                       key=lambda t: t[1])
-            right = min((t for t in tokens if t[0] >= b and _has_word(old_raw[t[0]:t[1]])), default=None,
-                        key=lambda t: t[0])
-            if left is not None:
-                a = left[0]
-            elif right is not None:
-                b = right[1]
-            else:
-                return None
+        while a is not None and not _has_word(old_raw[a:b]):
+            a, b = _neighbour(old_raw, tokens, a, b)
+        if a is not None and not text:  # a pure deletion: take a neighbouring word, so it has a replacement
+            a, b = _neighbour(old_raw, tokens, a, b)
+        if a is None:
+            return None
         find = old_raw[a:b]
         lead = len(find) - len(find.lstrip())
         trail = len(find) - len(find.rstrip())
@@ -241,6 +225,16 @@ def _phrases(old_raw: str, new_raw: str):
     if normalize("".join(result)) != normalize(new_raw):
         return None
     return [(f, r, n) for f, r, n, _, _ in out]
+
+
+def _neighbour(raw: str, tokens, a: int, b: int) -> tuple[int | None, int | None]:
+    """The span a:b widened to the nearest word before it (else after it); (None, None)
+    when there is none."""
+    left = max((t for t in tokens if t[1] <= a and _has_word(raw[t[0]:t[1]])), default=None, key=lambda t: t[1])
+    if left is not None:
+        return left[0], b
+    right = min((t for t in tokens if t[0] >= b and _has_word(raw[t[0]:t[1]])), default=None, key=lambda t: t[0])
+    return (a, right[1]) if right is not None else (None, None)
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import diff as wdiff
 from ..match import sentences
+from ..summary import _words
 
 
 @dataclass
@@ -228,28 +229,14 @@ def _plain(text: str) -> str:
     return "".join("◆" if ord(ch) >= 0x100000 else ch for ch in text)
 
 
-def _words(text: str) -> int:
-    return sum(1 for t in wdiff.tokenize(text) if t[:1].isalnum())
-
-
 def _shorten(text: str, n: int = 60) -> str:
     words = text.split()
     return text if len(words) <= n else " ".join(words[: n - 10]) + " … " + " ".join(words[-8:])
 
 
-def _trim(chunks, keep: int = 8):
-    out = []
-    for i, (op, text) in enumerate(chunks):
-        if op != wdiff.EQUAL:
-            out.append((op, _shorten(text)))
-            continue
-        words = text.split(" ")
-        first, last = i == 0, i == len(chunks) - 1
-        if first and len(words) > keep:
-            text = "…" + " ".join(words[-keep:])
-        elif last and len(words) > keep:
-            text = " ".join(words[:keep]) + "…"
-        elif not first and not last and len(words) > 2 * keep:
-            text = " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
-        out.append((op, text))
-    return out
+def _trim(chunks):
+    """Unchanged text around the changes cut to a few words (summary.py's rule), long
+    changes shortened."""
+    from ..summary import _trim_context
+
+    return [(op, text if op == wdiff.EQUAL else _shorten(text)) for op, text in _trim_context(chunks)]
