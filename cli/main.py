@@ -275,12 +275,13 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
 @click.option("--letter", "letter_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the differences as the body of a comment letter (Vietnamese).")
 @click.option("--force", is_flag=True, help="Replace existing output files.")
+@LANG_OPTION
 @guarded
 def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_formatting, no_moves, edits_file,
-                letter_file, force) -> None:
+                letter_file, force, lang) -> None:
     """Compare OLD with NEW: OLD with the differences as tracked changes, and a summary by section."""
     result = redline.compare(old, new, output, author=author, date=date, formatting=not ignore_formatting,
-                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force)
+                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force, lang=lang)
     text = result.render(fmt)
     if summary_file:
         from redline.package import write_text_atomic
@@ -288,7 +289,7 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
         write_text_atomic(summary_file, text, protect=[old, new])
     else:
         click.echo(text)
-    with language(_fallback_language()):
+    with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
         say(msg("wrote {path}", path=str(result.output)), err=True)

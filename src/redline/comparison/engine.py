@@ -56,16 +56,21 @@ class CompareResult:
             self._report = build(self)
         return self._report
 
-    def render(self, fmt: str = "text") -> str:
+    lang: str = "en"  # the language the summary and messages speak (default: OLD's)
+
+    def render(self, fmt: str = "text", lang: str | None = None) -> str:
+        """The summary as 'text', 'markdown', 'json' or 'html', in ``lang`` (default: the run's)."""
+        from ..messages import language
         from ..summary import render_compare
 
-        return render_compare(self, fmt)
+        with language(lang or self.lang):
+            return render_compare(self, fmt)
 
 
 def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
             date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
             edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
-            limits=None) -> CompareResult:
+            limits=None, lang: str | None = None) -> CompareResult:
     """Compare OLD with NEW; write OLD with the differences as tracked changes to ``output``
     (default ``<OLD>.compare.docx`` beside OLD); optionally the way back (``edits``: an
     edits file that ``redline apply OLD`` turns into NEW; ``letter``: the same as the body
@@ -75,8 +80,18 @@ def compare(old: str | Path, new: str | Path, output: str | Path | None = None, 
     was = gc.isenabled()
     gc.disable()  # a large run builds many long-lived objects and little cyclic garbage
     try:
-        return _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
-                        moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits)
+        from ..options import language_option
+
+        result = _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
+                          moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits)
+        chosen = language_option(lang)
+        if chosen is None:
+            from ..messages import detect_language
+
+            chosen = detect_language(" ".join(result.old_outline.text(i) for i in range(min(200, len(
+                result.old_outline.blocks)))))
+        result.lang = chosen
+        return result
     finally:
         if was:
             gc.enable()

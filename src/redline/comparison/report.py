@@ -39,19 +39,21 @@ class SectionReport:
     lines: list[list[tuple[int, str]]] = field(default_factory=list)
     order: int = 0
 
-    def counts(self) -> list[str]:
-        """The counts as phrases, zeros left out."""
+    def counts(self) -> list:
+        """The counts as phrases (catalogue messages), zeros left out."""
+        from ..messages import msg
+
         out = []
-        for n, one, many in ((self.sentences_changed, "sentence changed", "sentences changed"),
-                             (self.paragraphs_added, "paragraph added", "paragraphs added"),
-                             (self.paragraphs_deleted, "paragraph deleted", "paragraphs deleted"),
-                             (self.paragraphs_moved, "paragraph moved", "paragraphs moved"),
-                             (self.rows_added, "table row added", "table rows added"),
-                             (self.rows_deleted, "table row deleted", "table rows deleted"),
-                             (self.rows_changed, "table row changed", "table rows changed"),
-                             (self.formatting, "formatting change", "formatting changes")):
+        for n, phrase in ((self.sentences_changed, msg("{n} {n:plural:sentence:sentences} changed", n=self.sentences_changed)),
+                          (self.paragraphs_added, msg("{n} {n:plural:paragraph:paragraphs} added", n=self.paragraphs_added)),
+                          (self.paragraphs_deleted, msg("{n} {n:plural:paragraph:paragraphs} deleted", n=self.paragraphs_deleted)),
+                          (self.paragraphs_moved, msg("{n} {n:plural:paragraph:paragraphs} moved", n=self.paragraphs_moved)),
+                          (self.rows_added, msg("{n} table {n:plural:row:rows} added", n=self.rows_added)),
+                          (self.rows_deleted, msg("{n} table {n:plural:row:rows} deleted", n=self.rows_deleted)),
+                          (self.rows_changed, msg("{n} table {n:plural:row:rows} changed", n=self.rows_changed)),
+                          (self.formatting, msg("{n} formatting {n:plural:change:changes}", n=self.formatting))):
             if n:
-                out.append(f"{n} {one if n == 1 else many}")
+                out.append(phrase)
         return out
 
     def to_dict(self) -> dict:
