@@ -320,6 +320,9 @@ def main(argv=None) -> None:
     ap.add_argument("--peer", default="auto", choices=("auto", "on", "off"),
                     help="docx-redline comparison (auto: on when a 3.12+ interpreter is found)")
     ap.add_argument("--results", default=str(OUT / "results.json"))
+    ap.add_argument("--shapes", default="on", choices=("on", "off", "only"),
+                    help="the cost shapes of benchmarks/shapes.py (issue 13), with growth per tenfold")
+    ap.add_argument("--shape-sizes", help="sizes for every shape (default: each shape's own, shapes.py)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--draft", help=argparse.SUPPRESS)
     ap.add_argument("--edits-file", help=argparse.SUPPRESS)
@@ -330,6 +333,17 @@ def main(argv=None) -> None:
         return
 
     OUT.mkdir(exist_ok=True)
+    shapes_table = None
+    if a.shapes != "off":
+        import shapes
+
+        chosen = {s: ([int(x) for x in a.shape_sizes.split(",")] if a.shape_sizes else v)
+                  for s, v in shapes.DEFAULT_SIZES.items()}
+        shapes_table, shape_results = shapes.run_shapes(list(chosen), chosen)
+        (OUT / "shapes.json").write_text(json.dumps(shape_results, indent=1), "utf-8")
+        if a.shapes == "only":
+            print("## Cost shapes (growth per tenfold: 10x is linear)\n\n" + shapes_table)
+            return
     sizes = [int(x) for x in a.sizes.split(",")]
     counts = [int(x) for x in a.edits.split(",")]
     peer_py, peer_status = None, "off"
@@ -379,6 +393,8 @@ def main(argv=None) -> None:
         results["sizes"][str(size)] = s
         Path(a.results).write_text(json.dumps(results, indent=1), "utf-8")  # partial results survive
     print(report(results))
+    if shapes_table:
+        print("\n## Cost shapes (growth per tenfold: 10x is linear)\n\n" + shapes_table)
 
 
 if __name__ == "__main__":

@@ -138,9 +138,7 @@ def _table_line(t) -> str:
 @guarded
 def resolve_cmd(draft: Path, reference: str, lang: str | None) -> None:
     """Print the address REFERENCE resolves to in DRAFT."""
-    tree = redline.outline(draft)
-    with language(redline.options.language_option(lang) or _document_language(tree)):
-        section = redline.resolve(tree, reference)
+    section = redline.resolve(redline.outline(draft), reference, lang=lang)
     click.echo(f"{section.address}\t{section.title}")
 
 
@@ -173,14 +171,10 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
     if suffix == ".docx" or FORMATS.get(suffix, fmt) != fmt:  # --format json --summary s.html
         redline.options.expect_suffix(summary_file, tuple(k for k, v in FORMATS.items() if v == fmt))
     result = redline.apply(draft, list(sources), output, author=author, date=date, dry_run=dry_run,
-                           force=force, progress=sys.stderr.isatty(), lang=lang)
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text)
-    else:
-        click.echo(text, nl=False)
+                           force=force, progress=sys.stderr.isatty(), lang=lang, summary=summary_file,
+                           summary_format=fmt)
+    if not summary_file:
+        click.echo(result.render(fmt), nl=False)
     with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
@@ -198,11 +192,10 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
 @guarded
 def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str | None) -> None:
     """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
-    expected_text = Path(expected).read_text("utf-8") if expected else None
-    findings = redline.check(path, original=original, expected=expected_text)
-    for f in findings:
-        click.echo(str(f))
+    findings = redline.check(path, original=original, expected_file=expected)
     with language(redline.options.language_option(lang) or _fallback_language()):
+        for f in findings:
+            click.echo(str(f))
         if findings:
             say(msg("{count} {count:plural:finding:findings}", count=len(findings)), err=True)
             sys.exit(EXIT_FINDINGS)
@@ -246,16 +239,12 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
     """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
     if output:
         redline.options.expect_suffix(output, (".json",))
-    edits = redline.extract(letter, draft=draft, lang=lang)
-    text = json.dumps(edits, ensure_ascii=False, indent=2) + "\n"
+    edits = redline.extract(letter, draft=draft, lang=lang, output=output, force=force)
     if output:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(output, text, force=force)
         with language(redline.options.language_option(lang) or _fallback_language()):
             say(msg("wrote {path}", path=output), err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(json.dumps(edits, ensure_ascii=False, indent=2))
 
 
 @main.command("compare")
@@ -265,9 +254,10 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
               help="Output .docx (default: <OLD>.compare.docx beside OLD).")
 @click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the summary to FILE instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              help="Summary format: text (default), markdown, json or html.")
 @click.option("--author", help="Revision author (default: 'redline compare').")
-@click.option("--date", help="Revision date, ISO 8601 (default: now).")
+@click.option("--date", help="Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (default: now).")
 @click.option("--ignore-formatting", is_flag=True, help="Compare text only: no formatting revisions.")
 @click.option("--no-moves", is_flag=True, help="Show moved paragraphs as deleted and inserted.")
 @click.option("--edits", "edits_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -280,19 +270,18 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
 def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_formatting, no_moves, edits_file,
                 letter_file, force, lang) -> None:
     """Compare OLD with NEW: OLD with the differences as tracked changes, and a summary by section."""
-    result = redline.compare(old, new, output, author=author, date=date, formatting=not ignore_formatting,
-                             moves=not no_moves, edits=edits_file, letter=letter_file, force=force, lang=lang)
-    text = result.render(fmt)
-    if summary_file:
-        from redline.package import write_text_atomic
-
-        write_text_atomic(summary_file, text, protect=[old, new])
-    else:
-        click.echo(text)
+    with language(redline.options.language_option(lang) or _fallback_language()):
+        if output:
+            redline.options.expect_suffix(output, (".docx",))
+        result = redline.compare(old, new, output, author=author, date=redline.options.date_option(date),
+                                 formatting=not ignore_formatting, moves=not no_moves, edits=edits_file,
+                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt, lang=lang)
+    if not summary_file:
+        click.echo(result.render(fmt))
     with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
-        say(msg("wrote {path}", path=str(result.output)), err=True)
+        say(msg("wrote {path}", path=result.output), err=True)
 
 
 if __name__ == "__main__":

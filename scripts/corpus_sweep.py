@@ -58,7 +58,7 @@ def new_findings(out: Path, original: Path) -> list[str]:
     if not _HAVE_CHECK:
         return []
     def key(f):
-        return f.code, re.sub(r" at \S+", "", f.message)
+        return f.code, re.sub(r" at \S+", "", str(f.message))
 
     before = Counter(key(f) for f in redline.check(original))
     found = []

@@ -26,6 +26,9 @@ import pytest
 from click.testing import CliRunner
 
 import redline.package as P
+import redline.package.sniff as P_sniff
+import redline.package.xmlcheck as P_xml
+import redline.package.zipread as P_zip
 from redline.errors import DocumentError, LimitError
 from redline.package import Limits, open_docx
 
@@ -132,7 +135,7 @@ def cfb(names: list[str], *, payload: bytes = b"", break_directory: bool = False
         sectors += payload[:512].ljust(512, b"\0")
     fat += [0xFFFFFFFF] * (128 - len(fat))
     first_dir = 0xDEAD if break_directory else 1
-    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", P.OLE2_MAGIC, bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0, 1,
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", P_sniff.OLE2_MAGIC, bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0, 1,
                          first_dir, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
     header += struct.pack("<109I", 0, *([0xFFFFFFFF] * 108))
     return header + struct.pack("<128I", *fat) + bytes(sectors)
@@ -435,9 +438,9 @@ def test_fifo_is_refused_without_blocking(tmp_path):
 
 
 def test_cfb_directory_is_parsed():
-    assert P._cfb_stream_names(cfb(["EncryptionInfo", "EncryptedPackage"])) == [
+    assert P_sniff.cfb_stream_names(cfb(["EncryptionInfo", "EncryptedPackage"])) == [
         "Root Entry", "EncryptionInfo", "EncryptedPackage"]
-    assert P._cfb_stream_names(cfb(["x"], break_directory=True)) is None
+    assert P_sniff.cfb_stream_names(cfb(["x"], break_directory=True)) is None
 
 
 def test_doc_mentioning_encryptedpackage_in_its_text_is_still_a_doc(tmp_path):
@@ -480,12 +483,12 @@ def test_entities_are_never_expanded_nor_fetched(tmp_path, http_server, monkeypa
     hardened parsers themselves.  Each of the first two refuses alone; with both off (simulating their removal) neither our parser nor python-docx's reads the
     local file, fetches the URL or expands the billion laughs."""
     if layers == "scan-only":
-        monkeypatch.setattr(P, "_refuse_parsed_doctype", lambda info, wp: None)
+        monkeypatch.setattr(P_xml, "_refuse_parsed_doctype", lambda info, wp: None)
     if layers not in ("all", "scan-only"):
-        monkeypatch.setattr(P, "_DOCTYPE", re.compile(rb"(?!x)x"))
-        monkeypatch.setattr(P, "_DOCTYPE_STR", re.compile(r"(?!x)x"))
+        monkeypatch.setattr(P_xml, "_DOCTYPE", re.compile(rb"(?!x)x"))
+        monkeypatch.setattr(P_xml, "_DOCTYPE_STR", re.compile(r"(?!x)x"))
     if layers == "parser-only":
-        monkeypatch.setattr(P, "_refuse_parsed_doctype", lambda info, wp: None)
+        monkeypatch.setattr(P_xml, "_refuse_parsed_doctype", lambda info, wp: None)
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-TOKEN")
     prologs = {
@@ -588,7 +591,7 @@ def test_streamed_count_holds_when_the_reader_trusts_the_stream(tmp_path):
     tracemalloc.start()
     try:
         with pytest.raises(DocumentError, match="larger than its declared size"):
-            P._read_entry(endless, info, "x.docx", Limits(), is_xml=False, total=[0])
+            P_zip.read_entry(endless, info, "x.docx", Limits(), is_xml=False, total=[0])
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -597,11 +600,11 @@ def test_streamed_count_holds_when_the_reader_trusts_the_stream(tmp_path):
     info.compress_size = 10_000
     total = [0]
     with pytest.raises(LimitError, match="max_ratio"):
-        P._read_entry(endless, info, "x.docx", Limits(max_ratio=300), is_xml=False, total=total)
+        P_zip.read_entry(endless, info, "x.docx", Limits(max_ratio=300), is_xml=False, total=total)
     assert total[0] <= 3 * MiB + P.CHUNK
     # and so is the total
     info.compress_size = 4 * MiB
     total = [0]
     with pytest.raises(LimitError, match="max_total_bytes"):
-        P._read_entry(endless, info, "x.docx", Limits(max_total_bytes=2 * MiB), is_xml=False, total=total)
+        P_zip.read_entry(endless, info, "x.docx", Limits(max_total_bytes=2 * MiB), is_xml=False, total=total)
     assert total[0] <= 2 * MiB + P.CHUNK

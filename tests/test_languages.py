@@ -80,3 +80,29 @@ def test_an_unknown_language_names_the_option():
     with pytest.raises(UsageError, match="unknown language 'fr'") as err:
         redline.apply(DRAFT, EDITS, dry_run=True, lang="fr")
     assert "lang=" in str(err.value)
+
+
+def test_check_findings_speak_the_chosen_language(tmp_path):
+    import zipfile
+
+    out = tmp_path / "o.docx"
+    redline.apply(DRAFT, EDITS, out)
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b' w:author="', b' w:x="', 1)
+            dst.writestr(item, data)
+    en = CliRunner().invoke(main, ["check", str(bad), "--lang", "en"])
+    vi = CliRunner().invoke(main, ["check", str(bad), "--lang", "vi"])
+    assert en.exit_code == vi.exit_code == 1
+    assert "no-author" in en.output and "has no w:author" in en.output and "1 finding" in en.output
+    assert "no-author" in vi.output and "không có w:author" in vi.output and "1 lỗi cấu trúc" in vi.output
+
+
+def test_resolve_speaks_the_drafts_language(no_pinned_language):
+    with pytest.raises(ResolveError, match="không có mục nào khớp với 'Mục IX'"):
+        redline.resolve(DRAFT, "Mục IX")
+    with pytest.raises(ResolveError, match="no section matches 'Mục IX'"):
+        redline.resolve(DRAFT, "Mục IX", lang="en")

@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 
 import redline.package as P
+import redline.package.load as P_load
+import redline.package.output as P_output
+import redline.package.save as P_save
+import redline.package.xmlcheck as P_xml
+import redline.package.zipread as P_zip
 from redline.errors import DocumentError, LimitError, OutputError
 from redline.package import Limits, default_output, open_docx, save_docx, write_text_atomic
 
@@ -98,7 +103,7 @@ def entries_of(path: Path) -> list[tuple[str, bytes]]:
 def raw_of(path: Path) -> dict[str, bytes]:
     data = path.read_bytes()
     with zipfile.ZipFile(path) as zf:
-        return {i.filename: P._raw_data(data, i) for i in zf.infolist()}
+        return {i.filename: P_zip.raw_data(data, i) for i in zf.infolist()}
 
 
 def sha(path: Path) -> str:
@@ -384,13 +389,13 @@ def test_explicit_input_path_is_protected(draft, tmp_path):
 def test_input_protection_is_rechecked_at_rename(draft, tmp_path, monkeypatch):
     """A symlink swapped in between the first check and the rename is still caught."""
     out = tmp_path / "out.docx"
-    real = P._write_all
+    real = P_output._write_all
 
     def write_then_swap(f, data):
         real(f, data)
         out.symlink_to(draft)
 
-    monkeypatch.setattr(P, "_write_all", write_then_swap)
+    monkeypatch.setattr(P_output, "_write_all", write_then_swap)
     digest = sha(draft)
     with pytest.raises(OutputError, match="would overwrite the input"):
         save_docx(open_docx(draft), out, force=True)
@@ -402,7 +407,7 @@ def test_refuses_existing_output_unless_force(draft, tmp_path, monkeypatch):
     out.write_bytes(b"old")
     doc = open_docx(draft)
     with monkeypatch.context() as m:  # refused up front, before any work is done
-        m.setattr(P, "_changed_entries", lambda *a: pytest.fail("serialised before checking the output"))
+        m.setattr(P_save, "_changed_entries", lambda *a: pytest.fail("serialised before checking the output"))
         with pytest.raises(OutputError, match="already exists") as err:
             save_docx(doc, out, dirty=set())
     assert "force=True" in str(err.value)  # from Python; the CLI says --force (test_cli_newcomer.py)
@@ -428,7 +433,7 @@ def test_file_and_folder_are_fsynced(draft, tmp_path, monkeypatch):
         synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
         real(fd)
 
-    monkeypatch.setattr(P.os, "fsync", spy)
+    monkeypatch.setattr(P_output.os, "fsync", spy)
     save_docx(open_docx(draft), tmp_path / "out.docx", dirty=set())
     assert synced == [False, True]  # the temp file before the rename, the folder after
 
@@ -452,7 +457,7 @@ def test_failure_mid_write_keeps_old_output_and_leaves_no_temp_file(draft, tmp_p
         f.write(data[: len(data) // 2])
         raise exc
 
-    monkeypatch.setattr(P, "_write_all", half_then_fail)
+    monkeypatch.setattr(P_output, "_write_all", half_then_fail)
     expected = OutputError if isinstance(exc, OSError) else KeyboardInterrupt
     with pytest.raises(expected) as err:
         save_docx(open_docx(draft), out, dirty=set(), force=True)
@@ -468,8 +473,8 @@ def test_failure_at_rename_leaves_no_temp_file(draft, tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(P.os, "replace", boom)
-    monkeypatch.setattr(P.os, "link", boom)
+    monkeypatch.setattr(P_output.os, "replace", boom)
+    monkeypatch.setattr(P_output.os, "link", boom)
     with pytest.raises(OutputError, match="cannot write"):
         save_docx(open_docx(draft), out, dirty=set())
     assert not out.exists() and no_temp_files(tmp_path)
@@ -477,13 +482,13 @@ def test_failure_at_rename_leaves_no_temp_file(draft, tmp_path, monkeypatch):
 
 def test_no_clobber_when_output_appears_during_write(draft, tmp_path, monkeypatch):
     out = tmp_path / "out.docx"
-    real = P._write_all
+    real = P_output._write_all
 
     def write_and_race(f, data):
         real(f, data)
         out.write_bytes(b"someone else's file")
 
-    monkeypatch.setattr(P, "_write_all", write_and_race)
+    monkeypatch.setattr(P_output, "_write_all", write_and_race)
     with pytest.raises(OutputError, match="already exists"):
         save_docx(open_docx(draft), out, dirty=set())
     assert out.read_bytes() == b"someone else's file" and no_temp_files(tmp_path)
@@ -521,10 +526,10 @@ def test_write_text_atomic(tmp_path, draft):
     target = tmp_path / "summary.txt"
     write_text_atomic(target, "Tóm tắt\n")
     assert target.read_text("utf-8") == "Tóm tắt\n"
-    write_text_atomic(target, "lần hai\n")  # force=True by default
+    with pytest.raises(OutputError, match="already exists"):  # a summary never replaces a file unasked
+        write_text_atomic(target, "x")
+    write_text_atomic(target, "lần hai\n", force=True)
     assert target.read_text("utf-8") == "lần hai\n"
-    with pytest.raises(OutputError, match="already exists"):
-        write_text_atomic(target, "x", force=False)
     with pytest.raises(OutputError, match="would overwrite the input"):
         write_text_atomic(tmp_path / "x" / ".." / "draft.docx", "x", protect=[draft])
     assert no_temp_files(tmp_path)
@@ -556,20 +561,20 @@ def test_cheap_prechecks_never_rule_out_what_the_tree_would_find():
         data = b"".join(b"<w:r><w:t>" + t + b"</w:t></w:r>" for t in texts)
         n = rnd.randint(10, 300)
         if max(map(len, data.split(b"<"))) >= n:
-            assert P._has_long_stretch(data, n), (n, data)
-        starts = [m.start() for m in P._P_START.finditer(data)]
+            assert P_xml._has_long_stretch(data, n), (n, data)
+        starts = [m.start() for m in P_xml._P_START.finditer(data)]
         paras = data.replace(b"<w:r>", b"<w:p><w:r>", rnd.randint(0, 3))
-        starts = [m.start() for m in P._P_START.finditer(paras)] + [len(paras)]
+        starts = [m.start() for m in P_xml._P_START.finditer(paras)] + [len(paras)]
         if max(b - a for a, b in zip([0] + starts, starts)) >= n:
-            assert P._may_hold_long_paragraph(paras, n), (n, paras)
+            assert P_xml._may_hold_long_paragraph(paras, n), (n, paras)
     normal = b"<w:p><w:r><w:t>" + b"x" * 40 + b"</w:t></w:r></w:p>"
-    assert not P._has_long_stretch(normal * 1000, 100)  # everyday markup is ruled out in C
-    assert not P._may_hold_long_paragraph(normal * 1000, 1000)
-    assert P._has_long_stretch(b"<a><![CDATA[" + b"<" * 500 + b"]]></a>", 100)  # CDATA hides "<" in text
+    assert not P_xml._has_long_stretch(normal * 1000, 100)  # everyday markup is ruled out in C
+    assert not P_xml._may_hold_long_paragraph(normal * 1000, 1000)
+    assert P_xml._has_long_stretch(b"<a><![CDATA[" + b"<" * 500 + b"]]></a>", 100)  # CDATA hides "<" in text
     para = b"<w:p>" + b"<w:r><w:t>yy</w:t></w:r>" * 10 + b"</w:p>"
-    assert P._may_hold_long_paragraph(para, 50)
+    assert P_xml._may_hold_long_paragraph(para, 50)
     nested = b"<w:p><w:txbxContent>" + para + b"</w:txbxContent></w:p>"
-    assert P._may_hold_long_paragraph(nested * 5, 60)  # text boxes nest paragraphs: always check
+    assert P_xml._may_hold_long_paragraph(nested * 5, 60)  # text boxes nest paragraphs: always check
 
 
 # -- review findings: entry lookups, what vetting keeps, parts written over orphans -------------
@@ -605,7 +610,7 @@ def test_vetting_keeps_trees_only_of_parts_python_docx_will_build(tmp_path):
     entries["custom/unlinked.xml"] = b"<a><b>unlinked</b></a>"
     entries["word/orphan-header.xml"] = f'<w:hdr xmlns:w="{W_NS}"/>'.encode()
     path = build_docx(tmp_path / "d.docx", entries)
-    source, kept = P._vet_zip(path, path.read_bytes(), str(path), P.DEFAULT_LIMITS, for_python_docx=True)
+    source, kept = P_load.vet_zip(path, path.read_bytes(), str(path), P.DEFAULT_LIMITS, for_python_docx=True)
     assert set(kept.trees) == {"word/document.xml", "word/styles.xml", "docProps/core.xml"}
     assert set(kept.blobs) == {"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"}
 

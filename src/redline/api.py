@@ -23,18 +23,25 @@ def outline(source: Any, rules: Any = None):
     return build(doc, rules=rules)
 
 
-def resolve(outline_or_path: Any, reference: str):
-    """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``."""
+def resolve(outline_or_path: Any, reference: str, *, lang: str | None = None):
+    """Resolve a reference as people write it ("Mục 6.2 của Phần II") to one ``Section``.
+
+    Not found or ambiguous: a ``ResolveError`` naming the nearest sections or the candidates,
+    in ``lang`` ("vi" / "en"; default: REDLINE_LANG, else the language of the draft's headings)."""
+    from .messages import detect_language, language
     from .model import Outline
+    from .options import language_option
     from .sections.references import resolve as _resolve
 
     tree = outline_or_path if isinstance(outline_or_path, Outline) else outline(outline_or_path)
-    return _resolve(tree, reference)
+    chosen = language_option(lang) or detect_language(" ".join(s.title for s in tree.walk()))
+    with language(chosen):
+        return _resolve(tree, reference)
 
 
 def apply(draft: str | Path, sources: Any, output: str | Path | None = None, *, author: str | None = None,
           date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
-          limits: Any = None, lang: str | None = None):
+          limits: Any = None, lang: str | None = None, summary: str | Path | None = None, summary_format: str = "text"):
     """Apply edits files, comment letters or edit dicts to ``draft`` as tracked changes.
 
     draft: the .docx to redline; never modified.
@@ -51,7 +58,11 @@ def apply(draft: str | Path, sources: Any, output: str | Path | None = None, *, 
     progress: draw a progress bar on stderr for a long run.
     limits: ``redline.package.Limits`` for reading the draft (size, zip and XML limits).
     lang: "vi" or "en" for messages and the summary (default: see the module docstring).
+    summary: a file to write the summary to, as ``summary_format`` ("text", "markdown",
+        "json", "html"), together with ``output``: both are written or neither.
 
+    No output is ever an input of the run (by any spelling of its path), an existing file
+    without ``force``, or a device, pipe, socket or folder (``redline.package.output``).
     Returns an ``ApplyResult``: ``render(fmt)`` for the summary ("text", "markdown", "json",
     "html"), ``applied`` / ``not_applied`` / ``instructions`` counts, ``unresolved``,
     ``warnings``.  Raises a ``RedlineError`` subclass for bad input; nothing is written then.
@@ -61,16 +72,25 @@ def apply(draft: str | Path, sources: Any, output: str | Path | None = None, *, 
     if isinstance(sources, (str, Path, dict)):
         sources = [sources]
     return _apply(Path(draft), list(sources), output, author=author, date=date, dry_run=dry_run, force=force,
-                  progress=progress, limits=limits, lang=lang)
+                  progress=progress, limits=limits, lang=lang, summary=summary, summary_format=summary_format)
 
 
-def check(path: str | Path, original: str | Path | None = None, expected: str | None = None):
+MAX_EXPECTED_BYTES = 64 * 1024 * 1024  # the expected text of `check --expected`
+
+
+def check(path: str | Path, original: str | Path | None = None, expected: str | None = None, *,
+          expected_file: str | Path | None = None):
     """Structural lint of a redlined .docx; returns a list of findings (empty = clean).
 
     original: the draft ``path`` was made from (rejecting redline's revisions must give it
-    back); expected: the text Accept All must give."""
+    back); expected: the text Accept All must give, one paragraph a line, or read it from
+    ``expected_file`` (UTF-8, a regular file of at most 64 MiB)."""
     from .lint import check as _check
 
+    if expected_file is not None:
+        from .package import read_text
+
+        expected = read_text(expected_file, limit=MAX_EXPECTED_BYTES)
     return _check(Path(path), original=Path(original) if original else None, expected=expected)
 
 
@@ -101,18 +121,33 @@ def reject(path: str | Path, output: str | Path, *, author: str | None = None, f
     return reject_file(Path(path), Path(output), author=author, force=force, lang=lang)
 
 
-def extract(letter: str | Path, draft: str | Path | None = None, *, lang: str | None = None) -> dict:
+def extract(letter: str | Path, draft: str | Path | None = None, output: str | Path | None = None, *,
+            force: bool = False, lang: str | None = None) -> dict:
     """Read a comment letter (.txt, .docx, .pdf) and return the edits document (the format
     ``redline apply`` reads), every edit with the letter's words it came from.
 
     draft: resolve every target against this draft (unresolved ones are listed, not raised).
+    output: also write the edits there as JSON (never over the letter or the draft; an
+    existing file only with ``force``).
     lang: "vi" or "en" for messages and reasons (default: the letter's language)."""
     from .letters.extract import extract as _extract
     from .messages import language
     from .options import language_option
 
     with language(language_option(lang) or _text_language(letter)):
-        return _extract(Path(letter), draft=Path(draft) if draft else None)
+        if output is not None:
+            from .package import check_outputs
+
+            check_outputs([output], inputs=[letter, draft], force=force)
+        edits = _extract(Path(letter), draft=Path(draft) if draft else None)
+        if output is not None:
+            import json
+
+            from .package import write_output
+
+            write_output(output, json.dumps(edits, ensure_ascii=False, indent=2) + "\n", inputs=[letter, draft],
+                         force=force)
+        return edits
 
 
 def _text_language(path: str | Path) -> str | None:

@@ -19,10 +19,15 @@ import jsonschema
 
 from .errors import EditsError, location
 from .messages import Option, joined, msg
-from .options import date_option, parse_date
-from .text import nfc
+from .options import MAX_YEAR, MIN_YEAR, DateOutOfRange, date_option, parse_date
+from .text import NOT_XML, nfc
 
 MAX_EDITS_BYTES = 64 * 1024 * 1024
+MAX_EDITS = 100_000  # the schema's maxItems of "edits"
+# A valid file holds at most: the document, its "letter", each edit and its anchor, each unresolved entry.
+MAX_JSON_OBJECTS = 2 + 2 * MAX_EDITS + 100_000
+MAX_INT_DIGITS = 30
+MAX_AUTHOR_CHARS = 500  # the schema's maxLength of "author"
 
 
 @lru_cache(maxsize=1)
@@ -111,52 +116,85 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def normalize_date(value: str, where: Any = None, **place: Any) -> str:
+def normalize_date(value: Any, where: Any = None, **place: Any) -> str:
     """Accept ISO 8601 dates/datetimes (and day-first 15/7/2022); return the form Word writes
-    (UTC, seconds, 'Z')."""
+    (UTC, seconds, 'Z'), in the years 1000 to 9999 (``options.parse_date``).  ``place`` names
+    it in a message (``field=``, ``edit=``...)."""
+    if not isinstance(value, str):
+        raise EditsError(msg("expected a date such as 2022-07-15T08:00:00Z, got {kind}", kind=type(value).__name__),
+                         where=where, **place)
     try:
         return parse_date(value)
-    except (ValueError, OverflowError):
-        raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z", value=value),
+    except DateOutOfRange:
+        raise EditsError(msg("date {value!r} is out of range: a revision date lies in the years {first} to {last} "
+                             "(in UTC)", value=_printable(value), first=MIN_YEAR, last=MAX_YEAR),
                          where=where, **place) from None
+    except (ValueError, OverflowError):
+        raise EditsError(msg("date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z",
+                             value=_printable(value)), where=where, **place) from None
+
+
+def check_author(value: Any, where: Any = None, **place: Any) -> str:
+    """An author name as Word shows it beside each revision: a string of 1 to
+    ``MAX_AUTHOR_CHARS`` characters, not blank, on one line, with no control character or
+    lone surrogate (it becomes a ``w:author`` attribute).  The same rule for the edits
+    file's ``author`` (file-level and per edit), ``--author`` and ``author=``."""
+    if not isinstance(value, str):
+        raise EditsError(msg("expected {expected}, got {kind} {value}", expected="string", kind=type(value).__name__,
+                             value=_short(value)), where=where, **place)
+    if not value.strip():
+        raise EditsError(msg("must not be empty"), where=where, **place)
+    if len(value) > MAX_AUTHOR_CHARS:
+        raise EditsError(msg("text of {length} characters is over the limit of {limit}", length=len(value),
+                             limit=MAX_AUTHOR_CHARS), where=where, **place)
+    bad = _NOT_AUTHOR.search(value)
+    if bad:
+        raise EditsError(msg("character U+{code:04X} cannot appear in an author name", code=ord(bad.group())),
+                         where=where, **place)
+    return value
 
 
 def load_edits(path: str | Path, *, author: str | None = None, date: str | None = None,
                allow_empty: bool = False) -> EditsFile:
     """Read and validate an edits file.  ``author``/``date`` override the file's defaults."""
+    from .package.inputs import read_input
+
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_EDITS_BYTES:
-            raise EditsError(msg("edits file is {size} bytes, over the {limit} byte limit", size=size,
-                                 limit=MAX_EDITS_BYTES), file=p)
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise EditsError(msg("cannot read edits file: {reason}", reason=exc.strerror or exc), file=p)
+    # a regular file, its size checked before reading (a FIFO or /dev/zero is refused)
+    raw = read_input(p, limit=MAX_EDITS_BYTES, error=EditsError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise EditsError(msg("not UTF-8 (byte {offset})", offset=exc.start), file=p)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int, object_hook=_ObjectBudget(MAX_JSON_OBJECTS))
     except json.JSONDecodeError as exc:
         raise EditsError(msg("invalid JSON at line {line}, column {column}: {reason}", line=exc.lineno,
                              column=exc.colno, reason=exc.msg), file=p)
     except RecursionError:
         raise EditsError(msg("invalid JSON: nested too deeply"), file=p)
+    except _TooManyObjects:
+        raise EditsError(msg("too many edits: a file holds at most {limit:,}, and this one more than that many JSON "
+                             "objects (refused before reading the rest)", limit=MAX_EDITS), file=p,
+                         hint=msg("split it into several files"))
     return parse_edits(data, where=str(p), author=author, date=date, allow_empty=allow_empty)
 
 
 def parse_edits(data: Any, *, where: str = "edits", author: str | None = None, date: str | None = None,
                 allow_empty: bool = False) -> EditsFile:
     """Validate an already-parsed edits document (dict) and build ``Edit`` objects."""
+    if isinstance(data, dict) and isinstance(data.get("edits"), list) and len(data["edits"]) > MAX_EDITS:
+        raise EditsError(msg("{count:,} edits, over the limit of {limit:,} a file holds", count=len(data["edits"]),
+                             limit=MAX_EDITS), where=where, hint=msg("split it into several files"))
+    check_values(data, where)
     validate(data, where)
-    _check_characters(data, where)
     if not data["edits"] and not allow_empty:
         raise EditsError(msg("the edits list is empty: nothing to apply"), where=where)
+    if author is not None:
+        check_author(author, option=Option("author"))
     default_author = author or data.get("author")
     default_date = date_option(date) if date else (
-        normalize_date(data["date"], where) if data.get("date") else now_iso())
+        normalize_date(data["date"], where, field="date") if data.get("date") else now_iso())
     edits = []
     for i, raw in enumerate(data["edits"], start=1):
         e = Edit(index=i, op=raw["op"], target=nfc(raw["target"]))
@@ -193,29 +231,143 @@ def validate(data: Any, where: str) -> None:
         return
     except Exception:  # JsonSchemaException, or anything odd in generated code: ask jsonschema
         pass
-    validator = jsonschema.Draft202012Validator(schema(), format_checker=None)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(e.absolute_path), e.validator))
+    errors, probe, offset = _reference_errors(data)
     if not errors:
         return
+    errors.sort(key=lambda e: (_path_key(e.absolute_path), e.validator))
     err = _most_useful(errors)
-    text, place = _describe(err, data)
+    text, place = _describe(err, probe, offset)
     raise EditsError(text, where=where, **place)
 
 
-# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+def _reference_errors(data: Any) -> tuple[list, Any, int]:
+    """jsonschema's errors, found in time proportional to the first bad edit, not the file:
+    the document without its edits first, then the first edit the compiled per-edit check
+    refuses, alone (``probe`` is the document the errors' paths point into; ``offset`` the
+    index of its first edit in ``data``).  When the compiled check refused only what
+    jsonschema accepts, the whole document goes to jsonschema, whose verdict stands."""
+    validator = jsonschema.Draft202012Validator(schema(), format_checker=None)
+    if isinstance(data, dict) and isinstance(data.get("edits"), list) and len(data["edits"]) > 1:
+        top = {**data, "edits": []}
+        errors = list(validator.iter_errors(top))
+        if errors:
+            return errors, top, 0
+        item_ok = _fast_edit_validator()
+        for i, item in enumerate(data["edits"]):
+            try:
+                item_ok(item)
+                continue
+            except Exception:
+                pass
+            probe = {"edits": [item]}
+            errors = list(validator.iter_errors(probe))
+            if errors:
+                return errors, probe, i
+    return list(validator.iter_errors(data)), data, 0
 
 
-def _check_characters(data: dict, where: str) -> None:
-    """Text that would become document XML must be characters XML can hold."""
-    for i, edit in enumerate(data["edits"], start=1):
-        for key, value in edit.items():
-            values = value if isinstance(value, list) else [value]
-            for v in values:
-                if isinstance(v, str) and _NOT_XML.search(v):
-                    bad = _NOT_XML.search(v).group()
-                    raise EditsError(msg("character U+{code:04X} cannot appear in a document", code=ord(bad)),
-                                     where=where, edit=i, n=edit.get("n"), field=key)
+@lru_cache(maxsize=1)
+def _fast_edit_validator():
+    return fastjsonschema.compile({"$defs": schema()["$defs"], "$ref": "#/$defs/edit"})
+
+
+def _path_key(path) -> list:
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in path]
+
+
+# An author name holds no character XML cannot, nor a tab, line break or other control character.
+_NOT_AUTHOR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+class _HugeInt:
+    """What the JSON reader makes of an integer literal of more than ``MAX_INT_DIGITS``
+    digits (Python refuses to convert one of 4,300 and takes quadratic time below that):
+    ``check_values`` refuses it, naming the field."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int | _HugeInt:
+    digits = len(text) - (text[:1] == "-")
+    return _HugeInt(digits) if digits > MAX_INT_DIGITS else int(text)
+
+
+class _TooManyObjects(Exception):
+    pass
+
+
+class _ObjectBudget:
+    """A ``json.loads`` object hook that stops the parse once more objects were read than a
+    valid file can hold, so a 1,000,000-edit file is refused after the first 300,000
+    objects instead of after building all of them."""
+
+    def __init__(self, budget: int) -> None:
+        self.left = budget
+
+    def __call__(self, obj: dict) -> dict:
+        self.left -= 1
+        if self.left < 0:
+            raise _TooManyObjects()
+        return obj
+
+
+def check_values(data: Any, where: Any = None) -> None:
+    """Refuse, naming the field, the values the schema lets through but a document cannot
+    take: a float anywhere (no field of the format is a number, and ``1.0`` where an integer
+    is expected is a mistake, not an index), an integer of more than ``MAX_INT_DIGITS``
+    digits, a string with a character XML cannot hold (every string is checked, whether
+    it reaches the XML or a message), and an author name that is blank, multi-line or holds
+    a control character.  One walk, without recursion (a dict from Python may nest deep)."""
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            bad = NOT_XML.search(value)
+            if bad:
+                raise EditsError(msg("character U+{code:04X} cannot appear in a document", code=ord(bad.group())),
+                                 where=where, **_place(path, data))
+            if path and path[-1] == "author" and len(path) in (1, 3):
+                check_author(value, where, **_place(path, data))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, float):
+            raise EditsError(msg("expected a whole number without a decimal point, got {value}", value=repr(value)),
+                             where=where, **_place(path, data))
+        elif isinstance(value, _HugeInt):
+            raise EditsError(msg("an integer of {digits:,} digits; at most {limit}", digits=value.digits,
+                                 limit=MAX_INT_DIGITS), where=where, **_place(path, data))
+        elif isinstance(value, int):
+            if value.bit_length() > MAX_INT_DIGITS * 3.33:
+                raise EditsError(msg("an integer of {digits:,} digits; at most {limit}",
+                                     digits=int(value.bit_length() * 0.30103) + 1, limit=MAX_INT_DIGITS),
+                                 where=where, **_place(path, data))
+        elif isinstance(value, dict):
+            stack.extend((v, path + (k,)) for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            stack.extend((v, path + (i,)) for i, v in enumerate(value))
+
+
+def _place(path: tuple | list, data: Any, offset: int = 0) -> dict:
+    """Where in the document ``path`` points, as an error's structured place: the edit
+    (1-based, shifted by ``offset`` for a probe holding one edit), its ``n``, the field."""
+    path = list(path)
+    place: dict = {}
+    if len(path) >= 2 and path[0] == "edits" and isinstance(path[1], int):
+        place["edit"] = path[1] + 1 + offset
+        try:
+            edit = data["edits"][path[1]]
+        except (KeyError, IndexError, TypeError):
+            edit = None
+        n = edit.get("n") if isinstance(edit, dict) else None
+        if isinstance(n, (int, str)) and not isinstance(n, bool):
+            place["n"] = _printable(n) if isinstance(n, str) else (n if n.bit_length() < 64 else "...")
+        rest = path[2:]
+        if rest:
+            place["field"] = ".".join(str(p) for p in rest)
+    elif path:
+        place["field"] = ".".join(str(p) for p in path)
+    return place
 
 
 def _most_useful(errors: list) -> Any:
@@ -223,20 +375,10 @@ def _most_useful(errors: list) -> Any:
     return max(errors, key=lambda e: (len(e.absolute_path), e.validator in ("additionalProperties", "type", "enum")))
 
 
-def _describe(err: Any, data: Any) -> tuple[Any, dict]:
+def _describe(err: Any, data: Any, offset: int = 0) -> tuple[Any, dict]:
     """A jsonschema error as (message, place): the place is the edit and field at fault."""
     path = list(err.absolute_path)
-    place: dict = {}
-    if len(path) >= 2 and path[0] == "edits" and isinstance(path[1], int):
-        edit = data["edits"][path[1]]
-        place["edit"] = path[1] + 1
-        if isinstance(edit, dict) and "n" in edit:
-            place["n"] = edit["n"]
-        rest = path[2:]
-        if rest:
-            place["field"] = ".".join(str(p) for p in rest)
-    elif path:
-        place["field"] = ".".join(str(p) for p in path)
+    place = _place(path, data, offset)
     if err.validator == "additionalProperties":
         allowed = list(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
@@ -282,5 +424,20 @@ def _missing(err: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as a message shows it: JSON, at most 60 characters, printable on any terminal."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"<an integer of about {int(value.bit_length() * 0.30103):,} digits>"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = f"<{type(value).__name__}>"
+    text = _printable(text)
     return text if len(text) < 60 else text[:57] + "..."
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters and lone surrogates escaped (\\u0001), so a message
+    quoting a bad value prints on any terminal and shows where the bad character is."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)

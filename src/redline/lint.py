@@ -10,7 +10,8 @@ Each finding names a defect Word, LibreOffice or a reviewer would trip over, and
   property changes carry a valid ISO 8601 w:date.
 * ``deltext-outside-deletion``, ``text-inside-deletion`` (and the instrText pair): w:delText only
   inside w:del / w:moveFrom, w:t never inside w:del (a deleted run that is not marked deleted, or
-  the reverse).  Word itself keeps moved-away text in w:t inside w:moveFrom, so that is allowed.
+  the reverse), each judged within its own story: a text box (w:txbxContent) is one, so its
+  w:delText needs a w:del inside the box, not only around the run that anchors it.  Word itself keeps moved-away text in w:t inside w:moveFrom, so that is allowed.
 * ``deleted-final-mark``: a deleted paragraph mark on the last paragraph of the body, a header or
   footer, or a cell (whose row or cell is not deleted itself): Word never deletes it, so Accept All
   cannot do what the markup says.  (A deleted note or comment ends with one: it goes with its
@@ -37,11 +38,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from lxml import etree
 
 from .errors import RedlineError
+from .messages import msg, render
 from .ooxml import W_NS, paragraph_text
 
 
@@ -54,11 +56,12 @@ class Finding:
     """One defect: a stable ``code``, a one-line ``message`` and where it is."""
 
     code: str
-    message: str
-    location: str = ""
+    message: Any  # a messages.Message (or plain text from a library)
+    location: Any = ""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.code}: {self.message}" if self.location else f"{self.code}: {self.message}"
+        where, text = render(self.location), render(self.message)
+        return f"{where}: {self.code}: {text}" if where else f"{self.code}: {text}"
 
 
 ID, AUTHOR, DATE = w("id"), w("author"), w("date")
@@ -71,6 +74,7 @@ RANGE_STARTS = [w(n) for n in ("moveFromRangeStart", "moveToRangeStart", "custom
 ALL_REVISIONS = RUN_REVISIONS + PROPERTY_CHANGES + CELL_REVISIONS + RANGE_STARTS
 DATED = set(RUN_REVISIONS + PROPERTY_CHANGES)
 DELETIONS = {w("del"), w("moveFrom")}
+TXBX = w("txbxContent")
 P, TBL, TC, TR = w("p"), w("tbl"), w("tc"), w("tr")
 
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -175,7 +179,7 @@ def check(path: Path, original: Path | None = None, expected: str | None = None)
         doc = _Doc(path)
         _opens_with_python_docx(path)
     except RedlineError as exc:
-        return [Finding("unreadable", str(exc.message if hasattr(exc, "message") else exc), str(path))]
+        return [Finding("unreadable", exc.message if hasattr(exc, "message") else str(exc), str(path))]
     except Exception as exc:  # python-docx or lxml refusing the package
         return [Finding("unreadable", f"{type(exc).__name__}: {exc}", str(path))]
     findings: list[Finding] = []
@@ -206,18 +210,20 @@ def _ids(doc: _Doc) -> list[Finding]:
         for el in root.iter(*ALL_REVISIONS):
             rid = el.get(ID)
             if rid is None or not re.fullmatch(r"-?\d+", rid):
-                out.append(Finding("bad-id", f"revision id {rid!r} is not an integer", where(part, el)))
+                out.append(Finding("bad-id", msg("revision id {id!r} is not an integer", id=rid), where(part, el)))
                 continue
             if rid in seen:
                 first = where(*seen[rid])
-                out.append(Finding("duplicate-id", f"revision id {rid} already used at {first}", where(part, el)))
+                out.append(Finding("duplicate-id", msg("revision id {id} already used at {first}", id=rid, first=first),
+                                   where(part, el)))
             else:
                 seen[rid] = (part, el)
     if doc.comments is not None:
         counts = Counter(c.get(ID) for c in doc.comments.iter(w("comment")))
         for cid, n in counts.items():
             if n > 1:
-                out.append(Finding("duplicate-id", f"comment id {cid} used {n} times", doc.comments_name))
+                out.append(Finding("duplicate-id", msg("comment id {id} used {count} times", id=cid, count=n),
+                                   doc.comments_name))
     return out
 
 
@@ -229,13 +235,14 @@ def _attribution(doc: _Doc) -> list[Finding]:
             if el.tag == w("tblGridChange"):  # CT_TblGridChange has only an id
                 continue
             if not el.get(AUTHOR):
-                out.append(Finding("no-author", f"w:{name} has no w:author", where(part, el)))
+                out.append(Finding("no-author", msg("w:{name} has no w:author", name=name), where(part, el)))
             if el.tag in DATED:
                 date = el.get(DATE)
                 if date is None:
-                    out.append(Finding("no-date", f"w:{name} has no w:date", where(part, el)))
+                    out.append(Finding("no-date", msg("w:{name} has no w:date", name=name), where(part, el)))
                 elif not _valid_date(date):
-                    out.append(Finding("bad-date", f"w:{name} has an invalid w:date {date!r}", where(part, el)))
+                    out.append(Finding("bad-date", msg("w:{name} has an invalid w:date {date!r}", name=name, date=date),
+                                       where(part, el)))
     return out
 
 
@@ -258,19 +265,32 @@ def _deleted_text(doc: _Doc) -> list[Finding]:
     for part, root in doc.parts.items():
         for deleted_tag, live_tag, dname, lname in pairs:
             for el in root.iter(deleted_tag, live_tag):
-                ancestors = {a.tag for a in el.iterancestors()}
+                ancestors = _story_ancestors(el)
                 in_deletion = bool(ancestors & DELETIONS)
                 if el.tag == live_tag:  # Word keeps moved-away text in w:t; only w:del needs w:delText
                     in_deletion = w("del") in ancestors
                 if el.tag == deleted_tag and not in_deletion:
                     out.append(Finding("deltext-outside-deletion",
-                                       f"{dname} {(el.text or '')[:40]!r} is not inside w:del or w:moveFrom",
-                                       where(part, el)))
+                                       msg("{element} {text!r} is not inside w:del or w:moveFrom", element=dname,
+                                           text=(el.text or "")[:40]), where(part, el)))
                 elif el.tag == live_tag and in_deletion:
                     out.append(Finding("text-inside-deletion",
-                                       f"{lname} {(el.text or '')[:40]!r} inside a deletion (should be {dname})",
-                                       where(part, el)))
+                                       msg("{element} {text!r} inside a deletion (should be {deleted})", element=lname,
+                                           text=(el.text or "")[:40], deleted=dname), where(part, el)))
     return out
+
+
+def _story_ancestors(el: etree._Element) -> set[str]:
+    """The tags of ``el``'s ancestors within its own story: up to the part's root, or to the
+    w:txbxContent of the text box it sits in.  A text box's paragraphs are a story of their
+    own: a w:del around the run that anchors the box deletes the shape, not the text in it,
+    so w:delText in the box needs a w:del of its own (pandoc's Reject All drops it otherwise)."""
+    tags = set()
+    for a in el.iterancestors():
+        if a.tag == TXBX:
+            break
+        tags.add(a.tag)
+    return tags
 
 
 def _mark(p: etree._Element, tags: Iterable[str]) -> etree._Element | None:
@@ -312,13 +332,13 @@ def _paragraph_marks(doc: _Doc) -> list[Finding]:
                 if not row_deleted:
                     what = "cell" if cont.tag == TC else etree.QName(cont).localname
                     out.append(Finding("deleted-final-mark",
-                                       f"the last paragraph mark of a {what} is marked deleted; Word never "
-                                       "deletes it (Accept All keeps it)", where(part, last)))
+                                       msg("the last paragraph mark of a {what} is marked deleted; Word never deletes "
+                                           "it (Accept All keeps it)", what=what), where(part, last)))
             for b, nxt in zip(blocks, blocks[1:]):
                 if b.tag == P and nxt.tag == TBL and _mark(b, DELETIONS) is not None and _survives(b):
                     out.append(Finding("merge-into-table",
-                                       "a paragraph with text left after Accept All has its mark deleted but is "
-                                       "followed by a table: it has nothing to merge with", where(part, b)))
+                                       msg("a paragraph with text left after Accept All has its mark deleted but is "
+                                           "followed by a table: it has nothing to merge with"), where(part, b)))
     return out
 
 
@@ -328,12 +348,13 @@ def _tables(doc: _Doc) -> list[Finding]:
         for tc in root.iter(TC):
             blocks = _blocks(tc)
             if not blocks:
-                out.append(Finding("empty-cell", "a table cell without a paragraph", where(part, tc)))
+                out.append(Finding("empty-cell", msg("a table cell without a paragraph"), where(part, tc)))
             elif blocks[-1].tag != P:
-                out.append(Finding("cell-ends-with-table", "a table cell must end with a paragraph", where(part, tc)))
+                out.append(Finding("cell-ends-with-table", msg("a table cell must end with a paragraph"),
+                                   where(part, tc)))
         for tbl in root.iter(TBL):
             if tbl.find(TR) is None:
-                out.append(Finding("empty-table", "a table without rows", where(part, tbl)))
+                out.append(Finding("empty-table", msg("a table without rows"), where(part, tbl)))
     return out
 
 
@@ -355,21 +376,24 @@ def _comments(doc: _Doc) -> list[Finding]:
         s, e, r = starts.get(cid, []), ends.get(cid, []), refs.get(cid, [])
         anchor = where(*(s or e or r)[0])
         if cid not in defined:
-            out.append(Finding("comment-missing", f"comment id {cid} is used but comments.xml has no such "
-                                                  "comment", anchor))
+            out.append(Finding("comment-missing", msg("comment id {id} is used but comments.xml has no such comment",
+                                                      id=cid), anchor))
         if not r:
-            out.append(Finding("comment-no-reference", f"comment {cid} has a range but no w:commentReference",
+            out.append(Finding("comment-no-reference", msg("comment {id} has a range but no w:commentReference", id=cid),
                                anchor))
         if len(s) != len(e) or len(s) > 1:
             out.append(Finding("comment-range-unpaired",
-                               f"comment {cid} has {len(s)} commentRangeStart and {len(e)} commentRangeEnd", anchor))
+                               msg("comment {id} has {starts} commentRangeStart and {ends} commentRangeEnd", id=cid,
+                                   starts=len(s), ends=len(e)), anchor))
         elif s and s[0][0] == e[0][0] and order[id(s[0][1])] > order[id(e[0][1])]:
-            out.append(Finding("comment-range-reversed", f"comment {cid}'s range ends before it starts", anchor))
+            out.append(Finding("comment-range-reversed", msg("comment {id}'s range ends before it starts", id=cid),
+                               anchor))
         if len(r) > 1:
-            out.append(Finding("comment-reference-repeated", f"comment {cid} is referenced {len(r)} times", anchor))
+            out.append(Finding("comment-reference-repeated", msg("comment {id} is referenced {count} times", id=cid,
+                                                                 count=len(r)), anchor))
     for cid, c in defined.items():
         if cid not in refs:
-            out.append(Finding("comment-orphaned", f"comment {cid} is never referenced in the document",
+            out.append(Finding("comment-orphaned", msg("comment {id} is never referenced in the document", id=cid),
                                where(doc.comments_name, c)))
     return out
 
@@ -386,13 +410,16 @@ def _moves(doc: _Doc) -> list[Finding]:
             end_ids = {el.get(ID): el for el in root.iter(w(kind + "RangeEnd"))}
             for rid in set(start_ids) ^ set(end_ids):
                 el = start_ids.get(rid) if rid in start_ids else end_ids[rid]
-                out.append(Finding("move-range-unpaired", f"w:{kind}Range id {rid} has no matching "
-                                                          f"{'end' if rid in start_ids else 'start'}",
+                out.append(Finding("move-range-unpaired",
+                                   msg("w:{kind}Range id {id} has no matching end", kind=kind, id=rid)
+                                   if rid in start_ids else
+                                   msg("w:{kind}Range id {id} has no matching start", kind=kind, id=rid),
                                    where(part, el)))
     for name in set(names["moveFrom"]) ^ set(names["moveTo"]):
         have = "moveFrom" if name in names["moveFrom"] else "moveTo"
-        out.append(Finding("move-unpaired", f"move {name!r} has a {have} range but no "
-                                            f"{'moveTo' if have == 'moveFrom' else 'moveFrom'} range", doc.main))
+        out.append(Finding("move-unpaired", msg("move {name!r} has a {have} range but no {missing} range", name=name,
+                                                have=have, missing="moveTo" if have == "moveFrom" else "moveFrom"),
+                           doc.main))
     return out
 
 
@@ -414,7 +441,7 @@ def _settled(root: etree._Element, accept: bool, select=None) -> etree._Element:
     return root
 
 
-def _diff(ours: list[str], theirs: list[str], part: str, code: str, what: str) -> list[Finding]:
+def _diff(ours: list[str], theirs: list[str], part: str, code: str, what: Any) -> list[Finding]:
     if ours == theirs:
         return []
     sm = difflib.SequenceMatcher(a=theirs, b=ours, autojunk=False)
@@ -424,8 +451,10 @@ def _diff(ours: list[str], theirs: list[str], part: str, code: str, what: str) -
         want = theirs[i1] if i1 < len(theirs) else "(nothing)"
         got = ours[j1] if j1 < len(ours) else "(nothing)"
         more = sum(max(b - a, d - c) for t, a, b, c, d in sm.get_opcodes() if t != "equal")
-        return [Finding(code, f"{what}: paragraph {j1 + 1} is {_short(got)!r}, expected {_short(want)!r}"
-                              f" ({more} paragraph(s) differ)", f"{part} paragraph {j1 + 1}")]
+        return [Finding(code, msg("{what}: paragraph {number} is {got!r}, expected {want!r} ({count} "
+                                  "{count:plural:paragraph differs:paragraphs differ})", what=what, number=j1 + 1,
+                                  got=_short(got), want=_short(want), count=more),
+                        f"{part} paragraph {j1 + 1}")]
     return []
 
 
@@ -437,7 +466,7 @@ def _against_original(doc: _Doc, original: Path) -> list[Finding]:
     try:
         orig = _Doc(original)
     except RedlineError as exc:
-        return [Finding("unreadable", f"the original: {exc}", str(original))]
+        return [Finding("unreadable", msg("the original: {reason}", reason=exc.message), str(original))]
     out = []
     for part, root in doc.parts.items():
         if part not in orig.parts or root.tag == w("comments"):  # comments are added, not revised
@@ -445,11 +474,14 @@ def _against_original(doc: _Doc, original: Path) -> list[Finding]:
         before = _revision_keys(orig.parts[part])
         added = lambda el, before=before: (el.tag, el.get(AUTHOR), el.get(DATE)) not in before  # noqa: E731
         restored = _settled(root, False, select=added)
-        for accept, view in ((False, "with every revision rejected"), (True, "with every revision accepted")):
+        for accept in (False, True):
             ours = part_paragraphs(_settled(restored, accept))
             theirs = part_paragraphs(_settled(orig.parts[part], accept))
             out += _diff(ours, theirs, part, "original-mismatch",
-                         f"rejecting the revisions the original did not have does not give it back ({view})")
+                         msg("rejecting the revisions the original did not have does not give it back (with every "
+                             "revision accepted)") if accept else
+                         msg("rejecting the revisions the original did not have does not give it back (with every "
+                             "revision rejected)"))
             if out:
                 break
     return out
@@ -458,4 +490,5 @@ def _against_original(doc: _Doc, original: Path) -> list[Finding]:
 def _against_expected(doc: _Doc, expected: str) -> list[Finding]:
     want = [t for t in (_norm(line) for line in expected.splitlines()) if t]
     got = part_paragraphs(_settled(doc.parts[doc.main], True))
-    return _diff(got, want, doc.main, "expected-mismatch", "the text after Accept All differs from the expected text")
+    return _diff(got, want, doc.main, "expected-mismatch",
+                 msg("the text after Accept All differs from the expected text"))

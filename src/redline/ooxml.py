@@ -38,6 +38,14 @@ W = {name: qn("w:" + name) for name in (
 RUN_CONTAINERS = {W["ins"], W["moveTo"], W["hyperlink"], W["smartTag"], W["customXml"],
                   W["sdt"], W["sdtContent"], W["fldSimple"]}
 DELETED_CONTAINERS = {W["del"], W["moveFrom"]}
+# A text box's own story: its paragraphs sit inside a run of the paragraph that anchors it,
+# twice when the box is an mc:AlternateContent (wps:txbx in the Choice, v:textbox in the Fallback).
+TXBX = qn("w:txbxContent")
+
+
+def in_text_box(el: etree._Element) -> bool:
+    """Is ``el`` inside a text box's story (a w:txbxContent)?"""
+    return any(True for _ in el.iterancestors(TXBX))
 
 
 def iter_blocks(body: etree._Element) -> Iterator[etree._Element]:

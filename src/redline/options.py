@@ -20,7 +20,8 @@ _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2}):(\d{2})
 
 def parse_date(value: str) -> str:
     """An ISO 8601 date or date-time, or a day-first date (15/7/2022, 15-07-2022 08:30), as
-    Word writes revision dates: UTC, whole seconds, 'Z'.  ``ValueError`` otherwise.
+    Word writes revision dates: UTC, whole seconds, 'Z', in the years 1000 to 9999
+    (``DateOutOfRange`` outside them).  ``ValueError`` otherwise.
 
     A date without a zone is taken as UTC (Word shows it as written)."""
     v = value.strip()
@@ -35,7 +36,22 @@ def parse_date(value: str) -> str:
         dt = datetime.fromisoformat(v.replace("Z", "+00:00"))
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # w:date is an xsd:dateTime with a four-digit year: 0001-01-01T00:00:00+00:30 falls before
+    # year 1 in UTC (OverflowError) and 0999 would be written "999" (strftime does not pad)
+    try:
+        utc = dt.astimezone(timezone.utc)
+    except OverflowError:
+        raise DateOutOfRange(value) from None
+    if not MIN_YEAR <= utc.year <= MAX_YEAR:
+        raise DateOutOfRange(value)
+    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
+
+
+MIN_YEAR, MAX_YEAR = 1000, 9999
+
+
+class DateOutOfRange(ValueError):
+    """A date outside the years 1000 to 9999 once moved to UTC."""
 
 
 def date_option(value: str | None) -> str | None:
@@ -44,6 +60,9 @@ def date_option(value: str | None) -> str | None:
         return None
     try:
         return parse_date(str(value))
+    except DateOutOfRange:
+        raise UsageError(msg("date {value!r} is out of range: a revision date lies in the years {first} to {last} "
+                             "(in UTC)", value=value, first=MIN_YEAR, last=MAX_YEAR), option=Option("date")) from None
     except (ValueError, OverflowError):
         raise UsageError(msg("{value!r} is not a date: write 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z",
                              value=value), option=Option("date")) from None

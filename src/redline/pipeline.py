@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from .sections.outline import build as build_outline
-from .edits import EditsFile, load_edits, parse_edits
+from .edits import EditsFile, check_author, load_edits, parse_edits
 from .errors import EditsError, Warning
 from .intake import check_draft_path, check_letter
-from .messages import detect_language, language, msg
+from .messages import Option, detect_language, language, msg
 from .messages import render as render_text
 from .ooxml import block_text, iter_blocks
 from .options import date_option, expect_suffix, language_option
@@ -44,6 +44,7 @@ class ApplyResult:
     dry_run: bool = False
     timings: dict[str, float] = field(default_factory=dict)
     lang: str = "en"
+    summary: Path | None = None  # where the summary was written, when asked
 
     @property
     def applied(self) -> int:
@@ -137,27 +138,37 @@ def _collector_paused():
 
 def apply(draft: Path, sources: list[Any], output: str | Path | None = None, *, author: str | None = None,
           date: str | None = None, dry_run: bool = False, force: bool = False, progress: bool = False,
-          limits: Any = None, lang: str | None = None) -> ApplyResult:
-    """The whole run (see ``redline.apply`` for the arguments).  Option values are checked
-    first; the draft is opened next, so that everything after it (errors included) speaks the
-    draft's language unless ``lang`` says otherwise."""
+          limits: Any = None, lang: str | None = None, summary: str | Path | None = None,
+          summary_format: str = "text") -> ApplyResult:
+    """The whole run (see ``redline.apply`` for the arguments).  Option values and output
+    paths are checked first; the draft is opened next, so that everything after it (errors
+    included) speaks the draft's language unless ``lang`` says otherwise.  ``summary`` names
+    a file for the summary (as ``summary_format``), written with the .docx: both or neither."""
+    from .package import check_outputs, default_output
+
     lang = language_option(lang)
     with language(lang):
         date = date_option(date)
+        if author is not None:  # by the edits file's rule for authors, before any work
+            check_author(author, option=Option("author"))
         check_draft_path(draft)
-        out_path = expect_suffix(output, (".docx",)) if output else None
+        out_path = expect_suffix(output, (".docx",)) if output else default_output(draft)
+        # every output path is judged before any work: never an input, never an existing file unasked
+        inputs = [draft, *(s for s in sources if isinstance(s, (str, Path)))]
+        check_outputs([None if dry_run else out_path, summary], inputs=inputs, force=force)
         with _collector_paused():
             return _apply(draft, sources, out_path, author=author, date=date, dry_run=dry_run, force=force,
-                          progress=progress, limits=limits, lang=lang)
+                          progress=progress, limits=limits, lang=lang, summary=summary, summary_format=summary_format,
+                          inputs=inputs)
 
 
-def _apply(draft: Path, sources: list[Any], output: Path | None, *, author: str | None, date: str | None,
-           dry_run: bool, force: bool, progress: bool, limits: Any, lang: str | None) -> ApplyResult:
-    from .package import default_output, open_docx, save_docx
+def _apply(draft: Path, sources: list[Any], out_path: Path, *, author: str | None, date: str | None,
+           dry_run: bool, force: bool, progress: bool, limits: Any, lang: str | None, summary: str | Path | None,
+           summary_format: str, inputs: list) -> ApplyResult:
+    from .package import docx_bytes, open_docx, write_outputs
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    out_path = output or default_output(draft)
     document = open_docx(draft, limits=limits) if limits is not None else open_docx(draft)
     lang = lang or detect_language("\n".join(_paragraphs(document, limit=200)))
     with language(lang):
@@ -191,7 +202,10 @@ def _apply(draft: Path, sources: list[Any], output: Path | None, *, author: str 
                                       for f in files],
                              unresolved=unresolved, ignored=ignored, warnings=list(tree.warnings) + list(plan.warnings),
                              dry_run=dry_run, timings=timings, lang=lang)
+        result.summary = Path(summary) if summary is not None else None
         if dry_run:
+            if summary is not None:
+                write_outputs([(summary, result.render(summary_format))], inputs=inputs, force=force)
             return result
 
         t = time.perf_counter()
@@ -199,7 +213,10 @@ def _apply(draft: Path, sources: list[Any], output: Path | None, *, author: str 
         timings["revise"] = time.perf_counter() - t
         t = time.perf_counter()
         bar("save", 0, 1)
-        save_docx(document, out_path, dirty=dirty, force=force, input_path=draft)
+        outputs = [(out_path, docx_bytes(document, dirty=dirty, where=str(out_path)))]
+        if summary is not None:
+            outputs.append((summary, result.render(summary_format)))
+        write_outputs(outputs, inputs=inputs, force=force)
         bar("save", 1, 1)
         bar.close()
         timings["save"] = time.perf_counter() - t

@@ -12,7 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -21,9 +23,9 @@ from .align import align
 from .edits import Edit, operation_name
 from .errors import ConflictError, EditsError, ResolveError, Warning, location
 from .messages import joined, msg, render
-from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences
+from .match import Finder, displayed_text, normal_view, quick_text, sentence_key, sentences, word_index
 from .model import Outline, Section
-from .ooxml import W
+from .ooxml import TXBX, W, in_text_box
 from .text import clean, is_bullet
 
 SPECIAL_TARGETS = {"*": "*", "title": "title", "preamble": "preamble", "closing": "closing"}
@@ -110,7 +112,7 @@ class Plan:
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
     renumbered: list[str] = field(default_factory=list)  # typed numbers moved up, described
-    warnings: list = field(default_factory=list)  # cross-references the renumbering may make stale
+    warnings: list = field(default_factory=list)  # stale cross-references, text boxes left alone
 
 
 # ---------------------------------------------------------------------------- planning
@@ -129,7 +131,10 @@ class Planner:
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
         self.plan_notes: list[str] = []  # renumbering done, for the summary
-        self.plan_warnings: list[Warning] = []  # references it may make stale
+        self.plan_warnings: list[Warning] = []  # references it may make stale, text boxes left alone
+        self._views: dict[tuple, Any] = {}  # (paragraph, fold) -> NormalView of a paragraph searched again
+        self._searched: set[tuple] = set()
+        self._boxes: dict[tuple, list] = {}
 
     # -- helpers over the original document
 
@@ -153,6 +158,18 @@ class Planner:
                 found.blocks.append(block)
                 found.paragraphs.append(p)
                 found.quick.append(self.quick_text(block) if p is self.blocks[block] else quick_text(self.raw(p)))
+        return found
+
+    def view(self, p: etree._Element, fold: bool):
+        """The paragraph's normalised view (``match.normal_view``), kept once the paragraph is
+        searched a second time: many edits of one long paragraph would each rebuild it."""
+        key = (p, fold)
+        found = self._views.get(key)
+        if found is None:
+            if key not in self._searched:
+                self._searched.add(key)  # the first search builds its own view, kept by no one
+                return None
+            found = self._views[key] = normal_view(self.raw(p), fold_case=fold)
         return found
 
     def raw(self, p: etree._Element) -> str:
@@ -241,8 +258,24 @@ class Planner:
             if b.tag == w_p:
                 yield i, b
             else:
+                # a text box's paragraphs (twice over: mc:Choice and mc:Fallback) are not
+                # searched: redline does not revise text boxes (see text_box_paragraphs)
+                boxed = any(True for _ in b.iter(TXBX))
                 for p in b.iter(w_p):
-                    yield i, p
+                    if not boxed or not in_text_box(p):
+                        yield i, p
+
+    def text_box_paragraphs(self, section: Section) -> list[etree._Element]:
+        """The paragraphs of the text boxes in the section's blocks, once per span.  Text
+        boxes are left alone: their text is in an mc:Choice and again in an mc:Fallback, and
+        revising one without the other would show different text in different programs.
+        An edit whose text only they hold is refused with a message saying so."""
+        key = (section.start, section.end)
+        found = self._boxes.get(key)
+        if found is None:
+            found = self._boxes[key] = [p for i in range(section.start, section.end)
+                                        for box in self.blocks[i].iter(TXBX) for p in box.iter(W["p"])]
+        return found
 
     def model_for(self, section: Section, text: str, near: int | None = None) -> etree._Element | None:
         """A body paragraph whose formatting new text should copy: same bulletness first,
@@ -543,15 +576,34 @@ class Planner:
         else:
             span = self.searchable(s, e.scope)
             key = finder.key  # the longest word: one test rules out nearly every paragraph
+            hot = span.hot
             for k, quick in enumerate(span.quick):
-                if key not in quick or not finder.may_contain_quick(quick):
-                    continue  # ruled out cheaply, without building the paragraph's views
+                found = None
+                if hot and (k, finder.fold) in hot:  # a paragraph searched again and again: its word index
+                    found = finder.find_indexed(*hot[(k, finder.fold)])
+                if found is None:
+                    if key not in quick or not finder.may_contain_quick(quick):
+                        continue  # ruled out cheaply, without building the paragraph's views
+                    p = span.paragraphs[k]
+                    # quick=False: ruled in above; the view is kept for a paragraph searched again
+                    view = self.view(p, finder.fold)
+                    found = finder.find(self.raw(p), view=view, quick=False)
+                    span.count(k, finder.fold, view)
                 block, p = span.blocks[k], span.paragraphs[k]
-                spans, h = finder.find(self.raw(p))
+                spans, h = found
                 hidden += h
                 floor = self.label_floor(block, p)
                 hits.extend((block, p, a, b) for a, b in spans if a >= floor)
         where = e.place("find")
+        boxes = [p for p in self.text_box_paragraphs(s) if finder.find(self.raw(p))[0]] if not e.anchor else []
+        if boxes and not hits:
+            raise ResolveError(msg("{find!r} occurs in {section} only inside a text box, which redline does not "
+                                   "revise", find=find, section=s.display),
+                               hint=msg("change the text box by hand, or ask for a comment instead"), **where)
+        if boxes:
+            self.plan_warnings.append(Warning(msg("{find!r} also occurs inside a text box in {section}, left "
+                                                  "unchanged: redline does not revise text boxes", find=find,
+                                                  section=s.display), where=location(**where)))
         if not hits:
             if hidden:
                 raise ResolveError(msg("all {count} {count:plural:occurrence:occurrences} of {find!r} in {section} "
@@ -779,6 +831,20 @@ class _Searchable:
     blocks: list[int]
     paragraphs: list[etree._Element]
     quick: list[str]
+    # (k, fold) -> (normal view, word index) of a paragraph searched HOT_SEARCHES times: many
+    # edits of one long paragraph then find their phrase by its first word, not by reading the
+    # whole paragraph again each (three scans of 150 KB per edit, 10,000 edits)
+    hot: dict = field(default_factory=dict)
+    searches: dict = field(default_factory=dict)
+
+    def count(self, k: int, fold: bool, view) -> None:
+        n = self.searches.get((k, fold), 0) + 1
+        self.searches[(k, fold)] = n
+        if n == HOT_SEARCHES and view is not None:
+            self.hot[(k, fold)] = (view, word_index(view))
+
+
+HOT_SEARCHES = 8
 
 
 @dataclass
@@ -967,7 +1033,7 @@ class Claims:
     def __init__(self):
         self.whole: dict[int, PlannedEdit] = {}  # block -> edit rewriting or deleting it wholesale
         self.touched: dict[int, PlannedEdit] = {}  # block -> an edit changing text inside it
-        self.spans: dict[int, list[tuple[int, int, PlannedEdit]]] = {}  # id(paragraph) -> char spans
+        self.spans: dict[int, _Spans] = {}  # id(paragraph) -> the char spans edits change in it
         self.deleted: dict[int, PlannedEdit] = {}  # block -> edit deleting it
         self.targets: dict[int, PlannedEdit] = {}  # heading block -> an edit aimed at that section
 
@@ -990,9 +1056,10 @@ class Claims:
             if isinstance(a, TextChange):
                 if a.block in self.whole and a.block not in pe.whole_blocks:
                     return self.whole[a.block]
-                for s, e, other in self.spans.get(id(a.p), []):
-                    if _overlap(a.start, a.end, s, e):
-                        return other
+                spans = self.spans.get(id(a.p))
+                other = spans.clash(a.start, a.end) if spans is not None else None
+                if other is not None:
+                    return other
         return None
 
     def add(self, pe: PlannedEdit) -> None:
@@ -1004,11 +1071,45 @@ class Claims:
             self.targets.setdefault(pe.section.heading, pe)
         for a in pe.actions:
             if isinstance(a, TextChange):
-                self.spans.setdefault(id(a.p), []).append((a.start, a.end, pe))
+                spans = self.spans.get(id(a.p))
+                if spans is None:
+                    spans = self.spans[id(a.p)] = _Spans()
+                spans.add(a.start, a.end, pe)
                 self.touched.setdefault(a.block, pe)
             elif isinstance(a, DeleteRow):  # every cell paragraph of a deleted row is claimed whole
                 for p in a.tr.iter(W["p"]):
                     self.spans.setdefault(id(p), []).append((0, 1 << 30, pe))
+
+
+class _Spans:
+    """The character spans edits change in one paragraph, sorted, so that checking a new
+    span costs O(log n) and not a walk over every earlier one (10,000 edits of one
+    paragraph made 50 million comparisons).  The stored spans never overlap (each was
+    checked before it was added), so sorted by start their ends never decrease: the spans
+    that can meet [a, b) are found by bisection on the starts, walking back only while an
+    end reaches ``a``."""
+
+    __slots__ = ("keys", "edits")
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[PlannedEdit] = []
+
+    def clash(self, a: int, b: int) -> PlannedEdit | None:
+        i = bisect_right(self.keys, (b, b))  # every span starting after b is past reach
+        while i > 0:
+            i -= 1
+            s, e = self.keys[i]
+            if e < a:
+                break
+            if _overlap(a, b, s, e):
+                return self.edits[i]
+        return None
+
+    def add(self, a: int, b: int, pe: PlannedEdit) -> None:
+        i = bisect_right(self.keys, (a, b))
+        self.keys.insert(i, (a, b))
+        self.edits.insert(i, pe)
 
 
 def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:

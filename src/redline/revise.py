@@ -25,10 +25,10 @@ from lxml import etree
 from .markup import (  # noqa: F401  (Meta is part of revise's interface)
     REVISION_TAGS, Meta, Revisions, clean_rpr as _clean_rpr, isolate as _isolate, make_runs,
     mark_of as _mark_of, mark_paragraph as _mark_paragraph, split_after as _split_after,
-    split_before as _split_before,
+    split_at_all as _split_at_all, split_before as _split_before,
 )
 from .match import ParagraphText
-from .ooxml import W, qn
+from .ooxml import W, in_text_box, qn
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Reviser(Revisions):
     body: etree._Element
     next_id: int = 0
     produced: dict = field(default_factory=dict)  # edit key -> list of elements it produced
+    _comments: list | None = field(default=None, repr=False)  # [w:comments, next id, used ids], once made
 
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
@@ -50,12 +51,14 @@ class Reviser(Revisions):
 
     # ------------------------------------------------------------------ text inside a paragraph
 
-    def change_text(self, p: etree._Element, start: int, end: int, new: str, meta: Meta, key=None) -> None:
+    def change_text(self, p: etree._Element, start: int, end: int, new: str, meta: Meta, key=None,
+                    text: ParagraphText | None = None) -> None:
         """Characters start:end of ``p``'s displayed text become ``new``, as a tracked change.
 
         Offsets are in the paragraph's current text (``ParagraphText``); apply several
-        changes to one paragraph from the last to the first so offsets stay valid."""
-        text = ParagraphText(p)
+        changes to one paragraph from the last to the first so offsets stay valid, passing
+        the same ``text`` map to each (it is kept up to date, and cut at ``start``)."""
+        text = text if text is not None else ParagraphText(p)
         if not 0 <= start <= end <= len(text.text):
             raise ValueError(f"offsets {start}:{end} outside paragraph of {len(text.text)} characters")
         model_run = text.run_at(start - 1) if start > 0 else text.run_at(start)
@@ -64,7 +67,7 @@ class Reviser(Revisions):
         rpr = _clean_rpr(model_run.find(W["rPr"])) if model_run is not None else None
         anchor = None  # element after which the insertion goes
         if end > start:
-            runs = _isolate(p, start, end, self.fresh_id)
+            runs = _isolate(p, start, end, self.fresh_id, text)
             dels = self.wrap_deleted(runs, meta)
             self._record(key, *dels)
             anchor = dels[-1]
@@ -74,9 +77,9 @@ class Reviser(Revisions):
                 ins.append(r)
             if anchor is None:
                 if start > 0:
-                    self.place(_split_after(p, start, self.fresh_id), ins, after=True)
+                    self.place(_split_after(p, start, self.fresh_id, text), ins, after=True)
                 else:
-                    first = _split_before(p, 0, self.fresh_id)
+                    first = _split_before(p, 0, self.fresh_id, text)
                     if first is None:
                         p.append(ins)
                     else:
@@ -84,6 +87,7 @@ class Reviser(Revisions):
             else:
                 self.place(anchor, ins, after=True)
             self._record(key, ins)
+        text.truncate(start)  # what lies from ``start`` on is done: later changes come before it
 
     # ------------------------------------------------------------------ whole paragraphs
 
@@ -126,7 +130,8 @@ class Reviser(Revisions):
                 for tr in block.iter(W["tr"]):
                     self.mark_row(tr, "del", meta)
                     for p in tr.iter(W["p"]):
-                        self.delete_paragraph(p, meta, mark=False)
+                        if not in_text_box(p):  # a text box goes whole with the run anchoring it
+                            self.delete_paragraph(p, meta, mark=False)
             self._record(key, block)
 
 
@@ -172,9 +177,7 @@ class Reviser(Revisions):
         """A Word comment spanning ``first``..``last`` (elements inside paragraphs, or
         paragraphs).  Range markers sit outside revision containers; the reference run
         follows the range end."""
-        comment = document.comments.add_comment(text=text, author=meta.author, initials=_initials(meta.author))
-        comment._comment_elm.set(qn("w:date"), meta.date)
-        cid = str(comment.comment_id)
+        cid = str(self._new_comment(document, text, meta))
         start = etree.Element(W["commentRangeStart"])
         start.set(W["id"], cid)
         end = etree.Element(W["commentRangeEnd"])
@@ -182,9 +185,15 @@ class Reviser(Revisions):
         ref_run = etree.Element(W["r"])
         etree.SubElement(ref_run, qn("w:commentReference")).set(W["id"], cid)
         if first.tag == W["p"]:
-            ppr = first.find(W["pPr"])
-            if ppr is not None:
-                ppr.addnext(start)
+            # pPr, when there is one, is the first child (CT_P); find() would walk every child,
+            # and a paragraph with 10,000 comments has 30,000
+            head = next(iter(first), None)
+            if head is not None and head.tag == W["pPr"]:
+                nxt = head.getnext()
+                if nxt is not None:
+                    nxt.addprevious(start)
+                else:
+                    first.append(start)
             else:
                 first.insert(0, start)
         else:
@@ -195,6 +204,36 @@ class Reviser(Revisions):
         else:
             self.place(last, end, after=True)
             end.addnext(ref_run)
+
+    def _new_comment(self, document, text: str, meta: Meta) -> int:
+        """A w:comment in the comments part (python-docx makes the part when there is none),
+        with ``text`` as its paragraphs, as python-docx's ``add_comment`` writes it; its id
+        from a counter started above the part's highest (python-docx looks for the highest
+        id on every call: n comments cost O(n^2))."""
+        if self._comments is None:
+            root = document.comments._comments_elm
+            used = [int(v) for v in root.xpath("./w:comment/@w:id") if v.lstrip("-").isdigit()]
+            self._comments = [root, max(used, default=-1) + 1, set(used)]
+        root, cid, used = self._comments
+        while cid in used or cid > 2**31 - 1:  # past the 32-bit range: the first unused from 0
+            cid = cid + 1 if cid <= 2**31 - 1 else 0
+        used.add(cid)
+        self._comments[1] = cid + 1
+        comment = etree.SubElement(root, qn("w:comment"))
+        comment.set(W["id"], str(cid))
+        comment.set(W["author"], meta.author)
+        comment.set(qn("w:initials"), _initials(meta.author))
+        comment.set(W["date"], meta.date)
+        for n, line in enumerate(text.split("\n")):
+            p = etree.SubElement(comment, W["p"])
+            etree.SubElement(etree.SubElement(p, W["pPr"]), qn("w:pStyle")).set(W["val"], "CommentText")
+            if n == 0:
+                ref = etree.SubElement(p, W["r"])
+                etree.SubElement(etree.SubElement(ref, W["rPr"]), qn("w:rStyle")).set(W["val"], "CommentReference")
+                etree.SubElement(ref, qn("w:annotationRef"))
+            for r in make_runs(line, None):
+                p.append(r)
+        return cid
 
     # ------------------------------------------------------------------ final repair
 
@@ -219,10 +258,25 @@ class Reviser(Revisions):
             while target is not None and id(target) in ours:
                 target = _previous_paragraph(target)
             if target is None:
-                continue  # nothing before it to carry the mark: leave it (a one-paragraph body)
+                # Nothing before it in this container can carry the mark: a table, a content
+                # control (w:sdt) or the container's start comes first.  A deleted mark cannot
+                # stay (Word never deletes the last mark; redline check: deleted-final-mark),
+                # and moving it into a content control or a table would merge across its
+                # boundary: the paragraph keeps its mark, and Accept All leaves it empty.
+                if mark.tag == W["del"]:
+                    self._unmark(p, mark)
+                continue
             if mark.tag == W["ins"] and _mark_of(target, W["del"]) is not None:
                 continue  # the draft already deletes that mark (itself malformed): leave ours be
             self._shift_mark_back(p, target, mark)
+
+    @staticmethod
+    def _unmark(p: etree._Element, mark: etree._Element) -> None:
+        """Take our revision ``mark`` off ``p``'s paragraph mark (an emptied w:rPr goes too)."""
+        rpr = mark.getparent()
+        rpr.remove(mark)
+        if not len(rpr):
+            rpr.getparent().remove(rpr)
 
     def _end_into_deleted(self, p: etree._Element, made: set[int], gone: set[int]) -> bool:
         """New paragraphs that end the body right after paragraphs this run deletes (a
@@ -389,8 +443,11 @@ def apply_plan(document, plan, progress=None) -> set[str]:
         if progress is not None and done % 50 == 0:
             progress("revise", done, total)
         items.sort(key=lambda it: (it[0].start, it[0].end, order[id(it[1])]), reverse=True)
+        # one map of the paragraph for all its changes, cut at every change's ends in one pass
+        text = _split_at_all(p, [x for a, _ in items if a.end > a.start or a.new for x in (a.start, a.end)],
+                             rv.fresh_id)
         for a, pe in items:
-            rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe))
+            rv.change_text(p, a.start, a.end, a.new, metas[id(pe)], key=id(pe), text=text)
 
     # 2. Whole blocks deleted.
     deleted: list[etree._Element] = []

@@ -55,7 +55,7 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
-from .errors import DocumentError, OutputError, ResolveError
+from .errors import DocumentError, ResolveError
 from .messages import Option, detect_language, language, msg
 from .options import expect_suffix, language_option
 from .text import fold
@@ -571,8 +571,13 @@ def settle_file(path: Path, output: Path, *, accept: bool, author: str | None = 
     revisions settled.  Messages speak ``lang``, by default the document's language."""
     lang = language_option(lang)
     with language(lang):
+        from .edits import check_author
+        from .package import check_outputs
+
         path, output = Path(path), expect_suffix(output, (".docx",))
-        _preflight(path, output, force)
+        if author is not None:
+            check_author(author, option=Option("author"))  # the same rule as the edits file's authors
+        check_outputs([output], inputs=[path], force=force)  # before any work
         pkg = Package(path)
         stories = {n: pkg.xml(n) for n in pkg.names_of(STORY_TYPES)}
         if not stories:
@@ -691,25 +696,6 @@ def _drop_orphans(pkg: Package, stories: dict[str, etree._Element], before: dict
             if changed:
                 pkg.put(name, root)
     return touched
-
-
-def _preflight(path: Path, output: Path, force: bool) -> None:
-    """Refuse early (before any work) what the atomic write would refuse anyway."""
-    import os
-
-    if not path.is_file():
-        raise DocumentError(msg("no such file") if not path.exists() else msg("not a file"), file=path)
-    same = output.resolve() == path.resolve()
-    try:
-        same = same or (output.exists() and os.path.samefile(output, path))
-    except OSError:
-        pass
-    if same:
-        raise OutputError(msg("would overwrite the input {path}", path=path), file=output,
-                          hint=msg("choose another output file"))
-    if (output.exists() or output.is_symlink()) and not force:
-        raise OutputError(msg("already exists"), file=output,
-                          hint=msg("use {option} to replace it", option=Option("force", flag=True)))
 
 
 def accept_file(path: Path, output: Path, author: str | None = None, force: bool = False,

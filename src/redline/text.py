@@ -125,3 +125,18 @@ def is_bullet(text: str) -> bool:
     """True when the paragraph text starts with a typed bullet marker ("- ", "• ", "+ ")."""
     t = clean(text)
     return bool(t) and t[0] in BULLET_MARKERS and (len(t) == 1 or t[1] == " ")
+
+
+# Characters XML 1.0 cannot hold: C0 controls but tab, newline and CR; lone surrogates; U+FFFE/F.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PAGE_BREAKS = {"\x0b": "\n", "\x0c": "\n"}  # a vertical tab or form feed in text from a PDF or a .txt
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with what XML cannot hold taken out: a form feed or vertical tab (a page or
+    line break in plain text) becomes a newline, any other such character is dropped.  For
+    text that arrives as prose (a letter), where refusing the whole file over one stray
+    control character would help nobody; an edits file is refused instead, by field."""
+    if not NOT_XML.search(text):
+        return text
+    return NOT_XML.sub(lambda m: _PAGE_BREAKS.get(m.group(), ""), text)

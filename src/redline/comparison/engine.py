@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError, Warning
+from ..errors import Warning
 from ..messages import msg
 from ..ooxml import W, qn
 
@@ -70,38 +70,33 @@ class CompareResult:
 def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
             date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
             edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
-            limits=None, lang: str | None = None) -> CompareResult:
+            limits=None, lang: str | None = None, summary: str | Path | None = None,
+            summary_format: str = "text") -> CompareResult:
     """Compare OLD with NEW; write OLD with the differences as tracked changes to ``output``
     (default ``<OLD>.compare.docx`` beside OLD); optionally the way back (``edits``: an
     edits file that ``redline apply OLD`` turns into NEW; ``letter``: the same as the body
-    of a comment letter)."""
+    of a comment letter) and the summary (``summary``, as ``summary_format``, in ``lang``:
+    default OLD's language).  Every file goes through the guarded writer, all or none: never
+    over OLD or NEW."""
     import gc
 
     was = gc.isenabled()
     gc.disable()  # a large run builds many long-lived objects and little cyclic garbage
     try:
-        from ..options import language_option
-
-        result = _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
-                          moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits)
-        chosen = language_option(lang)
-        if chosen is None:
-            from ..messages import detect_language
-
-            chosen = detect_language(" ".join(result.old_outline.text(i) for i in range(min(200, len(
-                result.old_outline.blocks)))))
-        result.lang = chosen
-        return result
+        return _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
+                        moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits,
+                        lang=lang, summary=summary, summary_format=summary_format)
     finally:
         if was:
             gc.enable()
 
 
 def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, force, edits, letter, dry_run,
-             limits) -> CompareResult:
+             limits, lang=None, summary=None, summary_format="text") -> CompareResult:
     from ..edits import normalize_date, now_iso
     from ..markup import Meta
-    from ..package import open_docx, same_file, save_docx, write_text_atomic
+    from ..options import language_option
+    from ..package import check_outputs, docx_bytes, open_docx, write_outputs
     from ..revise import Reviser
     from ..revisions import accept_all
     from ..sections.outline import build as build_outline
@@ -114,13 +109,9 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     timings: dict[str, float] = {}
     t = time.perf_counter()
     out_path = Path(output) if output else old.with_name(old.stem + ".compare.docx")
-    for path in (old, new):
-        if not dry_run and path.exists() and same_file(out_path, path):
-            raise OutputError(msg("would overwrite the input {path}", path=str(path)), file=out_path,
-                              hint=msg("choose another output file"))
-    for extra in (edits, letter):
-        if extra is not None and any(Path(p).exists() and same_file(extra, p) for p in (old, new)):
-            raise OutputError(msg("would overwrite an input"), file=extra, hint=msg("choose another output file"))
+    # every output judged before any work: never OLD or NEW, never an existing file unasked
+    check_outputs([None if dry_run else out_path, edits, letter, summary], inputs=[old, new], force=force)
+    chosen_lang = language_option(lang)
     meta = Meta(author or DEFAULT_AUTHOR, normalize_date(date, "--date") if date else now_iso())
     opened = [open_docx(p, limits=limits) if limits is not None else open_docx(p) for p in (old, new)]
     old_doc, new_doc = opened
@@ -136,13 +127,13 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
         # view cannot be compared paragraph by paragraph, so OLD is taken as accepted, as Word does
         old_accepted = True
         n = accept_all(old_doc.element)
-        warnings.append(Warning(msg("OLD holds {n} tracked {n:plural:change:changes}, some on paragraph marks or "
-                                    "table rows: accepted before comparing (as Word does); Reject All gives OLD's "
-                                    "accepted text", n=n), where=str(old)))
+        warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}, some on paragraph "
+                                    "marks or table rows: accepted before comparing (as Word does); Reject All "
+                                    "gives OLD's accepted text", count=n), where=str(old)))
     elif earlier:
-        warnings.append(Warning(msg("OLD holds {n} tracked {n:plural:change:changes}: compared as its current text "
-                                    "(insertions shown, deletions hidden); they are kept in the output", n=earlier),
-                                where=str(old)))
+        warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}: compared as its current "
+                                    "text (insertions shown, deletions hidden); they are kept in the output",
+                                    count=earlier), where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
@@ -167,8 +158,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     transplant.notes = cmp.notes
     accepted += cmp.notes.accepted
     if accepted:
-        warnings.append(Warning(msg("NEW holds {n} tracked {n:plural:change:changes}: compared as its accepted text, "
-                                    "as Word does", n=accepted), where=str(new)))
+        warnings.append(Warning(msg("NEW holds {count} tracked {count:plural:change:changes}: compared as its "
+                                    "accepted text, as Word does", count=accepted), where=str(new)))
     rv.start_ids(*cmp.notes.roots())
     story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
                   new_doc.part, transplant)
@@ -182,6 +173,11 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
                            tree_new, cmp.notes.compared, cmp.boxes.compared, cmp.moves, warnings, timings)
     result.old_accepted = old_accepted
     result.old_texts = old_texts
+    if chosen_lang is None:
+        from ..messages import detect_language
+
+        chosen_lang = detect_language(" ".join(tree_old.text(i) for i in range(min(200, len(tree_old.blocks)))))
+    result.lang = chosen_lang
     if edits is not None or letter is not None:
         from .edits import make_edits
 
@@ -190,18 +186,22 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
             from .letter import make_letter
 
             result.letter, result.letter_left_out = make_letter(result)
-    if dry_run:
+    if dry_run:  # nothing written but the summary, when asked
+        if summary is not None:
+            write_outputs([(summary, result.render(summary_format))], inputs=[old, new], force=force)
         return result
     t = time.perf_counter()
     dirty = {old_doc.part.partname.lstrip("/")} | transplant.dirty | cmp.notes.finish()
-    save_docx(old_doc, out_path, dirty=dirty, force=force, input_path=old)
+    outputs: list = [(out_path, docx_bytes(old_doc, dirty=dirty, where=str(out_path)))]
     if edits is not None:
         import json
 
-        write_text_atomic(edits, json.dumps(result.edits, ensure_ascii=False, indent=2) + "\n", force=force,
-                          protect=[old, new, out_path])
+        outputs.append((edits, json.dumps(result.edits, ensure_ascii=False, indent=2) + "\n"))
     if letter is not None:
-        write_text_atomic(letter, result.letter, force=force, protect=[old, new, out_path])
+        outputs.append((letter, result.letter))
+    if summary is not None:
+        outputs.append((summary, result.render(summary_format)))
+    write_outputs(outputs, inputs=[old, new], force=force)  # all or none
     timings["save"] = time.perf_counter() - t
     return result
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..errors import LetterError
 from ..messages import msg
-from ..text import clean
+from ..text import clean, xml_safe
 
 MAX_LETTER_BYTES = 32 * 1024 * 1024
 
@@ -104,29 +104,30 @@ def read_letter(path: str | Path) -> str:
 
 
 def letter_paragraphs(path: str | Path) -> list[str]:
+    """The letter's paragraphs, with what XML cannot hold (a stray control character from a
+    PDF or a .txt) taken out, so no edit read from a letter carries one."""
+    return [t for t in (xml_safe(p) for p in _read_paragraphs(path)) if t.strip()]
+
+
+def _read_paragraphs(path: str | Path) -> list[str]:
+    from ..package.inputs import read_input
+
     p = Path(path)
     where = str(p)
-    if not p.is_file():
-        raise LetterError(msg("letter not found"), where=where)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         paras = _docx_paragraphs(p)
         return mend_paragraphs([clean(t) for t in paras])
-    if suffix == ".pdf":
-        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     if suffix in (".doc", ".odt", ".rtf"):
         raise LetterError(msg("unsupported letter format {suffix}", suffix=suffix), where=where,
                           hint=msg("save it as .docx, .txt or .pdf"))
-    size = p.stat().st_size
-    if size > MAX_LETTER_BYTES:
-        raise LetterError(msg("letter is {size} bytes, over the {limit} byte limit", size=size,
-                              limit=MAX_LETTER_BYTES), where=where)
-    raw = p.read_bytes()
+    # a regular file, its size checked before reading (a FIFO or /dev/zero is refused)
+    raw = read_input(p, limit=MAX_LETTER_BYTES, error=LetterError)
+    if suffix == ".pdf" or raw.startswith(b"%PDF"):
+        return mend_lines(_pdf_text(p, raw).splitlines(), pdf=True)
     if raw.startswith(b"PK\x03\x04"):
         raise LetterError(msg("this is a zip package (a .docx?), not a text letter"), where=where,
                           hint=msg("give it the .docx extension"))
-    if raw.startswith(b"%PDF"):
-        return mend_lines(_pdf_text(p).splitlines(), pdf=True)
     text = decode_letter(raw, where)
     return mend_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
@@ -172,14 +173,16 @@ def _soft_breaks(text: str) -> list[str]:
     return out
 
 
-def _pdf_text(p: Path) -> str:
+def _pdf_text(p: Path, raw: bytes) -> str:
+    import io
+
     try:
         import pypdf
     except ImportError:
         raise LetterError(msg("reading .pdf letters needs the optional pypdf package"), file=p,
                           hint=msg("pip install 'redline[pdf]', or save the letter as .txt or .docx"))
     try:
-        reader = pypdf.PdfReader(str(p))
+        reader = pypdf.PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise LetterError(msg("the PDF is encrypted"), file=p)
         pages = [page.extract_text() or "" for page in reader.pages]

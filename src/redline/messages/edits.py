@@ -18,9 +18,6 @@ VI = {
     # reading the edits file
     "date {value!r} is not an ISO 8601 date such as 2022-07-15T08:00:00Z":
         "ngày {value!r} không đúng dạng ISO 8601, ví dụ 2022-07-15T08:00:00Z",
-    "edits file is {size} bytes, over the {limit} byte limit":
-        "tệp sửa đổi có {size} byte, vượt giới hạn {limit} byte",
-    "cannot read edits file: {reason}": "không đọc được tệp sửa đổi: {reason}",
     "not UTF-8 (byte {offset})": "không phải UTF-8 (byte {offset})",
     "invalid JSON at line {line}, column {column}: {reason}": "JSON sai ở dòng {line}, cột {column}: {reason}",
     "invalid JSON: nested too deeply": "JSON sai: lồng nhau quá sâu",
@@ -70,7 +67,8 @@ VI = {
     "no sentence reading {quote!r} in {section}": "không có câu nào là {quote!r} trong {section}",
     "{count} sentences start with {quote!r} in {section}: {sentences}":
         "{count} câu bắt đầu bằng {quote!r} trong {section}: {sentences}",
-    "{count} sentences read {quote!r} in {section}: {sentences}": "{count} câu là {quote!r} trong {section}: {sentences}",
+    "{count} sentences read {quote!r} in {section}: {sentences}": "{count} câu là {quote!r} trong {section}: "
+                                                                  "{sentences}",
     "quote more of the sentence": "trích dẫn dài hơn để chỉ rõ câu",
     # conflicts between edits
     "{first} and {second} both change {place}; they cannot both apply":
@@ -84,6 +82,27 @@ VI = {
     "replace “{find}” with “{replace}”": "thay “{find}” bằng “{replace}”",
     "delete “{find}”": "bỏ “{find}”",
     "delete this passage": "bỏ nội dung này",
+    # values the schema lets through but a document cannot take (edits.check_values, check_author)
+    "expected a date such as 2022-07-15T08:00:00Z, got {kind}": "cần một ngày như 2022-07-15T08:00:00Z, nhận được "
+                                                                "{kind}",
+    "date {value!r} is out of range: a revision date lies in the years {first} to {last} (in UTC)":
+        "ngày {value!r} nằm ngoài phạm vi: ngày sửa đổi phải trong các năm {first} đến {last} (giờ UTC)",
+    "character U+{code:04X} cannot appear in an author name": "ký tự U+{code:04X} không được phép có trong tên tác giả",
+    "expected a whole number without a decimal point, got {value}":
+        "cần một số nguyên, không có phần thập phân; nhận được {value}",
+    "an integer of {digits:,} digits; at most {limit}": "số nguyên có {digits:,} chữ số; tối đa {limit}",
+    "too many edits: a file holds at most {limit:,}, and this one more than that many JSON objects (refused before "
+    "reading the rest)": "quá nhiều sửa đổi: mỗi tệp tối đa {limit:,}, tệp này có nhiều đối tượng JSON hơn thế "
+                         "(đã từ chối trước khi đọc hết)",
+    "split it into several files": "chia thành nhiều tệp",
+    "{count:,} edits, over the limit of {limit:,} a file holds": "{count:,} sửa đổi, vượt giới hạn {limit:,} của một "
+                                                                 "tệp",
+    # text boxes are left alone (plan.py)
+    "{find!r} occurs in {section} only inside a text box, which redline does not revise":
+        "{find!r} chỉ có trong một khung văn bản (text box) ở {section}; redline không sửa khung văn bản",
+    "change the text box by hand, or ask for a comment instead": "hãy sửa khung văn bản bằng tay, hoặc dùng chú thích",
+    "{find!r} also occurs inside a text box in {section}, left unchanged: redline does not revise text boxes":
+        "{find!r} còn có trong một khung văn bản ở {section}, được giữ nguyên: redline không sửa khung văn bản",
     # tables and renumbering (src/redline/plan.py)
     '{section} holds {count} tables; name one ("Biểu số 02", "bảng 1")':
         '{section} có {count} bảng; hãy nêu rõ một bảng ("Biểu số 02", "bảng 1")',

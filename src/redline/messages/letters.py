@@ -2,10 +2,8 @@
 add one: see __init__.py."""
 
 VI = {
-    "letter not found": "không tìm thấy văn bản góp ý",
     "unsupported letter format {suffix}": "không đọc được văn bản góp ý dạng {suffix}",
     "save it as .docx, .txt or .pdf": "lưu lại dưới dạng .docx, .txt hoặc .pdf",
-    "letter is {size} bytes, over the {limit} byte limit": "văn bản góp ý có {size} byte, vượt giới hạn {limit} byte",
     "this is a zip package (a .docx?), not a text letter": "đây là một gói zip (tệp .docx?), không phải văn bản chữ",
     "give it the .docx extension": "đổi đuôi tệp thành .docx",
     "cannot read the .docx letter: {reason}": "không đọc được văn bản góp ý .docx: {reason}",
