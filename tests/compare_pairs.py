@@ -255,8 +255,11 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     twin.append(etree.fromstring(f'<w:r xmlns:w="{W_NS}"><w:t>Đoạn mới do so sánh thêm vào.</w:t></w:r>'))
     b.addnext(twin)
     # c deleted, when there are enough paragraphs
-    last = [x for x in body if x.tag in (W + "p", W + "tbl", W + "sdt")][-1:]  # Word keeps a body's last paragraph
-    rest = [x for x in plain if x is not a and x is not b and x.getparent() is body and x not in last]
+    # Word keeps a body's last paragraph, and the paragraph before a table or content control
+    # (its mark cannot be deleted): an edited copy never lacks them, so neither does NEW
+    blocks = [x for x in body if x.tag in (W + "p", W + "tbl", W + "sdt")]
+    kept = {id(x) for k, x in enumerate(blocks) if k == len(blocks) - 1 or blocks[k + 1].tag != W + "p"}
+    rest = [x for x in plain if x is not a and x is not b and x.getparent() is body and id(x) not in kept]
     if len(paras) >= 3 and rest:
         c = rnd.choice(rest)
         c.getparent().remove(c)

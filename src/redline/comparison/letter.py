@@ -29,7 +29,7 @@ def make_letter(result) -> tuple[str, list[dict]]:
     tree = result.old_outline
     planner = Planner(tree)
     by_address = tree.by_address()
-    lines = [f"Kính gửi: {result.author}", "",
+    lines = ["Kính gửi: Cơ quan chủ trì soạn thảo", "",
              f"Sau khi so sánh dự thảo {result.old.name} với bản {result.new.name}, có ý kiến như sau:", ""]
     left_out = []
     n = 0
