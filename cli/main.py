@@ -284,5 +284,38 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
         say(msg("wrote {path}", path=result.output), err=True)
 
 
+@main.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this computer's own (127.0.0.1) lets others reach it.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), envvar="REDLINE_LANG",
+              help="Language of the page: vi or en (default: env REDLINE_LANG, else the locale's, else vi).")
+@click.option("--max-upload-mb", type=click.FloatRange(min=1), default=100, show_default=True,
+              help="Largest upload (all the files sent at once), in MB.")
+@guarded
+def serve_cmd(port: int, host: str, open_browser: bool, lang: str | None, max_upload_mb: float) -> None:
+    """Start the review page: check and correct every instruction before the redline is written."""
+    lang = (lang or environment_language() or "vi").lower()
+    with language(lang):
+        try:
+            from redline.web import serve
+        except ImportError as exc:
+            say(msg("redline: error: the review page needs its web extra ({module} is missing): "
+                    "pip install 'redline[web]'", module=exc.name), err=True)
+            sys.exit(redline.EXIT_BAD_INPUT)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            say(msg("redline: warning: listening on {host}: other computers that reach this address can open the "
+                    "page and the files uploaded to it", host=host), err=True)
+        try:
+            serve(host=host, port=port, open_browser=open_browser, lang=lang, max_upload_mb=max_upload_mb,
+                  echo=lambda line: say(line, err=True))
+        except OSError as exc:
+            say(msg("redline: error: cannot listen on {host}:{port}: {reason}", host=host, port=port,
+                    reason=exc.strerror or exc), err=True)
+            sys.exit(redline.EXIT_BAD_INPUT)
+
+
 if __name__ == "__main__":
     main()

@@ -17,17 +17,18 @@ Public API (everything the CLI does is one call here)::
     redline.accept(path, output) / redline.reject(path, output)
     redline.extract(letter, draft=...)     -> edits document (dict)
     redline.compare(old, new, output)      -> CompareResult (section-aware summary, warnings)
+    redline.review(draft, sources)         -> Review: the plan, corrected by a person, then written
 """
 from .errors import (  # noqa: F401
     EXIT_BAD_INPUT, EXIT_BUG, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK,
     ConflictError, DocumentError, EditsError, LetterError, LimitError, OutputError,
     RedlineError, ResolveError, UsageError, Warning,
 )
-from .api import accept, apply, check, compare, extract, outline, reject, resolve  # noqa: F401
+from .api import accept, apply, check, compare, extract, outline, reject, resolve, review  # noqa: F401
 
 __version__ = "0.1.0"
 __all__ = [
-    "outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare",
+    "outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare", "review",
     "RedlineError", "DocumentError", "LimitError", "EditsError", "ResolveError", "ConflictError", "LetterError",
     "OutputError", "UsageError", "Warning", "EXIT_OK", "EXIT_FINDINGS", "EXIT_BAD_INPUT", "EXIT_INCOMPLETE",
     "EXIT_BUG",

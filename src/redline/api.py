@@ -121,12 +121,13 @@ def reject(path: str | Path, output: str | Path, *, author: str | None = None, f
     return reject_file(Path(path), Path(output), author=author, force=force, lang=lang)
 
 
-def extract(letter: str | Path, draft: str | Path | None = None, output: str | Path | None = None, *,
+def extract(letter: str | Path, draft: Any = None, output: str | Path | None = None, *,
             force: bool = False, lang: str | None = None) -> dict:
     """Read a comment letter (.txt, .docx, .pdf) and return the edits document (the format
     ``redline apply`` reads), every edit with the letter's words it came from.
 
-    draft: resolve every target against this draft (unresolved ones are listed, not raised).
+    draft: resolve every target against this draft, a path or an ``Outline`` already built
+        (unresolved ones are listed, not raised).
     output: also write the edits there as JSON (never over the letter or the draft; an
     existing file only with ``force``).
     lang: "vi" or "en" for messages and reasons (default: the letter's language)."""
@@ -134,19 +135,21 @@ def extract(letter: str | Path, draft: str | Path | None = None, output: str | P
     from .messages import language
     from .options import language_option
 
+    if isinstance(draft, (str, Path)):
+        draft = Path(draft)
     with language(language_option(lang) or _text_language(letter)):
+        inputs = [letter] + ([draft] if isinstance(draft, Path) else [])
         if output is not None:
             from .package import check_outputs
 
-            check_outputs([output], inputs=[letter, draft], force=force)
-        edits = _extract(Path(letter), draft=Path(draft) if draft else None)
+            check_outputs([output], inputs=inputs, force=force)
+        edits = _extract(Path(letter), draft=draft or None)
         if output is not None:
             import json
 
             from .package import write_output
 
-            write_output(output, json.dumps(edits, ensure_ascii=False, indent=2) + "\n", inputs=[letter, draft],
-                         force=force)
+            write_output(output, json.dumps(edits, ensure_ascii=False, indent=2) + "\n", inputs=inputs, force=force)
         return edits
 
 
@@ -170,4 +173,22 @@ def compare(old: str | Path, new: str | Path, output: str | Path | None = None, 
     return _compare(old, new, output, **options)
 
 
-__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare")
+def review(draft: str | Path, sources: Any = (), *, limits: Any = None, date: str | None = None,
+           lang: str | None = None):
+    """Open ``draft`` once, read letters and edits files (in order, as ``apply`` would) and plan
+    them for a person to check and correct before anything is written; returns a ``Review``
+    (what ``redline serve`` shows): ``items()``, ``retarget``, ``set_comment``, ``set_text``,
+    ``skip``, ``reset``, ``set_author``, then ``write(folder)``: the corrected edits files and
+    exactly what ``apply`` makes of them.
+
+    date: the revision date of sources that give none (default: now).
+    lang: "vi" or "en" for the plan's words (default: the draft's language, as ``apply``)."""
+    from .reviewing import review as _review
+
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    return _review(Path(draft), list(sources), limits=limits, date=date, lang=lang)
+
+
+__all__: Sequence[str] = ("outline", "resolve", "apply", "check", "accept", "reject", "extract", "compare",
+                          "review")

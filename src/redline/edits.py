@@ -63,6 +63,7 @@ class Edit:
     cells: list[str] | None = None  # a new or rewritten row's cell texts
     renumber: bool | None = None  # move following typed sibling numbers up (None: by kind)
     comment: str | None = None
+    as_comment: bool = False  # written as a Word comment with its proposed wording, not a tracked change
     author: str = ""
     date: str = ""
     n: int | str | None = None

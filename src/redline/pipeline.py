@@ -87,13 +87,7 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
             if path.suffix.lower() == ".json":
                 ef = load_edits(path, author=author, date=date, allow_empty=multi)
             elif path.suffix.lower() in LETTER_SUFFIXES:
-                from .letters.extract import extract
-                from .letters.source import letter_paragraphs
-
-                data = extract(path, draft=draft)
-                if draft_paragraphs is not None:
-                    check_letter(str(path), letter_paragraphs(path), draft_paragraphs, edits=len(data["edits"]),
-                                 unresolved=len(data.get("unresolved", [])), ignored=list(data.get("ignored", [])))
+                data = read_letter(path, draft, draft_paragraphs)
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
                 for e in ef.edits:
                     e.strict = False  # read by rules from prose: list what cannot apply, go on
@@ -109,7 +103,21 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
     return files
 
 
-def _paragraphs(document: Any, limit: int | None = None) -> list[str]:
+def read_letter(path: Path, draft: Any, draft_paragraphs: list[str] | None = None) -> dict:
+    """A letter's edits document: extracted, its targets resolved against ``draft`` (a path or
+    an outline already built); refused when it is no letter for this draft, given the draft's
+    paragraphs (``intake.check_letter``)."""
+    from .letters.extract import extract
+    from .letters.source import letter_paragraphs
+
+    data = extract(path, draft=draft)
+    if draft_paragraphs is not None:
+        check_letter(str(path), letter_paragraphs(path), draft_paragraphs, edits=len(data["edits"]),
+                     unresolved=len(data.get("unresolved", [])), ignored=list(data.get("ignored", [])))
+    return data
+
+
+def draft_paragraphs(document: Any, limit: int | None = None) -> list[str]:
     """The draft's non-empty body paragraphs (tables as one block each), the first ``limit``."""
     out = []
     for block in iter_blocks(document.element.body):
@@ -170,12 +178,12 @@ def _apply(draft: Path, sources: list[Any], out_path: Path, *, author: str | Non
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     document = open_docx(draft, limits=limits) if limits is not None else open_docx(draft)
-    lang = lang or detect_language("\n".join(_paragraphs(document, limit=200)))
+    lang = lang or detect_language("\n".join(draft_paragraphs(document, limit=200)))
     with language(lang):
         letters = any(not isinstance(s, (dict, EditsFile)) and Path(s).suffix.lower() in LETTER_SUFFIXES
                       for s in sources)
         files = read_sources(draft, sources, author=author, date=date,
-                             draft_paragraphs=_paragraphs(document) if letters else None)
+                             draft_paragraphs=draft_paragraphs(document) if letters else None)
         timings["load"] = time.perf_counter() - t0
 
         t = time.perf_counter()
@@ -195,6 +203,8 @@ def _apply(draft: Path, sources: list[Any], out_path: Path, *, author: str | Non
             unresolved.extend({**u, **({"from": tag} if tag else {})} for u in f.unresolved)
             ignored.extend(f.ignored)
         for u in plan.skipped:
+            u.pop("edit", None)
+            u.pop("error", None)
             src = u.pop("source", None)
             unresolved.append({**u, **({"from": src} if src else {})})
         result = ApplyResult(draft=draft, output=None if dry_run else out_path, plan=plan, views=views,

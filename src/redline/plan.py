@@ -102,7 +102,8 @@ class PlannedEdit:
     actions: list[Action] = field(default_factory=list)
     whole_blocks: set[int] = field(default_factory=set)  # blocks this edit rewrites wholesale
     deleted_blocks: set[int] = field(default_factory=set)
-    demoted_from: str | None = None  # set when a conflicting edit became a comment
+    demoted_from: str | None = None  # set when the edit became a comment (a conflict, or "as_comment")
+    winner: Edit | None = None  # the earlier source's edit it conflicted with
 
 
 @dataclass
@@ -111,6 +112,8 @@ class Plan:
     edits: list[PlannedEdit]
     conflicts: list[str] = field(default_factory=list)  # described, for the summary
     skipped: list[dict] = field(default_factory=list)  # letter edits that could not apply, with why
+    #  (each with "edit" and "error": the Edit and its RedlineError; with keep_going also "blocking":
+    #  True where apply would refuse)
     renumbered: list[str] = field(default_factory=list)  # typed numbers moved up, described
     warnings: list = field(default_factory=list)  # stale cross-references, text boxes left alone
 
@@ -309,6 +312,9 @@ class Planner:
         handler(planned)
         if edit.comment and edit.op != "comment":
             planned.actions.append(CommentOn(edit, edit.comment))
+        if edit.as_comment and edit.op != "comment":
+            # resolved and placed like the change, so a wrong target or anchor still shows
+            planned = demote(self, planned, None)
         return planned
 
     def _op_replace(self, pe: PlannedEdit) -> None:
@@ -935,11 +941,17 @@ def _short(text: str, n: int = 80) -> str:
 
 # ---------------------------------------------------------------------------- the whole plan
 
-def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None) -> Plan:
+def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool = True, progress=None,
+              keep_going: bool = False, planner: Planner | None = None) -> Plan:
     """Resolve and check every edit; raise on the first bad one (a letter's edit that cannot
     apply is set aside in ``Plan.skipped`` instead), on conflicts within one source; turn a
-    later source's conflicting edit into a comment (multi-letter runs)."""
-    planner = Planner(outline)
+    later source's conflicting edit into a comment (multi-letter runs).
+
+    ``keep_going`` sets aside what would raise as well, marked ``"blocking"``, so that a
+    reviewer sees every problem at once (``redline.review``); ``planner`` lets a caller that
+    plans the same draft again and again keep one ``Planner`` and its indexes."""
+    if planner is None or planner.outline is not outline:
+        planner = Planner(outline)
     planned: list[PlannedEdit] = []
     conflicts: list[str] = []
     skipped: list[dict] = []
@@ -950,20 +962,28 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
         try:
             pe = planner.plan(edit)
         except (ResolveError, EditsError) as exc:
-            if edit.strict:
+            if edit.strict and not keep_going:
                 raise
             skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}", "reason": render(exc.message),
-                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source})
+                            "n": edit.n, "candidates": getattr(exc, "candidates", []), "source": edit.source,
+                            "edit": edit, "error": exc, **({"blocking": True} if edit.strict else {})})
             continue
         clash = claims.clash(pe)
         if clash is not None:
             other = clash.edit
             same_source = (other.source or "") == (edit.source or "")
             if same_source or not demote_cross_source:
-                raise ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
-                                        first=location(edit=edit.index, n=edit.n),
-                                        second=location(edit=other.index, n=other.n),
-                                        place=_where_text(planner, pe, clash)), file=edit.source)
+                error = ConflictError(msg("{first} and {second} both change {place}; they cannot both apply",
+                                          first=location(edit=edit.index, n=edit.n),
+                                          second=location(edit=other.index, n=other.n),
+                                          place=_where_text(planner, pe, clash)), file=edit.source)
+                if not keep_going:
+                    raise error
+                skipped.append({"instruction": edit.quote or f"{edit.op} {edit.target}",
+                                "reason": render(error.message), "n": edit.n, "candidates": [],
+                                "source": edit.source, "edit": edit, "error": error, "blocking": True,
+                                "conflict_with": other})
+                continue
             pe = demote(planner, pe, other)
             conflicts.append(msg("{loser} ({loser_author}) conflicts with {winner} ({winner_author}) on {section}: "
                                  "kept as a comment with its proposed wording", loser=mention(edit),
@@ -984,9 +1004,10 @@ def _where_text(planner: Planner, a: PlannedEdit, b: PlannedEdit) -> str:
     return a.section.display if a.section is b.section else f"{a.section.display} / {b.section.display}"
 
 
-def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
-    """A later source's edit that collides with an earlier one becomes a comment carrying
-    its proposed wording, on the same place."""
+def demote(planner: Planner, pe: PlannedEdit, winner: Edit | None) -> PlannedEdit:
+    """A later source's edit that collides with an earlier one (``winner``) becomes a comment
+    carrying its proposed wording, on the same place; so does an edit marked ``as_comment``
+    (``winner`` None: a reviewer chose a comment over a tracked change)."""
     e = pe.edit
     proposal = _describe_proposal(pe)
     first = last = None
@@ -1005,10 +1026,13 @@ def demote(planner: Planner, pe: PlannedEdit, winner: Edit) -> PlannedEdit:
         first = last = next(first.iter(W["p"]))
     if last.tag != W["p"]:
         last = first
-    text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
-                      author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
-                      proposal=proposal))
-    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op)
+    if winner is None:
+        text = render(msg("{author} proposes: {proposal}", author=e.author, proposal=proposal))
+    else:
+        text = render(msg("{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}",
+                          author=e.author, edit=mention(e), winner=mention(winner), winner_author=winner.author,
+                          proposal=proposal))
+    return PlannedEdit(e, pe.section, [CommentOn(e, text, first, last)], demoted_from=e.op, winner=winner)
 
 
 def _describe_proposal(pe: PlannedEdit) -> str:
@@ -1122,6 +1146,6 @@ def _overlap(s1: int, e1: int, s2: int, e2: int) -> bool:
     return s1 < e2 and s2 < e1
 
 
-__all__ = ["make_plan", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
+__all__ = ["make_plan", "Planner", "Plan", "PlannedEdit", "TextChange", "NewParagraphs", "DeleteBlocks", "CommentOn",
            "NewRow", "DeleteRow",
            "word_changes", "align", "tidy_deletion"]

@@ -39,6 +39,7 @@ class Reviser(Revisions):
     next_id: int = 0
     produced: dict = field(default_factory=dict)  # edit key -> list of elements it produced
     _comments: list | None = field(default=None, repr=False)  # [w:comments, next id, used ids], once made
+    keep: set | None = None  # the keys whose produced elements are recorded (None: all)
 
     def __post_init__(self) -> None:
         # Revision ids share one space with every other w:id-carrying annotation in the
@@ -46,7 +47,7 @@ class Reviser(Revisions):
         self.start_ids(self.body)
 
     def _record(self, key, *elements) -> None:
-        if key is not None:
+        if key is not None and (self.keep is None or key in self.keep):
             self.produced.setdefault(key, []).extend(e for e in elements if e is not None)
 
     # ------------------------------------------------------------------ text inside a paragraph
@@ -430,6 +431,9 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     rv = Reviser(document.element.body)
     order = {id(pe): n for n, pe in enumerate(plan.edits)}
     metas = {id(pe): Meta(pe.edit.author, pe.edit.date) for pe in plan.edits}
+    # What an edit produced is kept only for an edit whose comment goes on it (step 5): a
+    # million hits would otherwise keep two million element proxies alive to the end.
+    rv.keep = {id(pe) for pe in plan.edits if any(isinstance(a, CommentOn) and a.first is None for a in pe.actions)}
 
     # 1. Changes inside paragraphs, from the last offset to the first, so that offsets
     #    computed on the original text stay valid.

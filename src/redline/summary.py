@@ -50,6 +50,7 @@ class EditView:
     lines: list[list[tuple[int, str]]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     demoted_from: str | None = None
+    conflict: bool = False  # demoted because an earlier source changes the same text (else: "as_comment")
 
 
 def edit_views(planned: list[PlannedEdit]) -> list[EditView]:
@@ -61,7 +62,7 @@ def edit_views(planned: list[PlannedEdit]) -> list[EditView]:
 def _view(pe: PlannedEdit, texts: dict | None = None) -> EditView:
     e = pe.edit
     v = EditView(e.index, e.n, e.op, pe.section.address, pe.section.title, e.author, e.source, e.note,
-                 demoted_from=pe.demoted_from)
+                 demoted_from=pe.demoted_from, conflict=pe.winner is not None)
     by_p: dict[int, tuple] = {}
     order: list[int] = []
     for a in pe.actions:
@@ -189,9 +190,10 @@ def _words(text: str) -> int:
 # ---------------------------------------------------------------------------- the model all formats share
 
 def _instructions(result) -> tuple[int, int, int]:
-    """(applied, not applied, all) instructions; a conflict kept as a comment is not applied."""
-    applied = sum(1 for v in result.views if not v.demoted_from)
-    missing = len(result.unresolved) + sum(1 for v in result.views if v.demoted_from)
+    """(applied, not applied, all) instructions; a conflict kept as a comment is not applied (an
+    edit a reviewer chose to write as a comment, ``as_comment``, is: as chosen)."""
+    applied = sum(1 for v in result.views if not v.conflict)
+    missing = len(result.unresolved) + sum(1 for v in result.views if v.conflict)
     return applied, missing, applied + missing
 
 
@@ -226,7 +228,7 @@ def _missing(result) -> list[_Missing]:
     out = [_Missing(u.get("from"), u.get("n"), clean(u.get("instruction") or ""), say(u.get("reason")),
                     list(u.get("candidates") or [])) for u in result.unresolved]
     for v in result.views:
-        if v.demoted_from:
+        if v.conflict:
             out.append(_Missing(v.source, v.n, f"{say(operation_name(v.demoted_from))} {v.address} {v.title}".strip(),
                                 say(msg("conflicts with an earlier source's change here: kept as a comment with its "
                                         "proposed wording")), []))
@@ -306,8 +308,10 @@ def _edit_title(v: EditView) -> tuple[str, str]:
     """('Replace', 'I.4 Công tác ...') for an edit's heading."""
     op = say(operation_name(v.op))
     op = op[:1].upper() + op[1:]
-    if v.demoted_from:
+    if v.conflict:
         op = say(msg("{operation}, kept as a comment (conflict)", operation=op))
+    elif v.demoted_from:
+        op = say(msg("{operation}, written as a comment (the reviewer's choice)", operation=op))
     address = v.address
     if address == "*":
         address = say(msg("the whole document"))

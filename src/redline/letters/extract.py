@@ -969,8 +969,9 @@ class Parser:
 
 # --------------------------------------------------------------------------- the whole letter
 
-def extract(path: str | Path, draft: str | Path | None = None, **options: Any) -> dict:
-    """Read the letter at ``path`` and return the edits document (schema of ``redline apply``)."""
+def extract(path: str | Path, draft: Any = None, **options: Any) -> dict:
+    """Read the letter at ``path`` and return the edits document (schema of ``redline apply``);
+    ``draft`` (a path or an ``Outline``) resolves every target."""
     paras = letter_paragraphs(path)
     return extract_paragraphs(paras, draft=draft, where=str(path))
 
@@ -982,7 +983,7 @@ def extract_text(text: str, draft: str | Path | None = None) -> dict:
     return extract_paragraphs(mend_lines(text.split("\n")), draft=draft)
 
 
-def extract_paragraphs(paras: list[str], draft: str | Path | None = None, where: str = "letter") -> dict:
+def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     frame = parse_frame(paras)
     pre, items = segment(frame.body)
     if pre:
@@ -1048,7 +1049,7 @@ def source_line(f: Frame) -> str:
 SPECIAL = {"*", "title", "preamble", "closing"}
 
 
-def resolve_against(doc: dict, draft: str | Path) -> None:
+def resolve_against(doc: dict, draft: Any) -> None:
     """Resolve every target against ``draft``; failures move to ``unresolved``."""
     from ..errors import ResolveError
     from ..messages import render
@@ -1078,11 +1079,15 @@ def resolve_against(doc: dict, draft: str | Path) -> None:
     doc["edits"] = kept
 
 
-def draft_outline(draft: str | Path):
-    """The draft's outline."""
+def draft_outline(draft: Any):
+    """The draft's outline (``draft`` a path, or an outline already built: a caller reading
+    many letters against one draft opens it once)."""
+    from ..model import Outline
     from ..package import open_docx
     from ..sections.outline import build
 
+    if isinstance(draft, Outline):
+        return draft
     return build(open_docx(draft))
 
 
@@ -1098,6 +1103,7 @@ def _unresolved(e: dict, reason: str, candidates: list[str]) -> dict:
         out["candidates"] = list(candidates)
     if e.get("quote"):
         out["quote"] = e["quote"]
+    out["edit"] = dict(e)  # kept whole, so a person can give it a target and apply it
     return out
 
 

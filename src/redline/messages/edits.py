@@ -77,6 +77,7 @@ VI = {
     "kept as a comment with its proposed wording":
         "{loser} ({loser_author}) trùng với {winner} ({winner_author}) tại {section}: "
         "giữ lại thành chú thích kèm nội dung đề nghị",
+    "{author} proposes: {proposal}": "{author} đề nghị: {proposal}",
     "{author} proposes ({edit}; overlaps {winner} by {winner_author}): {proposal}":
         "{author} đề nghị ({edit}; trùng với {winner} của {winner_author}): {proposal}",
     "replace “{find}” with “{replace}”": "thay “{find}” bằng “{replace}”",
