@@ -19,8 +19,13 @@ deletion renumbers them).
 """
 from __future__ import annotations
 
+import re
+
 from ..match import Finder
 
+# Words of an instruction: a section title holding one is not quoted beside the reference, so a
+# reader (or extract) does not take the title for what is asked.
+_OP_WORDS = re.compile(r"\b(?:sửa đổi|sửa|bổ sung|thay thế|thay|bãi bỏ|bỏ|xóa|xoá|thêm)\b", re.I)
 SPECIAL = {"title": "tiêu đề của dự thảo", "preamble": "phần mở đầu của dự thảo", "closing": "đoạn kết"}
 
 
@@ -65,7 +70,9 @@ def _where(address: str, by_address: dict, tree=None) -> str | None:
         name += f" của {s.space}"  # a section of an attached document ("Điều 7 của Quy chế")
     elif s is not None and getattr(tree, "documents", None) and getattr(tree, "name", None):
         name += f" của {tree.name}"  # the main document, beside attached ones
-    return f"{name} ({s.title})" if s is not None and s.title else name
+    if s is None or not s.title or _OP_WORDS.search(s.title):
+        return name  # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out
+    return f"{name} ({s.title})"
 
 
 def _name(s) -> str:
