@@ -251,10 +251,10 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
             redline.options.expect_suffix(output, (".docx",))
         result = redline.compare(old, new, output, author=author, date=redline.options.date_option(date),
                                  formatting=not ignore_formatting, moves=not no_moves, edits=edits_file,
-                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt)
+                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt, lang=lang)
     if not summary_file:
         click.echo(result.render(fmt))
-    with language(redline.options.language_option(lang) or _fallback_language()):
+    with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
         say(msg("wrote {path}", path=result.output), err=True)

@@ -409,12 +409,15 @@ def _model_ppr(model: etree._Element | None) -> etree._Element:
 
 
 def _followed_by_paragraph(p: etree._Element) -> bool:
+    """Is the next block after ``p`` a paragraph?  Markers between blocks (bookmarks,
+    comment, permission and move ranges, proofing marks, XML comments) are looked past."""
     nxt = p.getnext()
-    while nxt is not None and nxt.tag in (W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"],
-                                          W["commentRangeEnd"], qn("w:permStart"), qn("w:permEnd"),
-                                          W["proofErr"]):
+    while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag not in _BLOCK_TAGS):
         nxt = nxt.getnext()
     return nxt is not None and nxt.tag == W["p"]
+
+
+_BLOCK_TAGS = {W["p"], W["tbl"], W["sdt"], W["customXml"], W["sectPr"], qn("w:altChunk")}
 
 
 def _initials(author: str) -> str:
