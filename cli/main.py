@@ -82,39 +82,21 @@ def main(debug: bool) -> None:
 
 @main.command("outline")
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the tree as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole structure as JSON (what the text shows).")
 @LANG_OPTION
 @guarded
 def outline_cmd(draft: Path, as_json: bool, lang: str | None) -> None:
-    """Print the section tree of DRAFT (address, heading)."""
+    """Print the section tree of DRAFT: title block, sections, tables, attached documents."""
+    from redline.sections.listing import outline_dict, outline_lines
+
     tree = redline.outline(draft)
-    if as_json:
-        click.echo(json.dumps(tree.to_list(), ensure_ascii=False, indent=2))
-        return
-    for special in (tree.title, tree.preamble):
-        if special is not None:
-            click.echo(f"[{special.address}] {special.title}")
-    tables: dict[str, list] = {}
-    for t in tree.tables:
-        tables.setdefault(t.owner, []).append(t)
-
-    def show(sections):
-        for section in sections:
-            for s in section.walk():
-                click.echo(f"{'  ' * (s.level - 1)}{s.address}  {s.title}")
-                for t in tables.get(s.address, []):
-                    click.echo(f"{'  ' * s.level}{_table_line(t)}")
-
-    show(tree.sections)
-    if tree.closing is not None:
-        click.echo(f"[closing] {tree.closing.title}")
-    for d in tree.documents:
-        title = f" {d.title.title}" if d.title is not None else ""
-        click.echo(f"== {d.name}:{title}")
-        for t in tables.get(d.name, []):
-            click.echo(f"  {_table_line(t)}")
-        show(d.sections)
     with language(redline.options.language_option(lang) or _document_language(tree)):
+        data = outline_dict(tree)
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        for line in outline_lines(data):
+            click.echo(line)
         for w in tree.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
 
@@ -123,12 +105,6 @@ def _document_language(tree) -> str:
     from redline.messages import detect_language
 
     return detect_language(" ".join(s.title for s in tree.walk()))
-
-
-def _table_line(t) -> str:
-    """'[bảng 2] Biểu số 02: ... | STT | Đơn vị | ...' for ``redline outline``."""
-    caption = f" {t.caption}" if t.caption else ""
-    return f"[bảng {t.number}]{caption} | " + " | ".join(t.header) + f"  ({t.rows} rows)"
 
 
 @main.command("resolve")
@@ -285,10 +261,10 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
             redline.options.expect_suffix(output, (".docx",))
         result = redline.compare(old, new, output, author=author, date=redline.options.date_option(date),
                                  formatting=not ignore_formatting, moves=not no_moves, edits=edits_file,
-                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt)
+                                 letter=letter_file, force=force, summary=summary_file, summary_format=fmt, lang=lang)
     if not summary_file:
         click.echo(result.render(fmt))
-    with language(redline.options.language_option(lang) or _fallback_language()):
+    with language(result.lang):
         for w in result.warnings:
             say(msg("warning: {message}", message=w.render()), err=True)
         say(msg("wrote {path}", path=result.output), err=True)

@@ -279,7 +279,7 @@ def test_moved_section_is_one_move(tmp_path):
 def test_old_with_tracked_changes_keeps_them(tmp_path):
     old_body = (para(run("Kế hoạch "), ins("mới ", id=901, author="Sở Tư pháp"), run("năm 2022"),
                      dele(" cũ", id=902, author="Sở Tư pháp"), run(".")) +
-                para("Đoạn thứ hai.", ppr=mark("ins", 903, author="Sở Tư pháp")) + para("Đoạn thứ ba."))
+                para("Đoạn thứ hai.") + para("Đoạn thứ ba."))
     new_body = para("Kế hoạch mới năm 2023.") + para("Đoạn thứ hai.") + para("Đoạn thứ ba, sửa.")
     old, new = write_pair(tmp_path, "tracked", old_body, new_body)
     out, result = compare(tmp_path, "tracked", old, new)
@@ -288,6 +288,16 @@ def test_old_with_tracked_changes_keeps_them(tmp_path):
         xml = z.read("word/document.xml").decode()
     assert 'w:author="Sở Tư pháp"' in xml  # the earlier reviewer's revisions are kept
     assert any("OLD holds" in str(w) for w in result.warnings)
+
+
+def test_old_with_paragraph_mark_revisions_is_accepted_first(tmp_path):
+    old_body = (para("Đoạn một.", ppr=mark("del", 903, author="Sở Tư pháp")) + para("Đoạn hai.") +
+                para(run("Đoạn ba"), ins(" mới", id=904, author="Sở Tư pháp"), run(".")))
+    new_body = para("Đoạn một.Đoạn hai.") + para("Đoạn ba mới, sửa.")
+    old, new = write_pair(tmp_path, "tracked-marks", old_body, new_body)
+    out, result = compare(tmp_path, "tracked-marks", old, new)
+    assert result.old_accepted and any("accepted before comparing" in str(w) for w in result.warnings)
+    check_exact(old, new, out, old_accepted=True)
 
 
 def test_new_with_tracked_changes_is_compared_as_accepted(tmp_path):
@@ -301,20 +311,24 @@ def test_new_with_tracked_changes_is_compared_as_accepted(tmp_path):
 
 # --------------------------------------------------------------------------- summary, API, CLI
 
-def test_summary_is_by_section(tmp_path):
+def test_summary_is_by_section(tmp_path, monkeypatch):
+    monkeypatch.delenv("REDLINE_LANG", raising=False)  # the draft's language decides
     new_texts = BODY[:3] + ["Năm 2022, toàn tỉnh đã tiếp nhận 4.850 hồ sơ, giải quyết đúng hạn 97,5% số hồ sơ.",
                             BODY[4], "Đã số hóa 1.200 hồ sơ lưu trữ."] + BODY[5:7] + [
         "II. KIẾN NGHỊ", "Đề nghị bổ sung kinh phí cho chuyển đổi số.", "III. PHƯƠNG HƯỚNG"] + BODY[8:]
     old, new = write_pair(tmp_path, "sum", body(BODY), body(new_texts))
     out, result = compare(tmp_path, "sum", old, new)
     check_exact(old, new, out)
-    lines = [s for s in result.render("text").splitlines() if not s.startswith(" ")]
+    lines = [s for s in result.render("text", lang="en").splitlines() if not s.startswith(" ")]
     assert any(s.startswith("I.1 Công tác chỉ đạo: 1 sentence changed, 1 paragraph added") for s in lines), lines
     assert any(s.startswith("II KIẾN NGHỊ: section added") for s in lines), lines
     assert any(s.startswith("II PHƯƠNG HƯỚNG: renumbered as III") for s in lines), lines
     data = json.loads(result.render("json"))
     assert {s["address"] for s in data["sections"]} >= {"I.1", "II"}
-    assert "<ins>" in result.render("html") and result.render("markdown").startswith("# redline compare")
+    assert "<ins>" in result.render("html") and result.render("markdown", lang="en").startswith("# redline compare")
+    vi = result.render("text")  # the draft is Vietnamese: so is its summary by default
+    assert result.lang == "vi" and "sửa 1 câu, thêm 1 đoạn" in vi and "thêm mục" in vi, vi
+    assert "3 sections changed" in result.render("text", lang="en")
 
 
 def test_cli_compare(tmp_path):

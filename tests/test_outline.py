@@ -114,21 +114,21 @@ def test_fixture_spans_partition_the_body(fixtures_dir):
 @pytest.mark.parametrize("stem", FIXTURE_STEMS)
 def test_fast_scan_matches_the_element_walk(fixtures_dir, stem):
     """The XSLT scan and the python-docx element walk give the same facts and tree."""
-    import importlib
+    from redline.ooxml import iter_blocks
+    from redline.sections import scan
 
-    mod = importlib.import_module("redline.sections.outline")
     doc = docx.Document(str(fixtures_dir / "drafts" / f"{stem}.docx"))
-    blocks = list(mod.iter_blocks(doc.element.body))
-    fast = mod._scan(doc, blocks)
-    slow = mod._scan_python(blocks)
+    blocks = list(iter_blocks(doc.element.body))
+    fast = scan.scan(doc, blocks)
+    slow = scan.scan_python(blocks)
     assert fast is not None and fast.plain == slow.plain
     expected = tree(build(doc).sections)
-    original = mod._scan
+    original = scan.scan
     try:
-        mod._scan = lambda d, b: None  # force the fallback
+        scan.scan = lambda d, b: None  # force the fallback
         assert tree(build(doc).sections) == expected
     finally:
-        mod._scan = original
+        scan.scan = original
 
 
 def test_fixture_autonum_labels_are_computed(fixtures_dir):
@@ -172,7 +172,7 @@ def test_cli_outline_json_on_fixture(fixtures_dir):
 
     res = CliRunner().invoke(main, ["outline", str(fixtures_dir / "drafts" / "cchc-typed.docx"), "--json"])
     assert res.exit_code == 0, res.output
-    data = json.loads(res.output)
+    data = json.loads(res.output)["sections"]
     assert data[0]["address"] == "I" and {"address", "label", "title", "level", "children"} <= set(data[0])
 
 

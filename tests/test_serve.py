@@ -394,7 +394,8 @@ def test_a_new_draft_keeps_the_letters_read_against_it(app):
 
 def test_the_plans_notes_are_shown_beside_the_instructions(app):
     tab = Tab(app)
-    state = tab.upload(FIXTURES / "drafts" / "legal-vn.docx", FIXTURES / "edits" / "legal-vn.json").get_json()["state"]
-    assert any("renumbered" in n for n in state["notes"]) and any("may now point" in n for n in state["notes"])
+    # the law's edits renumber khoản 2-3 of Điều 5, which "khoản 2 Điều này" and "khoản 3 Điều 5" name
+    state = tab.upload(FIXTURES / "drafts" / "luat-typed.docx", FIXTURES / "edits" / "luat.json").get_json()["state"]
+    assert any("renumbered" in n for n in state["notes"]) and any("check it" in n for n in state["notes"])
     tab.lang = "vi"
     assert tab.get("/api/state").get_json()["state"]["notes"]

@@ -64,23 +64,24 @@ def test_output_is_valid(outputs, kind, layout):
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_accepts_and_rejects_the_table_revisions(tmp_path):
-    """Row insertions and deletions (w:trPr w:ins / w:del) and cell edits, as LibreOffice
-    headless sees them: Accept All = the expected text, Reject All = the draft."""
+def test_libreoffice_accepts_and_rejects_every_shape(tmp_path):
+    """Every edits file on every draft, typed and Word-numbered: clause edits, renumbering, row
+    insertions and deletions (w:trPr w:ins / w:del) and cell edits, as LibreOffice headless sees
+    them: Accept All = the expected text, Reject All = the draft."""
     oracles.need_libreoffice()
     outs = []
-    for kind in ("baocao", "luat"):
-        out = tmp_path / f"{kind}.docx"
-        redline.apply(DRAFTS / f"{kind}-typed.docx", EDITS / f"{kind}.json", out)
-        outs.append((kind, out))
-    drafts = [DRAFTS / f"{kind}-typed.docx" for kind, _ in outs]
-    results = oracles.libreoffice_batch([o for _, o in outs] + drafts)
+    for kind, layout in CASES:
+        out = tmp_path / f"{kind}-{layout}.docx"
+        redline.apply(DRAFTS / f"{kind}-{layout}.docx", EDITS / f"{kind}.json", out)
+        outs.append((kind, layout, out))
+    drafts = [DRAFTS / f"{kind}-{layout}.docx" for kind, layout, _ in outs]
+    results = oracles.libreoffice_batch([o for _, _, o in outs] + drafts)
     by_path = {r.path: r for r in results}
-    for (kind, out), draft in zip(outs, drafts):
+    for (kind, layout, out), draft in zip(outs, drafts):
         res = by_path[out]
         assert res.error is None
-        assert res.accepted == expected(kind, "typed"), kind
-        assert res.rejected == by_path[draft].rejected, kind
+        assert res.accepted == expected(kind, layout), (kind, layout)
+        assert res.rejected == by_path[draft].rejected, (kind, layout)
 
 
 # --------------------------------------------------------------------------- outline and references

@@ -158,10 +158,15 @@ class NormalView:
 _SPECIAL = re.compile("[" + re.escape("".join(_SPACE_CHARS - {" "}) + "".join(_DROP) + "".join(_MAP)) + "]|  ")
 
 
-def normal_view(raw: str, *, fold_case: bool = False) -> NormalView:
+_SPACES_ONLY = re.compile("[" + re.escape("".join(_SPACE_CHARS - {" "})) + "]|  ")
+
+
+def normal_view(raw: str, *, fold_case: bool = False, unify: bool = True) -> NormalView:
     """NFC by grapheme cluster, spaces of every kind as one space, invisibles dropped,
-    quotes and dashes unified; optionally lower-cased."""
-    if not _SPECIAL.search(raw) and unicodedata.is_normalized("NFC", raw):
+    quotes and dashes unified; optionally lower-cased.  ``unify=False`` keeps invisibles,
+    quotes and dashes as they are (compare: a changed quote style is a change)."""
+    drop, mapping = (_DROP, _MAP) if unify else ((), {})
+    if not (_SPECIAL if unify else _SPACES_ONLY).search(raw) and unicodedata.is_normalized("NFC", raw):
         text = raw.lower() if fold_case else raw
         if len(text) == len(raw):  # already normal: the identity map, without a per-character loop
             return NormalView(text, range(len(raw)), range(1, len(raw) + 1))
@@ -175,7 +180,7 @@ def normal_view(raw: str, *, fold_case: bool = False) -> NormalView:
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
-        if ch in _DROP:
+        if ch in drop:
             i = j
             continue
         if ch in _SPACE_CHARS:
@@ -188,7 +193,7 @@ def normal_view(raw: str, *, fold_case: bool = False) -> NormalView:
             i = j
             continue
         cluster = unicodedata.normalize("NFC", raw[i:j])
-        cluster = "".join(_MAP.get(c, c) for c in cluster)
+        cluster = "".join(mapping.get(c, c) for c in cluster)
         if fold_case:
             cluster = cluster.lower()
         for c in cluster:

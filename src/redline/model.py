@@ -104,6 +104,7 @@ class Outline:
     parts: dict[str, Section] = field(default_factory=dict)  # title block: authority, number, date, doc_type
     signatures: list[tuple[int, int]] = field(default_factory=list)  # block spans owned by no section
     numbers: dict[int, str] = field(default_factory=dict, repr=False)  # block -> Word's numbering label
+    quoted: set[int] = field(default_factory=set, repr=False)  # paragraphs inside a quotation (amended text)
 
     def walk(self) -> Iterator[Section]:
         """Every numbered section, depth first, in document order (attached documents last)."""

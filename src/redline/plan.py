@@ -10,8 +10,6 @@ executes actions; the summary reads them.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +71,8 @@ class CommentOn:
     text: str
     first: etree._Element | None = None
     last: etree._Element | None = None
+    start: int | None = None  # with ``first`` a paragraph: the comment covers characters start:end
+    end: int | None = None
 
 
 @dataclass
@@ -84,6 +84,7 @@ class NewRow:
     tr: etree._Element
     cells: list[str]
     after: bool = True
+    merges: list[str | None] | None = None  # per cell: "continue" (inside a vertical merge) or None
 
 
 @dataclass
@@ -133,11 +134,14 @@ class Planner:
         self._quick: dict[int, str] = {}
         self._bodies: dict[tuple[int, bool], list[int]] = {}
         self._searchable: dict[tuple, _Searchable] = {}
-        self.plan_notes: list[str] = []  # renumbering done, for the summary
+        self.plan_notes: list = []  # renumbering done, for the summary
         self.plan_warnings: list[Warning] = []  # references it may make stale, text boxes left alone
         self._views: dict[tuple, Any] = {}  # (paragraph, fold) -> NormalView of a paragraph searched again
         self._searched: set[tuple] = set()
         self._boxes: dict[tuple, list] = {}
+        from .sections.renumbering import Ledger
+
+        self.ledger = Ledger(outline)  # insertions and deletions of numbered clauses, renumbered at the end
 
     # -- helpers over the original document
 
@@ -221,11 +225,12 @@ class Planner:
                                        section=section.display, count=len(inside)), **edit.place("target"))
             info = inside[0]
         t = section.table
-        row = edit.row if edit.row is not None else (
-            t.row - info.header_rows + 1 if t is not None and t.row is not None else None)
-        col = edit.column if edit.column is not None else (t.col + 1 if t is not None and t.col is not None else None)
-        return table_section(self.outline, select(info, self.blocks[info.block], row, col,
-                                                  where=location(**edit.place("row"))))
+        target = select(info, self.blocks[info.block], edit.row, edit.column, where=location(**edit.place("row")))
+        if t is not None and edit.row is None:
+            target.row = t.row
+        if t is not None and edit.column is None:
+            target.cols = t.cols
+        return table_section(self.outline, target)
 
     def body_paragraphs(self, section: Section, *, direct: bool = True) -> list[int]:
         """Block indexes of the section's non-empty body paragraphs (headings and tables
@@ -440,8 +445,8 @@ class Planner:
         heading_text = e.heading
         if s.label_chars == 0 and s.label:
             heading_text = _strip_label(heading_text)  # Word's numbering draws the label
-        elif self.renumbers(s, e):
-            self.renumber(pe, s, before)
+        if self.renumbers(s, e):
+            self.note_moves(pe, s, self.ledger.insert(s, before=before, owner=pe))
         texts = [heading_text] + list(e.paragraphs or [])
         models = [heading_model] + [self.model_for(s, t) for t in (e.paragraphs or [])]
         if before:
@@ -459,11 +464,13 @@ class Planner:
             return
         if s.table is not None and not e.anchor:
             t = s.table
-            if t.row is None or t.col is not None:
+            if t.row is None or t.cols is not None:
                 raise EditsError(msg("delete in a table removes a row: give 'row' (or 'find' to delete a phrase)"),
                                  **e.place("row"))
-            tr = t.rows[t.row]
-            pe.actions.append(DeleteRow(e, tr))
+            from .sections.tables import check_row_deletion
+
+            check_row_deletion(t, e.place("row"))
+            pe.actions.append(DeleteRow(e, t.rows[t.row]))
             return
         if e.anchor:
             hit = self.anchor(pe)
@@ -483,6 +490,8 @@ class Planner:
             raise EditsError(msg("deleting the whole document is not an edit"), **e.place("target"))
         first = s.heading if s.heading is not None else s.start
         self.delete(pe, list(range(first, s.end)))
+        if s.heading is not None and self.renumbers(s, e):
+            self.note_moves(pe, s, self.ledger.delete(s, owner=pe))
 
     def _op_replace_text(self, pe: PlannedEdit) -> None:
         self.find_changes(pe, pe.edit.find, pe.edit.replace or "")
@@ -598,7 +607,7 @@ class Planner:
                 block, p = span.blocks[k], span.paragraphs[k]
                 spans, h = found
                 hidden += h
-                floor = self.label_floor(block, p)
+                floor = self.label_floor(block, p) if e.scope != "heading" else 0  # the heading: all of it
                 hits.extend((block, p, a, b) for a, b in spans if a >= floor)
         where = e.place("find")
         boxes = [p for p in self.text_box_paragraphs(s) if finder.find(self.raw(p))[0]] if not e.anchor else []
@@ -652,25 +661,28 @@ class Planner:
         """A cell's text (``text``), or a row's cells (``cells``), rewritten word by word."""
         e, s = pe.edit, pe.section
         t = s.table
-        from .sections.tables import row_cells
+        from .sections.tables import row_values
 
         if e.cells is not None:
             if t.row is None:
                 raise EditsError(msg("'cells' rewrites a row: give 'row'"), **e.place("row"))
-            tcs = row_cells(t.rows[t.row])
-            if len(e.cells) != len(tcs):
-                raise EditsError(msg("the row has {have} cells, 'cells' gives {given}", have=len(tcs), given=len(e.cells)),
-                                 **e.place("cells"))
-            for tc, new in zip(tcs, e.cells):
-                self._cell_text(pe, s.start, tc, new)
+            for cell, new in row_values(t, t.row, e.cells, "cells", e.place("cells")):
+                self._cell_text(pe, s.start, cell.tc, new)
             return
-        if t.row is None or t.col is None:
+        if t.row is None or t.cols is None:
             raise EditsError(msg("replace in a table rewrites a cell: give 'row' and 'column' (or 'cells' for a row)"),
                              **e.place("column"))
+        cells = t.cells()
+        if len(cells) != 1:
+            raise EditsError(msg("row and column name {count} cells here; 'replace' rewrites one cell: name a single "
+                                 "column, or use 'cells' for the row", count=len(cells)), **e.place("column"))
         new = e.text if e.text is not None else "\n".join(e.paragraphs or [])
-        self._cell_text(pe, s.start, row_cells(t.rows[t.row])[t.col], new)
+        self._cell_text(pe, s.start, cells[0].tc, new)
 
     def _cell_text(self, pe: PlannedEdit, block: int, tc: etree._Element, new: str) -> None:
+        if tc.find(".//" + W["tbl"]) is not None:
+            raise EditsError(msg("the cell holds a table of its own: its text cannot be replaced whole; use "
+                                 "replace_text (or delete with find) inside it"), **pe.edit.place("text"))
         paras = list(tc.iter(W["p"]))
         first = paras[0]
         self.text_changes(pe, block, first, 0, len(self.raw(first)), new)
@@ -684,96 +696,105 @@ class Planner:
         t = s.table
         if e.cells is None:
             raise EditsError(msg("a new table row needs 'cells'"), **e.place("cells"))
-        rows = t.rows
-        if t.row is not None:
-            tr = rows[t.row]
-        elif after:
-            tr = rows[-1]
-        else:
-            tr = rows[t.info.header_rows] if len(rows) > t.info.header_rows else rows[-1]
-        from .sections.tables import row_cells
+        from .sections.tables import new_row
 
-        if len(e.cells) > len(row_cells(tr)):
-            raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(row_cells(tr)),
-                                 given=len(e.cells)), **e.place("cells"))
-        pe.actions.append(NewRow(e, t.element, tr, list(e.cells), after=after))
+        tr, texts, merges = new_row(t, list(e.cells), after=after, place=e.place("cells"))
+        pe.actions.append(NewRow(e, t.element, tr, texts, after=after, merges=merges))
 
     # -- renumbering
 
     def renumbers(self, s: Section, e: Edit) -> bool:
-        """Move the following siblings' typed numbers up?  The edit's ``renumber``, else yes for
-        Điều, khoản and điểm (legal drafts are cited by number), no for other headings."""
-        if not s.label_chars or not s.number:
+        """Does inserting beside / deleting ``s`` move its following siblings' numbers?  The
+        edit's ``renumber``, else yes for Điều, khoản and điểm (legal drafts are cited by
+        number), no for other headings.  Typed labels are rewritten as tracked changes; with
+        Word's numbering the numbers move by themselves; either way references to moved
+        numbers are marked (``finish_renumbering``)."""
+        from .sections.renumbering import LEGAL
+
+        if not s.number or s.heading is None or s.kind in ("item",):
             return False
-        return e.renumber if e.renumber is not None else s.kind in ("dieu", "article", "khoan", "diem")
+        return e.renumber if e.renumber is not None else s.kind in LEGAL
 
-    def renumber(self, pe: PlannedEdit, s: Section, before: bool) -> None:
-        """The typed numbers of ``s`` (inserting before it) or of the siblings after it move up
-        by one, as tracked changes; references in the text to the old numbers are reported."""
-        from .sections.outline import LETTERS
+    def note_moves(self, pe: PlannedEdit, s: Section, moves: list) -> None:
+        """The summary's line for what this edit renumbers ("khoản 2-3 of Điều 5 renumbered 3-4")."""
+        from .sections.renumbering import WORDS, legal_name
 
-        if s.kind in ("dieu", "article"):  # articles are numbered through the whole document
-            pool = [x for x in self.outline.walk() if x.kind == s.kind and x.space == s.space]
-        else:
-            pool = s.parent.children if s.parent is not None else [x for x in self.outline.sections]
-            pool = [x for x in pool if x.kind == s.kind]
-        at = pool.index(s)
-        moved = pool[at:] if before else pool[at + 1:]
-        olds = []
-        for x in moved:
-            if not x.label_chars or x.heading is None:
-                continue
-            p = self.blocks[x.heading]
-            raw = self.raw(p)
-            m = re.search(r"(\d+)(?!.*\d)" if x.kind not in ("diem",) else r"([a-zđ])(?=\s*[).])",
-                          raw[:x.label_chars])
-            if not m:
-                continue
-            old = m.group(1)
-            new = str(int(old) + 1) if old.isdigit() else LETTERS[min(LETTERS.index(old) + 1, len(LETTERS) - 1)]
-            self.text_changes(pe, x.heading, p, m.start(1), m.end(1), new, diff=False)
-            olds.append((old, new, x))
-        if not olds:
+        moved = [m for m in moves if m.new is not None and m.section.label_chars]
+        if not moved:
             return
-        what = {"dieu": "Điều", "article": "Article", "khoan": "khoản", "diem": "điểm"}.get(s.kind, "mục")
-        where = s.parent.display if s.parent is not None and s.kind not in ("dieu", "article") else (s.space or "")
-        self.plan_notes.append(f"{pe.edit.where}: {what} {olds[0][0]}-{olds[-1][0]} "
-                               f"{'of ' + where + ' ' if where else ''}renumbered {olds[0][1]}-{olds[-1][1]}")
-        self.stale_references(pe, s, [(o, n) for o, n, _ in olds], what)
-
-    def stale_references(self, pe: PlannedEdit, s: Section, moved: list[tuple[str, str]], what: str) -> None:
-        """Warn about "khoản 3 Điều này", "khoản 3 Điều 5", "Điều 7" in the text that pointed at
-        a number the renumbering moved."""
-        from .sections.outline import key_text
-
-        olds = {o for o, _ in moved}
-        parent = s.parent
-        dieu = parent if parent is not None and parent.kind in ("dieu", "article") else None
-        if s.kind in ("dieu", "article"):
-            rx = re.compile(r"\bdieu\s+(\d+)\b(?!\s+nay)")
-        elif s.kind == "khoan":
-            rx = re.compile(r"\bkhoan\s+(\d+)\s+(?:dieu\s+(nay|\d+))")
+        what = WORDS.get(s.kind or "", s.kind or "")
+        olds = _span(m.old for m in moved)
+        news = _span(m.new for m in moved)
+        parent = legal_name(s.parent) if s.parent is not None and s.kind not in ("dieu", "article") else s.space
+        if parent:
+            self.plan_notes.append(msg("{edit}: {what} {numbers} of {parent} renumbered {new_numbers}",
+                                       edit=mention(pe.edit), what=what, numbers=olds, parent=parent,
+                                       new_numbers=news))
         else:
-            rx = re.compile(r"\bdiem\s+([a-zđ])\s+(?:khoan\s+(\d+|nay))")
-        for i, b in enumerate(self.blocks):
-            if b.tag != W["p"]:
+            self.plan_notes.append(msg("{edit}: {what} {numbers} renumbered {new_numbers}", edit=mention(pe.edit),
+                                       what=what, numbers=olds, new_numbers=news))
+
+    def finish_renumbering(self, planned: list[PlannedEdit]) -> None:
+        """After every edit is planned: the net renumbering of each group of siblings as tracked
+        changes of the typed labels (owned by the last edit that moved each), and a Word comment
+        on every reference in the text the moves make stale, with a warning."""
+        if not self.ledger.groups:
+            return
+        gone: set[int] = set()
+        rewritten: dict[int, list[tuple[int, int, PlannedEdit]]] = {}
+        for pe in planned:
+            gone.update(pe.deleted_blocks)
+            gone.update(pe.whole_blocks)
+            for a in pe.actions:
+                if isinstance(a, TextChange):
+                    rewritten.setdefault(id(a.p), []).append((a.start, a.end, pe))
+        for ch in self.ledger.label_changes(lambda p: self.raw(p)):
+            p = self.blocks[ch.block]
+            if ch.block in gone:
                 continue
-            text = self.outline.text(i)
-            if not text or not any(o in text for o in olds):
-                continue
-            key = key_text(unicodedata.normalize("NFC", text))
-            for m in rx.finditer(key):
-                if m.group(1) not in olds:
-                    continue
-                if s.kind == "khoan" and dieu is not None:
-                    ref = m.group(2)
-                    inside = dieu.heading <= i < dieu.end
-                    if not ((ref == "nay" and inside) or ref == (dieu.number or "")):
-                        continue
+            clash = [other for a, b, other in rewritten.get(id(p), []) if _overlap(ch.start, ch.end, a, b)]
+            if clash:  # the letter rewrites this label itself: its wording stands
                 self.plan_warnings.append(Warning(
-                    msg("{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)",
-                        edit=pe.edit.where, reference=text[m.start():m.end()], what=what),
-                    msg("block {index}", index=i)))
+                    msg("{edit} rewrites the label of '{heading}' itself: it is not renumbered",
+                        edit=mention(clash[0].edit), heading=_short(self.raw(p), 60)),
+                    msg("block {index}", index=ch.block)))
+                continue
+            ch.owner.actions.append(TextChange(ch.owner.edit, p, ch.block, ch.start, ch.end, ch.new,
+                                               self.raw(p)[ch.start:ch.end]))
+        floors = {s.heading: s.label_chars for s in self.outline.walk() if s.heading is not None and s.label_chars}
+        refs = self.ledger.stale_references(self._space_paragraphs, self.raw, floors, gone)
+        by_span: dict[tuple, list] = {}
+        for r in refs:
+            by_span.setdefault((id(r.p), r.start, r.end), []).append(r)
+        for group in by_span.values():
+            r = group[0]
+            owner = group[-1].owner
+            notes = []
+            for x in group:
+                if x.new is None:
+                    notes.append(msg("{what} {old} is deleted ({edit})", what=x.what, old=x.old,
+                                     edit=mention(x.owner.edit)))
+                else:
+                    notes.append(msg("{what} {old} is now {what} {new} ({edit})", what=x.what, old=x.old,
+                                     new=x.new, edit=mention(x.owner.edit)))
+                self.plan_warnings.append(Warning(
+                    msg("{edit}: '{reference}' names {what} {old}, which is deleted: check it (a comment marks it)",
+                        edit=mention(x.owner.edit), reference=x.text, what=x.what, old=x.old) if x.new is None else
+                    msg("{edit}: '{reference}' names {what} {old}, now {what} {new}: check it (a comment marks it)",
+                        edit=mention(x.owner.edit), reference=x.text, what=x.what, old=x.old, new=x.new),
+                    msg("block {index}", index=r.block)))
+            text = render(msg("{changes}: check this reference", changes=joined(*notes, sep="; ")))
+            owner.actions.append(CommentOn(owner.edit, text, r.p, r.p, r.start, r.end))
+
+    def _space_paragraphs(self, space: str):
+        """(block, paragraph) of one document's text (the main one: "")."""
+        if not space:
+            hi = self.outline.documents[0].start if self.outline.documents else len(self.blocks)
+            section = Section(address="*", label="", title="", level=0, heading=None, end=hi)
+            section.start_override = 0
+        else:
+            section = next(d.whole for d in self.outline.documents if d.name == space)
+        return self._paragraphs(section, None)
 
     # -- anchors
 
@@ -928,7 +949,7 @@ def _strip_label(heading: str) -> str:
 def _label_chars(text: str) -> int:
     """Characters of a typed label (and the space after it) at the start of ``text``: "2. ",
     "b) ", "Điều 9. ", "II. "; 0 when it has none."""
-    from .sections.outline import parse_label
+    from .sections.labels import parse_label
 
     label = parse_label(text)
     return label.chars if label is not None else 0
@@ -993,7 +1014,14 @@ def make_plan(outline: Outline, edits: list[Edit], *, demote_cross_source: bool 
                                  section=pe.section.display))
         claims.add(pe)
         planned.append(pe)
+    planner.finish_renumbering(planned)
     return Plan(outline, planned, conflicts, skipped, planner.plan_notes, planner.plan_warnings)
+
+
+def _span(numbers) -> str:
+    """"2-3", or "3" for one number."""
+    values = list(numbers)
+    return values[0] if len(values) == 1 else f"{values[0]}-{values[-1]}"
 
 
 def mention(edit: Edit):

@@ -139,10 +139,11 @@ class Reviser(Revisions):
     # ------------------------------------------------------------------ table rows
 
     def new_row(self, model: etree._Element, cells: list[str], meta: Meta, *, after: bool = True,
-                key=None) -> etree._Element:
+                key=None, merges: list[str | None] | None = None) -> etree._Element:
         """A new row beside ``model`` with its row and cell properties, one paragraph a cell
         formatted like the model cell's first paragraph; marked as a row insertion (w:trPr/w:ins),
-        its runs and paragraph marks inserted (markup's writers)."""
+        its runs and paragraph marks inserted (markup's writers).  ``merges``: per cell, "continue"
+        for a cell inside a vertically merged cell, else None (the model's w:vMerge is dropped)."""
         tr = etree.Element(W["tr"])
         for child in model:
             if child.tag in (qn("w:tblPrEx"), qn("w:trPr")):
@@ -150,7 +151,9 @@ class Reviser(Revisions):
                 for rev in list(copied.iter(W["ins"], W["del"], qn("w:trPrChange"), qn("w:tblPrExChange"))):
                     rev.getparent().remove(rev)
                 tr.append(copied)
-        for k, tc_model in enumerate(model.findall(W["tc"])):
+        from .sections.tables import row_cells, set_vmerge
+
+        for k, tc_model in enumerate(row_cells(model)):
             tc = etree.SubElement(tr, W["tc"])
             tcpr = tc_model.find(qn("w:tcPr"))
             if tcpr is not None:
@@ -158,6 +161,7 @@ class Reviser(Revisions):
                 for rev in list(tcpr.iter(qn("w:tcPrChange"), qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))):
                     rev.getparent().remove(rev)
                 tc.append(tcpr)
+            set_vmerge(tc, merges[k] if merges and k < len(merges) else None)
             p_model = tc_model.find(W["p"])
             p = etree.SubElement(tc, W["p"])
             p.append(_model_ppr(p_model))
@@ -405,12 +409,15 @@ def _model_ppr(model: etree._Element | None) -> etree._Element:
 
 
 def _followed_by_paragraph(p: etree._Element) -> bool:
+    """Is the next block after ``p`` a paragraph?  Markers between blocks (bookmarks,
+    comment, permission and move ranges, proofing marks, XML comments) are looked past."""
     nxt = p.getnext()
-    while nxt is not None and nxt.tag in (W["bookmarkStart"], W["bookmarkEnd"], W["commentRangeStart"],
-                                          W["commentRangeEnd"], qn("w:permStart"), qn("w:permEnd"),
-                                          W["proofErr"]):
+    while nxt is not None and (not isinstance(nxt.tag, str) or nxt.tag not in _BLOCK_TAGS):
         nxt = nxt.getnext()
     return nxt is not None and nxt.tag == W["p"]
+
+
+_BLOCK_TAGS = {W["p"], W["tbl"], W["sdt"], W["customXml"], W["sectPr"], qn("w:altChunk")}
 
 
 def _initials(author: str) -> str:
@@ -431,6 +438,16 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     # What an edit produced is kept only for an edit whose comment goes on it (step 5): a
     # million hits would otherwise keep two million element proxies alive to the end.
     rv.keep = {id(pe) for pe in plan.edits if any(isinstance(a, CommentOn) and a.first is None for a in pe.actions)}
+
+    # 0. Comments on a passage of a paragraph (a reference a renumbering made stale): its runs
+    #    are split out now, while the offsets are those of the original text.
+    passages: dict[int, tuple[etree._Element, etree._Element]] = {}
+    for pe in plan.edits:
+        for a in pe.actions:
+            if isinstance(a, CommentOn) and a.start is not None and a.first is not None:
+                runs = _isolate(a.first, a.start, a.end, rv.fresh_id)
+                if runs:
+                    passages[id(a)] = (runs[0], runs[-1])
 
     # 1. Changes inside paragraphs, from the last offset to the first, so that offsets
     #    computed on the original text stay valid.
@@ -470,7 +487,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
         for a in pe.actions:
             if isinstance(a, NewRow):
                 anchor = last_row.get(id(a.tr), a.tr) if a.after else a.tr
-                new_tr = rv.new_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe))
+                new_tr = rv.new_row(a.tr, a.cells, metas[id(pe)], after=a.after, key=id(pe), merges=a.merges)
                 if a.after:
                     anchor.addnext(new_tr)
                     last_row[id(a.tr)] = new_tr
@@ -502,7 +519,7 @@ def apply_plan(document, plan, progress=None) -> set[str]:
     for pe in plan.edits:
         for a in pe.actions:
             if isinstance(a, CommentOn):
-                first, last = a.first, a.last
+                first, last = passages.get(id(a), (a.first, a.last))
                 if first is None:
                     produced = rv.produced.get(id(pe), [])
                     if not produced:

@@ -724,54 +724,75 @@ def render_compare(result, fmt: str = "text") -> str:
 
 def _compare_section_line(s) -> str:
     title = f" {s.title}" if s.title else ""
-    what = {"added": "section added", "removed": "section removed",
-            "renumbered": f"renumbered as {s.new_address}" + (f" ({s.new_title})" if s.new_title != s.title else ""),
-            "renamed": f"renamed: {s.new_title}"}.get(s.status)
-    counts = s.counts()
-    parts = ([what] if what else []) + counts
-    if s.status == "added" and counts:
-        parts = ["section added"]
-    return f"{s.address}{title}: " + (", ".join(parts) if parts else "changed") + \
-        (f"  (+{s.words_added}/-{s.words_deleted} words)" if s.words_added or s.words_deleted else "")
+    if s.status == "added":
+        parts = [say(msg("section added"))]
+    else:
+        what = None
+        if s.status == "removed":
+            what = msg("section removed")
+        elif s.status == "renumbered":
+            new_title = f" ({s.new_title})" if s.new_title and s.new_title != s.title else ""
+            what = msg("renumbered as {address}", address=(s.new_address or "") + new_title)
+        elif s.status == "renamed":
+            what = msg("renamed: {title}", title=s.new_title or "")
+        parts = ([say(what)] if what is not None else []) + [say(c) for c in s.counts()]
+    words = (" (" + say(msg("+{added} / −{deleted} words", added=s.words_added, deleted=s.words_deleted)) + ")"
+             if s.words_added or s.words_deleted else "")
+    return f"{s.address}{title}: " + (", ".join(parts) if parts else say(msg("changed"))) + words
+
+
+def _compare_counts(head: dict) -> str:
+    line = say(msg("{sections} {sections:plural:section:sections} changed, {blocks} "
+                   "{blocks:plural:block:blocks}", sections=head["sections_changed"], blocks=head["blocks_changed"]))
+    line += "; " + say(msg("+{added} / −{deleted} words", added=head["words_added"], deleted=head["words_deleted"]))
+    if head["moves"]:
+        line += "; " + say(msg("{count} {count:plural:paragraph:paragraphs} moved", count=head["moves"]))
+    return line
 
 
 def _compare_text(head: dict, rep, result, markdown: bool) -> str:
     style = "markdown" if markdown else "text"
-    counts = (f"{head['sections_changed']} section(s) changed, {head['blocks_changed']} block(s); "
-              f"+{head['words_added']}/-{head['words_deleted']} words"
-              + (f"; {head['moves']} paragraph(s) moved" if head["moves"] else ""))
-    fields = [("old", head["old"]), ("new", head["new"]), ("output", head["output"] or "(dry run: nothing written)")]
+    counts = _compare_counts(head)
+    fields = [(say(msg("old")), head["old"]), (say(msg("new")), head["new"]),
+              (say(msg("output")), head["output"] or say(msg("dry run: nothing written")))]
+    title = say(msg("redline compare"))
     if markdown:
-        out = ["# redline compare\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}\n"]
+        out = [f"# {title}\n"] + [f"- **{k}**: {v}" for k, v in fields] + [f"- {counts}\n"]
     else:
-        out = ["redline compare"] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}", ""]
+        out = [title] + [f"  {k + ':':<8} {v}" for k, v in fields] + [f"  {counts}", ""]
     for s in rep.sections:
         line = _compare_section_line(s)
         out.append(f"### {line}" if markdown else line)
         for chunks in s.lines[:20]:
             out.append(("> " if markdown else "    ") + wdiff.inline(chunks, style))
         if len(s.lines) > 20:
-            out.append(("> " if markdown else "    ") + f"… {len(s.lines) - 20} more")
+            out.append(("> " if markdown else "    ") + say(msg("… {count} more", count=len(s.lines) - 20)))
         out.append("")
     if result.warnings:
-        out.append("## Warnings" if markdown else "Warnings:")
-        out.extend(("- " if markdown else "  - ") + str(w) for w in result.warnings)
+        out.append("## " + say(msg("Warnings:")).rstrip(":") if markdown else say(msg("Warnings:")))
+        out.extend(("- " if markdown else "  - ") + w.render() for w in result.warnings)
     return "\n".join(out).rstrip() + "\n"
 
 
 def _compare_html(head: dict, rep, result) -> str:
     e = html.escape
-    out = ["<!DOCTYPE html>", "<html lang=\"vi\"><head><meta charset=\"utf-8\">",
-           f"<title>redline compare: {e(head['old'])}</title><style>{_CSS}</style></head><body>",
-           "<h1>redline compare</h1>", "<p class=\"meta\">",
-           f"old: {e(head['old'])}<br>new: {e(head['new'])}<br>output: {e(str(head['output']))}<br>",
-           f"{head['sections_changed']} section(s) changed; +{head['words_added']}/-{head['words_deleted']} words</p>"]
+    out = ["<!DOCTYPE html>", f"<html lang=\"{current_language() or 'en'}\"><head><meta charset=\"utf-8\">",
+           f"<title>{e(say(msg('redline compare')))}: {e(head['old'])}</title><style>{_COMPARE_CSS}</style></head><body>",
+           f"<h1>{e(say(msg('redline compare')))}</h1>", "<p class=\"meta\">",
+           f"{e(say(msg('old')))}: {e(head['old'])}<br>{e(say(msg('new')))}: {e(head['new'])}<br>"
+           f"{e(say(msg('output')))}: {e(str(head['output']))}<br>", f"{e(_compare_counts(head))}</p>"]
     for s in rep.sections:
         out.append(f"<div class=\"edit\"><b>{e(_compare_section_line(s))}</b>")
         for chunks in s.lines[:20]:
             out.append(f"<div class=\"line\">{wdiff.inline(chunks, 'html')}</div>")
         out.append("</div>")
     for w in result.warnings:
-        out.append(f"<p class=\"comment\">{e(str(w))}</p>")
+        out.append(f"<p class=\"comment\">{e(w.render())}</p>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+_COMPARE_CSS = """body{font-family:'Times New Roman',serif;max-width:60em;margin:2em auto;line-height:1.5;color:#222}
+del{color:#b00;text-decoration:line-through;background:#fdd}ins{color:#060;text-decoration:underline;background:#dfd}
+.edit{border-top:1px solid #ccc;padding:.5em 0}.meta{color:#555;font-size:.9em}.line{margin:.3em 0 .3em 1.5em}
+.comment{margin-left:1.5em;color:#035;font-style:italic}h1{font-size:1.4em}"""

@@ -37,10 +37,13 @@ def make_edits(result) -> dict:
     edits: list[dict] = []
     unresolved: list[dict] = []
     changes = result.changes
-    deleted_sections = _deleted_sections(tree, changes)
+    deleted_sections = _deleted_sections(tree, changes, result.old_texts)
     skip = {i for s in deleted_sections for i in range(s.heading, s.end)}
     for s in deleted_sections:
-        edits.append({"op": "delete", "target": s.address, "note": f"section {s.display} deleted"})
+        edit = {"op": "delete", "target": s.address, "note": f"section {s.display} deleted"}
+        if s.label_chars and s.kind in ("dieu", "article", "khoan", "diem"):
+            edit["renumber"] = False  # NEW's numbers are what they are: apply must not move the ones after it
+        edits.append(edit)
     k = 0
     while k < len(changes):
         c = changes[k]
@@ -68,7 +71,7 @@ def make_edits(result) -> dict:
             unresolved.append({"instruction": f"table changed near block {c.old}",
                                "reason": "table rows and cells cannot be edited by an edits file yet"})
             continue
-        old_raw = tree.text(c.old)
+        old_raw = result.old_texts[c.old]
         if c.status in ("deleted", "moved-from"):
             if not clean(old_raw):
                 continue
@@ -86,7 +89,12 @@ def make_edits(result) -> dict:
             continue
         new_raw = new_texts[c.new]
         if c.old in headings:
-            edits.append(_heading(headings[c.old], old_raw, new_raw))
+            e = _heading(headings[c.old], old_raw, new_raw)
+            if e is None:
+                unresolved.append({"instruction": f"heading: {clean(old_raw)[:100]} -> {clean(new_raw)[:100]}",
+                                   "reason": "its typed label changed; apply keeps labels (it renumbers by itself)"})
+            else:
+                edits.append(e)
             continue
         where = direct.get(c.old)
         if where is None:
@@ -135,9 +143,11 @@ class _LazyTexts(dict):
         return t
 
 
-def _deleted_sections(tree, changes) -> list:
-    """Sections whose every block (heading included) was deleted: outermost first."""
+def _deleted_sections(tree, changes, texts: dict) -> list:
+    """Sections whose every block with text (heading included) was deleted, outermost first:
+    deleting the section leaves the same text (its empty paragraphs show nothing)."""
     gone = {c.old for c in changes if c.old is not None and c.status in ("deleted", "moved-from")}
+    gone |= {i for i, b in enumerate(tree.blocks) if b.tag == W["p"] and not clean(texts.get(i, "x"))}
     out = []
     covered: set[int] = set()
     for s in tree.walk():
@@ -151,13 +161,15 @@ def _deleted_sections(tree, changes) -> list:
 
 # ---------------------------------------------------------------------------- edits
 
-def _heading(s, old_raw: str, new_raw: str) -> dict:
+def _heading(s, old_raw: str, new_raw: str) -> dict | None:
+    """A renamed heading: its label kept (apply never rewrites a typed label; a changed one is
+    a renumbering, which apply makes itself when sections are inserted or deleted): None when
+    the label itself changed."""
     if s.label_chars and new_raw[:s.label_chars] == old_raw[:s.label_chars]:
         return {"op": "replace", "target": s.address, "heading": new_raw[s.label_chars:]}
     if not s.label_chars:
         return {"op": "replace", "target": s.address, "heading": new_raw}
-    return {"op": "replace_text", "target": s.address, "scope": "heading", "find": old_raw.strip(),
-            "replace": new_raw.strip()}
+    return None
 
 
 def _paragraph(where: tuple[str, int], old_raw: str, new_raw: str) -> list[dict]:
@@ -184,28 +196,12 @@ def _phrases(old_raw: str, new_raw: str):
     for s, e, text in changes:
         # widen to whole words, and to at least one word (an insertion takes its neighbour)
         a, b = s, e
-        while not _has_word(old_raw[a:b]):
-            left = max((t for t in tokens if t[1] <= a and _has_word(old_raw[t[0]:t[1]])), default=None,
-                       key=lambda t: t[1])
-            right = min((t for t in tokens if t[0] >= b and _has_word(old_raw[t[0]:t[1]])), default=None,
-                        key=lambda t: t[0])
-            if left is not None:
-                a = left[0]
-            elif right is not None:
-                b = right[1]
-            else:
-                return None
-        if not text:  # a pure deletion: take a neighbouring word, so the phrase has a replacement
-            left = max((t for t in tokens if t[1] <= a and _has_word(old_raw[t[0]:t[1]])), default=None,
-                       key=lambda t: t[1])
-            right = min((t for t in tokens if t[0] >= b and _has_word(old_raw[t[0]:t[1]])), default=None,
-                        key=lambda t: t[0])
-            if left is not None:
-                a = left[0]
-            elif right is not None:
-                b = right[1]
-            else:
-                return None
+        while a is not None and not _has_word(old_raw[a:b]):
+            a, b = _neighbour(old_raw, tokens, a, b)
+        if a is not None and not text:  # a pure deletion: take a neighbouring word, so it has a replacement
+            a, b = _neighbour(old_raw, tokens, a, b)
+        if a is None:
+            return None
         find = old_raw[a:b]
         lead = len(find) - len(find.lstrip())
         trail = len(find) - len(find.rstrip())
@@ -232,6 +228,16 @@ def _phrases(old_raw: str, new_raw: str):
     if normalize("".join(result)) != normalize(new_raw):
         return None
     return [(f, r, n) for f, r, n, _, _ in out]
+
+
+def _neighbour(raw: str, tokens, a: int, b: int) -> tuple[int | None, int | None]:
+    """The span a:b widened to the nearest word before it (else after it); (None, None)
+    when there is none."""
+    left = max((t for t in tokens if t[1] <= a and _has_word(raw[t[0]:t[1]])), default=None, key=lambda t: t[1])
+    if left is not None:
+        return left[0], b
+    right = min((t for t in tokens if t[0] >= b and _has_word(raw[t[0]:t[1]])), default=None, key=lambda t: t[0])
+    return (a, right[1]) if right is not None else (None, None)
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import Warning
 from ..messages import msg
-from ..ooxml import W
+from ..ooxml import W, qn
 
 DEFAULT_AUTHOR = "redline compare"
 
@@ -44,6 +44,8 @@ class CompareResult:
     edits: dict | None = None  # the way back (comparison.edits), when asked for
     letter: str | None = None
     letter_left_out: list[dict] = field(default_factory=list)  # edits the letter could not say
+    old_accepted: bool = False  # OLD's earlier revisions were accepted first (see the warnings)
+    old_texts: dict = field(default_factory=dict)  # OLD's block texts before the comparison (edits, letter)
 
     @property
     def report(self):
@@ -54,21 +56,28 @@ class CompareResult:
             self._report = build(self)
         return self._report
 
-    def render(self, fmt: str = "text") -> str:
+    lang: str = "en"  # the language the summary and messages speak (default: OLD's)
+
+    def render(self, fmt: str = "text", lang: str | None = None) -> str:
+        """The summary as 'text', 'markdown', 'json' or 'html', in ``lang`` (default: the run's)."""
+        from ..messages import language
         from ..summary import render_compare
 
-        return render_compare(self, fmt)
+        with language(lang or self.lang):
+            return render_compare(self, fmt)
 
 
 def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
             date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
             edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
-            limits=None, summary: str | Path | None = None, summary_format: str = "text") -> CompareResult:
+            limits=None, lang: str | None = None, summary: str | Path | None = None,
+            summary_format: str = "text") -> CompareResult:
     """Compare OLD with NEW; write OLD with the differences as tracked changes to ``output``
     (default ``<OLD>.compare.docx`` beside OLD); optionally the way back (``edits``: an
     edits file that ``redline apply OLD`` turns into NEW; ``letter``: the same as the body
-    of a comment letter) and the summary (``summary``, as ``summary_format``).  Every file
-    goes through the guarded writer, all or none: never over OLD or NEW."""
+    of a comment letter) and the summary (``summary``, as ``summary_format``, in ``lang``:
+    default OLD's language).  Every file goes through the guarded writer, all or none: never
+    over OLD or NEW."""
     import gc
 
     was = gc.isenabled()
@@ -76,16 +85,17 @@ def compare(old: str | Path, new: str | Path, output: str | Path | None = None, 
     try:
         return _compare(Path(old), Path(new), output, author=author, date=date, formatting=formatting,
                         moves=moves, force=force, edits=edits, letter=letter, dry_run=dry_run, limits=limits,
-                        summary=summary, summary_format=summary_format)
+                        lang=lang, summary=summary, summary_format=summary_format)
     finally:
         if was:
             gc.enable()
 
 
 def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, force, edits, letter, dry_run,
-             limits, summary=None, summary_format="text") -> CompareResult:
+             limits, lang=None, summary=None, summary_format="text") -> CompareResult:
     from ..edits import normalize_date, now_iso
     from ..markup import Meta
+    from ..options import language_option
     from ..package import check_outputs, docx_bytes, open_docx, write_outputs
     from ..revise import Reviser
     from ..revisions import accept_all
@@ -101,6 +111,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     out_path = Path(output) if output else old.with_name(old.stem + ".compare.docx")
     # every output judged before any work: never OLD or NEW, never an existing file unasked
     check_outputs([None if dry_run else out_path, edits, letter, summary], inputs=[old, new], force=force)
+    chosen_lang = language_option(lang)
     meta = Meta(author or DEFAULT_AUTHOR, normalize_date(date, "--date") if date else now_iso())
     opened = [open_docx(p, limits=limits) if limits is not None else open_docx(p) for p in (old, new)]
     old_doc, new_doc = opened
@@ -110,16 +121,31 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     warnings: list[Warning] = []
     old_body, new_body = old_doc.element.body, new_doc.element.body
     earlier = sum(1 for _ in old_body.iter(W["ins"], W["del"], W["moveFrom"], W["moveTo"]))
-    if earlier:
+    old_accepted = False
+    if earlier and _structural_revisions(old_body):
+        # a paragraph mark, row or cell revision changes which paragraphs exist: OLD's current
+        # view cannot be compared paragraph by paragraph, so OLD is taken as accepted, as Word does
+        old_accepted = True
+        n = accept_all(old_doc.element)
+        warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}, some on paragraph "
+                                    "marks or table rows: accepted before comparing (as Word does); Reject All "
+                                    "gives OLD's accepted text", count=n), where=str(old)))
+    elif earlier:
         warnings.append(Warning(msg("OLD holds {count} tracked {count:plural:change:changes}: compared as its current "
                                     "text (insertions shown, deletions hidden); they are kept in the output",
                                     count=earlier), where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
     tree_old = build_outline(old_doc)
     tree_new = build_outline(new_doc)
+    old_texts: dict[int, str] = {}
     if edits is not None or letter is not None:
-        for i in range(len(tree_old.blocks)):
-            tree_old.text(i)  # the texts before any revision is written: the edits are made of them
+        # the texts as stored, before any revision is written: the edits are made of them
+        from ..match import displayed_text
+        from ..ooxml import block_text
+
+        for i, b in enumerate(tree_old.blocks):
+            tree_old.text(i)
+            old_texts[i] = displayed_text(b) if b.tag == W["p"] else block_text(b)
     timings["outline"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -145,6 +171,13 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
 
     result = CompareResult(old, new, None if dry_run else out_path, meta.author, meta.date, record, tree_old,
                            tree_new, cmp.notes.compared, cmp.boxes.compared, cmp.moves, warnings, timings)
+    result.old_accepted = old_accepted
+    result.old_texts = old_texts
+    if chosen_lang is None:
+        from ..messages import detect_language
+
+        chosen_lang = detect_language(" ".join(tree_old.text(i) for i in range(min(200, len(tree_old.blocks)))))
+    result.lang = chosen_lang
     if edits is not None or letter is not None:
         from .edits import make_edits
 
@@ -171,6 +204,15 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     write_outputs(outputs, inputs=[old, new], force=force)  # all or none
     timings["save"] = time.perf_counter() - t
     return result
+
+
+def _structural_revisions(body) -> bool:
+    """Revisions that add or remove paragraphs, rows or cells (marks, w:trPr, cell changes)."""
+    from ..revisions import MARKER_PARENTS
+
+    marks = (W["ins"], W["del"], W["moveFrom"], W["moveTo"], qn("w:cellIns"), qn("w:cellDel"), qn("w:cellMerge"))
+    return any(el.tag.endswith(("cellIns", "cellDel", "cellMerge")) or el.getparent().tag in MARKER_PARENTS
+               for el in body.iter(*marks))
 
 
 def _has_revisions(root) -> bool:

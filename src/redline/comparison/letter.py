@@ -4,22 +4,29 @@ Each edit becomes one numbered instruction in the plainest form offices write an
 ``redline extract`` reads (docs of the letter grammar: src/redline/letters/), e.g.
 
     1. Tại Mục III.1 (Ưu điểm), đề nghị thay cụm từ “sát thực tiễn” bằng cụm từ “sát thực tế”.
-    2. Tại Mục III.2 (Tồn tại, hạn chế), đoạn thứ 2 đề nghị sửa đổi như sau:
-    - Một số cơ quan, đơn vị chưa hoàn thành nhiệm vụ đúng hạn.
+    2. Tại Mục III.2 (Tồn tại, hạn chế), đoạn thứ 2 đề nghị sửa đổi như sau: “- Một số cơ quan,
+       đơn vị chưa hoàn thành nhiệm vụ đúng hạn.”
     3. Đề nghị bỏ Mục II.3 (Cải cách tổ chức bộ máy hành chính nhà nước).
 
 A phrase replacement anchored on a paragraph is written without the anchor (letters name
 sections, not paragraphs), with "lần xuất hiện thứ n" where the phrase recurs in the
 section.  What the letter grammar cannot say is listed at the end for the reader and
 returned beside the text: an edit anchored on the whole document (a paragraph outside
-every section, such as a chapter's title line) and a heading whose label changed or that
-was deleted while its text stayed (a letter renames a section, keeping its label).
+every section, such as a chapter's title line), a heading whose label changed or that
+was deleted while its text stayed (a letter renames a section, keeping its label), and a
+typed Điều / khoản / điểm deleted while the ones after it keep their numbers (a letter's
+deletion renumbers them).
 """
 from __future__ import annotations
 
+import re
+
 from ..match import Finder
 
-SPECIAL = {"title": "tiêu đề", "preamble": "phần mở đầu", "closing": "phần kết"}
+# Words of an instruction: a section title holding one is not quoted beside the reference, so a
+# reader (or extract) does not take the title for what is asked.
+_OP_WORDS = re.compile(r"\b(?:sửa đổi|sửa|bổ sung|thay thế|thay|bãi bỏ|bỏ|xóa|xoá|thêm)\b", re.I)
+SPECIAL = {"title": "tiêu đề của dự thảo", "preamble": "phần mở đầu của dự thảo", "closing": "đoạn kết"}
 
 
 def make_letter(result) -> tuple[str, list[dict]]:
@@ -29,12 +36,13 @@ def make_letter(result) -> tuple[str, list[dict]]:
     tree = result.old_outline
     planner = Planner(tree)
     by_address = tree.by_address()
-    lines = [f"Kính gửi: {result.author}", "",
+    lines = ["Kính gửi: Cơ quan chủ trì soạn thảo", "",
              f"Sau khi so sánh dự thảo {result.old.name} với bản {result.new.name}, có ý kiến như sau:", ""]
     left_out = []
     n = 0
     for e in result.edits["edits"]:
-        text = _instruction(e, by_address, planner)
+        # a letter's "bỏ khoản 2" renumbers the khoản after it; one that keeps their numbers cannot be said
+        text = None if e.get("renumber") is False else _instruction(e, by_address, planner, result.old_texts)
         if text is None:
             left_out.append(e)
             continue
@@ -49,7 +57,7 @@ def make_letter(result) -> tuple[str, list[dict]]:
     return "\n".join(lines).rstrip() + "\n", left_out
 
 
-def _where(address: str, by_address: dict) -> str | None:
+def _where(address: str, by_address: dict, tree=None) -> str | None:
     """How a letter names a section: "Mục II.6.2 (title)", "điểm b Mục II.2.3 (title)",
     "khoản 2 Điều 5 (title)", "Chương II (title)"."""
     if address == "*":
@@ -58,7 +66,13 @@ def _where(address: str, by_address: dict) -> str | None:
         return SPECIAL[address]
     s = by_address.get(address)
     name = _name(s) if s is not None else f"Mục {address}"
-    return f"{name} ({s.title})" if s is not None and s.title else name
+    if s is not None and getattr(s, "space", ""):
+        name += f" của {s.space}"  # a section of an attached document ("Điều 7 của Quy chế")
+    elif s is not None and getattr(tree, "documents", None) and getattr(tree, "name", None):
+        name += f" của {tree.name}"  # the main document, beside attached ones
+    if s is None or not s.title or _OP_WORDS.search(s.title):
+        return name  # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out
+    return f"{name} ({s.title})"
 
 
 def _name(s) -> str:
@@ -77,12 +91,18 @@ def _name(s) -> str:
     return f"Mục {s.address}"
 
 
-def _content(paragraphs: list[str]) -> str:
-    return "\n".join(paragraphs)
+def _content(lead: str, paragraphs: list[str]) -> str:
+    """New text after ``lead`` ("... nội dung"): one paragraph in quotes ("nội dung: “...”"),
+    so a paragraph that starts like a list item ("a) ...") is not read as one; several (or one
+    holding quotation marks itself) on their own lines after "như sau:"."""
+    if len(paragraphs) == 1 and not any(q in paragraphs[0] for q in "“”\""):
+        return f"{lead}: “{paragraphs[0]}”."
+    head = lead if lead.endswith("như sau") else lead + " như sau"
+    return f"{head}:\n" + "\n".join(paragraphs)
 
 
-def _instruction(e: dict, by_address: dict, planner) -> str | None:
-    where = _where(e["target"], by_address)
+def _instruction(e: dict, by_address: dict, planner, texts: dict) -> str | None:
+    where = _where(e["target"], by_address, planner.outline)
     if where is None:
         return None
     op = e["op"]
@@ -93,7 +113,7 @@ def _instruction(e: dict, by_address: dict, planner) -> str | None:
             return None  # letters change a heading by renaming it, which keeps its label
         return f"Tại tiêu đề, đề nghị thay cụm từ “{e['find']}” bằng cụm từ “{e['replace']}”."
     if op == "replace_text":
-        occ = _section_occurrence(e, by_address, planner)
+        occ = _section_occurrence(e, by_address, planner, texts)
         if occ is None:
             return None
         tail = f" (lần xuất hiện thứ {occ[0]})" if occ[1] > 1 else ""
@@ -101,22 +121,22 @@ def _instruction(e: dict, by_address: dict, planner) -> str | None:
     if op == "replace" and "heading" in e:
         return f"Đề nghị sửa tên {where.split(' (')[0]} thành “{e['heading']}”."
     if op == "replace" and k is not None:
-        return f"Tại {where}, đoạn thứ {k} đề nghị sửa đổi như sau:\n{_content([e['text']])}"
+        return _content(f"Tại {where}, đoạn thứ {k} đề nghị sửa đổi như sau", [e["text"]])
     if op == "delete" and k is not None:
         return f"Tại {where}, đề nghị bỏ đoạn thứ {k}."
     if op == "delete" and not anchor and "find" not in e:
         return f"Đề nghị bỏ {where}."
     if op in ("insert_after", "insert_before") and k is not None:
         pos = "sau" if op == "insert_after" else "trước"
-        return f"Tại {where}, đề nghị bổ sung {pos} đoạn thứ {k} nội dung như sau:\n{_content(e['paragraphs'])}"
+        return _content(f"Tại {where}, đề nghị bổ sung {pos} đoạn thứ {k} nội dung", e["paragraphs"])
     if op == "prepend":
-        return f"Tại {where}, đề nghị bổ sung vào đầu nội dung như sau:\n{_content(e['paragraphs'])}"
+        return _content(f"Tại {where}, đề nghị bổ sung vào đầu nội dung", e["paragraphs"])
     if op == "append":
-        return f"Tại {where}, đề nghị bổ sung nội dung như sau:\n{_content(e['paragraphs'])}"
+        return _content(f"Tại {where}, đề nghị bổ sung nội dung", e["paragraphs"])
     return None
 
 
-def _section_occurrence(e: dict, by_address: dict, planner) -> tuple[int, int] | None:
+def _section_occurrence(e: dict, by_address: dict, planner, texts: dict) -> tuple[int, int] | None:
     """(which occurrence, how many) of the anchored phrase in the whole section, read in
     OLD's texts as they were before the comparison wrote anything (the outline's); None
     when it cannot be told."""
@@ -124,13 +144,12 @@ def _section_occurrence(e: dict, by_address: dict, planner) -> tuple[int, int] |
     k = (e.get("anchor") or {}).get("paragraph")
     if s is None:
         return None
-    tree = planner.outline
     finder = Finder(e["find"])
     hits = []
     for block in range(s.start, s.end):
         if block == s.heading:
             continue
-        for span in finder.find(tree.text(block))[0]:
+        for span in finder.find(texts[block])[0]:
             hits.append((block, span))
     if not hits:
         return None

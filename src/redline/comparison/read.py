@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -299,47 +298,13 @@ def _field_signature(runs: list[etree._Element]) -> str:
 
 # ---------------------------------------------------------------------------- normalised view
 
-_SPACE = re.compile(r"[\s\u00a0\u2007\u202f\u2000-\u200a\u3000]")
-_SPECIAL = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|  ")
+def view(raw: str):
+    """The comparison view of stored text (``match.NormalView``: NFC by grapheme cluster,
+    every run of space-like characters one space, with a map back to the stored characters);
+    quotes, dashes and invisible characters are kept as they are: changing them is a change."""
+    from ..match import normal_view
 
-
-@dataclass
-class View:
-    """Comparison text with, for each character, the stored span it came from."""
-
-    text: str
-    starts: list[int] | range
-    ends: list[int] | range
-
-
-def view(raw: str) -> View:
-    """NFC by grapheme cluster, every run of space-like characters one space."""
-    if not _SPECIAL.search(raw) and unicodedata.is_normalized("NFC", raw):
-        return View(raw, range(len(raw)), range(1, len(raw) + 1))
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(raw)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
-            j += 1
-        if _SPACE.match(raw[i]):
-            if out and out[-1] == " ":
-                ends[-1] = j
-            else:
-                out.append(" ")
-                starts.append(i)
-                ends.append(j)
-            i = j
-            continue
-        cluster = unicodedata.normalize("NFC", raw[i:j]) if j - i > 1 or not raw[i].isascii() else raw[i]
-        for c in cluster:
-            out.append(c)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    return View("".join(out), starts, ends)
+    return normal_view(raw, unify=False)
 
 
 # ---------------------------------------------------------------------------- blocks

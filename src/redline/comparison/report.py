@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import diff as wdiff
 from ..match import sentences
+from ..summary import _words
 
 
 @dataclass
@@ -38,19 +39,21 @@ class SectionReport:
     lines: list[list[tuple[int, str]]] = field(default_factory=list)
     order: int = 0
 
-    def counts(self) -> list[str]:
-        """The counts as phrases, zeros left out."""
+    def counts(self) -> list:
+        """The counts as phrases (catalogue messages), zeros left out."""
+        from ..messages import msg
+
         out = []
-        for n, one, many in ((self.sentences_changed, "sentence changed", "sentences changed"),
-                             (self.paragraphs_added, "paragraph added", "paragraphs added"),
-                             (self.paragraphs_deleted, "paragraph deleted", "paragraphs deleted"),
-                             (self.paragraphs_moved, "paragraph moved", "paragraphs moved"),
-                             (self.rows_added, "table row added", "table rows added"),
-                             (self.rows_deleted, "table row deleted", "table rows deleted"),
-                             (self.rows_changed, "table row changed", "table rows changed"),
-                             (self.formatting, "formatting change", "formatting changes")):
+        for n, phrase in ((self.sentences_changed, msg("{n} {n:plural:sentence:sentences} changed", n=self.sentences_changed)),
+                          (self.paragraphs_added, msg("{n} {n:plural:paragraph:paragraphs} added", n=self.paragraphs_added)),
+                          (self.paragraphs_deleted, msg("{n} {n:plural:paragraph:paragraphs} deleted", n=self.paragraphs_deleted)),
+                          (self.paragraphs_moved, msg("{n} {n:plural:paragraph:paragraphs} moved", n=self.paragraphs_moved)),
+                          (self.rows_added, msg("{n} table {n:plural:row:rows} added", n=self.rows_added)),
+                          (self.rows_deleted, msg("{n} table {n:plural:row:rows} deleted", n=self.rows_deleted)),
+                          (self.rows_changed, msg("{n} table {n:plural:row:rows} changed", n=self.rows_changed)),
+                          (self.formatting, msg("{n} formatting {n:plural:change:changes}", n=self.formatting))):
             if n:
-                out.append(f"{n} {one if n == 1 else many}")
+                out.append(phrase)
         return out
 
     def to_dict(self) -> dict:
@@ -228,28 +231,14 @@ def _plain(text: str) -> str:
     return "".join("◆" if ord(ch) >= 0x100000 else ch for ch in text)
 
 
-def _words(text: str) -> int:
-    return sum(1 for t in wdiff.tokenize(text) if t[:1].isalnum())
-
-
 def _shorten(text: str, n: int = 60) -> str:
     words = text.split()
     return text if len(words) <= n else " ".join(words[: n - 10]) + " … " + " ".join(words[-8:])
 
 
-def _trim(chunks, keep: int = 8):
-    out = []
-    for i, (op, text) in enumerate(chunks):
-        if op != wdiff.EQUAL:
-            out.append((op, _shorten(text)))
-            continue
-        words = text.split(" ")
-        first, last = i == 0, i == len(chunks) - 1
-        if first and len(words) > keep:
-            text = "…" + " ".join(words[-keep:])
-        elif last and len(words) > keep:
-            text = " ".join(words[:keep]) + "…"
-        elif not first and not last and len(words) > 2 * keep:
-            text = " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
-        out.append((op, text))
-    return out
+def _trim(chunks):
+    """Unchanged text around the changes cut to a few words (summary.py's rule), long
+    changes shortened."""
+    from ..summary import _trim_context
+
+    return [(op, text if op == wdiff.EQUAL else _shorten(text)) for op, text in _trim_context(chunks)]

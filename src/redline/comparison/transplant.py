@@ -26,6 +26,7 @@ import hashlib
 from lxml import etree
 
 from ..errors import Warning
+from ..messages import msg
 from ..ooxml import W
 from .read import R_NS, w
 
@@ -54,9 +55,10 @@ class Transplant:
         self._next_bookmark: int | None = None
         self._said: set[str] = set()
 
-    def say(self, message: str) -> None:
-        if message not in self._said:
-            self._said.add(message)
+    def say(self, message) -> None:
+        key = str(message)
+        if key not in self._said:
+            self._said.add(key)
             self.warnings.append(Warning(message))
 
     # ------------------------------------------------------------------ the copy
@@ -76,7 +78,7 @@ class Transplant:
                 continue
             if tag == W["sectPr"] and node.getparent() is not None and node.getparent().tag == W["pPr"]:
                 node.getparent().remove(node)
-                self.say("a section break in NEW's inserted text was not carried (it refers to NEW's headers)")
+                self.say(msg("a section break in NEW's inserted text was not carried (it refers to NEW's headers)"))
                 continue
             for name in list(node.attrib):
                 if name.startswith(f"{{{R_NS}}}"):

@@ -115,6 +115,4 @@ VI = {
         "thay thế trong bảng là viết lại một ô: ghi 'row' và 'column' (hoặc 'cells' cho cả dòng)",
     "a new table row needs 'cells'": "dòng mới của bảng cần trường 'cells'",
     "the table's rows have {have} cells, 'cells' gives {given}": "các dòng của bảng có {have} ô, 'cells' lại có {given}",
-    "{edit}: '{reference}' may now point at the wrong {what} (renumbered by the insertion)":
-        "{edit}: '{reference}' có thể đang trỏ sai {what} (số thứ tự đã thay đổi do phần chèn thêm)",
 }

@@ -26,8 +26,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from typing import TYPE_CHECKING
+
 from .. import text as _text
 from ..ooxml import W, paragraph_text
+from .labels import ends_as_label, first_chars, key_text, starts_with_phrase
+
+if TYPE_CHECKING:
+    from .layout import Body
 
 SIGNING_RE = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*\.?\s+[A-ZĐÀ-Ỹ]", re.UNICODE)
 AUTHORITY_PHRASES = ("uy ban nhan dan", "hoi dong nhan dan", "chu tich", "bo truong", "thu tuong",
@@ -114,8 +120,6 @@ def is_authority_line(text: str) -> bool:
 
 
 def _key(text: str) -> str:
-    from .outline import key_text
-
     return key_text(unicodedata.normalize("NFC", text)).strip()
 
 
@@ -125,3 +129,128 @@ def is_number_line(text: str) -> bool:
 
 def is_date_line(text: str) -> bool:
     return bool(DATE_LINE_RE.search(_key(text)))
+
+
+# ---------------------------------------------------------------------------- in a body
+
+
+def find_signature(body: Body, after: int | None) -> int | None:
+    if after is None:
+        return None
+    markers = body.rules.signature_markers
+    initials = {m[:1] for m in markers}
+    firsts = first_chars(frozenset(initials))
+    texts = body.facts.texts
+    for i in range(after + 1, len(body.blocks)):
+        t = texts[i]
+        if not t or t[0] not in firsts and t.lstrip()[:1] not in firsts:
+            continue
+        if starts_with_phrase(t, markers) and ends_as_label(t, markers):
+            return i
+    return None
+
+
+def find_signatures(body: Body, after: int | None) -> list[int]:
+    """Blocks after ``after`` (the first heading) that open a signature block: "Nơi nhận"
+    (``signature_markers``), or a signing formula ("TM. ỦY BAN NHÂN DÂN") in a paragraph or
+    in a small table's cell (``sections.documents``)."""
+    if after is None:
+        return []
+    found = []
+    first = find_signature(body, after)
+    if first is not None:
+        found.append(first)
+    texts = body.facts.texts
+    for i in range(after + 1, len(body.blocks)):
+        if i == first:
+            continue
+        b = body.blocks[i]
+        if b.tag == W["tbl"]:
+            if is_signature_block(b, ""):
+                found.append(i)
+        else:
+            t = texts[i]
+            if t and t.lstrip()[:1] in "TKQtkq" and is_signing_line(t):
+                found.append(i)
+    found.sort()
+    # a paragraph-form signature ("Nơi nhận:", its lines, "TM. ...", "CHỦ TỊCH") is one block
+    out: list[int] = []
+    for i in found:
+        if out and i - out[-1] <= 12:
+            continue
+        out.append(i)
+    return out
+
+
+def find_documents(body: Body, sigs: list[int], heading_set: set[int]) -> list[tuple[int, int, str]]:
+    """(first block, document-type line, name) of each document printed after a signature
+    block: the first paragraph with text after it (past empty paragraphs, header tables and
+    the signature's own lines, before any heading) is a document-type line."""
+    out: list[tuple[int, int, str]] = []
+    names: dict[str, int] = {}
+    n = len(body.blocks)
+    for sig in sigs:
+        start = None
+        for j in range(sig + 1, min(n, sig + 40)):
+            if j in heading_set:
+                break
+            b = body.blocks[j]
+            if b.tag == W["tbl"]:
+                if start is None and j > sig + 0 and not is_signature_block(b, ""):
+                    start = j  # the attached document's header frame
+                continue
+            t = _text.clean(body.texts.get(j, ""))
+            if not t:
+                continue
+            name = document_name(t, body.rules.doc_types)
+            if name is not None and (body.all_bold(j) or body.is_centered(j)):
+                count = names.get(name, 0) + 1
+                names[name] = count
+                if count > 1:
+                    name = f"{name} {count}"
+                out.append((start if start is not None else j, j, name))
+                break
+            if len(t) > 200:
+                break
+            start = None  # a signature's own lines: the header frame must come right before
+    if out:
+        out = _appendices_in_a_row(body, out, names, heading_set)
+    return out
+
+
+_ATTACHED_NOTE = re.compile(r"^\((?:ban hanh )?kem theo\b")
+
+
+def _appendices_in_a_row(body: Body, docs: list[tuple[int, int, str]], names: dict[str, int],
+                         heading_set: set[int]) -> list[tuple[int, int, str]]:
+    """Appendices printed one after another with no signature between them ("PHỤ LỤC I", its
+    table, "PHỤ LỤC II", ...): each "PHỤ LỤC ..." line (bold or centred, alone) that comes
+    after an attached document's start and is followed by its title or by "(Kèm theo ...)"
+    starts a document of its own."""
+    n = len(body.blocks)
+    out = list(docs)
+    taken = {line for _, line, _ in docs}
+    for j in range(docs[0][1] + 1, n):
+        if j in taken or j in heading_set or body.blocks[j].tag != W["p"]:
+            continue
+        t = _text.clean(body.texts.get(j, ""))
+        if not t or len(t) > 40 or not APPENDIX_RE.match(fold(t).rstrip(":.")):
+            continue
+        if not (body.all_bold(j) or body.is_centered(j)):
+            continue
+        follows = [k for k in range(j + 1, min(n, j + 4)) if body.blocks[k].tag == W["p"]
+                   and _text.clean(body.texts.get(k, ""))]
+        if not follows:
+            continue
+        nxt = _text.clean(body.texts.get(follows[0], ""))
+        if not (_ATTACHED_NOTE.match(fold(nxt)) or body.all_bold(follows[0]) or body.is_centered(follows[0])):
+            continue
+        name = document_name(t, body.rules.doc_types)
+        if name is None:
+            continue
+        count = names.get(name, 0) + 1
+        names[name] = count
+        if count > 1:
+            name = f"{name} {count}"
+        out.append((j, j, name))
+    return sorted(out)

@@ -16,18 +16,24 @@ from ..ooxml import W
 
 
 def items(outline: Outline, section: Section) -> list[Section]:
-    """The numbered items of ``section``'s lead (cached on the outline)."""
+    """The numbered items of ``section``'s lead, or the lettered items of an item (cached on
+    the outline): "1.", "2.", ... in the body, each owning the "a)", "b)", ... after it; "a)",
+    "b)" directly in a body with no "1." before them belong to the section."""
     cache = outline.__dict__.setdefault("_items", {})
     key = id(section)
     if key in cache:
         return cache[key][1]
-    from .outline import label_of_number, parse_label
+    if section.kind == "item":
+        return []  # an item's lettered items were read with it (see below)
+    from .labels import label_of_number, parse_label
 
-    headings = {s.heading for s in outline.walk()}
+    headings = outline.__dict__.get("_item_headings")
+    if headings is None:
+        headings = outline.__dict__["_item_headings"] = {s.heading for s in outline.walk()}
     stop = section.lead_end if section.heading is not None else section.end
     found: list[tuple[int, object, int]] = []  # (block, label, label chars)
     for i in range(section.start, stop):
-        if i in headings or outline.blocks[i].tag != W["p"]:
+        if i in headings or outline.blocks[i].tag != W["p"] or i in outline.quoted:
             continue
         raw = outline.text(i)
         if not raw.strip():
@@ -39,25 +45,43 @@ def items(outline: Outline, section: Section) -> list[Section]:
         else:
             label = parse_label(raw)
             chars = label.chars if label is not None else 0
-        if label is None or label.shape != "dec" or len(label.comps) != 1:
+        if label is None or not ((label.shape == "dec" and len(label.comps) == 1) or label.shape == "letter"):
             continue
         found.append((i, label, chars))
-    out: list[Section] = []
-    expected = 1
-    for k, (i, label, chars) in enumerate(found):
-        if label.comps[0] != expected:
-            continue  # a list that does not run 1, 2, 3 in this body is not addressable by number
-        expected += 1
-        end = stop
-        for j, _, _ in found[k + 1:]:
-            end = j
-            break
-        s = Section(address=f"{section.address}.{label.comps[0]}", label=label.display,
-                    title=_text.clean(outline.text(i)[chars:]), level=section.level + 1, heading=i, end=end,
-                    kind="item", number=str(label.comps[0]), label_chars=chars, space=section.space,
-                    inline=True)
-        s.parent = section
-        s._comps = list(getattr(section, "_comps", []) or []) + [label.comps[0]]  # type: ignore[attr-defined]
-        out.append(s)
+    decimals = _run(outline, section, [f for f in found if f[1].shape == "dec"], stop, 1)
+    out = list(decimals)
+    for k, item in enumerate(decimals):
+        end = decimals[k + 1].heading if k + 1 < len(decimals) else stop
+        inside = [f for f in found if f[1].shape == "letter" and item.heading < f[0] < end]
+        item.children = _run(outline, item, inside, end, "a")
+        cache[id(item)] = (item, item.children)
+    if not decimals:
+        out = _run(outline, section, [f for f in found if f[1].shape == "letter"], stop, "a")
     cache[key] = (section, out)
+    return out
+
+
+def _run(outline: Outline, parent: Section, found: list, stop: int, first) -> list[Section]:
+    """The items of ``found`` that run 1, 2, 3 (or a, b, c) from the start, as sections under
+    ``parent``; a list that does not run so in this body is not addressable by number."""
+    from .labels import LETTERS
+
+    out: list[Section] = []
+    expected = first
+    kept = []
+    for i, label, chars in found:
+        if label.comps[0] != expected:
+            continue
+        kept.append((i, label, chars))
+        expected = expected + 1 if isinstance(expected, int) else (
+            LETTERS[LETTERS.index(expected) + 1] if LETTERS.index(expected) + 1 < len(LETTERS) else None)
+    for k, (i, label, chars) in enumerate(kept):
+        end = kept[k + 1][0] if k + 1 < len(kept) else stop
+        value = label.comps[0]
+        s = Section(address=f"{parent.address}.{value}", label=label.display,
+                    title=_text.clean(outline.text(i)[chars:]), level=parent.level + 1, heading=i, end=end,
+                    kind="item", number=str(value), label_chars=chars, space=parent.space, inline=True)
+        s.parent = parent
+        s._comps = list(getattr(parent, "_comps", []) or []) + [value]  # type: ignore[attr-defined]
+        out.append(s)
     return out

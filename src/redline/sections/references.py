@@ -42,7 +42,7 @@ from ..errors import ResolveError
 from ..messages import joined, msg
 from ..model import Outline, Section
 from .numbering import to_roman
-from .outline import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
+from .labels import EN_ORDINALS, VN_ORDINALS, key_text, nfc_with_map, norm_component, roman_value
 
 # --------------------------------------------------------------------------------------------
 # Parsing
@@ -125,6 +125,8 @@ class Reference:
     title: str | None = None  # heading text in brackets/quotes, after the number, or alone
     special: str | None = None  # "*", "title", "preamble", "closing"
     soft_special: bool = False  # a Vietnamese word that is special unless a heading has it
+    written: list[Component] | None = None  # the keyworded parts as written, when read inner first
+    #                                        they give another path than sorted by rank
 
     @property
     def address(self) -> str | None:
@@ -193,7 +195,10 @@ def parse_reference(text: str) -> Reference:
         if inner_first:
             comps.reverse()
         elif all(c.keyword for c in comps):
+            written = list(comps)
             comps.sort(key=lambda c: c.rank)
+            if list(reversed(written)) != comps:  # the inner-first reading differs from the ranked one
+                ref.written = written
         ref.components = comps
     else:
         # a heading's text: all of it, brackets and a leading "Tại ..." included (headings
@@ -335,7 +340,10 @@ _component_value = lru_cache(maxsize=4096)(norm_component)
 
 
 def address_key(address: str) -> tuple:
-    """"II.6.2" -> (2, 6, 2); "I.II.1" -> (1, 2, 1); "II.2.3.a" -> (2, 2, 3, "a")."""
+    """"II.6.2" -> (2, 6, 2); "I.II.1" -> (1, 2, 1); "II.2.3.a" -> (2, 2, 3, "a"); an attached
+    document's "Quy chế:II.5" -> (2, 5) (each address space has its own index)."""
+    if ":" in address:
+        address = address.rsplit(":", 1)[1]
     return tuple(map(_component_value, address.split(".")))
 
 
@@ -612,6 +620,12 @@ def resolve(outline: Outline, reference: str) -> Section:
         except ResolveError as exc:
             errors.append(exc)
     ambiguous = [e for e in errors if e.ambiguous]
+    if len(found) > 1 and not ambiguous and ref.components and ref.components[-1].keyword in KIND_GROUPS:
+        # "Chương II": the space where a Chương II exists, not one whose "2." has that address
+        kinds = KIND_GROUPS[ref.components[-1].keyword]
+        same = [s for s in found if s.kind in kinds]
+        if same:
+            found = same
     if len(found) == 1 and not ambiguous:
         return found[0]
     if found or ambiguous:
@@ -683,8 +697,8 @@ def _space_whole(outline: Outline, space: str) -> Section:
 
 _TABLE_RE = re.compile(r"^\s*(?:tai\s+)?(bieu mau|bieu so|bieu|bang so|bang|table)\s*(?:so\s*)?"
                        r"([0-9]{1,3}|[ivxlc]{1,6})(?![a-z0-9])")
-_ROW_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:dong|hang|row)\s+(?:so\s+)?(.+?)(?=\s*[,;]\s*(?:cot|column)\b|\s+(?:cot|column)\s|$)")
-_COL_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:cot|column)\s+(?:so\s+)?(.+?)\s*$")
+_ROW_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:dong|hang|row)\s+(?:(?:so|thu)\s+(?=\d))?(.+?)(?=\s*[,;]\s*(?:cot|column)\b|\s+(?:cot|column)\s|$)")
+_COL_RE = re.compile(r"(?:^|[,;]\s*|\s)(?:cot|column)\s+(?:(?:so|thu)\s+(?=[\d(]))?(.+?)\s*$")
 
 
 def _table_reference(outline: Outline, text: str, space: str | None):
@@ -697,6 +711,18 @@ def _table_reference(outline: Outline, text: str, space: str | None):
     key = key_text(nfc)
     m = _TABLE_RE.match(key)
     if not m:
+        # "Phụ lục I, dòng ..., cột ...": the one table of the attached document named
+        only = [i for i in outline.tables if i.space == space] if space else []
+        if len(only) == 1 and re.match(r"\s*(?:tai\s+)?(?:dong|hang|row|cot|column)\s", key):
+            info = only[0]
+            row = column = None
+            rm = _ROW_RE.search(key)
+            if rm:
+                row = nfc[rm.start(1):rm.end(1)].strip()
+            cm = _COL_RE.search(key)
+            if cm:
+                column = nfc[cm.start(1):cm.end(1)].strip()
+            return info, outline.blocks[info.block], row, column
         return None
     word, num = m.group(1), m.group(2)
     value = int(num) if num.isdigit() else (roman_value(num.upper()) or num)
@@ -705,6 +731,9 @@ def _table_reference(outline: Outline, text: str, space: str | None):
     named = [i for i in pool if i.caption_key == (kind, value)]
     if not named and kind != "bieu":
         named = [i for i in pool if i.number == value]
+        plain = [i for i in named if not i.caption_key]  # "bảng 1" is the name of a table without a caption
+        if len(plain) == 1:
+            named = plain
     if not named:
         raise ResolveError(msg("no table matches '{reference}'", reference=text), candidates=[i.name for i in pool],
                            hint=msg("tables: {names}", names="; ".join(
@@ -736,9 +765,11 @@ def _item(outline: Outline, idx: "_Index", ref: Reference) -> Section | None:
 
     comps = ref.components
     values = _path_values(comps, relaxed=False)
-    if values is None or not values[-1] or not isinstance(values[-1][-1], int):
+    if values is None or not values[-1]:
         return None
     n = values[-1][-1]
+    if not isinstance(n, int) and not (isinstance(n, str) and n.islower() and len(comps) > 1):
+        return None  # a lettered item is named with its parent ("điểm a khoản 1 Mục II")
     parents: list[Section] = []
     if len(comps) == 1 and len(comps[0].tokens) == 1:
         if comps[0].keyword != "item":
@@ -748,7 +779,7 @@ def _item(outline: Outline, idx: "_Index", ref: Reference) -> Section | None:
         head = values[:-1] + ([values[-1][:-1]] if len(values[-1]) > 1 else [])
         for key in _join([v for v in head if v]):
             parents.extend(s for s in idx.by_key.get(key, []) if _valid(s, key))
-        if not parents and comps[0].keyword in KIND_GROUPS and len(comps) > 1:
+        if not parents and len(comps) > 1:  # the parent may be a section by kind, or an item itself
             try:
                 parents = [_resolve_in(outline, idx, parse_reference(" ".join(
                     f"{c.keyword or ''} {c.number}".strip() for c in comps[:-1])), "")]
@@ -779,6 +810,12 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
         if got is not None:
             return got
     found = _strict(idx, ref)
+    if ref.written and found and not all(_kind_fits(x, ref.components[-1]) for x in found):
+        # "mục II Điều 1" read by rank found no Điều: read it as written (Điều 1's part II)
+        try:
+            return _resolve_in(outline, idx, Reference(ref.text, list(reversed(ref.written)), ref.title), space)
+        except ResolveError:
+            pass
     looked = " or ".join(_format(k) for k in _root_keys(ref.components, relaxed=True)) or None
     if not found:
         found = _relaxed(idx, ref)
@@ -790,6 +827,13 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
         got = _item(outline, idx, ref)
         if got is not None:
             return got
+        if ref.written:
+            # written inner first against the usual order ("mục II Điều 1": Điều 1's part II, in a
+            # resolution whose articles hold Roman parts): read as written
+            try:
+                return _resolve_in(outline, idx, Reference(ref.text, list(reversed(ref.written)), ref.title), space)
+            except ResolveError:
+                pass
         if ref.title:
             named, _ = _by_title(idx, ref.title)
             if named:
@@ -802,6 +846,15 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
     if ref.title:
         _confirm(idx, ref, section)
     return section
+
+
+def _kind_fits(section: Section, comp: Component) -> bool:
+    """Could ``section`` be what the keyword of ``comp`` names?  "Điều" and "Chương" name only
+    articles and chapters; "Mục", "khoản", "điểm" also name plain numbered parts."""
+    kinds = KIND_GROUPS.get(comp.keyword or "")
+    if not kinds or section.kind in kinds:
+        return True
+    return section.kind in (None, "item") and comp.keyword not in ("dieu", "article", "chuong", "chapter")
 
 
 def _confirm(idx: _Index, ref: Reference, section: Section) -> None:

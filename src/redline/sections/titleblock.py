@@ -14,6 +14,7 @@ from .. import text as _text
 from ..model import Outline, Section
 from ..ooxml import W, paragraph_text
 from . import documents as _docs
+from .layout import Body
 
 PART_NAMES = ("authority", "number", "date", "doc_type")
 
@@ -26,18 +27,18 @@ def _part(name: str, items: list[tuple[int, object]], texts: list[str]) -> Secti
     return s
 
 
-def title_block_parts(builder, outline: Outline) -> dict[str, Section]:
+def title_block_parts(body: Body, outline: Outline) -> dict[str, Section]:
     """authority / number / date / doc_type of the main document, where found."""
     title = outline.title
     if title is None:
         return {}
     parts: dict[str, Section] = {}
     lo = max(0, title.start - 40)
-    blocks = builder.blocks
+    blocks = body.blocks
     # the document-type line: right above the title (past "(Dự thảo)")
     for i in range(title.start - 1, max(lo, title.start - 4) - 1, -1):
-        t = _text.clean(builder.texts.get(i, ""))
-        if t and _docs.document_name(t, builder.rules.doc_types):
+        t = _text.clean(body.texts.get(i, ""))
+        if t and _docs.document_name(t, body.rules.doc_types):
             parts["doc_type"] = _part("doc_type", [(i, blocks[i])], [t])
             break
     first_cell = True
@@ -57,7 +58,7 @@ def title_block_parts(builder, outline: Outline) -> dict[str, Section]:
                     _line_part(parts, item, t)
             first_cell = False
         else:
-            _line_part(parts, (i, b), _text.clean(builder.texts.get(i, "")))
+            _line_part(parts, (i, b), _text.clean(body.texts.get(i, "")))
     return parts
 
 
