@@ -462,12 +462,13 @@ _ROWISH = re.compile(r"(?i)(?<![\w])(?:nhiệm vụ|dòng|hàng|chỉ tiêu|lĩn
 def _new_row(g: Ground, e: dict, section) -> bool:
     """'Tại Phụ lục, đề nghị bổ sung nhiệm vụ: “...” do Sở Nội vụ chủ trì': new words for a table
     (a row, its cells described) are not a paragraph to add under it."""
-    if e["op"] not in ("append", "prepend", "insert_after", "insert_before") or e.get("cells"):
+    if e["op"] not in ("append", "prepend", "insert_after", "insert_before") or e.get("cells") or e.get("anchor"):
         return False
     if getattr(section, "table", None) is not None:
         return True
     has_table = any(g.tree.blocks[i].tag.endswith("}tbl") for i in range(section.start, section.end))
-    return has_table and (section.kind == "document" or bool(_ROWISH.search(e.get("quote", ""))))
+    said = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", e.get("quote", ""))  # the letter's words, not the new ones
+    return has_table and (section.kind == "document" or bool(_ROWISH.search(said)))
 
 
 def _own_again(g: Ground, e: dict, section) -> dict | None:

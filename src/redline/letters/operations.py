@@ -988,8 +988,11 @@ class Rules:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
                            msg("words to add without their place in the text: left to the drafter"))
         first = clean(text[0])
-        quoted = any(clean(q) == first for q in self.q)  # in the sentence's own quotation marks
-        if len(text) == 1 and (first[:1] in ",;.:" or quoted and first[:1].islower() and not re.match(r"[a-zđ]\)", first)):
+        # words in the sentence's own quotation marks, in small letters, with no paragraph named for them
+        inside = any(clean(q) == first for q in self.q) and first[:1].islower() and not re.match(r"[a-zđ]\)", first) \
+            and not re.search(r"(?<![\w])(?:đầu|cuối)\s+(?:nội dung|mục|phần|khoản|điều|điểm)|(?<![\w])đoạn(?![\w])",
+                              self.skel, re.I)
+        if len(text) == 1 and (first[:1] in ",;" or inside):
             # "bổ sung: “, không cho người khác sử dụng”": words that go inside a sentence, not a paragraph
             return comment(self.target, self.u, rule + " + words inside a sentence",
                            msg("words to add without their place in the text: left to the drafter"))
