@@ -176,7 +176,7 @@ class Reader:
         k = self.ledger.add(u.n, u.quote, outcome, rule)
         self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
         if outcome == "ignored":
-            if reading.agreement or not (self.opening or reading.rule.startswith(
+            if reading.agreement or not (self.opening and self.numbered or reading.rule.startswith(
                     ("narrative.openings", "narrative.announcements", "narrative.lead_ins",
                      "narrative: the item's topic heading"))):
                 self.ignored.append(u.quote)
