@@ -236,6 +236,19 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦", u.skel))
 
 
+def _number_in_order(entries: list[dict], doc: dict) -> None:
+    """A letter with neither numbers nor bullets (a citizen's, a news report): its instructions
+    are numbered in the order it gives them, one number each (fixtures/letters/README.md)."""
+    order: dict[int, int] = {}
+    for k, entry in enumerate(entries):
+        if entry["outcome"] != "ignored":
+            order[k] = len(order) + 1
+            entry["n"] = order[k]
+    for x in doc["edits"] + doc["unresolved"]:
+        if x.get("_unit") in order:
+            x["n"] = order[x["_unit"]]
+
+
 def _loose(body: list[str]) -> bool:
     from .units import _TOP
 
@@ -297,6 +310,8 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
                                                                "change but not where")), "quote": e["quote"]})
         doc["edits"] = kept
     reader.ledger.settle(doc["edits"], doc["unresolved"])
+    if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
+        _number_in_order(reader.ledger.entries, doc)
     doc["edits"] = [{k: v for k, v in e.items() if not k.startswith("_")} for e in doc["edits"]]
     doc["unresolved"] = [{k: v for k, v in u.items() if not k.startswith("_")} for u in doc["unresolved"]]
     doc["accounting"] = reader.ledger.entries
