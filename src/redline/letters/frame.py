@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean, fold
+from .content import inside_quotes
 from .lexicon import lexicon
 
 _ABBREV_WORDS = {"UBND", "HĐND", "CCHC", "TTHC", "MTTQ", "CNTT", "VCCI", "DDCI", "PCI"}
@@ -187,7 +188,10 @@ def parse_frame(paras: list[str]) -> Frame:
         body_start += 1
     # Closing: the first closing phrase after the body start; signature after "Nơi nhận".
     body_end = n
+    quoted = inside_quotes(paras)
     for i in range(body_start, n):
+        if i in quoted:
+            continue  # new text of several paragraphs ("... như sau: “... / Trên đây là ...”")
         if closing.match(paras[i]) or signature.match(paras[i]) and len(paras[i]) < 60:
             body_end = i
             break

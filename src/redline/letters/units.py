@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean
-from .content import PH_RE, OPENING, clean_new_text, is_open, mask_quotes, unmask
+from .content import PH_RE, OPENING, clean_new_text, inside_quotes, is_open, mask_quotes, unmask
 from .lexicon import lexicon
 from .predicate import imperative, instruction_end, order_verbs, quiet
 
@@ -254,7 +254,11 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     current: Item | None = None
     sub: Item | None = None
     expect_top = None
-    for p in body:
+    quoted = inside_quotes(body)
+    for k, p in enumerate(body):
+        if k in quoted and current is not None:
+            (sub or current).content.append(p)  # inside new text quoted over several paragraphs
+            continue
         m = _TOP.match(p)
         if two_levels and m and m.group("num").isdigit() and current is not None:
             m = None  # a numbered item under a Roman group: read below as a sub-item
@@ -306,9 +310,14 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
     items: list[Item] = []
     group: Item | None = None
     asked = False  # the opening ended "..., Sở ... đề nghị:": the bullets after it are asked for
+    quoted = inside_quotes(body)
     i = 0
     while i < len(body):
         p = body[i]
+        if i in quoted and items:
+            (items[-1].children[-1] if items[-1].children else items[-1]).content.append(p)
+            i += 1
+            continue
         d = _DASH.match(p)
         text = d.group("rest") if d else p
         if not items and group is None and (not instruction_like(text) or _opening(text) or
