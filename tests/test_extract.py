@@ -129,7 +129,9 @@ def test_there_are_enough_fixture_letters():
     assert len(EXACT) >= 8 and len(LATER) >= 10
     authors = [json.loads(p.read_text("utf-8")).get("author") for p in EXPECTED]
     named = [a for a in authors if a]
-    assert len(set(named)) == len(named)  # one sender each; letters without one (a citizen's) have none
+    # many senders (two Sở Tư pháp letters: a comment letter and an appraisal report); letters
+    # without one (a citizen's, a newspaper's) have none
+    assert len(set(named)) >= 20 and len(set(named)) >= len(named) - 1
     assert any(_letter_for(p).suffix == ".docx" for p in EXPECTED)
 
 
