@@ -36,7 +36,8 @@ from ..text import clean
 NO_SENDER = msg("no sender found in the letter's header or signature: give {option}", option=Option("author"))
 
 # Re-exported for callers of the old single-module extractor.
-from .grounding import draft_outline, resolve_reference  # noqa: F401,E402
+from .grounding import Ground, draft_outline, ground, resolve_reference  # noqa: F401,E402
+from .firewall import firewall  # noqa: E402
 
 
 def extract(path: str | Path, draft: Any = None, **options: Any) -> dict:
@@ -257,6 +258,7 @@ def _loose(body: list[str]) -> bool:
 
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
+    g = Ground(draft_outline(draft)) if draft is not None else None
     frame = parse_frame(paras)
     pre, items = segment(frame.body)
     numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
@@ -287,28 +289,19 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     doc["edits"] = reader.edits
     doc["unresolved"] = []
     doc["ignored"] = reader.ignored
-    if draft is not None:
-        from .grounding import ground
-
-        ground(doc, draft, reader.current_by_unit)
+    if g is not None:
+        ground(doc, g, reader.current_by_unit)
     else:
-        kept = []
+        placed = []
         for e in doc["edits"]:
-            if e.get("_rest_as_is") and e.get("target"):
-                # "the rest as it is" needs the draft to find where the rest starts
-                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": render(msg("the new text ends with “...”: give {option} to place it", option=Option("draft"))), "_unit": e.get("_unit")}
-            if e.get("_common") and e.get("target"):
-                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": render(msg("“{find}” is a common word: which occurrence is meant needs the draft", find=e["find"])),
-                     "_unit": e.get("_unit")}
             if e.get("target"):
-                kept.append(e)
+                placed.append(e)
             else:
                 doc["unresolved"].append({"n": e["n"], "instruction": e["quote"], "_unit": e.get("_unit"),
                                           "reason": render(msg("no section named: the instruction says what to "
                                                                "change but not where")), "quote": e["quote"]})
-        doc["edits"] = kept
+        doc["edits"] = placed
+    firewall(doc, g)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
         _number_in_order(reader.ledger.entries, doc)

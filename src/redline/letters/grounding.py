@@ -77,7 +77,7 @@ class Ground:
             return range(s.start, s.end)
         if scope == "heading":
             return range(s.heading, s.heading + 1)
-        return range(s.heading if s.inline else s.start, s.end)
+        return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -102,6 +102,16 @@ class Ground:
             if best is not None and best not in out:
                 out.append(best)
         return out
+
+    def count_in(self, s, words: str, scope: str | None = None) -> int:
+        """How many times ``words`` stand as words where a change at ``s`` searches; words in
+        small letters also where they open a sentence ("Hồ sơ ..."), words with a capital only
+        as written."""
+        w = norm(words)
+        if not w:
+            return 0
+        rx = re.compile(r"(?<![\w])" + re.escape(w) + r"(?![\w])", 0 if w != w.lower() else re.I)
+        return sum(len(rx.findall(self.block(i))) for i in self.content_blocks(s, scope))
 
     def count(self, words: str) -> int:
         w = norm(words)
@@ -128,10 +138,8 @@ def _words_of(e: dict) -> str | None:
     return a.get("sentence") or a.get("sentence_prefix")
 
 
-def ground(doc: dict, draft, units_current: dict[int, list[str]] | None = None) -> None:
-    """Resolve and check every edit of ``doc`` against ``draft``; edit the document in place."""
-    tree = draft_outline(draft)
-    g = Ground(tree)
+def ground(doc: dict, g: "Ground", units_current: dict[int, list[str]] | None = None) -> None:
+    """Resolve every edit of ``doc`` in the draft ``g`` reads; edit the document in place."""
     kept = []
     for e in doc["edits"]:
         out = _ground_one(g, e, doc, (units_current or {}).get(e.get("_unit"), []))
@@ -216,28 +224,21 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
-            if words:
-                return _as_comment(e, msg("the quoted text is not in {section}: left to the drafter", section=section.address))
     if e.get("_row") is not None and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
             return tabled  # the row the letter names narrows the place to one row's cells
-    inserted = e["op"] == "replace_text" and e.get("_insert")  # "bổ sung “X” vào sau cụm từ “Y”"
-    if e.get("find") and not e.get("occurrence") and (
-            e["op"] == "delete" or e["op"] == "replace_text" and (len(norm(e["find"]).split()) <= 2 or inserted)):
-        # a find in small letters may also be the one opening a sentence ("Hồ sơ ..."); one with a
-        # capital names that one
-        flags = 0 if norm(e["find"]) != norm(e["find"]).lower() else re.I
-        n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i), flags))
-                for i in g.content_blocks(section, e.get("scope")))
-        if n > 1:
-            # "bỏ từ “các”", "thay từ “hồ sơ”" where the place has it several times: which one is not
-            # said, and changing every one of a word that short may garble longer terms (a longer
-            # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it); words inserted
-            # next to a phrase the place has several times: where is not said.
-            return _as_comment(e, msg("“{find}” occurs {count} times in {section}: left to the drafter", find=e["find"],
-                                       count=n, section=section.address))
     return _shape(g, e, section)
+
+
+def resolve_target(tree, target: str):
+    """The section an (already grounded) target names, or None."""
+    if target in SPECIAL and target != "*":
+        return getattr(tree, target, None)
+    try:
+        return _resolve(tree, target)
+    except ResolveError:
+        return None
 
 
 def _resolve(tree, target: str):
@@ -338,7 +339,7 @@ def _subject_words(quote: str) -> str | None:
     return m.group("s").strip() if m else None
 
 
-def _as_comment(e: dict, note) -> dict:
+def as_comment(e: dict, note) -> dict:
     note = render(note)
     out = {k: v for k, v in e.items() if k in ("n", "target", "quote") or k.startswith("_")}
     out["op"] = "comment"
@@ -452,7 +453,7 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
         e.setdefault("note", render(msg("the new words are those of {part}, one part of {section}", part=like[0].address,
                                          section=section.address)))
         return _part_rewrite(g, e, like[0])
-    return _as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
+    return as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
                               section=section.address, count=len(section.children))), section
 
 
@@ -485,8 +486,9 @@ def _own_again(g: Ground, e: dict, section) -> dict | None:
     _l, text = split_label(g.block(section.heading))
     if section.inline and norm(rest or "").split()[:3] == norm(text or "").split()[:3]:
         out = {k: v for k, v in e.items() if k != "text"}
-        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "note": render(msg("the new wording of {section}", section=section.address))}
-    return _as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
+        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "_rewrite": True,
+                "note": render(msg("the new wording of {section}", section=section.address))}
+    return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
 
 
 def _next_part(g: Ground, e: dict, section) -> dict | None:
@@ -519,7 +521,7 @@ def _shape(g: Ground, e: dict, section) -> dict:
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
-        return _as_comment(e, msg("a new row of the table in {section}: its cells are for the drafter",
+        return as_comment(e, msg("a new row of the table in {section}: its cells are for the drafter",
                                    section=section.address))
     nxt = _next_part(g, e, section) or _own_again(g, e, section)
     if nxt is not None:
@@ -572,7 +574,7 @@ def _rest_as_is(g: Ground, e: dict, section) -> dict:
                         "note": render(msg("the new text ends with “...”: only its beginning changes")),
                         **{k: v for k, v in e.items() if k.startswith("_")}}
             break
-    return _as_comment(e, msg("the new text ends with “...” and its beginning was not found: left to the drafter"))
+    return as_comment(e, msg("the new text ends with “...” and its beginning was not found: left to the drafter"))
 
 
 def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:

@@ -331,7 +331,7 @@ class Rules:
             return comment(complete(src[0], self.skel, self.q, self.group) if src else target, self.u, rule,
                            msg("merge without the merged text: left to the drafter"))
         text = [clean(t) for t in text]
-        return Reading([{"op": "replace", "target": target, "paragraphs": text}], "edit",
+        return Reading([{"op": "replace", "target": target, "paragraphs": text, "_rewrite": True}], "edit",
                        rule + " + the merged text")
 
     def new_section(self):
@@ -706,12 +706,12 @@ class Rules:
             if len(obj_refs) > 1 and re.search(r"\bvà\b|,", obj):
                 return comment(complete(ref, self.skel, self.q, self.group), self.u, rule,
                                msg("several sections to drop: left to the drafter"))
-            return Reading([{"op": "delete", "target": complete(ref, self.skel, self.q, self.group)}], "edit",
+            return Reading([{"op": "delete", "target": complete(ref, self.skel, self.q, self.group), "_named": True}], "edit",
                            rule + " + section")
         if re.search(r"\b(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\b", obj, re.I) and target and \
                 re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\s*[.;]?\s*$",
                          obj, re.I):
-            return Reading([{"op": "delete", "target": target}], "edit", rule + " + this section")
+            return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + this section")
         return comment(target, self.u, rule, msg("what to drop is not quoted: left to the drafter"))
 
     # -- insertions
@@ -864,7 +864,7 @@ class Rules:
                                rule + " + the added words taken out of the result")
             return comment(target, self.u, rule, msg("the new text is a fragment (“…”): left to the drafter"))
         if self._quoted_cut(text):
-            e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True}
+            e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True, "_rewrite": True}
             if anchor:
                 e["anchor"] = anchor
             return Reading([e], "edit", rule + " + “...” (the rest as it is)")
@@ -882,7 +882,7 @@ class Rules:
                                "edit", rule + " + the added words taken out of the result")
         if own_label:
             text = [own_label] + text[1:]
-        e = {"op": "replace", "target": target}
+        e = {"op": "replace", "target": target, "_rewrite": True}
         if anchor:
             e["anchor"] = anchor
         if anchor and ("sentence" in anchor or "sentence_prefix" in anchor) and len(text) == 1:
