@@ -57,7 +57,8 @@ class Reader:
     """Walks the items of a body; keeps the places named so far ("cũng tại mục này", "điều
     này" refer back to them; a bare "khoản 1" takes the Điều last named)."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: Ground | None = None) -> None:
+        self.draft = draft  # with a draft, a quotation found in it is current text, one not found new words
         self.edits: list[dict] = []
         self.unresolved: list[dict] = []
         self.ignored: list[str] = []
@@ -102,7 +103,7 @@ class Reader:
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
                              context=self.context)
-            reading = read(u, place, group)
+            reading = read(u, place, group, self.draft)
             if reading.outcome == "ignored" and fault is not None and place.own and _EXAMPLE.match(u.skel):
                 # "Tiêu đề của một số khoản không rõ ràng. Ví dụ, Điều 33 ...": the fault is commented
                 # where its example is, with both sentences' words
@@ -123,6 +124,11 @@ class Reader:
             if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
                     "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
                 lead = place
+                if reading.outcome != "edit":
+                    # "Điều 5 quy định ... “X” là chưa chính xác. Đề nghị sửa thành “Y”": the draft's words
+                    # this sentence quotes are what the next one at its place changes
+                    place.cited = [q for i, q in enumerate(u.quotes) if i in place.current or
+                                   self.draft is not None and self.draft.found(q)]
                 self.previous = place.target
                 self._context(place.target)
         for more in follow_ups(item, leftover) if leftover else []:
@@ -264,7 +270,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
     if pre:
         frame.opening = pre[0]
-    reader = Reader()
+    reader = Reader(g)
     reader.numbered = numbered
     reader.opening = True
     for extra in pre:

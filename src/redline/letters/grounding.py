@@ -103,6 +103,14 @@ class Ground:
                 out.append(best)
         return out
 
+    def found(self, words: str) -> bool:
+        """Are ``words`` the draft's current text (anywhere in it)?  A quotation's "..." and the
+        letter's own closing mark are not its words."""
+        if not hasattr(self, "_all"):
+            self._all = "\n".join(self.block(i) for i in range(len(self.tree.blocks)))
+        w = norm(strip_ellipsis(words)[0])
+        return len(w) >= 2 and (w in self._all or w.rstrip(".;,:") in self._all and len(w.rstrip(".;,:")) >= 2)
+
     def count_in(self, s, words: str, scope: str | None = None) -> int:
         """How many times ``words`` stand as words where a change at ``s`` searches; words in
         small letters also where they open a sentence ("Hồ sơ ..."), words with a capital only
@@ -228,7 +236,20 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         tabled = _in_table(g, e, section)
         if tabled is not e:
             return tabled  # the row the letter names narrows the place to one row's cells
+    if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
+        section = _narrowed(g, section, strip_ellipsis(words)[0])
+        e["target"] = section.address
     return _shape(g, e, section)
+
+
+def _narrowed(g: Ground, section, words: str):
+    """The most specific place the letter's place and its quoted words together name: the one
+    part of ``section`` that holds every occurrence of the words ("Tại Mục III, nhiệm vụ “X” ..."
+    -> the item of Mục III that says X)."""
+    holders = [s for s in g.sections_holding(words) if s is section or s.address.startswith(section.address + ".")]
+    if len(holders) != 1 or holders[0] is section or not g.holds(holders[0], words):
+        return section
+    return holders[0]
 
 
 def resolve_target(tree, target: str):

@@ -200,6 +200,7 @@ class Place:
     page: re.Match | None = None
     own: bool = False  # named in this clause (not carried, not inherited)
     current: list[int] = field(default_factory=list)  # quotes that are the draft's current text
+    cited: list[str] = field(default_factory=list)  # current text quoted by the sentence before, at this place
     by_content: bool = False  # "tại nội dung “...”": the quote is the place
     carried: bool = False  # referred back to ("quy định này", "cũng tại mục này")
     bracketed: bool = False  # named only in brackets ("(điểm g khoản 4a)"): a citation in passing
@@ -425,7 +426,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         return p
     if lead is not None and lead.target:
         p.target, p.rule = lead.target, "location.lead: " + (lead.rule or "")
-        p.current = p.current or list(lead.current)
+        p.cited = list(lead.cited)
         return p
     if group is not None:
         p.target, p.rule = group.target, f"location.group: {group.text}"

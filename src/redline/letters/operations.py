@@ -69,8 +69,9 @@ def _trim_phrase(words: str) -> str:
 class Rules:
     """The rules, in the order they are tried; each returns a Reading or None."""
 
-    def __init__(self, u: Unit, place: Place, group):
+    def __init__(self, u: Unit, place: Place, group, draft=None):
         self.u = u
+        self.draft = draft  # grounding.Ground, or None
         self.place = place
         self.group = group
         self.skel = u.skel
@@ -788,7 +789,8 @@ class Rules:
 
     def _cited(self, exclude: set[int]) -> list[str]:
         """The draft's current text the letter quoted for this place (not the new words)."""
-        return [self.q[i] for i in self.place.current if i not in exclude and i < len(self.q)]
+        own = [self.q[i] for i in self.place.current if i not in exclude and i < len(self.q)]
+        return own or list(self.place.cited)
 
     def rewrite(self):
         """'sửa đổi, bổ sung như sau: ...', 'viết lại như sau', 'thay thế bằng nội dung sau',
@@ -1074,8 +1076,8 @@ def _previous_label(num: str) -> str | None:
     return None
 
 
-def read(u: Unit, place: Place, group) -> Reading:
-    return Rules(u, place, group).read()
+def read(u: Unit, place: Place, group, draft=None) -> Reading:
+    return Rules(u, place, group, draft).read()
 
 
 def weak_request(u: Unit, place: Place) -> bool:
