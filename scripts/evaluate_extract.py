@@ -19,7 +19,8 @@ reported on its own line (an expected file does not list every ignored sentence)
 Fixture-style sets: an extracted instruction is matched to an expected one by its content,
 never by its number "n" (writers number a letter's clauses differently): an edit when its op,
 target and payload (find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence/row/
-column/cells; text compared after NFC and one space) equal an expected one's; a comment when
+column/cells; text compared after NFC and one space) equal an expected one's (a change of words
+matches with or without the bullet or paragraph that holds them when one side names none); a comment when
 its target does; an unresolved instruction when the expected candidates are offered and the
 quoted words overlap.  "ignored" is matched by text.  Harmful: an extracted tracked change
 (any op but comment) that no expected edit matches.
@@ -109,8 +110,8 @@ def _norm(v):
     return v
 
 
-def key(e: dict) -> str:
-    fields = {k: _norm(e.get(k)) for k in PAYLOAD}
+def key(e: dict, anchor: bool = True) -> str:
+    fields = {k: _norm(e.get(k)) for k in PAYLOAD if anchor or k != "anchor"}
     fields["op"] = e["op"]
     fields["target"] = e["target"]
     if e["op"] == "comment":
@@ -165,10 +166,19 @@ def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
         pool = defaultdict(list)
         for e in expected["edits"]:
             pool[key(e)].append(e)
+        loose = defaultdict(list)  # a change of words with or without the bullet / paragraph holding them
+        for e in expected["edits"]:
+            if e["op"] in ("replace_text", "delete") and e.get("find"):
+                loose[key(e, anchor=False)].append(e)
         for e in got["edits"]:
             k = key(e)
+            alike = next((x for x in loose.get(key(e, anchor=False), []) if x in pool.get(key(x), [])
+                          and (not x.get("anchor") or not e.get("anchor"))), None) \
+                if e["op"] in ("replace_text", "delete") and e.get("find") else None
+            if not pool.get(k) and alike is not None:
+                k = key(alike)
             if pool.get(k):
-                pool[k].pop()
+                pool[k].remove(alike if alike is not None and alike in pool[k] else pool[k][-1])
                 sc.tp[e["op"]] += 1
             else:
                 sc.fp[e["op"]] += 1

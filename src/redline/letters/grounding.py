@@ -271,11 +271,16 @@ def _resolve(tree, target: str):
     except ResolveError as err:
         if not re.search(r"\d|\b[IVX]+\b", target) and len(target.split()) >= 2:
             # "Về phương hướng, nhiệm vụ: ..." names the part headed "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG
-            # CUỐI NĂM 2022": the one heading that opens with the words
+            # CUỐI NĂM 2022": the one heading that opens with the words; "phần kiến nghị" the one
+            # headed "ĐỀ XUẤT, KIẾN NGHỊ": the one whose heading lists them
             key = fold(target)
-            opening = [x for x in tree.walk() if re.match(re.escape(key) + r"(?![\w])", fold(x.title or ""))]
-            if len(opening) == 1:
-                return opening[0]
+            for like in (lambda t: re.match(re.escape(key) + r"(?![\w])", fold(t)),
+                         lambda t: key in (fold(x) for x in re.split(r"[,;]|\bvà\b", t, flags=re.I))):
+                found = [x for x in tree.walk() if like(x.title or "")]
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    break
         m = re.search(r"(?i)\bĐiều\s+\d+[a-zđ]?\b.*$", target)
         lead = target[: m.start()] if m else ""
         if not m or not re.search(r"(?i)\b(?:chương|mục|phần)\s+\S+", lead):

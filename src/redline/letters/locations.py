@@ -234,6 +234,12 @@ def heading_words(skel: str) -> tuple[str, str] | None:
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
     if not m:
+        # "Ngoài ra, phần kiến nghị em thấy nên bổ sung ...": a clause that opens with the part its
+        # heading's words name (up to the speaker or the request)
+        stop = r"(?:em|tôi|chúng tôi|chúng em|mình|thì|" + lx.pattern("request.markers") + r")"
+        m = re.match(r"\W*(?:(?:ngoài ra|riêng|còn|đối với|tại|ở|trong)\s*,?\s+)?(?:phần|mục)\s+(?P<t>(?![\dIVX]+\b)"
+                     r"(?!thứ\b)(?!⟦)[^\W\d][^,:;⟦()]{2,80}?)\s*(?=[,:;(]|\s" + stop + r"\s)", skel, re.I)
+    if not m:
         # "chỉnh sửa gọn lại phần mục tiêu chủ yếu ...": a part named by its heading, as the object
         m = re.search(r"(?<![\w])(?<!một\s)(?<!các\s)(?<!những\s)phần\s+(?!(?:lớn|nào|trăm|này|đó|trên|dưới|sau|tiếp|"
                       r"còn lại|mở đầu|kết luận)\b)(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|$)",

@@ -41,6 +41,7 @@ _NUM_WORD = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w
 _COUNT = r"(?:(?:hai|ba|bốn|năm|các|những|\d+)\s+)?"
 _WORDS = r"(?:cụm\s+từ|từ|chữ|nhóm\s+chữ|dấu)"
 _PUNCT_NAMES = {"phẩy": ",", "chấm phẩy": ";", "chấm": ".", "hai chấm": ":"}
+_ARROW = re.compile(r"⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦")  # “X” -> “Y”
 
 
 @dataclass
@@ -103,8 +104,22 @@ class Rules:
                      self.advisory, self.request, self.problem):
             out = rule()
             if out is not None:
-                return self.whole_request(out)
+                return self._placed_inside(self.whole_request(out))
         return Reading([], "ignored", "narrative: no operation, no request")
+
+    def _placed_inside(self, out: Reading) -> Reading:
+        """"Phần III, mục 2, gạch đầu dòng thứ 3: bỏ chữ “X”": a bullet or paragraph the place names
+        before the request holds the words to change."""
+        v = order_verbs(self.skel, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") or \
+            self.lx.rx("request.markers").search(self.skel)
+        before = self.skel[: v.start()] if v else ""
+        m = bullet_rx().search(before) or para_rx().search(before)
+        if m:
+            kind = "bullet" if bullet_rx().search(before) else "paragraph"
+            for e in out.edits:
+                if e.get("find") and not e.get("anchor") and e["op"] in ("replace_text", "delete"):
+                    e["anchor"] = {kind: ordinal(m.group("k"))}
+        return out
 
     def whole_request(self, out: Reading) -> Reading:
         """An exact change is made only when it is the whole request: a clause that also asks to
@@ -245,8 +260,8 @@ class Rules:
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
-        if self.asked():
-            return None
+        if self.asked() or _ARROW.search(self.skel):
+            return None  # asked; or old words -> new words: a change needs no verb
         if self.problem_phrase() is not None and (self.place.own or self.place.carried):
             return None
         if (self.result_intro() is not None or self.u.new_text and self.lx.rx("introducer.results").search(
@@ -417,28 +432,40 @@ class Rules:
     # -- changes of words
 
     def _pairs(self) -> list[tuple[str, str, int, int]]:
-        """(find, replace): “X” ... thành|bằng ... “Y”; "thay dấu “phẩy” sau cụm từ “Y” bằng từ “Z”"."""
-        into = self.lx.alt("operation.change.into")
+        """(find, replace): “X” ... thành|bằng ... “Y” (the words named first, the request after them:
+        "dòng “X” em nghĩ nên sửa thành “Y”"); “X” -> “Y”; "thay dấu chấm phẩy sau cụm từ “X” bằng
+        dấu phẩy" (or "bằng từ “Z”")."""
+        lx = self.lx
+        into = lx.alt("operation.change.into")
+        change = lx.alt("operation.change.verbs")
         out = []
-        # "cụm từ “X” đề nghị sửa thành “Y”": the words named first, the request after them
-        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:đề nghị|kiến nghị|đề xuất|nên|cần)\s+(?:được\s+)?"
-                             r"(?=(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\b))?"
-                             r"(?:(?:được\s+)?(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\s+(?:lại\s+)?)?"
+        asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?(?=(?:" + change + r")\b))?"
+        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + asking +
+                             r"(?:(?:được\s+)?(?:" + change + r")\s+(?:lại\s+)?)?"
                              r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
-                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧", self.skel, re.I):
-            out.append((self.q[int(m.group(1))], self.q[int(m.group(2))], m.start(), m.end()))
-        p = re.search(r"\bdấu\s+(?:⟦(?P<q>\d+)⟧|(?P<w>chấm phẩy|phẩy|chấm|hai chấm))\s+(?P<pos>sau|trước)\s+"
-                      + _COUNT + _WORDS + r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+" + _COUNT + _WORDS +
-                      r"?\s*⟦(?P<b>\d+)⟧", self.skel, re.I)
+                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
+            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append((self.q[int(a)], self.q[int(b)], m.start(), m.end()))
+        marks = r"(?:⟦(?P<{0}>\d+)⟧|(?P<{1}>chấm phẩy|phẩy|chấm|hai chấm))"
+        p = re.search(r"\bdấu\s+" + marks.format("q", "w") + r"\s+(?P<pos>sau|trước)\s+" + _COUNT + _WORDS +
+                      r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+(?:dấu\s+" + marks.format("q2", "w2") + "|" + _COUNT +
+                      _WORDS + r"?\s*⟦(?P<b>\d+)⟧)", self.skel, re.I)
         if p:
             name = clean(self.q[int(p.group("q"))] if p.group("q") else p.group("w")).lower()
             mark = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
-            if mark:
-                a, b = self.q[int(p.group("a"))], self.q[int(p.group("b"))]
-                if p.group("pos").lower() == "sau":
-                    out = [(a + mark, f"{a} {b}", p.start(), p.end())]
+            name2 = clean(self.q[int(p.group("q2"))] if p.group("q2") else p.group("w2") or "").lower()
+            mark2 = _PUNCT_NAMES.get(name2, name2 if len(name2) == 1 else None)
+            if mark and (mark2 or p.group("b")):
+                a = self.q[int(p.group("a"))]
+                after = p.group("pos").lower() == "sau"
+                if mark2:
+                    # "thay dấu chấm phẩy sau “X” bằng dấu phẩy": one mark for another
+                    out = [(a + mark, a + mark2, p.start(), p.end())] if after else \
+                        [(mark + " " + a, mark2 + " " + a, p.start(), p.end())]
                 else:
-                    out = [(mark + a, f"{b} {a}", p.start(), p.end())]
+                    b = self.q[int(p.group("b"))]
+                    out = [(a + mark, f"{a} {b}", p.start(), p.end())] if after else \
+                        [(mark + a, f"{b} {a}", p.start(), p.end())]
         return out
 
     def _raise(self) -> list[tuple[str, str, int, int]]:
@@ -477,7 +504,7 @@ class Rules:
             r"(?:" + _WORDS + r"\s*)?⟦(?P<b>\d+)⟧", self.quiet, re.I)
         if not pairs and not ins and not between:
             return self.bracketed()
-        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise():
+        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise() and not _ARROW.search(self.skel):
             return None
         target = self.target
         if target is None and self.place.page is not None:
@@ -694,7 +721,9 @@ class Rules:
                         continue
                     if ellipsis_inside(self.q[q]) or strip_ellipsis(self.q[q])[1]:
                         return comment(target, self.u, rule, msg("the words to drop are cut short: left to the drafter"))
-                    e = {"op": "delete", "target": target, "find": _trim_phrase(self.q[q])}
+                    words = self.q[q] if self.draft is not None and self.draft.found(self.q[q]) else \
+                        _trim_phrase(self.q[q])  # “còn chậm,” with its comma when the draft has it so
+                    e = {"op": "delete", "target": target, "find": words}
                     if self.lx.rx("object.common").fullmatch(clean(e["find"]).lower()):
                         e["_common"] = True  # "bỏ từ “các”": which one?  Only the draft can say
                     out.append(e)

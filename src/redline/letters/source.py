@@ -208,6 +208,8 @@ def _pdf_text(p: Path, raw: bytes) -> str:
 
 # --- mending -------------------------------------------------------------------------
 
+# The line an e-mail's signature starts after ("-- "): kept as a paragraph of its own for the frame.
+SIGNATURE_MARK = "--"
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.I)
 # Lines that always start a paragraph of their own.
 _STRUCTURAL = re.compile(
@@ -253,11 +255,14 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     paras: list[str] = []
     # Each entry: (text, broken_by_blank) -- whether a blank line / page break preceded it.
     pending_blank = True
+    signature = False  # after an e-mail's "--": the signature, one line a paragraph
     for line in lines:
         if not line or line == "\f":
             pending_blank = True
             continue
-        if paras and not pending_blank and _continues(paras[-1], line, wrapped=blank_style or pdf):
+        if line.strip() == SIGNATURE_MARK:
+            signature = True
+        if paras and not pending_blank and not signature and _continues(paras[-1], line, wrapped=blank_style or pdf):
             paras[-1] = _join(paras[-1], line)
         else:
             paras.append(line)
