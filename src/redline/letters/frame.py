@@ -24,6 +24,8 @@ _DATE = re.compile(r"(?:(?P<place>[^,]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?\s*th�
 _SUBJECT = re.compile(r"^(?:v/v|về việc)\s*:?\s*(?P<s>.*)$", re.I)
 _RECIPIENT = re.compile(r"^kính\s+gửi\s*:?\s*(?P<r>.*)$", re.I)
 _NATIONAL = re.compile(r"^(?:cộng hòa|cộng hoà|độc lập)", re.I)
+_DOC_TYPE = re.compile(r"^(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|BIÊN BẢN)(?: THẨM ĐỊNH| TỔNG HỢP| THẨM TRA)?$")
+_TITLE = re.compile(r"^(?:GÓP Ý|Ý KIẾN|THAM GIA Ý KIẾN|V/V)\b")
 _BULLET = re.compile(r"^[-–+•*●▪]\s")
 
 
@@ -157,6 +159,14 @@ def parse_frame(paras: list[str]) -> Frame:
             f.subject = clean(subject)
             continue
         if _NATIONAL.match(p):
+            continue
+        if _DOC_TYPE.match(p) and f.subject is None:
+            # "BÁO CÁO" / "Tổng hợp ý kiến góp ý dự thảo ...": a report's title is its subject
+            if i + 1 < header_end and not _is_upper(paras[i + 1]):
+                f.subject = clean(paras[i + 1])
+            continue
+        if _is_upper(p) and _TITLE.match(p) and f.subject is None:
+            f.subject = clean(p)  # "GÓP Ý DỰ THẢO QUY CHẾ ...": a title in capitals instead of "V/v"
             continue
         if _is_upper(p) and org_line.match(p):
             # "ỦY BAN NHÂN DÂN" / "HUYỆN TÂN LẬP", "PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP" / "VIỆT NAM": a name

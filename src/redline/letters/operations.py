@@ -173,7 +173,7 @@ class Rules:
             return (f"advisory.conditions: {m.group('w').lower()}",
                     msg("the change is asked under a condition: left to the drafter"))
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
-                      r"(?:đề nghị|cho rằng|đề xuất|kiến nghị|muốn)(?![\w])", own, re.I)
+                      r"(?:cho rằng|muốn)(?![\w])", own, re.I)  # an opinion; "có ý kiến đề nghị ..." forwards a request
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
                     msg("others' opinion reported by the letter: left to the drafter"))
@@ -251,6 +251,8 @@ class Rules:
         sentence that finds fault with a place it names ("Điều 79 ... quá phức tạp") is a
         request for that place: the ``problem`` rule reads it."""
         text = self.masked.strip()
+        if self.u.first and not self.u.item.follow and _is_caps(self.u.quote) and len(text.split()) <= 15:
+            return Reading([], "ignored", "narrative: the item's heading")  # "III. KIẾN NGHỊ"
         if self.u.first and not self.u.item.follow and isinstance(self.u.item.n, (int, str)) and len(text) < 150 and \
                 re.match(r"(?i)^\W*(?:về|đối với|vấn đề)\b", text) and not re.search(r"[.:;]\s*$", text) \
                 and not self.asked():
@@ -1082,6 +1084,11 @@ class Rules:
 
     def _whole_if_said(self) -> str | None:
         return "*" if self.place.special == "*" else None
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _uses(e: dict, q: str) -> bool:

@@ -33,7 +33,8 @@ def _v(*paths: str) -> str:
 # Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
 # noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
 _NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
-                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)"
+                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt|"
+                               r"phạm vi|đối tượng)"  # "phạm vi điều chỉnh": the scope, a noun
                                r"(?:\s+\w+(?:\s+\w+)?\s+và)?\s+$")  # "việc xây dựng và sửa đổi": both nouns
 
 

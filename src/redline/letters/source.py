@@ -283,8 +283,8 @@ def _narrow(lines: list[str]) -> bool:
 
 def _continues(prev: str, line: str, *, wrapped: bool | str) -> bool:
     """Is ``line`` the next visual line of paragraph ``prev`` (no blank line between)?"""
-    if _STRUCTURAL.match(line) or _is_upper_line(line) and not _is_upper_line(prev):
-        return False
+    if _STRUCTURAL.match(line) or _is_upper_line(line) != _is_upper_line(prev):
+        return False  # a line in capitals ("BÁO CÁO", "SỞ TƯ PHÁP") is a paragraph of its own
     if _is_upper_line(line) and (_ORG_START.match(line) or not re.search(r"(?:\bVÀ|[-,])$", prev)
                                  and not re.match(r"^(?:VÀ\b|[-,])", line)):
         return False  # header lines: "UBND TỈNH HÀ TĨNH" / "SỞ TÀI CHÍNH"

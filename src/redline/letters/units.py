@@ -152,8 +152,14 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
             continue
         if intro.search(before + ":") and op is not None:
             return "introduce", m.start()
-        if lx.rx("request.markers", "narrative.announcements").search(before) or re.search(
-                r"(?:như|như sau|sau đây|sau)\s*$", before, re.I):
+        listing = re.search(r"(?:như|như sau|sau đây|sau)\s*$", before, re.I)
+        if lx.rx("request.markers", "narrative.announcements").search(before) or listing:
+            asked = list(lx.rx("request.markers").finditer(before))
+            if not listing and asked and lx.rx("advisory.verbs").search(quiet(before)[asked[-1].end():]) and \
+                    ";" not in sentence[m.end():]:
+                # "đề nghị tách Điều 4 thành hai khoản: khoản 1 ..., khoản 2 ...": the request says what
+                # it asks, the colon only explains it
+                continue
             if not lx.rx("location.cites", after=r"\s*$").search(before) and not re.match(
                     r"\s*⟦\d+⟧\W*$", sentence[m.end():]):
                 return "announce", m.start()
@@ -446,6 +452,14 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
                 and not _asks_strongly(piece) and not order_verbs(piece, "operation.add.verbs", "operation.delete.verbs",
                                                                   "operation.change.verbs", "operation.move.verbs"):
             # "... trong toàn bộ dự thảo; lần đầu xuất hiện cần ghi đầy đủ": the same request, said on
+            out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
+            continue
+        context_only = out and not names_place(piece, quotes) and not names_place(out[-1][0], quotes) and \
+            not _asks_strongly(out[-1][0]) and not order_verbs(out[-1][0], "operation.add.verbs",
+                                                               "operation.delete.verbs", "operation.change.verbs")
+        if context_only:
+            # "Có ý kiến cho rằng X còn rộng; đề nghị Ban soạn thảo làm rõ": what the request is about,
+            # then the request, neither naming a place: one instruction
             out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
             continue
         if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
