@@ -20,7 +20,8 @@ Fixture-style sets: an extracted instruction is matched to an expected one by it
 never by its number "n" (writers number a letter's clauses differently): an edit when its op,
 target and payload (find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence/row/
 column/cells; text compared after NFC and one space) equal an expected one's (a change of words
-matches with or without the bullet or paragraph that holds them when one side names none); a comment when
+matches with or without the bullet, paragraph or table column that holds them when one side names
+none: the same words change); a comment when
 its target does; an unresolved instruction when the expected candidates are offered and the
 quoted words overlap.  "ignored" is matched by text.  Harmful: an extracted tracked change
 (any op but comment) that no expected edit matches.
@@ -111,7 +112,7 @@ def _norm(v):
 
 
 def key(e: dict, anchor: bool = True) -> str:
-    fields = {k: _norm(e.get(k)) for k in PAYLOAD if anchor or k != "anchor"}
+    fields = {k: _norm(e.get(k)) for k in PAYLOAD if anchor or k not in ("anchor", "column")}
     fields["op"] = e["op"]
     fields["target"] = e["target"]
     if e["op"] == "comment":
@@ -173,7 +174,7 @@ def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
         for e in got["edits"]:
             k = key(e)
             alike = next((x for x in loose.get(key(e, anchor=False), []) if x in pool.get(key(x), [])
-                          and (not x.get("anchor") or not e.get("anchor"))), None) \
+                          and all(not x.get(k) or not e.get(k) or x[k] == e[k] for k in ("anchor", "column"))), None) \
                 if e["op"] in ("replace_text", "delete") and e.get("find") else None
             if not pool.get(k) and alike is not None:
                 k = key(alike)

@@ -191,7 +191,7 @@ class Reader:
         table = _table_hints(u)
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
-            if table and e["op"] in ("replace_text", "delete", "replace"):
+            if table and e["op"] != "comment":
                 e.update(table)
             if place.page is not None and not e.get("note"):
                 e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
@@ -220,20 +220,21 @@ _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàn
 
 
 def _table_hints(u: Unit) -> dict:
-    """A row of a table, as the letter names it ("dòng thứ 2", "dòng “Thủ tục về xây dựng”",
-    "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
+    """A table or a row of one, as the letter names it ("bảng ở Điều 6", "dòng thứ 2", "dòng “Thủ
+    tục về xây dựng”", "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
     if not _TABLE_WORDS.search(u.skel):
         return {}
+    out = {"_table": True, "_clause": u.skel}
     t = _ROW_TEXT.search(u.skel)
-    if t:
-        return {"_row": clean(u.quotes[int(t.group("q"))]), "_clause": u.skel}
     m = _ROW_ORDINAL.search(u.skel)
-    if m:
+    if t:
+        out["_row"] = clean(u.quotes[int(t.group("q"))])
+    elif m:
         from .locations import ORDINAL
 
         k = m.group("k").lower()
-        return {"_row": int(k) if k.isdigit() else ORDINAL.get(k, 1), "_clause": u.skel}
-    return {}
+        out["_row"] = int(k) if k.isdigit() else ORDINAL.get(k, 1)
+    return out
 
 
 def _anchored(u: Unit) -> bool:

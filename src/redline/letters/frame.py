@@ -30,7 +30,8 @@ _BULLET = re.compile(r"^[-–+•*●▪]\s")
 
 
 def _org_line():
-    return lexicon().rx("frame.org_types", before="^")
+    # "HỘI NGHỊ ...", "HỘI THẢO ...", "BÁO CÁO": an event or a document, not an organisation
+    return lexicon().rx("frame.org_types", before="^", after=r"(?![\w])(?!\s+(?:nghị|thảo|thi|viên|đồng|cáo)\b)")
 
 
 def _closing():

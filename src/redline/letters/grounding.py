@@ -232,10 +232,10 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
-    if e.get("_row") is not None and e.get("find"):
+    if e.get("_table") and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
-            return tabled  # the row the letter names narrows the place to one row's cells
+            return tabled  # the table (and the row) the letter names narrow the place
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
@@ -407,40 +407,94 @@ def _shrink(g: Ground, e: dict, section) -> dict:
     return e
 
 
-def _in_table(g: Ground, e: dict, section) -> dict:
-    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”': the one data table of the place whose
-    cells hold X becomes the target, with the row the letter names and the column it names by its
-    header's words (a header named only in the table's own description does not count)."""
+def _tables_of(g: Ground, section) -> list:
+    """The tables of a place: the one it names ("Biểu số 01"), else those it holds."""
+    if getattr(section, "table", None) is not None:
+        return [section.table.info]
+    here = section.address
+    return [t for t in getattr(g.tree, "tables", []) or []
+            if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
+
+
+def _rows(g: Ground, t) -> list[list[str]]:
     from ..ooxml import W
     from ..sections.tables import cell_text, row_cells
 
-    here = section.address
-    tables = [t for t in getattr(g.tree, "tables", []) or []
-              if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
-    if getattr(section, "table", None) is not None:
-        tables = [section.table.info]  # the letter names the table itself ("Biểu số 01")
-    key = norm(e["find"])
-    holding = []
-    for t in tables:
-        rows = g.tree.blocks[t.block].findall(W["tr"])
-        if any(key in norm(cell_text(tc)) for tr in rows[t.header_rows:] for tc in row_cells(tr)):
-            holding.append(t)
-    if len(holding) != 1:
-        return e
-    t = holding[0]
-    out = {**e, "target": t.name, "row": e["_row"]}
-    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", e.get("_clause", ""))
-    clause = re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause)
-    clause = fold(clause)  # neither the table's own description nor the words naming the row
+    return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
+
+
+def _column(t, clause: str) -> str | None:
+    """The column the letter names by its header's words (neither the table's own description
+    nor the words naming the row count)."""
+    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
+    clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
     for h in sorted(t.header, key=len, reverse=True):
         fh = fold(h)
         if fh and fh not in ("stt", "tt") and len(fh.split()) >= 2 and re.search(r"(?<![\w])" + re.escape(fh) + r"(?![\w])",
                                                                                 clause):
-            out["column"] = h
-            break
+            return h
+    return None
+
+
+def _in_table(g: Ground, e: dict, section) -> dict:
+    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”', 'Tại bảng ở Điều 6, ... “X” thành “Y”':
+    the one table of the place whose cells hold X becomes the target, with the row the letter names
+    and the column it names by its header's words."""
+    key = norm(e["find"])
+    holding = [t for t in _tables_of(g, section) if any(key in c for row in _rows(g, t)[t.header_rows:] for c in row)]
+    if len(holding) != 1:
+        return e
+    t = holding[0]
+    out = {**e, "target": t.name}
+    if e.get("_row") is not None:
+        out["row"] = e["_row"]
+        column = _column(t, e.get("_clause", ""))
+        if column:
+            out["column"] = column
     if t is not getattr(getattr(section, "table", None), "info", None):
-        out["note"] = render(msg("in the table of {section}", section=here))
+        out["note"] = render(msg("in the table of {section}", section=section.address))
     return out
+
+
+def _in_cell(g: Ground, e: dict, section) -> dict | None:
+    """'Nhiệm vụ số 3 tại Phụ lục: cơ quan chủ trì đề nghị ghi là “X”': new words for one cell, the
+    row and the column both named: that cell's text; without the column, a comment."""
+    new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
+    tables = _tables_of(g, section)
+    if e["op"] != "replace" or e.get("_row") is None or len(new) != 1 or len(tables) != 1 or e.get("anchor"):
+        return None
+    column = _column(tables[0], e.get("_clause", ""))
+    if column is None:
+        return as_comment(e, msg("which cell of the row is meant is not said: left to the drafter"))
+    out = {k: v for k, v in e.items() if k not in ("paragraphs", "_rewrite")}
+    return {**out, "target": tables[0].name, "row": e["_row"], "column": column, "text": clean(new[0])}
+
+
+def _row_cells(g: Ground, e: dict, section) -> dict | None:
+    """'bổ sung nhiệm vụ số 5 như sau: nhiệm vụ “A”; cơ quan chủ trì “B”; thời gian hoàn thành “C”': a
+    new row whose cells the letter gives by the columns' names, appended to the place's one table
+    (the number column takes the number the letter gives, or the next one)."""
+    tables = _tables_of(g, section)
+    text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
+    pairs = re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+    if len(tables) != 1 or len(pairs) < 2:
+        return None
+    t = tables[0]
+    cells: list[str | None] = [None] * len(t.header)
+    for label, value in pairs:
+        label = fold(label)
+        hit = [i for i, h in enumerate(t.header) if fold(h) and (fold(h) in label or label.endswith(fold(h)))]
+        if len(hit) != 1 or cells[hit[0]] is not None:
+            return None
+        cells[hit[0]] = clean(value)
+    for i, h in enumerate(t.header):
+        if cells[i] is None and fold(h) in ("stt", "tt"):
+            last = [r[i] for r in _rows(g, t)[t.header_rows:] if r[i:i + 1] and r[i].strip(".").isdigit()]
+            cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else str(int(last[-1].strip(".")) + 1) if last else None
+    if any(c is None for c in cells):
+        return None
+    out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}
+    return {**out, "op": "append", "target": t.name, "cells": cells}
 
 
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
@@ -547,8 +601,11 @@ def _shape(g: Ground, e: dict, section) -> dict:
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
-        return as_comment(e, msg("a new row of the table in {section}: its cells are for the drafter",
-                                   section=section.address))
+        return _row_cells(g, e, section) or as_comment(
+            e, msg("a new row of the table in {section}: its cells are for the drafter", section=section.address))
+    cell = _in_cell(g, e, section)
+    if cell is not None:
+        return cell
     nxt = _next_part(g, e, section) or _own_again(g, e, section)
     if nxt is not None:
         if nxt["op"] == "replace":
@@ -560,7 +617,7 @@ def _shape(g: Ground, e: dict, section) -> dict:
         return e
     if e["op"] == "replace_text" and e.get("_context"):
         e = _shrink(g, e, section)
-    if e.get("_row") is not None and e.get("find"):
+    if e.get("_table") and e.get("find"):
         e = _in_table(g, e, section)
     if e["op"] == "replace" and e.get("paragraphs") and not e.get("anchor") and section.kind in (
             "khoan", "diem", "dieu") and section.heading is not None:

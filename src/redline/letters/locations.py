@@ -409,8 +409,8 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         t = " ".join(table.group("t").split())
         p.target, p.rule, p.own = t[:1].upper() + t[1:], f"location.table: {t.lower()}", True
         return p
-    annex = re.search(r"(?i)(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)(?![\w])",
-                      own_words)
+    annex = re.search(r"(?i)(?:^\W*|(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+)(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)"
+                      r"(?![\w])", own_words)
     if annex:
         # "tại Phụ lục": a document printed within the draft (the resolver knows its name)
         p.target, p.rule, p.own = annex.group("a")[:1].upper() + annex.group("a")[1:], "location.documents: phụ lục", True

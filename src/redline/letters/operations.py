@@ -205,7 +205,10 @@ class Rules:
         li = self.lx.rx("narrative.lead_ins", before=r"^\W*").search(self.masked)
         if li and "⟦" not in self.skel:
             return Reading([], "ignored", f"narrative.lead_ins: {li.group(0).strip(' ,').lower()}")
-        m = re.match(r"^\W*(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])", self.masked, re.I)
+        # "Phúc đáp ...", "Sở Tư pháp nhận được Văn bản số ... đề nghị thẩm định ...": the opening formula,
+        # also after its subject
+        m = re.match(r"^\W*(?:[^\W\d]\w*\s+){0,6}?(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])",
+                     self.masked, re.I)
         if m and not self.u.new_text:
             return Reading([], "ignored", f"narrative.openings: {m.group(0).strip(' -').lower()}")
         return None
@@ -216,10 +219,12 @@ class Rules:
             return None
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
-        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)\s*$", before, re.I) or re.match(
+        clause = re.split(r"[;.]", before)[-1]
+        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)(?![\w])", clause, re.I) or re.match(
                 r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                          "advisory.verbs") + r")(?![\w])", after, re.I):
-            return None  # "cần thống nhất định mức", "thống nhất chỉnh sửa gọn lại": asked, not agreed
+            return None  # "cần thống nhất định mức", "đề nghị viết thống nhất “X” thành “Y”", "thống nhất
+            #              chỉnh sửa gọn lại": asked, not agreed
         q = quiet(self.masked)
         rest = q[: m.start()] + q[m.end():]
         if self.u.new_text or self.verb("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",

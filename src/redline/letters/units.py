@@ -454,12 +454,13 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
             # "... trong toàn bộ dự thảo; lần đầu xuất hiện cần ghi đầy đủ": the same request, said on
             out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
             continue
-        context_only = out and not names_place(piece, quotes) and not names_place(out[-1][0], quotes) and \
-            not _asks_strongly(out[-1][0]) and not order_verbs(out[-1][0], "operation.add.verbs",
-                                                               "operation.delete.verbs", "operation.change.verbs")
+        context_only = out and not names_place(piece, quotes) and not _asks_strongly(out[-1][0]) and \
+            not order_verbs(out[-1][0], "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") \
+            and "⟦" not in piece
         if context_only:
-            # "Có ý kiến cho rằng X còn rộng; đề nghị Ban soạn thảo làm rõ": what the request is about,
-            # then the request, neither naming a place: one instruction
+            # "Có ý kiến cho rằng X còn rộng; đề nghị Ban soạn thảo làm rõ", "Điều 7 và Điều 8 ... có thể
+            # gộp; đề nghị cơ quan soạn thảo cân nhắc": what (and where) the request is about, then the
+            # request with no place and no words of its own: one instruction
             out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
             continue
         if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
