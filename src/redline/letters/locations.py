@@ -43,8 +43,8 @@ _K = r"\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|cuối cù
 def _one_ref() -> re.Pattern:
     lx = lexicon()
     return re.compile(r"(?<![\w])(?:(?P<word>" + lx.alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")|"
-                      r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|"
-                      r"bảy|tám|chín|mười)))(?![\w])", re.I)
+                      r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|"
+                      r"sáu|bảy|tám|chín|mười)))(?![\w])", re.I)
 
 
 @dataclass
@@ -90,9 +90,11 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     singles = []
     for m in _one_ref().finditer(skel):
         if m.group("item"):
-            # "mục tiêu thứ nhất", "nhiệm vụ thứ hai": a numbered item in a section's body
+            # "mục tiêu thứ nhất", "nội dung thứ 3": a numbered item in a section's body, named as the
+            # letter names it (the resolver reads the ordinal and the heading it belongs to)
             ordinal = m.group("inum").split()[-1].lower()
-            singles.append((m.start(), m.end(), "khoản", str(ORDINAL.get(ordinal, 1)), m.group("item")))
+            k = ordinal if ordinal.isdigit() else str(ORDINAL.get(ordinal, 1))
+            singles.append((m.start(), m.end(), "khoản", k, m.group("item") + " thứ"))
             continue
         word = re.sub(r"\s+", " ", m.group("word").lower())
         num = m.group("num").rstrip(".")
@@ -120,6 +122,8 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             # ("các điểm a, b, khoản 1") keeps its first member.
             sep = skel[refs[-1].end:start][len(chain.group("list")):]
             sep = ", " if "," in sep else (" " + sep.strip() + " " if sep.strip() else " ")
+            if refs[-1].text.endswith(tuple(f" thứ {d}" for d in "0123456789")) and sep == " ":
+                sep = " của "  # "Nội dung thứ 3 Mục II": the third item of Mục II
             prev = refs[-1]
             prev.text = prev.text + sep + piece
             prev.ranks.append(rank)

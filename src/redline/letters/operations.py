@@ -284,8 +284,8 @@ class Rules:
                       r"(?=" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                            "operation.move.verbs", "operation.rename.verbs") + r")",
                       self.masked, re.I)
-        if not m:
-            return None
+        if not m or self.lx.rx("introducer.results").match(self.masked, m.start()):
+            return None  # "có thể viết thành: ...": the words proposed, not a hedge
         return comment(self.target or self._whole_if_said(), self.u, f"advisory.hedges: {clean(m.group(0)).lower()}")
 
     # -- moves and new sections

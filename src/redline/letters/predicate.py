@@ -48,7 +48,10 @@ def quiet(skel: str) -> str:
                                                      "operation.change.verbs", "operation.move.verbs",
                                                      "operation.rename.verbs") + r"(?![\w])", re.I)
     chars = list(out)
+    results = [r.span() for r in lexicon().rx("introducer.results").finditer(out)]  # "sẽ được viết thành"
     for m in verbs.finditer(out):
+        if any(a <= m.start() < b for a, b in results):
+            continue
         before = "".join(chars[max(0, m.start() - 30):m.start()])
         if _NOT_ORDER_BEFORE.search(before) or re.search(r"~[,\s]*$", before):
             # described or named -- and so is a verb joined to one that is ("được sửa đổi, bổ sung")
