@@ -424,13 +424,15 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
     # "thay từ “X” bằng từ “Y” và hoán đổi từ “Z” ...": a second operation with words of its own is
     # an instruction of its own at the same place ("... và sửa lại là “...”" restates the first).
     ops = lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
-                 "advisory.reorder")
+                 "advisory.reorder", "advisory.verbs")
     for m in re.finditer(r"\s+và\s+(?=(?:" + ops + r")(?![\w]))", sentence, re.I):
         before, after = sentence[: m.start()], sentence[m.end():]
         nxt = re.split(r";", after, maxsplit=1)[0]
         v = re.match(r"(?:" + ops + r")(?![\w])", after, re.I)
-        if "⟦" in before and ("⟦" in nxt or "“" in nxt) and order_verbs(before, "operation.add.verbs", "operation.delete.verbs",
-                                                         "operation.change.verbs") and not re.match(
+        # "... sửa “X” thành “Y” và tính lại tỷ lệ": an advisory after an exact change is its own request
+        advising = lx.rx("advisory.verbs").match(after) and "⟦" not in nxt
+        if "⟦" in before and ("⟦" in nxt or "“" in nxt or advising) and order_verbs(
+                before, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") and not re.match(
                 r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|vào và)", after[v.end():], re.I)                 and not lx.rx("introducer.result_words").match(after):
             cuts.append((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 3))
     cuts = sorted(c for c in cuts if sentence[: c[0]].count("(") <= sentence[: c[0]].count(")"))  # not in (...)
