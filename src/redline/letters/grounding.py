@@ -218,6 +218,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return _shape(g, e, found[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
+    if e.get("_new"):
+        return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
     conflict = _title_conflict(tree, target, section)
     if conflict is not None:
         doc["unresolved"].append(_unresolved(e, *conflict))

@@ -999,6 +999,13 @@ class Rules:
         rule = f"operation.add.verbs: {v.group(0).lower()}"
         text = list(self.u.new_text)
         after = self.skel[v.end():]
+        unit = re.search(r"⟦(?P<q>\d+)⟧\W{0,3}\s*thành\s+(?P<kind>khoản|điểm)\s+(?P<num>\d+[a-zđ]?|[a-zđ])(?![\w])",
+                         after, re.I)
+        if unit and self.target and not is_open(self.q[int(unit.group("q"))]):
+            # "Điều 8 nên bổ sung nghĩa vụ “...” thành khoản 3": a new numbered part of the place
+            new = {"op": "append", "target": f"{unit.group('kind').capitalize()} {unit.group('num')} {self.target}",
+                   "paragraphs": [clean(self.q[int(unit.group("q"))])], "_new": True}
+            return Reading([new], "edit", rule + f" + thành {unit.group('kind').lower()} (a new part)")
         phrase_obj = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + self.lx.alt("object.phrase") +
                               r")\s*:?\s*⟦", after, re.I)
         if not text:
