@@ -112,12 +112,7 @@ MANIFEST = json.loads((LETTERS / "drafts.json").read_text("utf-8"))
 # place, the clause as written) that the first letters' files do not share.
 FIRST = {"cat", "sgddt", "skhdt", "sldtbxh", "stc", "stnmt", "stp", "syt", "vpubnd"}
 EXACT = [p for p in EXPECTED if p.name.split(".")[0] in FIRST]
-# Held-back set 1, released as development material (fixtures/letters/README.md): expected to fail
-# until the grammar reads them; the mark comes off letter by letter.
-RELEASED_PENDING = {"phieu"}
-LATER = [pytest.param(p, marks=pytest.mark.xfail(reason="released held-back letter, not read yet", strict=True))
-         if p.name.split(".")[0] in RELEASED_PENDING else p
-         for p in EXPECTED if p.name.split(".")[0] not in FIRST]
+LATER = [p for p in EXPECTED if p.name.split(".")[0] not in FIRST]
 
 
 def _draft_for(expected: Path) -> Path:

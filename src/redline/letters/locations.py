@@ -282,7 +282,7 @@ def current_quotes(skel: str) -> tuple[list[int], bool]:
     # "Điều 27, khoản 1, “...”", "tại điều 36 khoản 2: “...”", "khoản 1, Điều 61 “...”": the quote
     # right after the place is its current text.
     for r in find_refs(skel, []):
-        m = re.match(r"\s*(?:,|:)?\s*(?:(?:của\s+)?dự thảo(?:\s+\w+)?\s*)?(?:,|:)?\s*⟦(\d+)⟧", skel[r.end:])
+        m = re.match(r"\s*(?:,|:)?\s*(?:(?:của\s+)?dự thảo(?:\s+\w+)?\s*|nội dung\s*)?(?:,|:)?\s*⟦(\d+)⟧", skel[r.end:])
         if m and int(m.group(1)) not in out and not re.match(r"\s*⟦\d+⟧\s*(?:thành|bằng)\b", skel[r.end:]):
             out.append(int(m.group(1)))
     return out, by_content

@@ -696,6 +696,15 @@ class Rules:
                 rest = re.sub(r"\s+([,;.:])", r"\1", rest)
                 return Reading([{"op": "replace_text", "target": target, "find": c, "replace": rest}], "edit",
                                rule + " + “…” in its phrase")
+        this = re.match(r"\s*(?:đi\s+)?(?P<w>câu|đoạn|nội dung|cụm từ|từ)\s+(?:này|trên|nêu trên)\s*[.;]?\s*$", obj, re.I)
+        cited = self._cited(set())
+        if this and len(cited) == 1:
+            # "nội dung “S”: Bỏ câu này": the words the clause quoted from the draft
+            words, cut = strip_ellipsis(cited[0])
+            if this.group("w").lower() in ("câu", "đoạn"):
+                return Reading([{"op": "delete", "target": target, "anchor": {
+                    "sentence_prefix" if cut else "sentence": words}}], "edit", rule + " + câu này")
+            return Reading([{"op": "delete", "target": target, "find": words}], "edit", rule + " + cụm từ này")
         if re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:các\s+)?(?:câu|đoạn)\s*(?:văn\s*)?:?\s*⟦", obj, re.I) and qs:
             out = []
             for q in qs:

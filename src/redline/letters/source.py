@@ -160,6 +160,12 @@ def _docx_paragraphs(p: Path) -> list[str]:
     out: list[str] = []
     for i, block in enumerate(blocks):
         if block.tag == W["tbl"]:
+            rows = [[clean(" ".join(block_text(p) for p in tc.iter(W["p"]))) for tc in tr.iter(W["tc"])]
+                    for tr in block.iter(W["tr"])]
+            said = instruction_table(rows)
+            if said is not None:
+                out.extend(said)
+                continue
             for tc in block.iter(W["tc"]):
                 for para in tc.iter(W["p"]):
                     out.extend(block_text(para).split("\n"))
@@ -169,6 +175,55 @@ def _docx_paragraphs(p: Path) -> list[str]:
             if label and text.strip():
                 text = ("- " if not any(ch.isalnum() for ch in label) else label + " ") + text.lstrip()
             out.extend(_soft_breaks(text))
+    return out
+
+
+# A "phiếu góp ý": the instructions as the rows of a table whose header names each column's role.
+_ROLES = (("reason", r"ly do|giai trinh|thuyet minh|can cu"),
+          ("number", r"^(?:stt|tt|so tt|so thu tu)$"),
+          ("place", r"vi tri|\b(?:dieu|khoan|muc|phan|chuong|trang)\b"),
+          ("current", r"noi dung (?:du thao|hien hanh|hien tai|cu)|quy dinh (?:cua du thao|hien hanh)|du thao"),
+          ("proposal", r"de nghi|gop y|sua doi|chinh sua|y kien|de xuat|noi dung moi"))
+
+
+def instruction_table(rows: list[list[str]]) -> list[str] | None:
+    """The rows of a table of instructions (columns: number, place in the draft, the draft's
+    current text, the proposal, the reason) said as the letter's own numbered items, in the
+    grammar's words: "2. Tại <place>, nội dung “<current>”: <proposal>. Lý do: <reason>.".  A
+    proposal that is only the new wording becomes "“<current>” -> “<new>”" (or "sửa thành
+    “<new>”").  None for any other table (a header, a signature block)."""
+    from ..text import fold
+
+    if len(rows) < 2:
+        return None
+    roles: dict[str, int] = {}
+    for k, head in enumerate(rows[0]):
+        h = fold(head or "", expand=False)
+        role = next((r for r, rx in _ROLES if h and re.search(rx, h)), None)
+        if role and role not in roles:
+            roles[role] = k
+    if "proposal" not in roles or not ({"place", "current"} & roles.keys()):
+        return None
+    out = []
+    for n, row in enumerate(rows[1:], start=1):
+        cell = {r: (row[k] if k < len(row) else "").strip() for r, k in roles.items()}
+        if not cell.get("proposal") and not cell.get("current"):
+            continue
+        number = re.sub(r"\D", "", cell.get("number", "")) or str(n)
+        where = cell.get("place", "")
+        current = cell.get("current", "").strip("“”\" ")
+        proposal = cell.get("proposal", "").rstrip(" .")
+        head = f"Tại {where}" if where else ""
+        new_words = proposal[:1] in "“\"" and proposal.rstrip()[-1:] in "”\"" and proposal.count("“") <= 1
+        if new_words and current:
+            said = f"{head}: “{current}” -> {proposal}".lstrip(": ")
+        elif new_words:
+            said = f"{head}, đề nghị sửa thành: {proposal}".lstrip(", ")
+        elif current:
+            said = f"{head}, nội dung “{current}”: {proposal}".lstrip(", ")
+        else:
+            said = f"{head}: {proposal}".lstrip(": ")
+        out.append(f"{number}. {said}." + (f" Lý do: {cell['reason'].rstrip('.')}." if cell.get("reason") else ""))
     return out
 
 
