@@ -111,8 +111,14 @@ def _norm(v):
     return v
 
 
+_LABEL = re.compile(r"^(?:Điều\s+\d+[a-zđ]?\s*[.:]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\))\s+")
+
+
 def key(e: dict, anchor: bool = True) -> str:
     fields = {k: _norm(e.get(k)) for k in PAYLOAD if anchor or k not in ("anchor", "column")}
+    if e["op"] == "replace" and fields.get("paragraphs"):
+        # a rewritten unit's own label ("Điều 2. ...", "1. ...") is its label either way: apply keeps it
+        fields["paragraphs"] = [_LABEL.sub("", fields["paragraphs"][0])] + fields["paragraphs"][1:]
     fields["op"] = e["op"]
     fields["target"] = e["target"]
     if e["op"] == "comment":

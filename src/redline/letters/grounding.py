@@ -238,6 +238,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         tabled = _in_table(g, e, section)
         if tabled is not e:
             return tabled  # the table (and the row) the letter names narrow the place
+    if e["op"] == "delete" and e.get("_rowdel"):
+        return _row_deleted(g, e, section)
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
@@ -267,10 +269,20 @@ def resolve_target(tree, target: str):
 def _resolve(tree, target: str):
     """The section a target names.  A chapter (or its Mục) written before an Điều only confirms
     it -- an Điều's number runs through the whole law -- so when the full chain names nothing,
-    the chain from the Điều on is tried, and kept when its section lies in that chapter."""
+    the chain from the Điều on is tried, and kept when its section lies in that chapter.  A title
+    in brackets is checked by ``_title_conflict`` (it may describe the part, or its outer part)."""
     try:
         return resolve_reference(tree, target)
     except ResolveError as err:
+        bare = re.sub(r"\s*\([^()]+\)\s*$", "", target)
+        if bare != target and re.search(r"\d|\b[IVX]+\b", bare):
+            try:
+                section = resolve_reference(tree, bare)
+            except ResolveError:
+                raise err
+            if _title_conflict(tree, target, section) is None:
+                return section
+            raise
         if not re.search(r"\d|\b[IVX]+\b", target) and len(target.split()) >= 2:
             # "Về phương hướng, nhiệm vụ: ..." names the part headed "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG
             # CUỐI NĂM 2022": the one heading that opens with the words; "phần kiến nghị" the one
@@ -456,6 +468,17 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     if t is not getattr(getattr(section, "table", None), "info", None):
         out["note"] = render(msg("in the table of {section}", section=section.address))
     return out
+
+
+def _row_deleted(g: Ground, e: dict, section) -> dict:
+    """'bỏ dòng “Kết quả kiểm tra môi trường”': that row of the place's one table holding it."""
+    row = e["_row"]
+    tables = _tables_of(g, section)
+    if isinstance(row, str):
+        tables = [t for t in tables if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r)]
+    if len(tables) != 1:
+        return as_comment(e, msg("which row is meant is not clear: left to the drafter"))
+    return {**{k: v for k, v in e.items() if k != "find"}, "target": tables[0].name, "row": row}
 
 
 def _in_cell(g: Ground, e: dict, section) -> dict | None:
@@ -668,9 +691,12 @@ def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:
     if not m:
         return None
     want = fold(m.group(1))
-    have = fold(section.title)
-    if not want or _similar(want, have):
-        return None
+    up = section
+    while up is not None:
+        # "khoản 2 Mục II (Mục tiêu)": the title may be the chain's outer part's
+        if not want or _similar(want, fold(up.title)):
+            return None
+        up = up.parent
     others = [s.address for s in tree.walk() if s is not section and _similar(want, fold(s.title))]
     return (f"the number names {section.display} but the title in brackets is “{m.group(1)}”",
             [section.address] + others)

@@ -696,6 +696,12 @@ class Rules:
                 rest = re.sub(r"\s+([,;.:])", r"\1", rest)
                 return Reading([{"op": "replace_text", "target": target, "find": c, "replace": rest}], "edit",
                                rule + " + “…” in its phrase")
+        row = re.match(r"\s*(?:đi\s+)?(?:dòng|hàng)\s*(?:⟦(?P<q>\d+)⟧|(?:thứ|số)\s+(?P<k>\d+|nhất|hai|ba|tư|năm|cuối))", obj, re.I)
+        if row:
+            # "bỏ dòng “Kết quả kiểm tra môi trường”": the row of the place's table, not its words
+            key = clean(self.q[int(row.group("q"))]) if row.group("q") else ordinal(row.group("k"))
+            return Reading([{"op": "delete", "target": target, "_row": key, "_rowdel": True, "_named": True}], "edit",
+                           rule + " + dòng")
         this = re.match(r"\s*(?:đi\s+)?(?P<w>câu|đoạn|nội dung|cụm từ|từ)\s+(?:này|trên|nêu trên)\s*[.;]?\s*$", obj, re.I)
         cited = self._cited(set())
         if this and len(cited) == 1:
