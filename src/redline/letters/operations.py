@@ -366,6 +366,11 @@ class Rules:
         rule = "operation.add.verbs + new section"
         if m and not order_verbs(self.skel[: m.end()], "operation.add.verbs"):
             m = None
+        if m is None:
+            # "bổ sung vào trước khoản 2 Điều 5 một khoản mới như sau: ...": the position named first
+            m = re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+(?P<ref>[^⟦]*?)\s+"
+                          r"(?:một\s+|01\s+)" + kinds + r"\s+mới(?:\s+(?P<num>" + _NUM_WORD + r"))?(?P<q>)",
+                          self.skel, re.I)
         if not m:
             return self._new_numbered_section()
         dest_refs = [r for r in find_refs(self.skel, self.q) if r.start >= m.start("ref")]
@@ -373,8 +378,11 @@ class Rules:
             return None
         target = complete(dest_refs[0], self.skel, self.q, self.group)
         op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
-        return self._section_edit(op, target, m.group("kind"), (m.group("num") or "").rstrip("."),
-                                  m.group("q"), rule)
+        out = self._section_edit(op, target, m.group("kind"), (m.group("num") or "").rstrip("."),
+                                 m.group("q") or None, rule)
+        if out.outcome == "edit" and re.search(r"đánh số lại", self.skel, re.I):
+            out.edits[0]["renumber"] = True  # "... và đánh số lại các khoản tiếp theo"
+        return out
 
     def _new_numbered_section(self):
         """'bổ sung khoản 4 vào Điều 5 như sau: ...', 'bổ sung một điều mới (Điều 65a)': a new
@@ -764,6 +772,10 @@ class Rules:
                 re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\s*[.;]?\s*$",
                          obj, re.I):
             return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + this section")
+        if not obj.strip(" .;") and target and self.place.own and self.place.refs and \
+                self.place.refs[0].start < m.start() and not self.place.bracketed:
+            # "Điểm c khoản 3 Điều 4 trùng với ..., đề nghị bỏ.": the part the sentence is about
+            return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + the part named first")
         return comment(target, self.u, rule, msg("what to drop is not quoted: left to the drafter"))
 
     # -- insertions
