@@ -216,6 +216,8 @@ _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b
 _ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s+)?|(?:nhiệm vụ|nội dung|chỉ tiêu)\s+(?:số|thứ)\s+|"
                           r"(?:stt|số thứ tự)\s+)(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
+# "dòng huyện Tân Lập, cột ...": a row named by its words without quotes, up to the next comma
+_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*(?=[,;:])")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 
 
@@ -227,8 +229,11 @@ def _table_hints(u: Unit) -> dict:
     out = {"_table": True, "_clause": u.skel}
     t = _ROW_TEXT.search(u.skel)
     m = _ROW_ORDINAL.search(u.skel)
+    w = _ROW_WORDS.search(u.skel)
     if t:
         out["_row"] = clean(u.quotes[int(t.group("q"))])
+    elif w and not m:
+        out["_row"] = clean(w.group("t"))  # the draft's own spelling of it is found by grounding
     elif m:
         from .locations import ORDINAL
 

@@ -461,13 +461,29 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     t = holding[0]
     out = {**e, "target": t.name}
     if e.get("_row") is not None:
-        out["row"] = e["_row"]
+        out["row"] = _row_named(g, t, e["_row"])
+        if out["row"] is None:
+            return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
+                                     section=t.name))
         column = _column(t, e.get("_clause", ""))
         if column:
             out["column"] = column
     if t is not getattr(getattr(section, "table", None), "info", None):
         out["note"] = render(msg("in the table of {section}", section=section.address))
     return out
+
+
+def _row_named(g: Ground, t, row):
+    """The row as the planner finds it: a number as it is; words as the draft writes them (the
+    letter's "huyện Tân Lập" is the row "Huyện Tân Lập"), None when no row has them."""
+    if not isinstance(row, str):
+        return row
+    key = fold(row)
+    for r in _rows(g, t)[t.header_rows:]:
+        for c in r:
+            if fold(c) == key:
+                return c
+    return row if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r) else None
 
 
 def _row_deleted(g: Ground, e: dict, section) -> dict:
@@ -491,31 +507,51 @@ def _in_cell(g: Ground, e: dict, section) -> dict | None:
     column = _column(tables[0], e.get("_clause", ""))
     if column is None:
         return as_comment(e, msg("which cell of the row is meant is not said: left to the drafter"))
+    row = _row_named(g, tables[0], e["_row"])
+    if row is None:
+        return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
+                                 section=tables[0].name))
     out = {k: v for k, v in e.items() if k not in ("paragraphs", "_rewrite")}
-    return {**out, "target": tables[0].name, "row": e["_row"], "column": column, "text": clean(new[0])}
+    return {**out, "target": tables[0].name, "row": row, "column": column, "text": clean(new[0])}
 
 
 def _row_cells(g: Ground, e: dict, section) -> dict | None:
-    """'bổ sung nhiệm vụ số 5 như sau: nhiệm vụ “A”; cơ quan chủ trì “B”; thời gian hoàn thành “C”': a
-    new row whose cells the letter gives by the columns' names, appended to the place's one table
-    (the number column takes the number the letter gives, or the next one)."""
+    """'bổ sung nhiệm vụ số 5 như sau: nhiệm vụ “A”; cơ quan chủ trì “B”; thời gian hoàn thành “C”',
+    'bổ sung vào cuối Biểu số 02 dòng số liệu của huyện Sơn Trà: đã giải quyết 743, đúng hạn 741, tỷ lệ
+    99,7%': a new row whose cells the letter gives by the columns' names (the row's own name in the
+    column that names rows), appended to the place's one table; the number column takes the number
+    the letter gives, or the next one.  Any column left unsaid: None (a comment)."""
     tables = _tables_of(g, section)
     text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
     pairs = re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+    if len(pairs) < 2:
+        pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
+                                                   for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
     if len(tables) != 1 or len(pairs) < 2:
         return None
     t = tables[0]
+    heads = [fold(h) for h in t.header]
     cells: list[str | None] = [None] * len(t.header)
     for label, value in pairs:
         label = fold(label)
-        hit = [i for i, h in enumerate(t.header) if fold(h) and (fold(h) in label or label.endswith(fold(h)))]
+        hit = [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
+            [i for i, h in enumerate(heads) if h.startswith(label)]
         if len(hit) != 1 or cells[hit[0]] is not None:
             return None
         cells[hit[0]] = clean(value)
-    for i, h in enumerate(t.header):
-        if cells[i] is None and fold(h) in ("stt", "tt"):
-            last = [r[i] for r in _rows(g, t)[t.header_rows:] if r[i:i + 1] and r[i].strip(".").isdigit()]
-            cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else str(int(last[-1].strip(".")) + 1) if last else None
+    rows = _rows(g, t)[t.header_rows:]
+    name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
+    for i, h in enumerate(heads):
+        if cells[i] is not None:
+            continue
+        if h in ("stt", "tt"):
+            last = [r[i] for r in rows if r[i:i + 1] and r[i].strip(".").isdigit()]
+            cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else \
+                str(int(last[-1].strip(".")) + 1) if last else None
+        elif name and any(r[i:i + 1] and not re.search(r"\d", r[i]) for r in rows):
+            n = clean(name.group("n"))
+            cells[i] = n[:1].upper() + n[1:]  # the row's name, written as the column writes names
+            name = None
     if any(c is None for c in cells):
         return None
     out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}

@@ -491,7 +491,12 @@ class Rules:
                       r"(?:lên|xuống|thành|còn|sang)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
                       self.quiet, re.I)
         if not m:
-            return []
+            # "sửa 97,5% thành 98,1%": two figures, unquoted, with no "từ"
+            m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,60}?\s"
+                          r"(?P<a>\d[\d.,/]*%?)\s+(?:lên|xuống|thành|còn)\s+(?P<b>\d[\d.,/]*%?)(?![\w])(?P<qa>)(?P<qb>)",
+                          self.quiet, re.I)
+            if not m:
+                return []
         a = self.q[int(m.group("qa"))] if m.group("qa") else m.group("a").strip()
         b = self.q[int(m.group("qb"))] if m.group("qb") else m.group("b").strip()
         if not m.group("qa"):
@@ -896,6 +901,9 @@ class Rules:
                 k = int(intro.group(1) or intro.group(2))
                 if k not in used | set(self.place.current):
                     text, own_k = [self.q[k]], k
+            figure = re.search(r"\b(?:thành|là)\s+(\d[\d.,/]*%?)\s*[.;]?\s*$", self.skel)
+            if not text and figure and not PH_RE.search(self.skel):
+                text = [figure.group(1)]  # "cột Tỷ lệ trực tuyến, đề nghị sửa thành 47,8%": a figure, unquoted
         if not text:
             if self.lx.rx("advisory.verbs").search(self.masked):
                 return None
