@@ -454,7 +454,7 @@ class Rules:
         into = lx.alt("operation.change.into")
         change = lx.alt("operation.change.verbs")
         out = []
-        asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?(?=(?:" + change + r")\b))?"
+        asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?)?"
         for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + asking +
                              r"(?:(?:được\s+)?(?:" + change + r")\s+(?:lại\s+)?)?"
                              r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
@@ -524,7 +524,8 @@ class Rules:
             r"(?:" + _WORDS + r"\s*)?⟦(?P<b>\d+)⟧", self.quiet, re.I)
         if not pairs and not ins and not between:
             return self.bracketed()
-        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise() and not _ARROW.search(self.skel):
+        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise() and not _ARROW.search(self.skel) \
+                and not (self.asked() and re.search(r"\blà\b", self.low)):  # "“X” mình nghĩ phải là “Y”"
             return None
         target = self.target
         if target is None and self.place.page is not None:
@@ -777,10 +778,24 @@ class Rules:
                 re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\s*[.;]?\s*$",
                          obj, re.I):
             return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + this section")
-        if not obj.strip(" .;") and target and self.place.own and self.place.refs and \
-                self.place.refs[0].start < m.start() and not self.place.bracketed:
-            # "Điểm c khoản 3 Điều 4 trùng với ..., đề nghị bỏ.": the part the sentence is about
-            return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + the part named first")
+        own_obj = self.skel[m.start("obj"):max(m.start("obj"), instruction_end(self.skel))]
+        if not own_obj.strip(" .;,") and target:
+            named = list(re.finditer(r"(?<![\w])(?P<w>câu|đoạn|cụm từ|từ|chữ|nội dung)\s*:?\s*⟦(?P<q>\d+)⟧",
+                                     self.skel[: m.start()], re.I))
+            if len(named) == 1:
+                # "câu “S” nên bỏ đi vì ...": the words named before the verb
+                words, cut = strip_ellipsis(self.q[int(named[0].group("q"))])
+                if named[0].group("w").lower() in ("câu", "đoạn"):
+                    return Reading([{"op": "delete", "target": target, "anchor": {
+                        "sentence_prefix" if cut else "sentence": words}}], "edit", rule + " + câu “…” named first")
+                if not cut:
+                    return Reading([{"op": "delete", "target": target, "find": _trim_phrase(words)}], "edit",
+                                   rule + " + “…” named first")
+            if not named and self.place.own and self.place.refs and self.place.refs[0].start < m.start() and \
+                    not self.place.bracketed:
+                # "Điểm c khoản 3 Điều 4 trùng với ..., đề nghị bỏ.": the part the sentence is about
+                return Reading([{"op": "delete", "target": target, "_named": True}], "edit",
+                               rule + " + the part named first")
         return comment(target, self.u, rule, msg("what to drop is not quoted: left to the drafter"))
 
     # -- insertions
