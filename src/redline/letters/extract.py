@@ -181,7 +181,8 @@ class Reader:
         if outcome == "ignored" and self.opening and not reading.agreement:
             rule = "narrative: the letter's opening" if not rule.startswith("narrative.") else rule
         k = self.ledger.add(u.n, u.quote, outcome, rule)
-        self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
+        self.current_by_unit[k] = [q for i, q in enumerate(u.quotes) if i in place.current or
+                                   self.draft is not None and self.draft.found(q)]  # what locates it
         if outcome == "ignored":
             if reading.agreement or not (self.opening and self.numbered or reading.rule.startswith(
                     ("narrative.openings", "narrative.announcements", "narrative.lead_ins",

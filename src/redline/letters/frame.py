@@ -117,7 +117,7 @@ def org_name(upper: str) -> str:
         if w.endswith(","):
             capital_next = True
         i += 1
-    return " ".join(out)
+    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
 
 
 def _is_upper(p: str) -> bool:
