@@ -23,7 +23,7 @@ from typing import Any
 from .accounting import Ledger
 from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (public names)
 from .lexicon import lexicon
-from .locations import Place, Ref, combine, find_refs, names_place, place_of
+from .locations import Place, Ref, combine, document_group, find_refs, names_place, place_of
 from .operations import Reading, comment, problem_of, read, weak_request
 from .source import letter_paragraphs
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
@@ -77,8 +77,8 @@ class Reader:
         if item.children:
             skel, quotes = mask_quotes(item.head)
             refs = find_refs(skel, quotes)
-            gref = refs[0] if refs else None
-            if gref is not None and group is not None:
+            gref = refs[0] if refs else document_group(item.head)
+            if gref is not None and group is not None and not gref.doc:
                 gref = Ref(combine(gref.text, gref.ranks, group), gref.ranks + group.ranks, 0, 0, gref.title)
             gref = gref or group
             self.ledger.add(item.n, clean(item.head), "ignored",
@@ -131,8 +131,9 @@ class Reader:
                                    self.draft is not None and self.draft.found(q)]
                 self.previous = place.target
                 self._context(place.target)
+        inner = document_group(item.head) or group  # "2. Về nội dung dự thảo Quy chế" over "a) ...", "b) ..."
         for more in follow_ups(item, leftover) if leftover else []:
-            lead = self.instruction(more, group, lead, fresh=False)
+            lead = self.instruction(more, inner, lead, fresh=False)
         if fresh and lead is not None:
             self.last_lead = lead
         return lead

@@ -54,10 +54,29 @@ class Ref:
     start: int
     end: int  # end in the skeleton, title included
     title: str | None = None
+    doc: str | None = None  # a group head that names only a document ("II. ĐỐI VỚI DỰ THẢO QUY CHẾ")
 
     @property
     def target(self) -> str:
+        if self.doc and not self.text:
+            return self.doc
         return f"{self.text} ({self.title})" if self.title else self.text
+
+
+def document_group(head: str) -> Ref | None:
+    """'II. ĐỐI VỚI DỰ THẢO QUY CHẾ', '2. Về nội dung dự thảo Quy chế': a head that names a document
+    printed within the draft, and no place in it: its items' places are in that document."""
+    m = re.search(r"(?i)\bdự thảo\s+(?P<d>" + lexicon().alt("location.documents") + r")(?![\w])", head)
+    if not m or find_refs(*_masked(head)):
+        return None
+    d = next((x for x in lexicon().phrases("location.documents") if x.lower() == m.group("d").lower()), None)
+    return Ref("", [10], 0, 0, doc=d) if d else None
+
+
+def _masked(text: str):
+    from .content import mask_quotes
+
+    return mask_quotes(text)
 
 
 # A reference to another document ("khoản 1 Điều 10 Nghị định số 43/2017/NĐ-CP", "Điều 7 Luật
@@ -176,6 +195,8 @@ def combine(child: str | None, child_ranks: list[int] | None, group: "Ref | None
         return child
     if child is None:
         return group.target
+    if group.doc and not group.text:
+        return child if " của " in child else f"{child} của {group.doc}"
     if child_ranks and max(child_ranks) < min(group.ranks) and not re.search(r"[IVX]+\.\d", child):
         m = re.match(r"^(.*?)(\s*\([^()]*\))?$", child)
         base, title = m.group(1), (m.group(2) or "")

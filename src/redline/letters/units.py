@@ -288,6 +288,8 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
             pre.append(p)
             continue
         s = _SUB.match(p)
+        if two_levels and sub is not None:
+            s = None  # "a)" under "1." under "II.": the digit item's own sub-item (follow_ups numbers it)
         expected_letter = _LETTERS[len(current.children)] if len(current.children) < len(_LETTERS) else None
         if s and s.group("num") == expected_letter and instruction_like(s.group("rest")) and (
                 sub is None or not wants_text(sub.head) or s.group("num") != "a"):
@@ -495,7 +497,13 @@ def follow_ups(item: Item, paras: list[str] | None = None) -> list[Item]:
     i = 0
     while i < len(paras):
         p = paras[i]
-        more = Item(item.n, p, parent=item, follow=True)
+        sub = _SUB.match(p) or _DEC.match(p)
+        if sub:
+            # "a) Khoản 1 Điều 5: sửa ..." under "2. Chương II": a sub-item, read with its own number
+            label = sub.group("sub") if "sub" in sub.groupdict() else sub.group("num")
+            more = Item(f"{item.n}.{label}", sub.group("rest"), parent=item)
+        else:
+            more = Item(item.n, p, parent=item, follow=True)
         out.append(more)
         i += 1
         if wants_text(p):
