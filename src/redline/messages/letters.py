@@ -130,4 +130,18 @@ VI = {
         "nội dung mới chỉ là một đoạn (“…”): để cơ quan soạn thảo xử lý",
     "words to add without their place in the text: left to the drafter":
         "câu chữ cần bổ sung không nêu vị trí trong câu: để cơ quan soạn thảo xử lý",
+    # the harm firewall (letters/firewall.py) and tables
+    "the new words are much shorter than {section}: left to the drafter":
+        "nội dung mới ngắn hơn nhiều so với {section}: để cơ quan soạn thảo xử lý",
+    "the new words are part of a sentence, not a block: left to the drafter":
+        "nội dung mới chỉ là một phần của câu, không phải một đoạn: để cơ quan soạn thảo xử lý",
+    "the letter does not say the part is rewritten: left to the drafter":
+        "văn bản góp ý không nói viết lại toàn bộ phần này: để cơ quan soạn thảo xử lý",
+    "the letter does not name the part to delete: left to the drafter":
+        "văn bản góp ý không nêu rõ phần cần bỏ: để cơ quan soạn thảo xử lý",
+    "the row the letter names is not in {section}: left to the drafter":
+        "dòng được nêu không có trong {section}: để cơ quan soạn thảo xử lý",
+    "which row is meant is not clear: left to the drafter": "không rõ dòng nào: để cơ quan soạn thảo xử lý",
+    "which cell of the row is meant is not said: left to the drafter":
+        "không nêu ô nào của dòng: để cơ quan soạn thảo xử lý",
 }
