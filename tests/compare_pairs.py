@@ -215,10 +215,10 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     """OLD = a real document; NEW = the same with a word changed, a paragraph inserted and
     (with three or more) one deleted, among paragraphs with text (of the body and its tables;
     a deleted one of the body), made on the XML
-    of the main part so every other part stays the same.  None when no paragraph has text."""
+    of the main part so every other part stays the same.  A document with no paragraph of plain
+    text gets a new first paragraph instead.  None only when the main part has no body."""
     import hashlib
     import random
-    import shutil
 
     from redline.ooxml import paragraph_text
 
@@ -238,8 +238,9 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
              and not any(x.tag == W + "txbxContent" for x in b.iterancestors())]
     plain = [b for b in paras if next(b.iter(W + "fldChar", W + "fldSimple", W + "sectPr"), None) is None
              and any(t.text and t.text.strip() for t in b.iter(W + "t"))]
-    if not plain:
-        return None
+    if not plain:  # nothing to edit: NEW is OLD with a paragraph of text before everything else
+        body.insert(0, etree.fromstring(f'<w:p xmlns:w="{W_NS}"><w:r><w:t>Đoạn mới do so sánh thêm vào.</w:t></w:r></w:p>'))
+        return _write_pair(path, tmp, infos, data, main, root)
     a = rnd.choice(plain)
     # a word changed in a: its last text gets a new word
     runs = [t for t in a.iter(W + "t") if t.text and t.text.strip()]
@@ -263,6 +264,13 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     if len(paras) >= 3 and rest:
         c = rnd.choice(rest)
         c.getparent().remove(c)
+    return _write_pair(path, tmp, infos, data, main, root)
+
+
+def _write_pair(path: Path, tmp: Path, infos, data: dict, main: str, root) -> tuple[Path, Path]:
+    """OLD: a byte copy of ``path``; NEW: the same package with ``root`` as its main part."""
+    import shutil
+
     old = tmp / ("old-" + path.name)
     new = tmp / ("new-" + path.name)
     shutil.copyfile(path, old)
