@@ -26,7 +26,49 @@ import redline
 from oracles import W_NS, make_docx, para, run, wml_part
 
 W = f"{{{W_NS}}}"
-NOTE_TYPES = {"footnote": "word/footnotes.xml", "endnote": "word/endnotes.xml"}
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+NOTE_TYPES = {"footnote": RT + "footnotes", "endnote": RT + "endnotes"}
+
+
+# --------------------------------------------------------------------------- the package's parts
+
+def _rels_target(z: zipfile.ZipFile, source: str, reltype: str) -> str | None:
+    """The zip name of the part ``source`` (a zip name; "" for the package) relates to by
+    ``reltype``, read from its relationships part (None when there is none)."""
+    import posixpath
+
+    folder, name = posixpath.split(source)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    names = {n.lower(): n for n in z.namelist()}
+    if rels.lower() not in names:
+        return None
+    root = etree.fromstring(z.read(names[rels.lower()]))
+    for rel in root.iter(RELS + "Relationship"):
+        if rel.get("Type") == reltype and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            return names.get(path.lower())
+    return None
+
+
+def main_part(z: zipfile.ZipFile) -> str | None:
+    """The zip name of the main document part: the package's officeDocument relationship
+    (usually word/document.xml, but a package may name it otherwise)."""
+    return _rels_target(z, "", RT + "officeDocument")
+
+
+def story_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """{"main": zip name, "footnote": ..., "endnote": ...} for the parts the package has."""
+    main = main_part(z)
+    if main is None:
+        return {}
+    out = {"main": main}
+    for kind, reltype in NOTE_TYPES.items():
+        name = _rels_target(z, main, reltype)
+        if name is not None:
+            out[kind] = name
+    return out
 
 
 
@@ -115,17 +157,16 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
     from redline.revisions import accept_all, reject_all
 
     with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        roots = {n: etree.fromstring(z.read(n)) for n in ["word/document.xml", *NOTE_TYPES.values()] if n in names}
+        roots = {kind: etree.fromstring(z.read(name)) for kind, name in story_parts(z).items()}
     for root in roots.values():
         if mode == "accept":
             accept_all(root)
         elif mode == "reject":
             reject_all(root)
     notes = {}
-    for kind, name in NOTE_TYPES.items():
-        if name in roots:
-            notes.update({(kind, n.get(W + "id")): n for n in roots[name].findall(W + kind)})
+    for kind in NOTE_TYPES:
+        if kind in roots:
+            notes.update({(kind, n.get(W + "id")): n for n in roots[kind].findall(W + kind)})
     out: list[str] = []
 
     def norm(t: str) -> str:
@@ -157,7 +198,7 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
             elif c.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
                 blocks(c)
 
-    blocks(roots["word/document.xml"].find(W + "body"))
+    blocks(roots["main"].find(W + "body"))
     return out
 
 
@@ -172,7 +213,7 @@ def mark_revisions(path: Path) -> bool:
     pandoc joins their texts with a space and Word (and redline) with nothing, so pandoc's
     reading of such a document cannot be compared with a redline-accepted one."""
     with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = etree.fromstring(z.read(main_part(z)))
     return any(el.getparent().tag == W + "rPr" and el.getparent().getparent().tag == W + "pPr"
                for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
 
@@ -204,7 +245,7 @@ def check_exact(old: Path, new: Path, out: Path, *, pandoc: bool = True, audit: 
 
 def revision_count(out: Path) -> int:
     with zipfile.ZipFile(out) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = etree.fromstring(z.read(main_part(z)))
     return sum(1 for _ in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "rPrChange",
                                     W + "pPrChange"))
 
@@ -226,7 +267,8 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     with zipfile.ZipFile(path) as z:
         infos = z.infolist()
         data = {i.filename: z.read(i.filename) for i in infos}
-    main = next((n for n in data if n.lower() == "word/document.xml"), None)
+    with zipfile.ZipFile(path) as z:
+        main = main_part(z)
     if main is None:
         return None
     root = etree.fromstring(data[main])
