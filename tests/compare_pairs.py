@@ -26,6 +26,8 @@ import redline
 from oracles import W_NS, make_docx, para, run, wml_part
 
 W = f"{{{W_NS}}}"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M = f"{{{M_NS}}}"
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 NOTE_TYPES = {"footnote": RT + "footnotes", "endnote": RT + "endnotes"}
@@ -151,8 +153,9 @@ def compare(tmp: Path, name: str, old: Path, new: Path, **options):
 def reading(path: Path | str, mode: str | None) -> list[str]:
     """The document after redline's own Accept All / Reject All (mode None: as stored), as a
     list of lines: "P text" for every body paragraph (empty ones too), "[T" / "T]" around a
-    table, "R" before each row and "C" before each cell, "X text" for each paragraph of a text
-    box (after its paragraph), "N text" for each paragraph of a note (after its paragraph)."""
+    table, "R" before each row and "C" before each cell, "M text" for each equation (m:oMath or
+    m:oMathPara: its m:t texts; after its paragraph), "X text" for each paragraph of a text box
+    (after its paragraph), "N text" for each paragraph of a note (after its paragraph)."""
     from redline.ooxml import paragraph_text
     from redline.revisions import accept_all, reject_all
 
@@ -174,6 +177,8 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
 
     def paragraph(p) -> None:
         out.append("P " + norm(paragraph_text(p)))
+        for zone in math_zones(p):
+            out.append("M " + norm("".join(t.text or "" for t in zone.iter(M + "t", W + "t"))))
         for box in p.iter(W + "txbxContent"):
             for bp in box.iter(W + "p"):
                 out.append("X " + norm(paragraph_text(bp)))
@@ -199,6 +204,19 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
                 blocks(c)
 
     blocks(roots["main"].find(W + "body"))
+    return out
+
+
+def math_zones(p) -> list:
+    """The equations of a paragraph, outermost only (an m:oMathPara holds m:oMath), not those of
+    its text boxes."""
+    out = []
+    for z in p.iter(M + "oMathPara", M + "oMath"):
+        up = z.getparent()
+        while up is not None and up is not p and up.tag not in (M + "oMathPara", W + "txbxContent"):
+            up = up.getparent()
+        if up is p:
+            out.append(z)
     return out
 
 
