@@ -28,6 +28,7 @@ from oracles import W_NS, make_docx, para, run, wml_part
 W = f"{{{W_NS}}}"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 M = f"{{{M_NS}}}"
+MATH_DECL = f'xmlns:m="{M_NS}"'
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 NOTE_TYPES = {"footnote": RT + "footnotes", "endnote": RT + "endnotes"}
@@ -135,10 +136,33 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
+def math_run(text: str, rev: str = "", id: int = 900) -> str:  # noqa: A002
+    """An m:r in Cambria Math; ``rev`` ("ins" / "del") writes it as Word records a revision
+    made inside an equation: the run's properties and text inside a w:ins / w:del in the m:r."""
+    inner = f'<w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><m:t>{text}</m:t>'
+    if rev:
+        inner = f'<w:{rev} w:id="{id}" w:author="Sở Tư pháp" w:date="2023-03-01T00:00:00Z">{inner}</w:{rev}>'
+    return f"<m:r>{inner}</m:r>"
+
+
+def equation(*parts, display: bool = False) -> str:
+    """An equation (m:oMath; in an m:oMathPara when ``display``).  A part is text (one m:r), raw
+    XML, or ("sup", base, exponent) / ("frac", numerator, denominator)."""
+    def one(part) -> str:
+        if isinstance(part, str):
+            return part if part.startswith("<") else math_run(part)
+        kind, a, b = part
+        if kind == "sup":
+            return f"<m:sSup><m:e>{one(a)}</m:e><m:sup>{one(b)}</m:sup></m:sSup>"
+        return f"<m:f><m:num>{one(a)}</m:num><m:den>{one(b)}</m:den></m:f>"
+    xml = "<m:oMath>" + "".join(one(x) for x in parts) + "</m:oMath>"
+    return f"<m:oMathPara>{xml}</m:oMathPara>" if display else xml
+
+
 def write_pair(tmp: Path, name: str, old_body: str, new_body: str, old_parts: dict | None = None,
                new_parts: dict | None = None) -> tuple[Path, Path]:
-    old = make_docx(tmp / f"{name}.old.docx", old_body, parts=old_parts)
-    new = make_docx(tmp / f"{name}.new.docx", new_body, parts=new_parts)
+    old = make_docx(tmp / f"{name}.old.docx", old_body, parts=old_parts, root_attrs=MATH_DECL)
+    new = make_docx(tmp / f"{name}.new.docx", new_body, parts=new_parts, root_attrs=MATH_DECL)
     return old, new
 
 
