@@ -326,6 +326,24 @@ def test_equation_with_earlier_revisions_keeps_them(tmp_path):
     assert reading(out, "accept")[:2] == ["P Diện tích:", "M S=2r2"]
 
 
+def test_equations_in_the_way_back(tmp_path):
+    """The edits file carries text: an equation that changed is listed as unresolved, never
+    turned into a replacement that would drop it; text edited around one keeps it."""
+    old_body, new_body, _, _ = EQUATION_PAIRS["equation-changed"]
+    old, new = write_pair(tmp_path, "eq-back", old_body, new_body)
+    _, result = compare(tmp_path, "eq-back", old, new, edits=tmp_path / "eq-back.json")
+    assert result.edits["edits"] == []
+    assert [u["reason"] for u in result.edits["unresolved"]] == [
+        "a picture, equation, link or field changed: an edits file carries text only"]
+    old_body, new_body, _, _ = EQUATION_PAIRS["equation-kept-text-changed"]
+    old, new = write_pair(tmp_path, "eq-back2", old_body, new_body)
+    _, result = compare(tmp_path, "eq-back2", old, new, edits=tmp_path / "eq-back2.json")
+    assert "unresolved" not in result.edits
+    applied = tmp_path / "eq-back2.applied.docx"
+    redline.apply(old, tmp_path / "eq-back2.json", applied, force=True)
+    assert reading(applied, "accept") == reading(new, "accept")  # the equation's M line included
+
+
 # --------------------------------------------------------------------------- moves
 
 LONG = ["Đoạn thứ nhất nói về công tác cải cách thủ tục hành chính trong năm qua.",
