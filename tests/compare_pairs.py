@@ -26,7 +26,52 @@ import redline
 from oracles import W_NS, make_docx, para, run, wml_part
 
 W = f"{{{W_NS}}}"
-NOTE_TYPES = {"footnote": "word/footnotes.xml", "endnote": "word/endnotes.xml"}
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+M = f"{{{M_NS}}}"
+MATH_DECL = f'xmlns:m="{M_NS}"'
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+NOTE_TYPES = {"footnote": RT + "footnotes", "endnote": RT + "endnotes"}
+
+
+# --------------------------------------------------------------------------- the package's parts
+
+def _rels_target(z: zipfile.ZipFile, source: str, reltype: str) -> str | None:
+    """The zip name of the part ``source`` (a zip name; "" for the package) relates to by
+    ``reltype``, read from its relationships part (None when there is none)."""
+    import posixpath
+
+    folder, name = posixpath.split(source)
+    rels = posixpath.join(folder, "_rels", name + ".rels")
+    names = {n.lower(): n for n in z.namelist()}
+    if rels.lower() not in names:
+        return None
+    root = etree.fromstring(z.read(names[rels.lower()]))
+    for rel in root.iter(RELS + "Relationship"):
+        if rel.get("Type") == reltype and rel.get("TargetMode") != "External":
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            return names.get(path.lower())
+    return None
+
+
+def main_part(z: zipfile.ZipFile) -> str | None:
+    """The zip name of the main document part: the package's officeDocument relationship
+    (usually word/document.xml, but a package may name it otherwise)."""
+    return _rels_target(z, "", RT + "officeDocument")
+
+
+def story_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """{"main": zip name, "footnote": ..., "endnote": ...} for the parts the package has."""
+    main = main_part(z)
+    if main is None:
+        return {}
+    out = {"main": main}
+    for kind, reltype in NOTE_TYPES.items():
+        name = _rels_target(z, main, reltype)
+        if name is not None:
+            out[kind] = name
+    return out
 
 
 
@@ -91,10 +136,33 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
+def math_run(text: str, rev: str = "", id: int = 900) -> str:  # noqa: A002
+    """An m:r in Cambria Math; ``rev`` ("ins" / "del") writes it as Word records a revision
+    made inside an equation: the run's properties and text inside a w:ins / w:del in the m:r."""
+    inner = f'<w:rPr><w:rFonts w:ascii="Cambria Math" w:hAnsi="Cambria Math"/></w:rPr><m:t>{text}</m:t>'
+    if rev:
+        inner = f'<w:{rev} w:id="{id}" w:author="Sở Tư pháp" w:date="2023-03-01T00:00:00Z">{inner}</w:{rev}>'
+    return f"<m:r>{inner}</m:r>"
+
+
+def equation(*parts, display: bool = False) -> str:
+    """An equation (m:oMath; in an m:oMathPara when ``display``).  A part is text (one m:r), raw
+    XML, or ("sup", base, exponent) / ("frac", numerator, denominator)."""
+    def one(part) -> str:
+        if isinstance(part, str):
+            return part if part.startswith("<") else math_run(part)
+        kind, a, b = part
+        if kind == "sup":
+            return f"<m:sSup><m:e>{one(a)}</m:e><m:sup>{one(b)}</m:sup></m:sSup>"
+        return f"<m:f><m:num>{one(a)}</m:num><m:den>{one(b)}</m:den></m:f>"
+    xml = "<m:oMath>" + "".join(one(x) for x in parts) + "</m:oMath>"
+    return f"<m:oMathPara>{xml}</m:oMathPara>" if display else xml
+
+
 def write_pair(tmp: Path, name: str, old_body: str, new_body: str, old_parts: dict | None = None,
                new_parts: dict | None = None) -> tuple[Path, Path]:
-    old = make_docx(tmp / f"{name}.old.docx", old_body, parts=old_parts)
-    new = make_docx(tmp / f"{name}.new.docx", new_body, parts=new_parts)
+    old = make_docx(tmp / f"{name}.old.docx", old_body, parts=old_parts, root_attrs=MATH_DECL)
+    new = make_docx(tmp / f"{name}.new.docx", new_body, parts=new_parts, root_attrs=MATH_DECL)
     return old, new
 
 
@@ -109,23 +177,23 @@ def compare(tmp: Path, name: str, old: Path, new: Path, **options):
 def reading(path: Path | str, mode: str | None) -> list[str]:
     """The document after redline's own Accept All / Reject All (mode None: as stored), as a
     list of lines: "P text" for every body paragraph (empty ones too), "[T" / "T]" around a
-    table, "R" before each row and "C" before each cell, "X text" for each paragraph of a text
-    box (after its paragraph), "N text" for each paragraph of a note (after its paragraph)."""
+    table, "R" before each row and "C" before each cell, "M text" for each equation (m:oMath or
+    m:oMathPara: its m:t texts; after its paragraph), "X text" for each paragraph of a text box
+    (after its paragraph), "N text" for each paragraph of a note (after its paragraph)."""
     from redline.ooxml import paragraph_text
     from redline.revisions import accept_all, reject_all
 
     with zipfile.ZipFile(path) as z:
-        names = set(z.namelist())
-        roots = {n: etree.fromstring(z.read(n)) for n in ["word/document.xml", *NOTE_TYPES.values()] if n in names}
+        roots = {kind: etree.fromstring(z.read(name)) for kind, name in story_parts(z).items()}
     for root in roots.values():
         if mode == "accept":
             accept_all(root)
         elif mode == "reject":
             reject_all(root)
     notes = {}
-    for kind, name in NOTE_TYPES.items():
-        if name in roots:
-            notes.update({(kind, n.get(W + "id")): n for n in roots[name].findall(W + kind)})
+    for kind in NOTE_TYPES:
+        if kind in roots:
+            notes.update({(kind, n.get(W + "id")): n for n in roots[kind].findall(W + kind)})
     out: list[str] = []
 
     def norm(t: str) -> str:
@@ -133,6 +201,8 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
 
     def paragraph(p) -> None:
         out.append("P " + norm(paragraph_text(p)))
+        for zone in math_zones(p):
+            out.append("M " + norm("".join(t.text or "" for t in zone.iter(M + "t", W + "t"))))
         for box in p.iter(W + "txbxContent"):
             for bp in box.iter(W + "p"):
                 out.append("X " + norm(paragraph_text(bp)))
@@ -157,7 +227,20 @@ def reading(path: Path | str, mode: str | None) -> list[str]:
             elif c.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
                 blocks(c)
 
-    blocks(roots["word/document.xml"].find(W + "body"))
+    blocks(roots["main"].find(W + "body"))
+    return out
+
+
+def math_zones(p) -> list:
+    """The equations of a paragraph, outermost only (an m:oMathPara holds m:oMath), not those of
+    its text boxes."""
+    out = []
+    for z in p.iter(M + "oMathPara", M + "oMath"):
+        up = z.getparent()
+        while up is not None and up is not p and up.tag not in (M + "oMathPara", W + "txbxContent"):
+            up = up.getparent()
+        if up is p:
+            out.append(z)
     return out
 
 
@@ -172,7 +255,7 @@ def mark_revisions(path: Path) -> bool:
     pandoc joins their texts with a space and Word (and redline) with nothing, so pandoc's
     reading of such a document cannot be compared with a redline-accepted one."""
     with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = etree.fromstring(z.read(main_part(z)))
     return any(el.getparent().tag == W + "rPr" and el.getparent().getparent().tag == W + "pPr"
                for el in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo"))
 
@@ -204,7 +287,7 @@ def check_exact(old: Path, new: Path, out: Path, *, pandoc: bool = True, audit: 
 
 def revision_count(out: Path) -> int:
     with zipfile.ZipFile(out) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = etree.fromstring(z.read(main_part(z)))
     return sum(1 for _ in root.iter(W + "ins", W + "del", W + "moveFrom", W + "moveTo", W + "rPrChange",
                                     W + "pPrChange"))
 
@@ -215,10 +298,10 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     """OLD = a real document; NEW = the same with a word changed, a paragraph inserted and
     (with three or more) one deleted, among paragraphs with text (of the body and its tables;
     a deleted one of the body), made on the XML
-    of the main part so every other part stays the same.  None when no paragraph has text."""
+    of the main part so every other part stays the same.  A document with no paragraph of plain
+    text gets a new first paragraph instead.  None only when the main part has no body."""
     import hashlib
     import random
-    import shutil
 
     from redline.ooxml import paragraph_text
 
@@ -226,7 +309,8 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     with zipfile.ZipFile(path) as z:
         infos = z.infolist()
         data = {i.filename: z.read(i.filename) for i in infos}
-    main = next((n for n in data if n.lower() == "word/document.xml"), None)
+    with zipfile.ZipFile(path) as z:
+        main = main_part(z)
     if main is None:
         return None
     root = etree.fromstring(data[main])
@@ -238,8 +322,9 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
              and not any(x.tag == W + "txbxContent" for x in b.iterancestors())]
     plain = [b for b in paras if next(b.iter(W + "fldChar", W + "fldSimple", W + "sectPr"), None) is None
              and any(t.text and t.text.strip() for t in b.iter(W + "t"))]
-    if not plain:
-        return None
+    if not plain:  # nothing to edit: NEW is OLD with a paragraph of text before everything else
+        body.insert(0, etree.fromstring(f'<w:p xmlns:w="{W_NS}"><w:r><w:t>Đoạn mới do so sánh thêm vào.</w:t></w:r></w:p>'))
+        return _write_pair(path, tmp, infos, data, main, root)
     a = rnd.choice(plain)
     # a word changed in a: its last text gets a new word
     runs = [t for t in a.iter(W + "t") if t.text and t.text.strip()]
@@ -263,6 +348,13 @@ def corpus_pair(path: Path, tmp: Path) -> tuple[Path, Path] | None:
     if len(paras) >= 3 and rest:
         c = rnd.choice(rest)
         c.getparent().remove(c)
+    return _write_pair(path, tmp, infos, data, main, root)
+
+
+def _write_pair(path: Path, tmp: Path, infos, data: dict, main: str, root) -> tuple[Path, Path]:
+    """OLD: a byte copy of ``path``; NEW: the same package with ``root`` as its main part."""
+    import shutil
+
     old = tmp / ("old-" + path.name)
     new = tmp / ("new-" + path.name)
     shutil.copyfile(path, old)

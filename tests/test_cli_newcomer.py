@@ -115,8 +115,14 @@ def test_public_functions_take_explicit_keywords():
 
     for fn, names in ((redline.apply, {"force", "dry_run", "author", "date", "progress", "limits", "lang"}),
                       (redline.accept, {"author", "force", "lang"}), (redline.reject, {"author", "force", "lang"}),
-                      (redline.extract, {"lang"})):
+                      (redline.extract, {"lang"}),
+                      (redline.compare, {"author", "date", "force", "dry_run", "limits", "lang", "edits", "letter"})):
         params = inspect.signature(fn).parameters
         assert names <= set(params), fn.__name__
         assert not any(p.kind is p.VAR_KEYWORD for p in params.values()), fn.__name__
         assert all(n in fn.__doc__ for n in names), fn.__name__
+    for name in redline.__all__:  # no public function hides its options behind **kwargs
+        fn = getattr(redline, name)
+        if inspect.isfunction(fn):
+            params = inspect.signature(fn).parameters.values()
+            assert not any(p.kind is p.VAR_KEYWORD for p in params), name

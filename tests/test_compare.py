@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import redline
-from compare_pairs import (bold, check_exact, compare, field, hyperlink, nfd, note_ref, notes_part,
-                           reading, revision_count, table, textbox, write_pair)
+from compare_pairs import (M, W, bold, check_exact, compare, equation, field, hyperlink, math_run, nfd,
+                           note_ref, notes_part, reading, revision_count, table, textbox, write_pair)
 from oracles import dele, ins, mark, para, run
 
 BODY = [
@@ -244,6 +244,106 @@ def test_hyperlink_kept_intact(tmp_path):
     check_exact(old2, new2, out2)
 
 
+# --------------------------------------------------------------------------- equations
+
+CIRCLE = equation("S=", "π", ("sup", "r", "2"))
+CIRCLE2 = equation("S=", "2π", ("sup", "r", "2"))
+SPHERE = equation("V=", ("frac", "4", "3"), "π", ("sup", "r", "3"), display=True)
+AROUND = ("Diện tích hình tròn là ", " với r là bán kính.")
+MOVING = "Đoạn này có công thức tính diện tích hình tròn theo bán kính "
+LONG_MATH = ["Phần mở đầu trình bày phạm vi áp dụng của hướng dẫn tính toán diện tích.",
+             "Phần tiếp theo nêu các ký hiệu được dùng thống nhất trong toàn văn bản.",
+             "Phần cuối hướng dẫn cách làm tròn kết quả đến hai chữ số thập phân."]
+# OLD's equation carries another reviewer's revisions made inside it, as Word writes them
+REVISED = equation("S=", math_run("2", "ins", id=801), math_run("π", "del", id=802), ("sup", "r", "2"))
+ACCEPTED = equation("S=", "2", ("sup", "r", "2"))
+
+# name: (OLD body, NEW body, equations deleted (or moved away), inserted (or moved in) by the comparison)
+EQUATION_PAIRS = {
+    "equation-kept-text-changed": (para(run(AROUND[0]), CIRCLE, run(AROUND[1])),
+                                   para(run("Diện tích hình tròn được tính theo công thức "), CIRCLE, run(AROUND[1])),
+                                   0, 0),
+    "equation-changed": (para(run(AROUND[0]), CIRCLE, run(AROUND[1])), para(run(AROUND[0]), CIRCLE2, run(AROUND[1])),
+                         1, 1),
+    "equation-deleted": (para(run(AROUND[0]), CIRCLE, run(AROUND[1])),
+                         para(run(AROUND[0] + "pi nhân bình phương bán kính."))
+                         , 1, 0),
+    "equation-inserted": (para(run(AROUND[0] + "pi nhân bình phương bán kính.")),
+                          para(run(AROUND[0]), CIRCLE, run(AROUND[1])), 0, 1),
+    "paragraphs-with-equations-deleted": (
+        para("Các công thức sau:") + para(run("Thể tích khối cầu: "), SPHERE) + para(CIRCLE) + para("Hết."),
+        para("Các công thức sau:") + para("Hết."), 2, 0),
+    "paragraphs-with-equations-inserted": (
+        para("Các công thức sau:") + para("Hết."),
+        para("Các công thức sau:") + para(run("Thể tích khối cầu: "), SPHERE) + para(CIRCLE) + para("Hết."), 0, 2),
+    "row-with-equation-deleted": (para("Bảng") + table([["Hình", "Diện tích"], ["Tròn", para(CIRCLE)],
+                                                        ["Vuông", "a nhân a"]]) + para("Hết."),
+                                  para("Bảng") + table([["Hình", "Diện tích"], ["Vuông", "a nhân a"]]) + para("Hết."),
+                                  1, 0),
+    "paragraph-with-equation-moved": (
+        "".join(para(t) for t in LONG_MATH[:2]) + para(run(MOVING), CIRCLE) + para(LONG_MATH[2]),
+        para(run(MOVING), CIRCLE) + "".join(para(t) for t in LONG_MATH), 1, 1),
+    "equation-with-earlier-revisions-kept": (para(run("Diện tích: "), REVISED) + para("Đoạn hai."),
+                                             para(run("Diện tích: "), ACCEPTED) + para("Đoạn hai, đã sửa."), 0, 0),
+}
+
+
+def _math_revisions(out) -> tuple[int, int]:
+    """Equations of the output inside the comparison's own w:del / w:moveFrom, and w:ins / w:moveTo."""
+    from lxml import etree
+
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    gone = came = 0
+    for zone in root.iter(M + "oMath", M + "oMathPara"):
+        wrap = zone.getparent()
+        if wrap.get(W + "author") != "redline compare":
+            continue
+        gone += wrap.tag in (W + "del", W + "moveFrom")
+        came += wrap.tag in (W + "ins", W + "moveTo")
+    return gone, came
+
+
+@pytest.mark.parametrize("name", sorted(EQUATION_PAIRS))
+def test_equation_pairs_are_exact(tmp_path, name):
+    old_body, new_body, deleted, inserted = EQUATION_PAIRS[name]
+    old, new = write_pair(tmp_path, name, old_body, new_body)
+    out, _ = compare(tmp_path, name, old, new)
+    check_exact(old, new, out)  # pandoc, the XML reading (its M lines), openxml-audit, redline check
+    assert _math_revisions(out) == (deleted, inserted)
+    assert any(line.startswith("M ") for line in reading(out, "reject") + reading(out, "accept"))
+
+
+def test_equation_with_earlier_revisions_keeps_them(tmp_path):
+    old_body, new_body, _, _ = EQUATION_PAIRS["equation-with-earlier-revisions-kept"]
+    old, new = write_pair(tmp_path, "eq-earlier", old_body, new_body)
+    out, _ = compare(tmp_path, "eq-earlier", old, new)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode()
+    # the other reviewer's revisions inside the equation are there as they were, nothing around it
+    assert xml.count('w:author="Sở Tư pháp"') == 2 and "<m:r><w:ins " in xml and "<m:r><w:del " in xml
+    assert reading(out, "reject")[:2] == ["P Diện tích:", "M S=πr2"]
+    assert reading(out, "accept")[:2] == ["P Diện tích:", "M S=2r2"]
+
+
+def test_equations_in_the_way_back(tmp_path):
+    """The edits file carries text: an equation that changed is listed as unresolved, never
+    turned into a replacement that would drop it; text edited around one keeps it."""
+    old_body, new_body, _, _ = EQUATION_PAIRS["equation-changed"]
+    old, new = write_pair(tmp_path, "eq-back", old_body, new_body)
+    _, result = compare(tmp_path, "eq-back", old, new, edits=tmp_path / "eq-back.json")
+    assert result.edits["edits"] == []
+    assert [u["reason"] for u in result.edits["unresolved"]] == [
+        "a picture, equation, link or field changed: an edits file carries text only"]
+    old_body, new_body, _, _ = EQUATION_PAIRS["equation-kept-text-changed"]
+    old, new = write_pair(tmp_path, "eq-back2", old_body, new_body)
+    _, result = compare(tmp_path, "eq-back2", old, new, edits=tmp_path / "eq-back2.json")
+    assert "unresolved" not in result.edits
+    applied = tmp_path / "eq-back2.applied.docx"
+    redline.apply(old, tmp_path / "eq-back2.json", applied, force=True)
+    assert reading(applied, "accept") == reading(new, "accept")  # the equation's M line included
+
+
 # --------------------------------------------------------------------------- moves
 
 LONG = ["Đoạn thứ nhất nói về công tác cải cách thủ tục hành chính trong năm qua.",
@@ -345,6 +445,32 @@ def test_cli_compare(tmp_path):
                                              ["compare", str(old), str(tmp_path / "missing.docx"), "-o",
                                               str(tmp_path / "x.docx")])
     assert bad.exit_code == 2 and not (tmp_path / "x.docx").exists()
+
+
+def _renamed_main_part(path, name: str) -> None:
+    """Move the package's main part to ``name`` (word/<name>), as some producers do: the package
+    relationship, the content type override and the part's own relationships follow it."""
+    with zipfile.ZipFile(path) as z:
+        files = {i.filename: z.read(i.filename) for i in z.infolist()}
+    files[f"word/{name}"] = files.pop("word/document.xml")
+    files[f"word/_rels/{name}.rels"] = files.pop("word/_rels/document.xml.rels")
+    for part in ("_rels/.rels", "[Content_Types].xml"):
+        files[part] = files[part].replace(b"/word/document.xml", f"/word/{name}".encode()) \
+            .replace(b'"word/document.xml"', f'"word/{name}"'.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+
+
+def test_main_part_under_another_name(tmp_path):
+    old, new = write_pair(tmp_path, "main-part", body(BODY), body(edited(p6="Tổ chức 14 đoàn kiểm tra.")))
+    for p in (old, new):
+        _renamed_main_part(p, "main.xml")
+    out, result = compare(tmp_path, "main-part", old, new)
+    check_exact(old, new, out)
+    with zipfile.ZipFile(out) as z:
+        assert "word/main.xml" in z.namelist() and "word/document.xml" not in z.namelist()
+    assert revision_count(out) > 0 and result.report.sections
 
 
 def test_output_never_overwrites_an_input(tmp_path):

@@ -165,12 +165,31 @@ def _text_language(path: str | Path) -> str | None:
         return None
 
 
-def compare(old: str | Path, new: str | Path, output: str | Path | None = None, **options):
-    """Compare OLD with NEW: write OLD with the differences as tracked changes; returns a
-    ``CompareResult`` (section-aware summary, warnings; ``edits=``/``letter=`` the way back)."""
+def compare(old: str | Path, new: str | Path, output: str | Path | None = None, *, author: str | None = None,
+            date: str | None = None, formatting: bool = True, moves: bool = True, force: bool = False,
+            edits: str | Path | None = None, letter: str | Path | None = None, dry_run: bool = False,
+            limits: Any = None, lang: str | None = None, summary: str | Path | None = None,
+            summary_format: str = "text"):
+    """Compare OLD with NEW: write OLD's package with the differences as tracked changes and
+    return a ``CompareResult`` (the section-aware summary, warnings).
+
+    output: the .docx to write (default ``<OLD>.compare.docx`` beside OLD); never OLD or NEW.
+    author, date: the revisions' author (default "redline compare") and date (default: now).
+    formatting: show formatting-only changes as w:rPrChange / w:pPrChange (False: ignore them).
+    moves: show moved paragraphs as moves (False: as a deletion and an insertion).
+    force: replace an existing output (never an input).
+    edits, letter: also write the way back: an edits file that ``apply(OLD, edits)`` turns into
+        NEW, and the same as the body of a comment letter that ``extract`` reads back.
+    dry_run: compare and summarise, write nothing.
+    limits: ``redline.package.Limits`` for reading both files.
+    lang: "vi" or "en" for the summary and messages (default: OLD's language).
+    summary, summary_format: also write the summary to this file, as text / markdown / json / html.
+    """
     from .comparison import compare as _compare
 
-    return _compare(old, new, output, **options)
+    return _compare(old, new, output, author=author, date=date, formatting=formatting, moves=moves, force=force,
+                    edits=edits, letter=letter, dry_run=dry_run, limits=limits, lang=lang, summary=summary,
+                    summary_format=summary_format)
 
 
 def review(draft: str | Path, sources: Any = (), *, limits: Any = None, date: str | None = None,

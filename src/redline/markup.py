@@ -6,7 +6,8 @@ here, so a revision looks the same whoever asked for it:
 - ids and attribution: ``Revisions`` hands out w:id values unique across the parts it
   was given (revision ids share one space with every other w:id annotation: comments,
   bookmarks, property changes...), and stamps w:author / w:date (``Meta``);
-- text: ``wrap_deleted`` puts runs in w:del (or w:moveFrom) with w:delText, ``place``
+- text: ``wrap_deleted`` puts runs (and equations, whole) in w:del (or w:moveFrom) with
+  w:delText, ``place``
   puts new content at paragraph level, splitting another reviewer's revision around it;
   run splitting at a character offset (``split_run``, ``isolate``);
 - paragraph marks: ``mark_paragraph`` (w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo, in
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .match import ParagraphText, current_runs
-from .ooxml import TXBX, W, qn
+from .match import ParagraphText, current_content
+from .ooxml import MATH_ZONES, TXBX, W, qn
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 REVISION_TAGS = {W["ins"], W["del"], W["moveFrom"], W["moveTo"]}
@@ -113,7 +114,10 @@ class Revisions:
 
     def wrap_deleted(self, runs: list[etree._Element], meta: Meta, tag: str = "del") -> list[etree._Element]:
         """Put ``runs`` in w:del (or w:moveFrom), adjacent runs of one parent in one
-        wrapper; their text becomes w:delText (a move keeps w:t, as Word writes it)."""
+        wrapper; their text becomes w:delText (a move keeps w:t, as Word writes it).  An
+        equation (m:oMath, m:oMathPara) among them is wrapped whole, as Open-XML-PowerTools'
+        comparer writes it: pandoc honours that form on accept and reject alike, where the
+        m:r/w:del form inside the equation is hidden by its math reader in both views."""
         wrappers: list[etree._Element] = []
         current = None
         for run in runs:
@@ -162,7 +166,7 @@ class Revisions:
         instead, in the mc:Choice and the mc:Fallback alike (``delete_text_boxes``), so
         every program shows the same text, and Reject All gives it back in every reader
         (pandoc does not look inside a drawing in a deleted run).  The emptied frame stays."""
-        runs = list(current_runs(p))
+        runs = list(current_content(p))
         boxed = [r for r in runs if any(True for _ in r.iter(TXBX))]
         if boxed:
             runs = [r for r in runs if not any(r is b for b in boxed)]
@@ -195,8 +199,9 @@ class Revisions:
         mark_paragraph(_ppr(p), self.mark(tag, meta))
 
     def wrap_inserted(self, container: etree._Element, meta: Meta, tag: str = "ins") -> None:
-        """Wrap every run of ``container`` (a paragraph, hyperlink, field...) that is not yet
-        inside a revision in w:ins / w:moveTo, adjacent runs of one parent together."""
+        """Wrap every run and equation of ``container`` (a paragraph, hyperlink, field...)
+        that is not yet inside a revision in w:ins / w:moveTo, adjacent ones of one parent
+        together (an equation whole: see ``wrap_deleted``)."""
         group: list[etree._Element] = []
 
         def flush():
@@ -209,7 +214,7 @@ class Revisions:
 
         for c in list(container):
             t = c.tag
-            if t == W["r"]:
+            if t == W["r"] or t in MATH_ZONES:
                 group.append(c)
                 continue
             if t in (W["bookmarkStart"], W["bookmarkEnd"], W["proofErr"]) and group:
@@ -219,7 +224,7 @@ class Revisions:
             if t in (W["hyperlink"], W["fldSimple"], W["smartTag"], W["customXml"], W["sdt"],
                      W["sdtContent"]):
                 self.wrap_inserted(c, meta, tag)
-        while group and group[-1].tag != W["r"]:
+        while group and group[-1].tag != W["r"] and group[-1].tag not in MATH_ZONES:
             group.pop()
         flush()
 

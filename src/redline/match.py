@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .ooxml import DELETED_CONTAINERS, RUN_CONTAINERS, W
+from .ooxml import DELETED_CONTAINERS, MATH_ZONES, RUN_CONTAINERS, W
 from .text import DASHES, INVISIBLE, QUOTES, SPACES
 
 
@@ -134,6 +134,19 @@ def current_runs(el: etree._Element):
             continue
         elif tag in RUN_CONTAINERS:
             yield from current_runs(c)
+
+
+def current_content(el: etree._Element):
+    """What deleting ``el``'s displayed content wraps in w:del, in order: the runs of the
+    current view and its equations (``MATH_ZONES``, each deleted whole: its m:r are not runs)."""
+    for c in el:
+        tag = c.tag
+        if tag == W["r"] or tag in MATH_ZONES:
+            yield c
+        elif tag in DELETED_CONTAINERS:
+            continue
+        elif tag in RUN_CONTAINERS:
+            yield from current_content(c)
 
 
 # ----------------------------------------------------------------------------- normalised view

@@ -38,6 +38,12 @@ W = {name: qn("w:" + name) for name in (
 RUN_CONTAINERS = {W["ins"], W["moveTo"], W["hyperlink"], W["smartTag"], W["customXml"],
                   W["sdt"], W["sdtContent"], W["fldSimple"]}
 DELETED_CONTAINERS = {W["del"], W["moveFrom"]}
+# Office Math zones (m:oMath, m:oMathPara): paragraph-level content beside the runs, never
+# inside one.  A tracked change marks one whole, with a w:ins / w:del around it (ISO 29500
+# CT_RunTrackChange holds them); the revisions Word writes inside one (m:r/w:del, m:ctrlPr/w:ins)
+# are that equation's own.
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MATH_ZONES = {f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"}
 # A text box's own story: its paragraphs sit inside a run of the paragraph that anchors it,
 # twice when the box is an mc:AlternateContent (wps:txbx in the Choice, v:textbox in the Fallback).
 TXBX = qn("w:txbxContent")

@@ -14,7 +14,9 @@ revision was written):
 - paragraphs inserted: ``prepend`` after a heading, ``insert_after`` an anchored
   paragraph, ``insert_before`` the next one, or ``append`` at a section's end;
 - what the edits format cannot say yet (a table's rows and cells, a change inside a
-  paragraph that is not a body paragraph) goes to ``unresolved`` with the reason.
+  paragraph that is not a body paragraph, a picture, equation, link or field changed) goes
+  to ``unresolved`` with the reason; a paragraph whose only change is such an object gets no
+  edit (replacing it whole would lose its objects).
 """
 from __future__ import annotations
 
@@ -96,6 +98,12 @@ def make_edits(result) -> dict:
             else:
                 edits.append(e)
             continue
+        if _objects(c.old_text) != _objects(c.new_text):
+            unresolved.append({"instruction": f"change: {clean(old_raw)[:100]} -> {clean(new_raw)[:100]}",
+                               "reason": "a picture, equation, link or field changed: an edits file carries text "
+                                         "only"})
+            if normalize(old_raw) == normalize(new_raw):
+                continue  # the text is the same: replacing the paragraph would only lose its objects
         where = direct.get(c.old)
         if where is None:
             unresolved.append({"instruction": f"change: {clean(old_raw)[:100]} -> {clean(new_raw)[:100]}",
@@ -107,6 +115,12 @@ def make_edits(result) -> dict:
     if unresolved:
         out["unresolved"] = unresolved
     return out
+
+
+def _objects(comparison_text: str) -> list[str]:
+    """The objects of a block's comparison text (read.py folds each picture, equation, link or
+    field into one private-use character of plane 16, by content)."""
+    return [ch for ch in comparison_text if ord(ch) >= 0x100000]
 
 
 # ---------------------------------------------------------------------------- where things are

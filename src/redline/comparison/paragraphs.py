@@ -5,8 +5,8 @@ atomic, changes never split a word).  Then, from the last change to the first so
 earlier offsets stay valid:
 
 - a changed stretch: OLD's characters wrapped in w:del (runs split at the exact
-  characters; a link, field or picture deleted whole), NEW's content copied in a w:ins
-  right after, with NEW's formatting (transplant.py makes the copy mean the same in OLD);
+  characters; a link, field, picture or equation deleted whole), NEW's content copied in a
+  w:ins right after, with NEW's formatting (transplant.py makes the copy mean the same in OLD);
 - an equal stretch whose run formatting differs: OLD's runs take NEW's formatting, the old
   one recorded in w:rPrChange (formatting.py), unless formatting is ignored;
 - equal note references and text boxes: their contents are compared in turn.
@@ -23,8 +23,8 @@ from lxml import etree
 
 from .. import diff as wdiff
 from ..markup import clean_rpr, split_run
-from ..match import current_runs
-from ..ooxml import W
+from ..match import current_content
+from ..ooxml import MATH_ZONES, W
 from . import formatting
 from .read import Opaque, Unit, unit_text, view
 
@@ -158,10 +158,11 @@ def _replace(cmp, story, p, start: int, end: int, new_p, nu: list[Unit], new_spa
         for u in inside:
             if u.kind == "atomic":
                 _flush_delete(cmp, runs)
-                inner = list(current_runs(u.top))
-                if inner:
-                    cmp.rv.wrap_deleted(inner, cmp.meta)
-                anchor = u.top
+                # an equation is deleted whole; a link, field or control keeps its shell, its
+                # content deleted inside it (as Word writes it)
+                inner = [u.top] if u.top.tag in MATH_ZONES else list(current_content(u.top))
+                wrappers = cmp.rv.wrap_deleted(inner, cmp.meta) if inner else []
+                anchor = wrappers[-1] if u.top.tag in MATH_ZONES and wrappers else u.top
             elif u.kind == "field":
                 for el in u.runs:
                     if el.tag == W["r"]:
@@ -169,7 +170,7 @@ def _replace(cmp, story, p, start: int, end: int, new_p, nu: list[Unit], new_spa
                             runs.append(el)
                     else:
                         _flush_delete(cmp, runs)
-                        cmp.rv.wrap_deleted(list(current_runs(el)), cmp.meta)
+                        cmp.rv.wrap_deleted(list(current_content(el)), cmp.meta)
                         anchor = el
             elif not runs or runs[-1] is not u.run:
                 runs.append(u.run)
@@ -260,7 +261,10 @@ def build_insertion(cmp, story, nu: list[Unit], ns: int, ne: int) -> list[etree.
                     cmp.rv.wrap_inserted(copied, cmp.meta)
                     out.append(copied)
             last_run_src = last_run = None
-        else:  # atomic: a link, a simple field, a content control, an equation
+        elif u.top.tag in MATH_ZONES:  # an equation: inserted whole, beside the runs
+            ins_for_run().append(story.copy(u.top))
+            last_run_src = last_run = None
+        else:  # atomic: a link, a simple field, a content control, its runs inserted inside
             copied = story.copy(u.top)
             cmp.rv.wrap_inserted(copied, cmp.meta)
             out.append(copied)

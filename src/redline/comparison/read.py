@@ -31,6 +31,7 @@ from lxml import etree
 from ..ooxml import W, W_NS, iter_blocks
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_M_R, _M_RPR = f"{{{M_NS}}}r", f"{{{M_NS}}}rPr"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -179,6 +180,7 @@ class Reader:
     def _atomic_signature(self, c: etree._Element) -> str:
         from ..ooxml import paragraph_text
 
+        c = settled(c)
         head = etree.QName(c).localname
         if c.tag == W["hyperlink"]:
             rid = c.get(f"{{{R_NS}}}id")
@@ -268,7 +270,39 @@ def unit_text(us: list[Unit]) -> str:
 
 # ---------------------------------------------------------------------------- signatures
 
-_IDS = re.compile(rb'\s(?:w:id|w14:paraId|w14:textId|w:rsid\w*|wp14:\w+|r:id|r:embed|r:link|id)="[^"]*"')
+_REVISED = (W["ins"], W["del"], W["moveFrom"], W["moveTo"], W["rPrChange"], W["pPrChange"])
+
+
+def settled(el: etree._Element) -> etree._Element:
+    """``el`` as its current view shows it: a copy with its own revisions accepted, when it
+    holds any.  OLD's earlier revisions inside an equation, link or control (Word writes
+    m:r/w:ins, m:ctrlPr/w:del ...) are kept in the output, and NEW is read accepted: both
+    sides are signed by what they show, so an equation unchanged between them is left
+    untouched instead of replaced whole.  Math runs left empty (a deletion inside accepted:
+    by us, they stay; by Word, they go) are dropped on both sides."""
+    revised = next(el.iter(*_REVISED), None) is not None
+    if not revised and not any(_empty_math_run(r) for r in el.iter(_M_R)):
+        return el
+    import copy
+
+    from ..revisions import accept_all
+
+    out = copy.deepcopy(el)
+    if revised:
+        accept_all(out)
+    for r in [r for r in out.iter(_M_R) if _empty_math_run(r)]:
+        r.getparent().remove(r)
+    return out
+
+
+def _empty_math_run(r: etree._Element) -> bool:
+    return not any(c.tag not in (W["rPr"], _M_RPR) for c in r)
+
+
+# Identifiers that differ between equal copies, and namespace declarations (a part declares
+# every namespace at its root, and an element serialised in place repeats them; a copy holds
+# only those it uses).
+_IDS = re.compile(rb'\s(?:w:id|w14:paraId|w14:textId|w:rsid\w*|wp14:\w+|r:id|r:embed|r:link|id|xmlns(?::\w+)?)="[^"]*"')
 
 
 def _xml_signature(el: etree._Element) -> str:
