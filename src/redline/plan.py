@@ -911,6 +911,11 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
     m_before = len(before) - len(before.rstrip(" \u00a0"))
     nxt = after[m_after:m_after + 1]
     prv = before[:len(before) - m_before][-1:] if len(before) > m_before else ""
+    phrase = raw[a:b].strip(" \u00a0")
+    if phrase[-1:] in (",", ";") or phrase[:1] in (",", ";"):
+        # the letter quoted the member with its separator ("bỏ cụm từ “huyện B,”"): it goes
+        # with the phrase, and only the spaces are left to tidy (not a second separator)
+        return (a, b + m_after) if m_after and (m_before or not before) else (a, b)
     if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0"):  # at the end: a terminator
         # "A, [B, ]C" -> drop the phrase and its following separator
         end = b + m_after + 1
