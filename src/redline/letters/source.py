@@ -306,7 +306,7 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     lines = [_strip_markup(clean(line)) if "\f" not in line else "\f" for line in lines]
     lines = _drop_running_heads(lines)
     blank_style = "narrow" if _narrow(lines) else sum(1 for l in lines if not l) >= 0.25 * max(
-        1, sum(1 for l in lines if l))
+        1, sum(1 for l in lines if l)) and not _unwrapped(lines)
     paras: list[str] = []
     # Each entry: (text, broken_by_blank) -- whether a blank line / page break preceded it.
     pending_blank = True
@@ -323,6 +323,13 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
             paras.append(line)
         pending_blank = False
     return mend_paragraphs(paras)
+
+
+def _unwrapped(lines: list[str]) -> bool:
+    """Text whose paragraphs are one line each (saved from a word processor, typed in an
+    e-mail): several lines far longer than any hard-wrapped column.  There a line break inside
+    a block is a paragraph break (a quoted new part's heading line, then its text)."""
+    return sum(1 for l in lines if len(l) > 120) >= 2
 
 
 def _narrow(lines: list[str]) -> bool:
