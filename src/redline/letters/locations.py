@@ -134,7 +134,12 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
         rank = _LEVEL_RANK.get(word, 4)
         piece = f"{written[:1].upper()}{written[1:]} {num}"
         chain = _CHAIN_SEP.match(skel[refs[-1].end:start]) if refs else None
-        if chain and refs[-1].title is None and (
+        titled = refs[-1].title is not None if refs else False
+        if chain and titled and rank < min(refs[-1].ranks) and re.fullmatch(r"[\s,]*", skel[refs[-1].end:start]):
+            # "Phần thứ ba (Đánh giá chung), mục 3": the title named the outer part; the chain
+            # goes on inward (the title is not the inner part's, so it no longer checks it)
+            refs[-1].title, titled = None, False
+        if chain and not titled and (
                 rank > refs[-1].ranks[-1] or rank < refs[-1].ranks[-1] and rank < min(refs[-1].ranks)
                 and not re.search(r"\b(?:của|thuộc|tại|trong|ở)\b", chain.group(0))):
             # "khoản 2 Điều 5" (inner first) or "Điều 4, khoản 3, điểm đ" (outer first); a list
