@@ -295,3 +295,84 @@ def test_a_docx_letter_numbered_by_word_keeps_its_numbers(tmp_path):
     d.save(tmp_path / "letter.docx")
     got = extract(tmp_path / "letter.docx")
     assert [(e["n"], e["op"]) for e in got["edits"]] == [(1, "replace_text"), (2, "delete")]
+
+
+# ------------------------------------------------------------ the harm firewall's rules 6-8 (issue 17)
+
+def _typed(body: str) -> dict:
+    from conftest import FIXTURES
+
+    return extract_text(HEAD + body + "\nTrên đây là ý kiến của Sở Tư pháp./.",
+                        draft=FIXTURES / "drafts" / "cchc-typed.docx")
+
+
+def test_new_words_for_a_place_inside_a_part_never_go_to_its_end():
+    # rule 6: "vào cuối đoạn thứ nhất" names a paragraph; the end of Mục 3 Phần I is elsewhere
+    d = _typed("1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn thứ nhất câu: “Kết quả kiểm tra được công "
+               "khai trên Cổng Thông tin điện tử tỉnh.”")
+    assert [e for e in d["edits"] if e["op"] in ("append", "prepend")] == []
+    assert [e["target"] for e in d["edits"] if e["op"] == "comment"] == ["I.3"]
+
+
+def test_a_named_new_part_the_reading_did_not_make_is_a_comment():
+    # rule 7: "bổ sung điểm c)" under Mục 2.3 Phần II names a new part; appending the words to the
+    # end of Mục 2 would put them under the wrong heading
+    d = _typed("1. Phần III (Đánh giá chung), mục 2: đề nghị bổ sung điểm c) Về công tác phối hợp với nội dung: "
+               "“Sự phối hợp giữa các sở, ngành trong giải quyết hồ sơ liên thông còn chậm.”")
+    assert d["edits"] and all(e["op"] in ("comment", "insert_after") for e in d["edits"])
+    for e in d["edits"]:
+        if e["op"] == "insert_after":  # made as the new part itself, with its label
+            assert (e.get("heading") or "").startswith("c)")
+
+
+def test_a_part_named_to_receive_the_words_is_not_a_new_part():
+    d = extract_text(HEAD + "1. Đề nghị bổ sung Điều 5 với nội dung: “Cơ quan tiếp nhận phải trả lời bằng văn bản.”\n")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("append", "Điều 5")]
+
+
+def test_a_sentence_rewritten_around_the_quoted_words_changes_that_sentence():
+    # rule 8: the words quoted are a few of the sentence; the new words are the whole sentence
+    old = "Các hồ sơ trễ hạn chủ yếu thuộc lĩnh vực đất đai, do phải chờ kết quả xác minh nguồn gốc đất của cấp xã."
+    new = ("Các hồ sơ trễ hạn chủ yếu thuộc lĩnh vực đất đai và xây dựng, do phải chờ kết quả xác minh nguồn gốc "
+           "đất của cấp xã.")
+    d = _typed("1. Điểm a tiểu mục 2.3 Mục 2 Phần II viết “lĩnh vực đất đai”. Đề nghị sửa lại là: “" + new + "”")
+    e = next(e for e in d["edits"] if e["op"] != "comment")
+    assert (e["op"], e["find"], e["replace"]) == ("replace_text", old, new)
+    # the same words, but the new sentence is another one: the drafter decides
+    d = _typed("1. Điểm a tiểu mục 2.3 Mục 2 Phần II viết “lĩnh vực đất đai”. Đề nghị sửa lại là: “Sở Tài nguyên "
+               "và Môi trường cần chủ động phối hợp với các huyện trong lĩnh vực đất đai để rút ngắn thời gian.”")
+    assert [e["op"] for e in d["edits"]] == ["comment"]
+
+
+def test_each_cell_change_of_one_sentence_keeps_its_own_column():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”: cột Trực tuyến đề nghị sửa từ “403” thành “413”, "
+                     "cột Tỷ lệ trực tuyến sửa từ “47,7%” thành “48,9%”.\n",
+                     draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    got = [(e["find"], e.get("row"), e.get("column")) for e in d["edits"]]
+    assert got == [("403", "Xây dựng", "Trực tuyến"), ("47,7%", "Xây dựng", "Tỷ lệ trực tuyến")]
+
+
+def test_a_letter_typed_one_line_a_paragraph_keeps_a_quoted_heading_line_apart():
+    from redline.letters.source import mend_lines
+
+    long = "Đề nghị cơ quan soạn thảo bổ sung đánh giá về kết quả thực hiện nhiệm vụ cải cách hành chính của " \
+           "các sở, ngành trong 6 tháng đầu năm."
+    lines = [long, "", "2. Đề nghị bổ sung mục 3 như sau:", "“3. Đối với Bộ Nội vụ", long + "”", ""]
+    assert mend_lines(lines)[-2:] == ["“3. Đối với Bộ Nội vụ", long + "”"]
+    # a hard-wrapped letter (short lines): the same two lines are one paragraph
+    wrapped = ["Đề nghị cơ quan soạn thảo bổ sung", "đánh giá về kết quả thực hiện.", "",
+               "2. Đề nghị bổ sung mục 3 như sau:", "“3. Đối với Bộ Nội vụ", "đề nghị hướng dẫn sớm.”"]
+    assert mend_lines(wrapped)[-1] == "“3. Đối với Bộ Nội vụ đề nghị hướng dẫn sớm.”"
+
+
+def test_an_outer_part_with_its_title_then_an_inner_one_is_one_place():
+    for text, want in [("Phần thứ ba (Đánh giá chung), mục 3: đề nghị", "Phần III, Mục 3"),
+                       ("Tại Mục 6 (Hiện đại hóa), tiểu mục 6.2, đề nghị", "Mục 6, Tiểu mục 6.2"),
+                       ("Điều 5 (Hồ sơ), khoản 2 đề nghị", "Điều 5, Khoản 2")]:
+        skel, quotes = mask_quotes(text)
+        assert [r.text for r in find_refs(skel, quotes)] == [want]
+    skel, quotes = mask_quotes("Mục 2 (Cải cách TTHC), Mục 3 (Tổ chức bộ máy)")  # two places, each titled
+    assert [(r.text, r.title) for r in find_refs(skel, quotes)] == [("Mục 2", "Cải cách TTHC"),
+                                                                   ("Mục 3", "Tổ chức bộ máy")]

@@ -228,7 +228,7 @@ def _table_hints(u: Unit) -> dict:
     tục về xây dựng”", "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
     if not _TABLE_WORDS.search(u.skel):
         return {}
-    out = {"_table": True, "_clause": u.skel}
+    out = {"_table": True, "_clause": u.skel, "_clause_quotes": list(u.quotes)}
     t = _ROW_TEXT.search(u.skel)
     m = _ROW_ORDINAL.search(u.skel)
     w = _ROW_WORDS.search(u.skel)

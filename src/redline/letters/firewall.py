@@ -18,7 +18,16 @@ reason (docs/letters/grammar.md, "The harm firewall", lists the rules):
    part with its delete verb (``_named``);
 4. **an anchor** (a sentence, a paragraph or bullet by its number): found in the target;
 5. **new words** (``append``, ``prepend``, ``insert_*``, ``replace`` of an anchor): words that
-   open a block, not words cut out of a sentence (small letters, a comma first).
+   open a block, not words cut out of a sentence (small letters, a comma first);
+6. **the position the letter names** (``position.finer`` in the lexicon: "vào cuối đoạn",
+   "sau dòng", "sau câu", ...): new words put at the end or start of a whole part, when the
+   letter named a paragraph, sentence or row inside it, are at the wrong place;
+7. **the new part the letter names** ("bổ sung điểm e) ...", "bổ sung khoản 4"): new words
+   that neither carry that label nor become that part are at the wrong place;
+8. **a sentence rewritten** (``replace_text`` whose new words are a whole sentence holding the
+   short words to find, as "Điều 4 quy định “X”. Theo tôi nên sửa lại là: “<sentence>”"):
+   the draft's sentence holding the words is what changes, when the new one shares most of its
+   words (the diff core then marks only what differs); otherwise the drafter decides.
 
 Without a draft only the rules that need none apply, and two more: new text ending in "..."
 ("the rest as it is") and a common word to drop need the draft to be placed.
@@ -29,7 +38,10 @@ import re
 
 from ..messages import Option, msg, render
 from ..text import clean
+from ..text import fold
+from .content import mask_quotes
 from .grounding import SPECIAL, Ground, as_comment, norm, resolve_target
+from .lexicon import lexicon
 
 
 def firewall(doc: dict, g: Ground | None) -> None:
@@ -38,8 +50,63 @@ def firewall(doc: dict, g: Ground | None) -> None:
 
 
 def check(e: dict, g: Ground | None) -> dict:
-    reason = _fragment(e) or (_without_draft(e) if g is None else _against_draft(e, g))
+    if g is not None and e["op"] == "replace_text":
+        e = _whole_sentence(e, g)
+        if e["op"] == "comment":
+            return e
+    reason = _fragment(e) or _position(e) or (_without_draft(e) if g is None else _against_draft(e, g))
     return as_comment(e, reason) if reason is not None else e
+
+
+def _skeleton(e: dict) -> str:
+    """The letter's own words of the instruction (quoted passages masked)."""
+    return mask_quotes(e.get("quote") or "")[0]
+
+
+def _position(e: dict) -> object | None:
+    """Rules 6 and 7: the place the letter names inside the part, honoured or not."""
+    if e["op"] not in ("append", "prepend") or e.get("anchor") or e.get("row") is not None or e.get("cells"):
+        return None
+    skel = _skeleton(e)
+    if lexicon().rx("position.finer").search(skel):
+        return msg("the letter names a place inside {section} the reading did not find: left to the drafter",
+                   section=e["target"])
+    m = re.search(r"\b(?:bổ sung|thêm)\s+(?:thêm\s+)?(?:một\s+)?(?P<kind>điểm|khoản|tiểu mục|mục|điều)\s+"
+                  r"(?P<label>[a-zđ]|\d+(?:\.\d+)*)\b", skel, re.I)
+    target = str(e.get("target") or "")
+    names_target = m and (fold(f"{m.group('kind')} {m.group('label')}") in fold(target) or
+                          target.rsplit(".", 1)[-1].rsplit(":", 1)[-1].lower() == m.group("label").lower())
+    if m and not e.get("heading") and not names_target:  # "bổ sung Điều 65 với nội dung": into Điều 65
+        new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
+        label = clean(new[0]).split(" ", 1)[0].rstrip(".):").lower() if new else ""
+        if label.replace("điều", "") != m.group("label").lower():
+            return msg("the letter names a new part ({part}) the reading did not make: left to the drafter",
+                       part=f"{m.group('kind')} {m.group('label')}")
+    return None
+
+
+def _whole_sentence(e: dict, g: Ground) -> dict:
+    """Rule 8: short words to find, new words a whole sentence holding them."""
+    find, new = norm(e.get("find") or ""), norm(e.get("replace") or "")
+    if not find or not new or find.lower() not in new.lower() or len(new) < 3 * len(find) \
+            or len(new.split()) < 12 or not new[:1].isupper() or new[-1:] not in ".;" or find[:1].isupper():
+        return e
+    target = e.get("target")
+    section = resolve_target(g.tree, target) if target and target != "*" else None
+    if section is None:
+        return e
+    words = lambda t: set(re.findall(r"\w+", fold(t)))  # noqa: E731
+    for i in g.content_blocks(section, e.get("scope")):
+        block = g.block(i)
+        if find not in block:
+            continue
+        sentence = next((x for x in re.split(r"(?<=[.;!?])\s+", block) if find in x), block)
+        old = words(sentence)
+        if sentence != find and old and len(old & words(new)) >= 0.6 * len(old) \
+                and g.count_in(section, sentence, e.get("scope")) == 1:
+            return {**e, "find": sentence}
+        break
+    return as_comment(e, msg("the new words rewrite more than the quoted words: left to the drafter"))
 
 
 def _fragment(e: dict) -> object | None:

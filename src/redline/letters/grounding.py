@@ -437,9 +437,17 @@ def _rows(g: Ground, t) -> list[list[str]]:
     return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
 
 
-def _column(t, clause: str) -> str | None:
+def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
     """The column the letter names by its header's words (neither the table's own description
-    nor the words naming the row count)."""
+    nor the words naming the row count).  A sentence that changes several cells ("cột A sửa từ
+    “1” thành “2”, cột B sửa từ “3” thành “4”") names each change's column before its words."""
+    if quotes and find:
+        k = next((i for i, q in enumerate(quotes) if clean(q) == clean(find)), None)
+        at = clause.find(f"⟦{k}⟧") if k is not None else -1
+        if at > 0:
+            own = _column(t, re.split(r"[,;]\s*(?=[^,;]*$)", clause[:at])[-1])
+            if own:
+                return own
     clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
     clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
     for h in sorted(t.header, key=len, reverse=True):
@@ -465,7 +473,7 @@ def _in_table(g: Ground, e: dict, section) -> dict:
         if out["row"] is None:
             return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
                                      section=t.name))
-        column = _column(t, e.get("_clause", ""))
+        column = _column(t, e.get("_clause", ""), e.get("_clause_quotes"), e.get("find"))
         if column:
             out["column"] = column
     if t is not getattr(getattr(section, "table", None), "info", None):

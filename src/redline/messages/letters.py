@@ -73,6 +73,12 @@ VI = {
     "“{target}” is not in the draft ({reason}); located by the quoted text":
         "dự thảo không có “{target}” ({reason}); xác định vị trí theo đoạn trích",
     "the letter names {named}; the quoted text is in {found}": "văn bản góp ý nêu {named}; đoạn trích nằm ở {found}",
+    "the letter names a place inside {section} the reading did not find: left to the drafter":
+        "văn bản góp ý nêu một vị trí bên trong {section} mà không xác định được: để cơ quan soạn thảo xử lý",
+    "the letter names a new part ({part}) the reading did not make: left to the drafter":
+        "văn bản góp ý đề nghị bổ sung {part} nhưng không xác định được cách bổ sung: để cơ quan soạn thảo xử lý",
+    "the new words rewrite more than the quoted words: left to the drafter":
+        "nội dung mới viết lại nhiều hơn cụm từ được trích: để cơ quan soạn thảo xử lý",
     "the quoted text is not in {section}: left to the drafter":
         "đoạn trích không có trong {section}: để cơ quan soạn thảo xử lý",
     "“{find}” occurs {count} times in {section}: left to the drafter":
