@@ -376,3 +376,16 @@ def test_an_outer_part_with_its_title_then_an_inner_one_is_one_place():
     skel, quotes = mask_quotes("Mục 2 (Cải cách TTHC), Mục 3 (Tổ chức bộ máy)")  # two places, each titled
     assert [(r.text, r.title) for r in find_refs(skel, quotes)] == [("Mục 2", "Cải cách TTHC"),
                                                                    ("Mục 3", "Tổ chức bộ máy")]
+
+
+def test_a_run_on_item_under_a_part_keeps_the_part_for_its_bare_mucs():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Đối với Phần I: tại mục 3, đoạn thứ hai bỏ cụm từ “và yêu cầu”; mục 4 đề nghị thay "
+                     "cụm từ “64 tin, bài” bằng cụm từ “65 tin, bài”; cũng tại mục 4, đoạn cuối sửa “đơn điệu” thành "
+                     "“chưa phong phú”.\n2. Tại mục 5, đề nghị làm rõ Bộ Chỉ số.\n",
+                     draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got[:3] == [("1.a", "delete", "I.3"), ("1.b", "replace_text", "I.4"), ("1.c", "replace_text", "I.4")]
+    # a new item starts afresh: its bare "mục 5" is not completed with the Phần of item 1
+    assert [u["n"] for u in d["unresolved"]] == [2]

@@ -416,8 +416,10 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         target = complete(main, skel, quotes, group)
         if group is None and context and target == main.target:
             outer = coarser(context, max(main.ranks))
-            if outer and max(main.ranks) < 4 or outer and re.fullmatch(r"(?i)tiểu mục\s+\S+", main.text):
-                # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II
+            if outer and max(main.ranks) < 4 or outer and re.fullmatch(r"(?i)(?:tiểu\s+)?mục\s+\S+", main.text):
+                # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II;
+                # "mục 4" after "Đối với Phần thứ nhất: tại mục 3 ..." in the same item (a Mục is
+                # numbered afresh in each Phần; an Điều is not, so it is never completed so)
                 target = f"{main.target} {outer}"
         p.target, p.own = target, True
         last = main

@@ -79,7 +79,7 @@ def imperative(masked: str) -> bool:
     linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
     lx = lexicon()
     lead = re.match(r"^(?:⟦\d+⟧|§|[^\w~]|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
-                    r"theo đó|và|các|thì|cũng|này|nội dung|câu|đoạn)\b|"
+                    r"theo đó|và|các|thì|cũng|này|nội dung|câu|đoạn|thứ\s+\w+|cuối cùng|cuối|đầu tiên)\b|"
                     r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
     rest = masked[lead.end():] if lead else masked
     return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
