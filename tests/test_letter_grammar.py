@@ -389,3 +389,17 @@ def test_a_run_on_item_under_a_part_keeps_the_part_for_its_bare_mucs():
     assert got[:3] == [("1.a", "delete", "I.3"), ("1.b", "replace_text", "I.4"), ("1.c", "replace_text", "I.4")]
     # a new item starts afresh: its bare "mục 5" is not completed with the Phần of item 1
     assert [u["n"] for u in d["unresolved"]] == [2]
+
+
+def test_cell_changes_listed_after_a_colon_and_a_row_named_after_its_table():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "Một số nội dung cần chỉnh sửa cụ thể như sau:\n"
+                     "1. Tại Biểu số 01, dòng “Xây dựng”: cột Trực tuyến sửa từ “403” thành “413”; dòng “Tổng cộng” "
+                     "sửa tương ứng: cột Trực tuyến từ “3.792” thành “3.802”, cột Tỷ lệ trực tuyến từ “49,6%” thành "
+                     "“49,8%”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    got = [(e["op"], e["target"], e.get("row"), e.get("column"), e.get("find")) for e in d["edits"]]
+    assert got == [("replace_text", "Phụ lục 01:Biểu số 01", "Xây dựng", "Trực tuyến", "403"),
+                   ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Trực tuyến", "3.792"),
+                   ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%")]
+    assert d["unresolved"] == []  # the lead-in sentence announces the list; it asks nothing

@@ -246,9 +246,10 @@ def _table_hints(u: Unit) -> dict:
 
 def _anchored(u: Unit) -> bool:
     """A clause that places itself inside a section without naming the section ("ở đoạn thứ tư",
-    "vào câu “...”", "gạch đầu dòng thứ 2") is about the section just named."""
+    "vào câu “...”", "gạch đầu dòng thứ 2"), or opens with a row of a table by its words ("dòng
+    “Tổng cộng” sửa tương ứng: ..."), is about the section (the table) just named."""
     return bool(re.search(r"(?i)\b(?:đoạn|khổ|gạch đầu dòng|dòng)\s+(?:thứ\s+)?(?:\d+|nhất|hai|ba|tư|năm|cuối|đầu)|"
-                          r"\b(?:câu|đoạn)\s*:?\s*⟦", u.skel))
+                          r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
 def _number_in_order(entries: list[dict], doc: dict) -> None:

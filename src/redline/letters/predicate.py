@@ -78,10 +78,16 @@ def imperative(masked: str) -> bool:
     """An operation or advisory verb where an order puts it: first, after the place and the
     linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
     lx = lexicon()
-    lead = re.match(r"^(?:⟦\d+⟧|§|[^\w~]|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
+    lead = re.match(r"^(?:⟦\d+⟧|§|[^\w~]|\d+[\w.]*(?![\w])|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
                     r"theo đó|và|các|thì|cũng|này|nội dung|câu|đoạn|thứ\s+\w+|cuối cùng|cuối|đầu tiên)\b|"
-                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
+                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|(?:biểu|bảng|phụ lục|dòng|hàng)(?:\s+số)?\s+\S+|\s)*",
+                    masked, re.I)
     rest = masked[lead.end():] if lead else masked
+    # "cột Tỷ lệ trực tuyến sửa từ ...": a table's column named by its header's words, then the order
+    col = re.match(r"(?i)(?:cột|dòng|hàng)\s+(?:[^\W\d]\w*\s+){1,6}?(?=(?:" + lx.alt(
+        "operation.change.verbs", "operation.delete.verbs") + r")(?![\w]))", rest)
+    if col:
+        rest = rest[col.end():]
     return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                 "operation.rename.verbs", "operation.move.verbs", "advisory.verbs")
                          + r"(?![\w])", rest, re.I))

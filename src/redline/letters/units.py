@@ -139,11 +139,17 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
             return kind, at  # "tôi có một số ý kiến như sau: Khoản 2 Điều 15: ... đề nghị sửa lại như sau: “...”"
     if op:
         colon = sentence.find(":", op.end())
+        if colon >= 0 and re.search(r"(?i)\btừ\s+⟦\d+⟧\s+(?:thành|sang|xuống|lên)\s+⟦\d+⟧", sentence[colon:]):
+            return None, -1  # "dòng “Tổng cộng” sửa tương ứng: cột A từ “1” thành “2”, ...": the changes, not new text
         if colon >= 0:
             if re.search(r"(?<![\w])(?:một số|một vài|các|những)\s+(?:nội dung|điểm|ý|vấn đề|chỗ|từ ngữ|câu chữ)"
                          r"(?:\s+\S+){0,3}?\s+(?:như\s+)?sau\s*$", sentence[op.end():colon], re.I) and \
                     lexicon().rx("operation.change.verbs").match(sentence, op.start()):
                 return "announce", colon  # "đề nghị chỉnh sửa một số nội dung như sau:": a list of changes follows
+            if re.search(r"(?<![\w])(?:một số|một vài|các|những)\s+(?:nội dung|điểm|ý|vấn đề|chỗ)(?:\s+\S+){0,2}\s+$",
+                         sentence[:op.start()], re.I) and re.fullmatch(r"\s*(?:cụ thể\s+)?(?:như\s+)?sau\s*",
+                                                                     sentence[op.end():colon], re.I):
+                return "announce", colon  # "Một số nội dung cần chỉnh sửa cụ thể như sau:" (the same, subject first)
             return "introduce", colon
     for m in re.finditer(r":", sentence):
         before = sentence[: m.start()]
