@@ -341,7 +341,11 @@ class Planner:
                 raise EditsError(msg("'{section}' has no heading to rename", section=s.address), **e.place("heading"))
             p = self.blocks[s.heading]
             raw = self.raw(p)
-            self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
+            title = e.heading
+            if s.label_chars and s.label_chars == len(raw.rstrip()) and title and not title[:1].isspace() \
+                    and not raw[s.label_chars - 1:s.label_chars].isspace():
+                title = " " + title  # a heading that was its label alone ("Chương I"): one space before the title
+            self.text_changes(pe, s.heading, p, s.label_chars, len(raw), title)
         new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
         if new is None:
             return
