@@ -204,3 +204,44 @@ def test_section_deleted_and_heading_renamed_are_section_edits(tmp_path):
     assert any(e["target"] == renamed.address and ("heading" in e or e.get("scope") == "heading")
                for e in result.edits["edits"])
     round_trip(tmp_path, draft, new)
+
+
+# ------------------------------------------------ cases the random round trip found (kept as examples)
+
+def _with_paragraph_text(draft, out, old: str, new: str) -> None:
+    import docx
+
+    doc = docx.Document(str(draft))
+    p = next(p for p in doc.paragraphs if p.text == old)
+    for r in p.runs[1:]:
+        r._r.getparent().remove(r._r)
+    p.runs[0].text = new
+    doc.save(str(out))
+
+
+def test_a_typed_label_reworded_is_a_change_of_the_heading_words(tmp_path):
+    # "Section 1.1 Scope" -> "Part A Scope" is not a renumbering: the edits file says it, exactly
+    draft = FIXTURES / "drafts" / "english-report.docx"
+    new = tmp_path / "new.docx"
+    _with_paragraph_text(draft, new, "Section 1.1 Scope", "Part A Scope")
+    round_trip(tmp_path, draft, new)
+
+
+def test_a_title_after_a_heading_that_was_its_label_alone_is_spaced(tmp_path):
+    # legal-vn's "Chương I" holds only its label (its title is the next paragraph)
+    draft = FIXTURES / "drafts" / "legal-vn.docx"
+    out = tmp_path / "out.docx"
+    redline.apply(draft, {"author": "Sở Nội vụ", "edits": [{"op": "replace", "target": "I", "heading": "chung"}]},
+                  out)
+    assert "Chương I chung" in oracles.pandoc_paragraphs(out, "accept")
+
+
+def test_a_khoan_label_at_the_head_of_an_article_is_new_text_not_the_articles_own():
+    # "2. ..." prepended to Điều 2 of the decision: a khoản's label, never "Điều 2 exists"
+    draft = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    letter = ("Kính gửi: Sở Nội vụ\nSở Tư pháp có ý kiến như sau:\n1. Tại Điều 2 của Quyết định, đề nghị bổ sung vào "
+              "đầu nội dung: “2. Sở Công Thương lấy ý kiến các cơ quan liên quan.”.\nTrên đây là ý kiến./.")
+    from redline.letters.extract import extract_text
+
+    d = extract_text(letter, draft=draft)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("prepend", "II")]

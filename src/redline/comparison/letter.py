@@ -70,8 +70,12 @@ def _where(address: str, by_address: dict, tree=None) -> str | None:
         name += f" của {s.space}"  # a section of an attached document ("Điều 7 của Quy chế")
     elif s is not None and getattr(tree, "documents", None) and getattr(tree, "name", None):
         name += f" của {tree.name}"  # the main document, beside attached ones
-    if s is None or not s.title or _OP_WORDS.search(s.title):
-        return name  # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out
+    if s is None or not s.title or _OP_WORDS.search(s.title) or getattr(s, "kind", "") in ("khoan", "diem") \
+            or re.search(r"[:;]|[.]$", s.title):
+        # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out, and so is a
+        # khoản's or điểm's own text or any sentence ("... thực hiện các việc sau:"): a colon or
+        # a full stop in the brackets would end the letter's sentence before its request
+        return name
     return f"{name} ({s.title})"
 
 

@@ -632,6 +632,8 @@ def _own_again(g: Ground, e: dict, section) -> dict | None:
     own = (section.number or "").rstrip(".)").lower()
     if label is None or not own or clean(label).rstrip(".)").lower().replace("điều ", "") != own:
         return None
+    if clean(label).lower().startswith("điều") != (getattr(section, "kind", "") == "dieu"):
+        return None  # "2. ..." at the head of Điều 2 is a khoản's label, not the Điều's own
     _l, text = split_label(g.block(section.heading))
     if section.inline and norm(rest or "").split()[:3] == norm(text or "").split()[:3]:
         out = {k: v for k, v in e.items() if k != "text"}
