@@ -173,7 +173,9 @@ class Rules:
             return (f"advisory.conditions: {m.group('w').lower()}",
                     msg("the change is asked under a condition: left to the drafter"))
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
-                      r"(?:cho rằng|muốn)(?![\w])", own, re.I)  # an opinion; "có ý kiến đề nghị ..." forwards a request
+                      r"(?:cho rằng|muốn|đề nghị|kiến nghị|đề xuất)(?![\w])", own, re.I)
+        # others' opinion or request, reported ("Có ý kiến đề nghị bỏ khoản 3 ..."): the letter may go
+        # on to answer it ("... đề nghị giữ lại"), so it is never a tracked change of its own
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
                     msg("others' opinion reported by the letter: left to the drafter"))
