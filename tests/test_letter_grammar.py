@@ -403,3 +403,37 @@ def test_cell_changes_listed_after_a_colon_and_a_row_named_after_its_table():
                    ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Trực tuyến", "3.792"),
                    ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%")]
     assert d["unresolved"] == []  # the lead-in sentence announces the list; it asks nothing
+
+
+def test_a_request_reported_as_others_is_a_comment():
+    d = extract_text(HEAD + "1. Tại khoản 3 Điều 3, có ý kiến đề nghị bỏ cụm từ “trực tuyến”. Sở Tư pháp đề nghị giữ "
+                     "nguyên như dự thảo.\n")
+    assert [e["op"] for e in d["edits"]] and all(e["op"] == "comment" for e in d["edits"])
+
+
+def test_a_new_part_after_a_named_sibling_with_a_description():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Mục IV: đề nghị bổ sung sau khoản 2 một khoản giao nhiệm vụ cho Sở Nội vụ như sau:\n"
+                     "“3. Sở Nội vụ\nHướng dẫn các cơ quan bố trí công chức phụ trách chuyển đổi số.”\n",
+                     draft=FIXTURES / "drafts" / "kehoach-typed.docx")
+    e = d["edits"][0]
+    assert (e["op"], e["target"], e["heading"]) == ("insert_after", "IV.2", "3. Sở Nội vụ")
+
+
+def test_a_clause_quoted_as_a_sentence_to_drop_is_deleted_as_words():
+    from conftest import FIXTURES
+
+    clause = "Trung tâm Tích hợp dữ liệu của tỉnh được đầu tư nâng cấp, bảo đảm an toàn thông tin theo cấp độ 3"
+    d = extract_text(HEAD + f"1. Tại tiểu mục 6.2 Mục 6 Phần II, đề nghị bỏ câu “{clause}” ở đoạn thứ nhất.\n",
+                     draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    e = d["edits"][0]
+    assert (e["op"], e.get("find"), e.get("anchor", {}).get("sentence")) == ("delete", clause, None)
+
+
+def test_quoted_column_headers_joined_by_va():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”: đề nghị sửa cột “Trực tuyến” từ “403” thành “413” và "
+                     "cột “Tỷ lệ trực tuyến” từ “47,7%” thành “48,9%”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    assert [(e.get("column"), e["find"]) for e in d["edits"]] == [("Trực tuyến", "403"), ("Tỷ lệ trực tuyến", "47,7%")]

@@ -85,6 +85,14 @@ def _position(e: dict) -> object | None:
     return None
 
 
+def _whole_sentence_in(g: Ground, section, sentence: str) -> bool:
+    """Is ``sentence`` a whole sentence (or the start of one, as a sentence prefix) somewhere in
+    the section: after a block's start or a full stop, and ending the block or at a full stop?"""
+    w = norm(sentence).rstrip(" .!?")
+    rx = re.compile(r"(?:^|[.!?…]\s+)" + re.escape(w) + r"[.!?…]?(?:\s|$)")
+    return any(rx.search(g.block(i)) for i in g.content_blocks(section))
+
+
 def _whole_sentence(e: dict, g: Ground) -> dict:
     """Rule 8: short words to find, new words a whole sentence holding them."""
     find, new = norm(e.get("find") or ""), norm(e.get("replace") or "")
@@ -160,6 +168,15 @@ def _against_draft(e: dict, g: Ground) -> object | None:
     sentence = anchor.get("sentence") or anchor.get("sentence_prefix")
     if sentence and g.count_in(section, sentence) == 0:
         return msg("the quoted text is not in {section}: left to the drafter", section=section.address)
+    if anchor.get("sentence") and not _whole_sentence_in(g, section, sentence):
+        # "bỏ câu “X”" where X is a clause of a longer sentence ("X; Y."): not a sentence apply
+        # can find; a deletion takes the words (and their separator), anything else is a comment
+        if e["op"] == "delete" and g.count_in(section, sentence) == 1:
+            e.pop("anchor")
+            e["find"] = sentence
+            return None
+        return msg("“{find}” is part of a sentence in {section}, not a whole one: left to the drafter",
+                   find=sentence, section=section.address)
     if e["op"] == "replace" and not anchor and not e.get("heading") and section.heading is not None:
         new = sum(len(clean(p)) for p in e.get("paragraphs") or [])
         old = sum(len(g.block(i)) for i in g.content_blocks(section, e.get("scope")))

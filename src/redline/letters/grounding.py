@@ -445,9 +445,12 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
         k = next((i for i, q in enumerate(quotes) if clean(q) == clean(find)), None)
         at = clause.find(f"⟦{k}⟧") if k is not None else -1
         if at > 0:
-            own = _column(t, re.split(r"[,;]\s*(?=[^,;]*$)", clause[:at])[-1])
+            own = _column(t, re.split(r"[,;]\s*|\s+và\s+", clause[:at])[-1], quotes)
             if own:
                 return own
+    if quotes:  # a header quoted ("cột “Tỷ lệ trực tuyến”"): its words
+        clause = re.sub(r"(?i)(cột\s+)⟦(\d+)⟧", lambda m: m.group(1) + quotes[int(m.group(2))]
+                        if int(m.group(2)) < len(quotes) else m.group(0), clause)
     clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
     clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
     for h in sorted(t.header, key=len, reverse=True):

@@ -369,9 +369,10 @@ class Rules:
         if m and not order_verbs(self.skel[: m.end()], "operation.add.verbs"):
             m = None
         if m is None:
-            # "bổ sung vào trước khoản 2 Điều 5 một khoản mới như sau: ...": the position named first
+            # "bổ sung vào trước khoản 2 Điều 5 một khoản mới như sau: ...", "bổ sung sau khoản 2 một
+            # khoản giao nhiệm vụ cho ...": the position named first
             m = re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+(?P<ref>[^⟦]*?)\s+"
-                          r"(?:một\s+|01\s+)" + kinds + r"\s+mới(?:\s+(?P<num>" + _NUM_WORD + r"))?(?P<q>)",
+                          r"(?:một\s+|01\s+)" + kinds + r"(?:\s+mới)?(?:\s+(?P<num>" + _NUM_WORD + r")(?![\w]))?(?P<q>)",
                           self.skel, re.I)
         if not m:
             return self._new_numbered_section()

@@ -79,6 +79,8 @@ VI = {
         "văn bản góp ý đề nghị bổ sung {part} nhưng không xác định được cách bổ sung: để cơ quan soạn thảo xử lý",
     "the new words rewrite more than the quoted words: left to the drafter":
         "nội dung mới viết lại nhiều hơn cụm từ được trích: để cơ quan soạn thảo xử lý",
+    "“{find}” is part of a sentence in {section}, not a whole one: left to the drafter":
+        "“{find}” chỉ là một phần của câu trong {section}, không phải cả câu: để cơ quan soạn thảo xử lý",
     "the quoted text is not in {section}: left to the drafter":
         "đoạn trích không có trong {section}: để cơ quan soạn thảo xử lý",
     "“{find}” occurs {count} times in {section}: left to the drafter":
