@@ -128,9 +128,13 @@ from .titleblock import title_block_parts
 from .tree import TreeBuilder
 
 
-def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
-    """The section tree of ``doc`` (a python-docx Document).  See the module docstring."""
-    body = Body(doc, rules or HeadingRules())
+def build(doc: Any, rules: HeadingRules | None = None, *, read_facts=None) -> Outline:
+    """The section tree of ``doc`` (a python-docx Document).  See the module docstring.
+
+    ``read_facts(doc, blocks)``, when given, reads what the outline needs of every block
+    (``scan.Facts``) in place of the one-pass scan, or returns None to leave it to the scan:
+    ``redline compare`` keeps OLD's facts and reads NEW's unchanged blocks from them."""
+    body = Body(doc, rules or HeadingRules(), read_facts)
     warnings: list[Warning] = []
     quoted = quoted_blocks(body)
     cands = candidates(body, quoted)
