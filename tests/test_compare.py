@@ -487,9 +487,10 @@ def test_output_never_overwrites_an_input(tmp_path):
 @pytest.mark.parametrize("draft", sorted(p.name for p in (Path(__file__).parent.parent / "fixtures" / "drafts").glob("*.docx")))
 @pytest.mark.parametrize("odd", [False, True])
 def test_new_outline_read_from_old_facts_is_the_outline_read_alone(fixtures_dir, draft, odd):
-    """compare reads NEW's unchanged blocks' outline facts from OLD's scan (comparison.outlines):
-    on every fixture draft edited (a paragraph reworded, one deleted, one added, one moved),
-    the facts and the outline are those NEW's own scan gives; with a scan separator character
+    """compare reads NEW's unchanged blocks' outline facts and tables from OLD's reading
+    (comparison.outlines): on every fixture draft edited (a paragraph reworded, one deleted,
+    one added, one moved), the facts, the outline and its tables are those NEW's own reading
+    gives; with a scan separator character
     in an edited paragraph (``odd``) the reuse stands down and the whole scan is used."""
     import copy
 
@@ -524,3 +525,7 @@ def test_new_outline_read_from_old_facts_is_the_outline_read_alone(fixtures_dir,
     for mine, theirs in ((old_tree, build(old)), (new_tree, build(new))):
         assert [s.to_dict() for s in mine.walk()] == [s.to_dict() for s in theirs.walk()]
         assert mine._texts == theirs._texts and mine.numbers == theirs.numbers
+        assert [(t.to_dict(), t.tag_row, [(c.index, c.path, c.tag) for c in t.columns]) for t in mine.tables] == \
+            [(t.to_dict(), t.tag_row, [(c.index, c.path, c.tag) for c in t.columns]) for t in theirs.tables]
+    # NEW's tables are OLD's objects' copies, never the objects themselves
+    assert not {id(c) for t in new_tree.tables for c in t.columns} & {id(c) for t in old_tree.tables for c in t.columns}
