@@ -179,6 +179,12 @@ class Rules:
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
                     msg("others' opinion reported by the letter: left to the drafter"))
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.opinions") + r")(?![\w])[^⟦;]{0,60}?(?<![\w])(?:" + ops +
+                      r")(?![\w])", own, re.I)
+        if m and not re.search(r"(?i)(?<![\w])(?:tôi|chúng tôi|chúng em|em|mình|chúng ta|ta)\s*,?\s*$", own[:m.start()]):
+            # "Bộ X cho rằng nên bỏ ..." weighs; "Chúng tôi cho rằng ... nên bỏ ..." is the sender's own request
+            return (f"advisory.opinions: {m.group('w').lower()}",
+                    msg("an opinion, not an order: left to the drafter"))
         alt = lx.alt("advisory.alternatives")
         m = re.search(r"⟦\d+⟧\s*,?\s*(?P<w>" + alt + r")\s+(?:(?:là|bằng|thành)\s+)?(?:(?:cụm\s+)?từ\s+)?⟦\d+⟧", own, re.I) or \
             re.search(r"(?<![\w])(?P<w>" + alt + r")\s+(?:(?:là|có thể|nên|cần)\s+)?(?:" + ops + r")(?![\w])", own, re.I)
