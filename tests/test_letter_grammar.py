@@ -452,3 +452,14 @@ def test_a_header_quoted_without_the_word_cot_and_words_of_another_column_before
     d = extract_text(HEAD + "1. Về số liệu lĩnh vực xây dựng: tại Biểu số 01, dòng “Xây dựng”, đề nghị sửa số hồ sơ "
                      "“Trực tuyến” từ “403” thành “413”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
     assert [(e["op"], e.get("column"), e["find"]) for e in d["edits"]] == [("replace_text", "Trực tuyến", "403")]
+
+
+def test_a_part_named_by_what_it_regulates_and_opinions_reported_without_a_place():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại điều quy định về nguyên tắc phối hợp, đề nghị làm rõ trách nhiệm của cơ quan chủ "
+                     "trì.\n2. Có ý kiến cho rằng thời hạn phối hợp còn dài. Một số đại biểu đề nghị rút ngắn thời hạn.\n",
+                     draft=FIXTURES / "drafts" / "quyetdinh-typed.docx")
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "Quy chế:I.3")]
+    assert d["unresolved"] == []  # a meeting's opinions with no place are reported, not asked
+    assert any("others' opinion reported" in a["rule"] for a in d["accounting"])

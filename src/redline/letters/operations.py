@@ -272,6 +272,11 @@ class Rules:
             return Reading([], "ignored", "narrative: the item's topic heading")
         if self.u.reason:
             return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
+        if not self.target and "⟦" not in self.skel and re.match(
+                r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
+            # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
+            # draft to find one by: a meeting's opinions reported; with a place they are a comment there
+            return Reading([], "ignored", "narrative: others' opinion reported, with no place")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
