@@ -437,3 +437,29 @@ def test_quoted_column_headers_joined_by_va():
     d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”: đề nghị sửa cột “Trực tuyến” từ “403” thành “413” và "
                      "cột “Tỷ lệ trực tuyến” từ “47,7%” thành “48,9%”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
     assert [(e.get("column"), e["find"]) for e in d["edits"]] == [("Trực tuyến", "403"), ("Tỷ lệ trực tuyến", "47,7%")]
+
+
+def test_opinions_of_others_and_of_a_body_are_comments_the_senders_own_stands():
+    d = extract_text(HEAD + "1. Tại khoản 1 Điều 3, một số phòng chuyên môn của Sở đề xuất bỏ cụm từ “qua dịch vụ bưu "
+                     "chính công ích”.\n2. Tại Điều 4, Bộ Tài chính cho rằng nên bỏ cụm từ “bằng văn bản”.\n"
+                     "3. Tại Điều 5, chúng tôi cho rằng nên bỏ cụm từ “trong ngày”.\n")
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "comment"), (2, "comment"), (3, "delete")]
+
+
+def test_a_header_quoted_without_the_word_cot_and_words_of_another_column_before_it():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Về số liệu lĩnh vực xây dựng: tại Biểu số 01, dòng “Xây dựng”, đề nghị sửa số hồ sơ "
+                     "“Trực tuyến” từ “403” thành “413”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    assert [(e["op"], e.get("column"), e["find"]) for e in d["edits"]] == [("replace_text", "Trực tuyến", "403")]
+
+
+def test_a_part_named_by_what_it_regulates_and_opinions_reported_without_a_place():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại điều quy định về nguyên tắc phối hợp, đề nghị làm rõ trách nhiệm của cơ quan chủ "
+                     "trì.\n2. Có ý kiến cho rằng thời hạn phối hợp còn dài. Một số đại biểu đề nghị rút ngắn thời hạn.\n",
+                     draft=FIXTURES / "drafts" / "quyetdinh-typed.docx")
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "Quy chế:I.3")]
+    assert d["unresolved"] == []  # a meeting's opinions with no place are reported, not asked
+    assert any("others' opinion reported" in a["rule"] for a in d["accounting"])

@@ -448,9 +448,11 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
             own = _column(t, re.split(r"[,;]\s*|\s+và\s+", clause[:at])[-1], quotes)
             if own:
                 return own
-    if quotes:  # a header quoted ("cột “Tỷ lệ trực tuyến”"): its words
-        clause = re.sub(r"(?i)(cột\s+)⟦(\d+)⟧", lambda m: m.group(1) + quotes[int(m.group(2))]
-                        if int(m.group(2)) < len(quotes) else m.group(0), clause)
+    if quotes:  # a header quoted ("cột “Tỷ lệ trực tuyến”", "số hồ sơ “Trực tuyến”"): its words
+        heads = {fold(h) for h in t.header}
+        clause = re.sub(r"(?i)(cột\s+)?⟦(\d+)⟧", lambda m: (m.group(1) or "") + quotes[int(m.group(2))]
+                        if int(m.group(2)) < len(quotes) and (m.group(1) or fold(quotes[int(m.group(2))]) in heads)
+                        else m.group(0), clause)
     clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
     clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
     for h in sorted(t.header, key=len, reverse=True):
@@ -477,6 +479,10 @@ def _in_table(g: Ground, e: dict, section) -> dict:
             return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
                                      section=t.name))
         column = _column(t, e.get("_clause", ""), e.get("_clause_quotes"), e.get("find"))
+        if column and column in t.header:
+            at = t.header.index(column)
+            if not any(at < len(r) and key in r[at] for r in _rows(g, t)[t.header_rows:]):
+                column = None  # no cell of that column holds the words: the header words named something else
         if column:
             out["column"] = column
     if t is not getattr(getattr(section, "table", None), "info", None):

@@ -179,6 +179,12 @@ class Rules:
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
                     msg("others' opinion reported by the letter: left to the drafter"))
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.opinions") + r")(?![\w])[^⟦;]{0,60}?(?<![\w])(?:" + ops +
+                      r")(?![\w])", own, re.I)
+        if m and not re.search(r"(?i)(?<![\w])(?:tôi|chúng tôi|chúng em|em|mình|chúng ta|ta)\s*,?\s*$", own[:m.start()]):
+            # "Bộ X cho rằng nên bỏ ..." weighs; "Chúng tôi cho rằng ... nên bỏ ..." is the sender's own request
+            return (f"advisory.opinions: {m.group('w').lower()}",
+                    msg("an opinion, not an order: left to the drafter"))
         alt = lx.alt("advisory.alternatives")
         m = re.search(r"⟦\d+⟧\s*,?\s*(?P<w>" + alt + r")\s+(?:(?:là|bằng|thành)\s+)?(?:(?:cụm\s+)?từ\s+)?⟦\d+⟧", own, re.I) or \
             re.search(r"(?<![\w])(?P<w>" + alt + r")\s+(?:(?:là|có thể|nên|cần)\s+)?(?:" + ops + r")(?![\w])", own, re.I)
@@ -266,6 +272,11 @@ class Rules:
             return Reading([], "ignored", "narrative: the item's topic heading")
         if self.u.reason:
             return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
+        if not self.target and "⟦" not in self.skel and re.match(
+                r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
+            # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
+            # draft to find one by: a meeting's opinions reported; with a place they are a comment there
+            return Reading([], "ignored", "narrative: others' opinion reported, with no place")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")

@@ -81,6 +81,7 @@ VI = {
         "nội dung mới viết lại nhiều hơn cụm từ được trích: để cơ quan soạn thảo xử lý",
     "“{find}” is part of a sentence in {section}, not a whole one: left to the drafter":
         "“{find}” chỉ là một phần của câu trong {section}, không phải cả câu: để cơ quan soạn thảo xử lý",
+    "an opinion, not an order: left to the drafter": "một ý kiến nhận định, không phải đề nghị sửa cụ thể: để cơ quan soạn thảo xử lý",
     "the quoted text is not in {section}: left to the drafter":
         "đoạn trích không có trong {section}: để cơ quan soạn thảo xử lý",
     "“{find}” occurs {count} times in {section}: left to the drafter":
