@@ -164,7 +164,7 @@ def rescan(blocks: list[etree._Element], known: list[tuple[Facts, int] | None]) 
     separator character in the text): the caller scans the whole body.
 
     ``redline compare`` reads NEW's outline this way: in an edited copy nearly every block
-    is OLD's, and reading them again was a third of the outline's cost."""
+    is OLD's, and reading them again was almost half of the outline's cost."""
     unknown = [b for b, k in zip(blocks, known) if k is None]
     fresh: list[str] = []
     if unknown:
