@@ -2,8 +2,8 @@
 writes for the benchmark pairs (benchmarks/compare.py's generator), recorded before a
 change and checked after it.
 
-    python benchmarks/compare_same.py --record out/compare-digests.json [--sizes 2000,20000]
-    python benchmarks/compare_same.py --check out/compare-digests.json
+    python benchmarks/compare_same.py --record benchmarks/out/compare-digests.json [--sizes 2000,20000]
+    python benchmarks/compare_same.py --check benchmarks/out/compare-digests.json
 
 Per size: the SHA-256 of every part of the output package (word/document.xml first of
 all), of the summary in each format, once as the benchmark runs it and once with the edits file
