@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 import bench_review  # noqa: E402
-import selenium_chromium as browser  # noqa: E402
+import browser  # noqa: E402
 
 
 def main(argv=None) -> None:
@@ -29,7 +29,7 @@ def main(argv=None) -> None:
     ap.add_argument("--letters", type=int, default=20)
     ap.add_argument("--per-letter", type=int, default=20)
     args = ap.parse_args(argv)
-    why = browser.missing()
+    why = browser.missing(webdriver=True)
     if why:
         sys.exit(f"bench_review_page: {why}")
     from selenium.webdriver.support.ui import WebDriverWait
@@ -37,7 +37,7 @@ def main(argv=None) -> None:
     draft, files = bench_review.make_sources(args.size, args.letters, args.per_letter)
     rows = []
     with tempfile.TemporaryDirectory() as tmp, browser.served({"REDLINE_LANG": "en"}) as (url, _), \
-            browser.chromium(Path(tmp)) as d:
+            browser.webdriver(Path(tmp)) as d:
         def wait(condition, timeout=600):
             return WebDriverWait(d, timeout, poll_frequency=0.02).until(condition)
 

@@ -4,7 +4,7 @@ Each command parses options, calls one library function, prints its result.  Err
 caused by input (``RedlineError``) print one line and exit 2; anything else is a bug:
 one line asking for a report, exit 70 (``--debug`` shows the traceback).  Every line it
 prints comes from the message catalogue, in the language of ``--lang`` (or REDLINE_LANG),
-by default the draft's.
+by default the draft's; so does ``--help`` (cli/help.py), by default in English.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import redline
 import redline.options
 from redline.errors import EXIT_BUG, EXIT_FINDINGS, EXIT_INCOMPLETE, RedlineError
 from redline.messages import environment_language, language, msg, option_style, render
+from redline_cli.help import Group, Option, option
 
 
 def say(message, *, err: bool = False, nl: bool = True) -> None:
@@ -68,25 +69,35 @@ def guarded(fn):
     return wrapper
 
 
-LANG_OPTION = click.option(
-    "--lang", type=click.Choice(["vi", "en"], case_sensitive=False), envvar="REDLINE_LANG",
-    help="Language of messages and the summary: vi or en (default: the document's language; env REDLINE_LANG).")
+def _group_language() -> str | None:
+    """A command's --lang default: the one given before the command (`redline --lang vi apply`)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.find_root().params.get("lang") if ctx is not None else None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.version_option(redline.__version__, prog_name="redline")
-def main(debug: bool) -> None:
-    """Apply amendment instructions to a .docx draft as native Word tracked changes."""
+LANGS = click.Choice(["vi", "en"], case_sensitive=False)
+LANG_OPTION = option(
+    "--lang", type=LANGS, default=_group_language,
+    help=msg("Language of messages and the summary: vi or en (default: the document's language; env REDLINE_LANG)."))
 
 
-@main.command("outline")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=msg("Apply amendment instructions to a .docx draft as native Word tracked changes."))
+@option("--debug", is_flag=True, help=msg("Show tracebacks."))
+@option("--lang", type=LANGS, envvar="REDLINE_LANG",
+        help=msg("Language of messages, the summary and this help: vi or en, for every command "
+                 "(default: the document's language; env REDLINE_LANG)."))
+@click.version_option(redline.__version__, prog_name="redline", cls=Option, help=msg("Show the version and exit."))
+def main(debug: bool, lang: str | None) -> None:
+    pass
+
+
+@main.command("outline", help=msg("Print the section tree of DRAFT: title block, sections, tables, attached documents."))
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the whole structure as JSON (what the text shows).")
+@option("--json", "as_json", is_flag=True, help=msg("Print the whole structure as JSON (what the text shows)."))
 @LANG_OPTION
 @guarded
 def outline_cmd(draft: Path, as_json: bool, lang: str | None) -> None:
-    """Print the section tree of DRAFT: title block, sections, tables, attached documents."""
     from redline.sections.listing import outline_dict, outline_lines
 
     tree = redline.outline(draft)
@@ -107,13 +118,12 @@ def _document_language(tree) -> str:
     return detect_language(" ".join(s.title for s in tree.walk()))
 
 
-@main.command("resolve")
+@main.command("resolve", help=msg("Print the address REFERENCE resolves to in DRAFT."))
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("reference")
 @LANG_OPTION
 @guarded
 def resolve_cmd(draft: Path, reference: str, lang: str | None) -> None:
-    """Print the address REFERENCE resolves to in DRAFT."""
     section = redline.resolve(redline.outline(draft), reference, lang=lang)
     click.echo(f"{section.address}\t{section.title}")
 
@@ -122,25 +132,25 @@ FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".json": 
            ".htm": "html"}
 
 
-@main.command("apply")
+@main.command("apply", help=msg("Apply EDITS files and/or comment LETTERS (.json, .txt, .docx, .pdf) to DRAFT."))
 @click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output .docx (default: <draft>.redline.docx beside the draft).")
-@click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the summary to FILE instead of stdout (its suffix picks the format: .txt .md .json .html).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default=None,
-              help="Summary format: text (default), markdown, json or html.")
-@click.option("--author", help="Revision author (overrides the edits file and the letter).")
-@click.option("--date", help="Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (overrides the sources).")
-@click.option("--dry-run", is_flag=True, help="Plan and summarise; write nothing.")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
-@click.option("--strict", is_flag=True,
-              help=f"Exit {EXIT_INCOMPLETE} when any instruction was not applied (the output is still written).")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Output .docx (default: <draft>.redline.docx beside the draft)."))
+@option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Write the summary to FILE instead of stdout (its suffix picks the format: .txt .md .json .html)."))
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default=None,
+        help=msg("Summary format: text (default), markdown, json or html."))
+@option("--author", help=msg("Revision author (overrides the edits file and the letter)."))
+@option("--date", help=msg("Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (overrides the sources)."))
+@option("--dry-run", is_flag=True, help=msg("Plan and summarise; write nothing."))
+@option("--force", is_flag=True, help=msg("Replace an existing output file."))
+@option("--strict", is_flag=True,
+        help=msg("Exit {code} when any instruction was not applied (the output is still written).",
+                 code=EXIT_INCOMPLETE))
 @LANG_OPTION
 @guarded
 def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, force, strict, lang) -> None:
-    """Apply EDITS files and/or comment LETTERS (.json, .txt, .docx, .pdf) to DRAFT."""
     suffix = summary_file.suffix.lower() if summary_file else ""
     if fmt is None:
         fmt = FORMATS.get(suffix, "text")
@@ -159,15 +169,15 @@ def apply_cmd(draft, sources, output, summary_file, fmt, author, date, dry_run, 
         sys.exit(EXIT_INCOMPLETE)
 
 
-@main.command("check")
+@main.command("check", help=msg("Lint a redlined .docx; exit 0 when clean, {code} with a list of findings.",
+                                 code=EXIT_FINDINGS))
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--original", type=click.Path(dir_okay=False, path_type=Path),
-              help="The draft PATH was made from: rejecting redline's revisions must give it back.")
-@click.option("--expected", help="Text file with the expected accepted text.")
+@option("--original", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("The draft PATH was made from: rejecting redline's revisions must give it back."))
+@option("--expected", help=msg("Text file with the expected accepted text."))
 @LANG_OPTION
 @guarded
 def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str | None) -> None:
-    """Lint a redlined .docx; exit 0 when clean, 1 with a list of findings."""
     findings = redline.check(path, original=original, expected_file=expected)
     with language(redline.options.language_option(lang) or _fallback_language()):
         for f in findings:
@@ -178,13 +188,13 @@ def check_cmd(path: Path, original: Path | None, expected: str | None, lang: str
     click.echo("ok")  # a fixed word for scripts, in every language
 
 
-def _accept_reject(name: str, fn, summary: str):
-    @main.command(name, help=summary, short_help=summary.split(";")[0].split(".")[0])
+def _accept_reject(name: str, fn, summary):
+    @main.command(name, help=summary)
     @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                  help="The .docx to write.")
-    @click.option("--author", help="Only this author's revisions (case, accents and Unicode form do not matter).")
-    @click.option("--force", is_flag=True, help="Replace an existing output file.")
+    @option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+            help=msg("The .docx to write (required)."))
+    @option("--author", help=msg("Only this author's revisions (case, accents and Unicode form do not matter)."))
+    @option("--force", is_flag=True, help=msg("Replace an existing output file."))
     @LANG_OPTION
     @guarded
     def command(path: Path, output: Path, author: str | None, force: bool, lang: str | None) -> None:
@@ -197,25 +207,24 @@ def _accept_reject(name: str, fn, summary: str):
 
 
 _accept_reject("accept", redline.accept,
-               "Accept tracked changes: write a copy of PATH with all revisions (or one author's) accepted.")
+               msg("Accept tracked changes: write a copy of PATH with all revisions (or one author's) accepted."))
 _accept_reject("reject", redline.reject,
-               "Reject tracked changes: write a copy of PATH with all revisions (or one author's) rejected.")
+               msg("Reject tracked changes: write a copy of PATH with all revisions (or one author's) rejected."))
 
 
-@main.command("extract")
+@main.command("extract", help=msg("Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."))
 @click.argument("letter", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--draft", type=click.Path(dir_okay=False, path_type=Path),
-              help="Resolve every target against this draft.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the edits file here (default: stdout).")
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
-@click.option("--explain", is_flag=True,
-              help="Print, for each sentence of the letter, what became of it and which rule decided.")
+@option("--draft", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Resolve every target against this draft."))
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Write the edits file here (default: stdout)."))
+@option("--force", is_flag=True, help=msg("Replace an existing output file."))
+@option("--explain", is_flag=True,
+        help=msg("Print, for each sentence of the letter, what became of it and which rule decided."))
 @LANG_OPTION
 @guarded
 def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bool, explain: bool,
                 lang: str | None) -> None:
-    """Turn a comment LETTER (.txt, .docx, .pdf) into an edits file."""
     if output:
         redline.options.expect_suffix(output, (".json",))
     edits = redline.extract(letter, draft=draft, lang=lang, output=output, force=force)
@@ -233,29 +242,29 @@ def extract_cmd(letter: Path, draft: Path | None, output: Path | None, force: bo
         click.echo(json.dumps(edits, ensure_ascii=False, indent=2))
 
 
-@main.command("compare")
+@main.command("compare", help=msg("Compare OLD with NEW: OLD with the differences as tracked changes, and a summary "
+                                   "by section."))
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output .docx (default: <OLD>.compare.docx beside OLD).")
-@click.option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the summary to FILE instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
-              help="Summary format: text (default), markdown, json or html.")
-@click.option("--author", help="Revision author (default: 'redline compare').")
-@click.option("--date", help="Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (default: now).")
-@click.option("--ignore-formatting", is_flag=True, help="Compare text only: no formatting revisions.")
-@click.option("--no-moves", is_flag=True, help="Show moved paragraphs as deleted and inserted.")
-@click.option("--edits", "edits_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the differences as an edits file: `redline apply OLD EDITS` gives NEW's text.")
-@click.option("--letter", "letter_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the differences as the body of a comment letter (Vietnamese).")
-@click.option("--force", is_flag=True, help="Replace existing output files.")
+@option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Output .docx (default: <OLD>.compare.docx beside OLD)."))
+@option("--summary", "summary_file", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Write the summary to FILE instead of stdout."))
+@option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+        help=msg("Summary format: text (default), markdown, json or html."))
+@option("--author", help=msg("Revision author (default: 'redline compare')."))
+@option("--date", help=msg("Revision date: 15/7/2022, 2022-07-15 or 2022-07-15T08:00:00Z (default: now)."))
+@option("--ignore-formatting", is_flag=True, help=msg("Compare text only: no formatting revisions."))
+@option("--no-moves", is_flag=True, help=msg("Show moved paragraphs as deleted and inserted."))
+@option("--edits", "edits_file", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Also write the differences as an edits file: `redline apply OLD EDITS` gives NEW's text."))
+@option("--letter", "letter_file", type=click.Path(dir_okay=False, path_type=Path),
+        help=msg("Also write the differences as the body of a comment letter (Vietnamese)."))
+@option("--force", is_flag=True, help=msg("Replace existing output files."))
 @LANG_OPTION
 @guarded
 def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_formatting, no_moves, edits_file,
                 letter_file, force, lang) -> None:
-    """Compare OLD with NEW: OLD with the differences as tracked changes, and a summary by section."""
     with language(redline.options.language_option(lang) or _fallback_language()):
         if output:
             redline.options.expect_suffix(output, (".docx",))
@@ -270,19 +279,23 @@ def compare_cmd(old, new, output, summary_file, fmt, author, date, ignore_format
         say(msg("wrote {path}", path=result.output), err=True)
 
 
-@main.command("serve")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port to listen on (0: any free one).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but this computer's own (127.0.0.1) lets others reach it.")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
-@click.option("--lang", type=click.Choice(["vi", "en"], case_sensitive=False), envvar="REDLINE_LANG",
-              help="Language of the page: vi or en (default: env REDLINE_LANG, else the locale's, else vi).")
-@click.option("--max-upload-mb", type=click.FloatRange(min=1), default=100, show_default=True,
-              help="Largest upload (all the files sent at once), in MB.")
+PORT, HOST, MAX_UPLOAD_MB = 8765, "127.0.0.1", 100
+
+
+@main.command("serve", help=msg("Start the review page: check and correct every instruction before the redline is "
+                                 "written."))
+@option("--port", type=click.IntRange(0, 65535), default=PORT,
+        help=msg("Port to listen on (default: {port}; 0: any free one).", port=PORT))
+@option("--host", default=HOST,
+        help=msg("Address to listen on (default: {host}, this computer's own); any other lets other computers "
+                 "reach it.", host=HOST))
+@option("--open", "open_browser", is_flag=True, help=msg("Open the page in the web browser."))
+@option("--lang", type=LANGS, default=_group_language,
+        help=msg("Language of the page: vi or en (default: env REDLINE_LANG, else the locale's, else vi)."))
+@option("--max-upload-mb", type=click.FloatRange(min=1), default=MAX_UPLOAD_MB,
+        help=msg("Largest upload (all the files sent at once), in MB (default: {size}).", size=MAX_UPLOAD_MB))
 @guarded
 def serve_cmd(port: int, host: str, open_browser: bool, lang: str | None, max_upload_mb: float) -> None:
-    """Start the review page: check and correct every instruction before the redline is written."""
     lang = (lang or environment_language() or "vi").lower()
     with language(lang):
         try:

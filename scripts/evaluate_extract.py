@@ -3,20 +3,28 @@
 harmful edits (tracked changes the letter did not ask for), on three kinds of set:
 
 - ``fixtures`` (default): every ``fixtures/letters/<name>.(txt|docx|pdf)`` with a
-  ``<name>.expected.json`` and the seed letter, extracted against the typed CCHC draft;
-- a folder given as an argument (the held-back letters: ``python scripts/evaluate_extract.py
+  ``<name>.expected.json`` and the seed letter, each against the draft ``drafts.json`` names;
+  ``fixtures:released`` only the eight letters of held-back set 1 (released as development
+  material, fixtures/letters/README.md), ``fixtures:earlier`` all the others;
+- a folder given as an argument (held-back letters: ``python scripts/evaluate_extract.py
   /work/team/heldout``): the same layout; an expected file may name its draft with a
   ``"draft"`` key (a path relative to the folder, or a file name in fixtures/drafts/);
 - ``real``: the hand judgments ``fixtures/letters/real/judgments.json`` (format
   ``redline-real-judgments/1``, see that file's header) scored against the texts in
   ``$REDLINE_REAL_LETTERS`` (skipped, with one line, when that is not set or absent).
 
-Fixture-style sets: an extracted edit is right when its op, target and payload
-(find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence; text compared after
-NFC and one space) equal an expected one's; a comment when op and target match.
-"unresolved" is matched by instruction number (expected candidates must be offered),
-"ignored" by text.  Harmful: an extracted tracked change (any op but comment) that no
-expected edit matches.
+"all" is scored over the instruction classes (edits, comments, unresolved); "ignored" is
+reported on its own line (an expected file does not list every ignored sentence).
+
+Fixture-style sets: an extracted instruction is matched to an expected one by its content,
+never by its number "n" (writers number a letter's clauses differently): an edit when its op,
+target and payload (find/replace/exclude/anchor/heading/paragraphs/text/scope/occurrence/row/
+column/cells; text compared after NFC and one space) equal an expected one's (a change of words
+matches with or without the bullet, paragraph or table column that holds them when one side names
+none: the same words change); a comment when
+its target does; an unresolved instruction when the expected candidates are offered and the
+quoted words overlap.  "ignored" is matched by text.  Harmful: an extracted tracked change
+(any op but comment) that no expected edit matches.
 
 Real set: each judged unit (a span of the letter) is compared with the units extract made
 from the same words: the kind (edit / comment / unresolved / ignored) and, for an edit, the
@@ -24,7 +32,8 @@ op, the target (its parts, any order) and the SHA-1 of the normalised words; for
 the target.  ``bổ sung “X” vào sau từ “Y”`` counts as insert_after Y of X whichever way it
 is written.  Harmful: a tracked change where the judgment asks for none, or another one.
 
-Usage: python scripts/evaluate_extract.py [SET ...] [--verbose]   (SET: fixtures, real, or a folder)
+Usage: python scripts/evaluate_extract.py [SET ...] [--verbose]
+       (SET: fixtures, fixtures:released, fixtures:earlier, real, or a folder)
 """
 from __future__ import annotations
 
@@ -49,8 +58,11 @@ DRAFTS = ROOT / "fixtures" / "drafts"
 DRAFT = DRAFTS / "cchc-typed.docx"
 SEED_JSON = ROOT / "fixtures" / "edits" / "seed-letter.json"
 JUDGMENTS = LETTERS / "real" / "judgments.json"
-PAYLOAD = ("find", "replace", "exclude", "anchor", "heading", "paragraphs", "text", "scope", "occurrence")
+PAYLOAD = ("find", "replace", "exclude", "anchor", "heading", "paragraphs", "text", "scope", "occurrence",
+           "row", "column", "cells")
 KINDS = ("edit", "comment", "unresolved", "ignored")
+# Held-back set 1: measured first at P 0.35 / R 0.59 / 3 harmful, then released (fixtures/letters/README.md).
+RELEASED = ("bandoc", "dbqh", "email-pnv", "hoiluatgia", "kyson", "phieu", "skhcn", "stp-thamdinh")
 
 
 class Score:
@@ -68,11 +80,14 @@ class Score:
         out = [f"== {self.name}: {self.letters} letter(s)",
                f"{'op':<14}{'expected':>9}{'extracted':>10}{'right':>7}{'precision':>11}{'recall':>8}"]
         T = F = N = 0
-        for op in sorted(set(self.tp) | set(self.fp) | set(self.fn)):
+        for op in sorted((set(self.tp) | set(self.fp) | set(self.fn)) - {"ignored"}):
             t, f, n = self.tp[op], self.fp[op], self.fn[op]
             T, F, N = T + t, F + f, N + n
             out.append(f"{op:<14}{t + n:>9}{t + f:>10}{t:>7}{_ratio(t, t + f):>11.2f}{_ratio(t, t + n):>8.2f}")
         out.append(f"{'all':<14}{T + N:>9}{T + F:>10}{T:>7}{_ratio(T, T + F):>11.2f}{_ratio(T, T + N):>8.2f}")
+        t, f, n = self.tp["ignored"], self.fp["ignored"], self.fn["ignored"]
+        out.append(f"{'(ignored)':<14}{t + n:>9}{t + f:>10}{t:>7}{_ratio(t, t + f):>11.2f}{_ratio(t, t + n):>8.2f}"
+                   "   (not in all: expected files do not list every ignored sentence)")
         acc = ", ".join(f"{self.accounting[k]} {k}" for k in KINDS)
         out.append(f"accounting: {sum(self.accounting.values())} sentence(s): {acc}")
         if self.senders:
@@ -96,8 +111,14 @@ def _norm(v):
     return v
 
 
-def key(e: dict) -> str:
-    fields = {k: _norm(e.get(k)) for k in PAYLOAD}
+_LABEL = re.compile(r"^(?:Điều\s+\d+[a-zđ]?\s*[.:]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\))\s+")
+
+
+def key(e: dict, anchor: bool = True) -> str:
+    fields = {k: _norm(e.get(k)) for k in PAYLOAD if anchor or k not in ("anchor", "column")}
+    if e["op"] == "replace" and fields.get("paragraphs"):
+        # a rewritten unit's own label ("Điều 2. ...", "1. ...") is its label either way: apply keeps it
+        fields["paragraphs"] = [_LABEL.sub("", fields["paragraphs"][0])] + fields["paragraphs"][1:]
     fields["op"] = e["op"]
     fields["target"] = e["target"]
     if e["op"] == "comment":
@@ -109,11 +130,13 @@ def key(e: dict) -> str:
 
 # ---------------------------------------------------------------------------- fixture-style sets
 
-def fixture_cases(folder: Path):
+def fixture_cases(folder: Path, only=None):
     manifest = folder / "drafts.json"  # {"default": draft, "letters": {stem: draft}} (fixtures/letters/README.md)
     drafts = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
     for exp in sorted(folder.glob("*.expected.json")):
         stem = exp.name[: -len(".expected.json")]
+        if only is not None and not only(stem):
+            continue
         letter = next((p for p in folder.glob(stem + ".*") if p.suffix in (".txt", ".docx", ".pdf")), None)
         if letter is None:
             continue
@@ -123,7 +146,7 @@ def fixture_cases(folder: Path):
             draft = next((p for p in (folder / draft, DRAFTS / draft, ROOT / draft) if p.is_file()), None)
         yield stem, letter, expected, draft or DRAFT
     seed = folder / "seed-letter.txt"
-    if folder == LETTERS and seed.is_file() and SEED_JSON.is_file():
+    if folder == LETTERS and seed.is_file() and SEED_JSON.is_file() and (only is None or only("seed-letter")):
         from redline.letters.grounding import draft_outline, resolve_reference
 
         hand = json.loads(SEED_JSON.read_text("utf-8"))
@@ -135,9 +158,49 @@ def fixture_cases(folder: Path):
         yield "seed-letter", seed, hand, DRAFT
 
 
-def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
+def _overlap(a: str, b: str) -> bool:
+    a, b = fold(a or "", expand=False), fold(b or "", expand=False)
+    return bool(a and b) and (a in b or b in a)
+
+
+class Effects:
+    """What one tracked change does to the draft: its text after Accept All (paragraphs and
+    table cells in order), or None when it does not apply.  Cached per edit."""
+
+    def __init__(self, draft: Path):
+        self.draft = draft
+        self.cache: dict[str, tuple | None] = {}
+
+    def of(self, e: dict) -> tuple | None:
+        k = json.dumps({x: v for x, v in e.items() if x not in ("n", "quote", "note", "author")},
+                       ensure_ascii=False, sort_keys=True)
+        if k not in self.cache:
+            self.cache[k] = self._run({x: v for x, v in e.items() if x not in ("n",)})
+        return self.cache[k]
+
+    def _run(self, e: dict) -> tuple | None:
+        import tempfile
+
+        import docx
+        import redline
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out, acc = Path(tmp) / "out.docx", Path(tmp) / "acc.docx"
+            try:
+                res = redline.apply(self.draft, {"edits": [e]}, out, author="evaluate")
+                if not res.applied or res.not_applied:
+                    return None
+                redline.accept(out, acc)
+            except redline.RedlineError:
+                return None
+            body = docx.Document(str(acc)).element.body
+            ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+            return tuple(clean("".join(t.text or "" for t in p.iter(ns + "t"))) for p in body.iter(ns + "p"))
+
+
+def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
     sc = Score(name)
-    for stem, path, expected, draft in fixture_cases(folder):
+    for stem, path, expected, draft in fixture_cases(folder, only):
         sc.letters += 1
         got = extract(path, draft=draft)
         for entry in got.get("accounting", []):
@@ -145,17 +208,42 @@ def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
         pool = defaultdict(list)
         for e in expected["edits"]:
             pool[key(e)].append(e)
+        loose = defaultdict(list)  # a change of words with or without the bullet / paragraph holding them
+        for e in expected["edits"]:
+            if e["op"] in ("replace_text", "delete") and e.get("find"):
+                loose[key(e, anchor=False)].append(e)
+        unmatched = []
         for e in got["edits"]:
             k = key(e)
+            alike = next((x for x in loose.get(key(e, anchor=False), []) if x in pool.get(key(x), [])
+                          and all(not x.get(k) or not e.get(k) or x[k] == e[k] for k in ("anchor", "column"))), None) \
+                if e["op"] in ("replace_text", "delete") and e.get("find") else None
+            if not pool.get(k) and alike is not None:
+                k = key(alike)
             if pool.get(k):
-                pool[k].pop()
+                pool[k].remove(alike if alike is not None and alike in pool[k] else pool[k][-1])
                 sc.tp[e["op"]] += 1
             else:
-                sc.fp[e["op"]] += 1
-                if e["op"] != "comment":
-                    sc.harmful.append(f"{stem}: {e['op']} n={e.get('n')} {e['target']}")
-                if verbose:
-                    print(f"  {stem}: unexpected {e['op']} n={e.get('n')} {e['target']}")
+                unmatched.append(e)
+        # second pass: a tracked change written another way (a new paragraph as "text" or as
+        # "paragraphs", a table by its number or by its section, a cell with or without its
+        # column) is right when it changes the draft exactly as an expected one does
+        effects = Effects(draft)
+        for e in unmatched:
+            twin = None
+            if e["op"] != "comment":
+                mine = effects.of(e)
+                twin = next((x for left in pool.values() for x in left
+                             if x["op"] != "comment" and mine is not None and effects.of(x) == mine), None)
+            if twin is not None:
+                pool[key(twin)].remove(twin)
+                sc.tp[twin["op"]] += 1
+                continue
+            sc.fp[e["op"]] += 1
+            if e["op"] != "comment":
+                sc.harmful.append(f"{stem}: {e['op']} n={e.get('n')} {e['target']}")
+            if verbose:
+                print(f"  {stem}: unexpected {e['op']} n={e.get('n')} {e['target']}")
         for left in pool.values():
             for e in left:
                 sc.fn[e["op"]] += 1
@@ -163,7 +251,8 @@ def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
                     print(f"  {stem}: missed {e['op']} n={e.get('n')} {e['target']}")
         left = list(got["unresolved"])
         for u in expected.get("unresolved", []):
-            hit = next((g for g in left if g.get("n") == u.get("n")
+            # by content: the instruction's words, and (at least) the candidates a person chooses from
+            hit = next((g for g in left if _overlap(g.get("quote"), u.get("quote"))
                         and set(u.get("candidates", [])) <= set(g.get("candidates", []))), None)
             if hit is not None:
                 left.remove(hit)
@@ -173,6 +262,9 @@ def score_fixtures(folder: Path, name: str, verbose: bool) -> Score:
                 if verbose:
                     print(f"  {stem}: missed unresolved n={u.get('n')}")
         sc.fp["unresolved"] += len(left)
+        if verbose:
+            for g in left:
+                print(f"  {stem}: unexpected unresolved n={g.get('n')} {g.get('quote', '')[:80]}")
         same = lambda x: re.sub(r"[\"“”]", '"', clean(x))  # noqa: E731  (a sentence as written: any quote marks)
         exp_ign = [same(x) for x in expected.get("ignored", [])]
         for x in got["ignored"]:
@@ -433,12 +525,19 @@ def score_real(name: str, verbose: bool) -> Score | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="*", default=["fixtures", "real"], help="fixtures, real, or a folder of letters")
+    ap.add_argument("sets", nargs="*", default=["fixtures", "real"],
+                    help="fixtures, fixtures:released, fixtures:earlier, real, or a folder of letters")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
     for s in args.sets:
         if s == "fixtures":
             sc = score_fixtures(LETTERS, "fixture letters", args.verbose)
+        elif s == "fixtures:released":
+            sc = score_fixtures(LETTERS, "fixture letters: held-back set 1 (released)", args.verbose,
+                                lambda stem: stem in RELEASED)
+        elif s == "fixtures:earlier":
+            sc = score_fixtures(LETTERS, "fixture letters: the earlier ones", args.verbose,
+                                lambda stem: stem not in RELEASED)
         elif s == "real":
             sc = score_real("real letters (hand judgments)", args.verbose)
         else:

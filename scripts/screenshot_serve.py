@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-import selenium_chromium as browser  # noqa: E402
+import browser  # noqa: E402
 
 DRAFT = ROOT / "fixtures" / "drafts" / "cchc-typed.docx"
 LETTERS = [ROOT / "fixtures" / "letters" / name for name in ("cat.txt", "vpubnd.txt", "stnmt.txt")]
@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     ap.add_argument("png", type=Path)
     ap.add_argument("--lang", choices=("vi", "en"), default="vi")
     args = ap.parse_args(argv)
-    why = browser.missing()
+    why = browser.missing(webdriver=True)
     if why:
         print(f"screenshot_serve: {why}", file=sys.stderr)
         return 2
@@ -41,7 +41,7 @@ def main(argv=None) -> int:
                                      selector)
 
     with tempfile.TemporaryDirectory() as tmp, browser.served({"REDLINE_LANG": args.lang}) as (url, _), \
-            browser.chromium(Path(tmp)) as driver:
+            browser.webdriver(Path(tmp)) as driver:
         driver.get(url + f"?lang={args.lang}")
         wait(driver, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
         driver.find_element("css selector", "#draft").send_keys(str(DRAFT))

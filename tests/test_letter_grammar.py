@@ -260,9 +260,10 @@ def test_words_for_inside_a_sentence_and_a_unit_added_where_it_exists():
                      "ngay.”\n3. Đề nghị bổ sung khoản 2 Điều 8 như sau: “2. Giữ bí mật mật khẩu.”\n",
                      draft=FIXTURES / "drafts" / "luat-typed.docx")
     got = [(e["op"], e["target"], tuple(e.get("paragraphs") or ())) for e in d["edits"]]
-    assert got == [("comment", "II.2.8.2", ()),
-                   ("replace", "II.1.5.3", ("Trường hợp hệ thống gặp sự cố, cơ quan thông báo ngay.",)),
-                   ("comment", "II.2.8.2", ())]
+    # khoản 3 exists and the new words open like it: its new wording, but much shorter than it (the
+    # harm firewall): a comment, as for khoản 2 whose new words do not open like it
+    assert got == [("comment", "II.2.8.2", ()), ("comment", "II.1.5.3", ()), ("comment", "II.2.8.2", ())]
+    assert "much shorter" in d["edits"][1]["note"]
 
 
 def test_a_mark_dropped_and_a_word_dropped_from_its_phrase():
@@ -294,3 +295,171 @@ def test_a_docx_letter_numbered_by_word_keeps_its_numbers(tmp_path):
     d.save(tmp_path / "letter.docx")
     got = extract(tmp_path / "letter.docx")
     assert [(e["n"], e["op"]) for e in got["edits"]] == [(1, "replace_text"), (2, "delete")]
+
+
+# ------------------------------------------------------------ the harm firewall's rules 6-8 (issue 17)
+
+def _typed(body: str) -> dict:
+    from conftest import FIXTURES
+
+    return extract_text(HEAD + body + "\nTrên đây là ý kiến của Sở Tư pháp./.",
+                        draft=FIXTURES / "drafts" / "cchc-typed.docx")
+
+
+def test_new_words_for_a_place_inside_a_part_never_go_to_its_end():
+    # rule 6: "vào cuối đoạn thứ nhất" names a paragraph; the end of Mục 3 Phần I is elsewhere
+    d = _typed("1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn thứ nhất câu: “Kết quả kiểm tra được công "
+               "khai trên Cổng Thông tin điện tử tỉnh.”")
+    assert [e for e in d["edits"] if e["op"] in ("append", "prepend")] == []
+    assert [e["target"] for e in d["edits"] if e["op"] == "comment"] == ["I.3"]
+
+
+def test_a_named_new_part_the_reading_did_not_make_is_a_comment():
+    # rule 7: "bổ sung điểm c)" under Mục 2.3 Phần II names a new part; appending the words to the
+    # end of Mục 2 would put them under the wrong heading
+    d = _typed("1. Phần III (Đánh giá chung), mục 2: đề nghị bổ sung điểm c) Về công tác phối hợp với nội dung: "
+               "“Sự phối hợp giữa các sở, ngành trong giải quyết hồ sơ liên thông còn chậm.”")
+    assert d["edits"] and all(e["op"] in ("comment", "insert_after") for e in d["edits"])
+    for e in d["edits"]:
+        if e["op"] == "insert_after":  # made as the new part itself, with its label
+            assert (e.get("heading") or "").startswith("c)")
+
+
+def test_a_part_named_to_receive_the_words_is_not_a_new_part():
+    d = extract_text(HEAD + "1. Đề nghị bổ sung Điều 5 với nội dung: “Cơ quan tiếp nhận phải trả lời bằng văn bản.”\n")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("append", "Điều 5")]
+
+
+def test_a_sentence_rewritten_around_the_quoted_words_changes_that_sentence():
+    # rule 8: the words quoted are a few of the sentence; the new words are the whole sentence
+    old = "Các hồ sơ trễ hạn chủ yếu thuộc lĩnh vực đất đai, do phải chờ kết quả xác minh nguồn gốc đất của cấp xã."
+    new = ("Các hồ sơ trễ hạn chủ yếu thuộc lĩnh vực đất đai và xây dựng, do phải chờ kết quả xác minh nguồn gốc "
+           "đất của cấp xã.")
+    d = _typed("1. Điểm a tiểu mục 2.3 Mục 2 Phần II viết “lĩnh vực đất đai”. Đề nghị sửa lại là: “" + new + "”")
+    e = next(e for e in d["edits"] if e["op"] != "comment")
+    assert (e["op"], e["find"], e["replace"]) == ("replace_text", old, new)
+    # the same words, but the new sentence is another one: the drafter decides
+    d = _typed("1. Điểm a tiểu mục 2.3 Mục 2 Phần II viết “lĩnh vực đất đai”. Đề nghị sửa lại là: “Sở Tài nguyên "
+               "và Môi trường cần chủ động phối hợp với các huyện trong lĩnh vực đất đai để rút ngắn thời gian.”")
+    assert [e["op"] for e in d["edits"]] == ["comment"]
+
+
+def test_each_cell_change_of_one_sentence_keeps_its_own_column():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”: cột Trực tuyến đề nghị sửa từ “403” thành “413”, "
+                     "cột Tỷ lệ trực tuyến sửa từ “47,7%” thành “48,9%”.\n",
+                     draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    got = [(e["find"], e.get("row"), e.get("column")) for e in d["edits"]]
+    assert got == [("403", "Xây dựng", "Trực tuyến"), ("47,7%", "Xây dựng", "Tỷ lệ trực tuyến")]
+
+
+def test_a_letter_typed_one_line_a_paragraph_keeps_a_quoted_heading_line_apart():
+    from redline.letters.source import mend_lines
+
+    long = "Đề nghị cơ quan soạn thảo bổ sung đánh giá về kết quả thực hiện nhiệm vụ cải cách hành chính của " \
+           "các sở, ngành trong 6 tháng đầu năm."
+    lines = [long, "", "2. Đề nghị bổ sung mục 3 như sau:", "“3. Đối với Bộ Nội vụ", long + "”", ""]
+    assert mend_lines(lines)[-2:] == ["“3. Đối với Bộ Nội vụ", long + "”"]
+    # a hard-wrapped letter (short lines): the same two lines are one paragraph
+    wrapped = ["Đề nghị cơ quan soạn thảo bổ sung", "đánh giá về kết quả thực hiện.", "",
+               "2. Đề nghị bổ sung mục 3 như sau:", "“3. Đối với Bộ Nội vụ", "đề nghị hướng dẫn sớm.”"]
+    assert mend_lines(wrapped)[-1] == "“3. Đối với Bộ Nội vụ đề nghị hướng dẫn sớm.”"
+
+
+def test_an_outer_part_with_its_title_then_an_inner_one_is_one_place():
+    for text, want in [("Phần thứ ba (Đánh giá chung), mục 3: đề nghị", "Phần III, Mục 3"),
+                       ("Tại Mục 6 (Hiện đại hóa), tiểu mục 6.2, đề nghị", "Mục 6, Tiểu mục 6.2"),
+                       ("Điều 5 (Hồ sơ), khoản 2 đề nghị", "Điều 5, Khoản 2")]:
+        skel, quotes = mask_quotes(text)
+        assert [r.text for r in find_refs(skel, quotes)] == [want]
+    skel, quotes = mask_quotes("Mục 2 (Cải cách TTHC), Mục 3 (Tổ chức bộ máy)")  # two places, each titled
+    assert [(r.text, r.title) for r in find_refs(skel, quotes)] == [("Mục 2", "Cải cách TTHC"),
+                                                                   ("Mục 3", "Tổ chức bộ máy")]
+
+
+def test_a_run_on_item_under_a_part_keeps_the_part_for_its_bare_mucs():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Đối với Phần I: tại mục 3, đoạn thứ hai bỏ cụm từ “và yêu cầu”; mục 4 đề nghị thay "
+                     "cụm từ “64 tin, bài” bằng cụm từ “65 tin, bài”; cũng tại mục 4, đoạn cuối sửa “đơn điệu” thành "
+                     "“chưa phong phú”.\n2. Tại mục 5, đề nghị làm rõ Bộ Chỉ số.\n",
+                     draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got[:3] == [("1.a", "delete", "I.3"), ("1.b", "replace_text", "I.4"), ("1.c", "replace_text", "I.4")]
+    # a new item starts afresh: its bare "mục 5" is not completed with the Phần of item 1
+    assert [u["n"] for u in d["unresolved"]] == [2]
+
+
+def test_cell_changes_listed_after_a_colon_and_a_row_named_after_its_table():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "Một số nội dung cần chỉnh sửa cụ thể như sau:\n"
+                     "1. Tại Biểu số 01, dòng “Xây dựng”: cột Trực tuyến sửa từ “403” thành “413”; dòng “Tổng cộng” "
+                     "sửa tương ứng: cột Trực tuyến từ “3.792” thành “3.802”, cột Tỷ lệ trực tuyến từ “49,6%” thành "
+                     "“49,8%”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    got = [(e["op"], e["target"], e.get("row"), e.get("column"), e.get("find")) for e in d["edits"]]
+    assert got == [("replace_text", "Phụ lục 01:Biểu số 01", "Xây dựng", "Trực tuyến", "403"),
+                   ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Trực tuyến", "3.792"),
+                   ("replace_text", "Phụ lục 01:Biểu số 01", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%")]
+    assert d["unresolved"] == []  # the lead-in sentence announces the list; it asks nothing
+
+
+def test_a_request_reported_as_others_is_a_comment():
+    d = extract_text(HEAD + "1. Tại khoản 3 Điều 3, có ý kiến đề nghị bỏ cụm từ “trực tuyến”. Sở Tư pháp đề nghị giữ "
+                     "nguyên như dự thảo.\n")
+    assert [e["op"] for e in d["edits"]] and all(e["op"] == "comment" for e in d["edits"])
+
+
+def test_a_new_part_after_a_named_sibling_with_a_description():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Mục IV: đề nghị bổ sung sau khoản 2 một khoản giao nhiệm vụ cho Sở Nội vụ như sau:\n"
+                     "“3. Sở Nội vụ\nHướng dẫn các cơ quan bố trí công chức phụ trách chuyển đổi số.”\n",
+                     draft=FIXTURES / "drafts" / "kehoach-typed.docx")
+    e = d["edits"][0]
+    assert (e["op"], e["target"], e["heading"]) == ("insert_after", "IV.2", "3. Sở Nội vụ")
+
+
+def test_a_clause_quoted_as_a_sentence_to_drop_is_deleted_as_words():
+    from conftest import FIXTURES
+
+    clause = "Trung tâm Tích hợp dữ liệu của tỉnh được đầu tư nâng cấp, bảo đảm an toàn thông tin theo cấp độ 3"
+    d = extract_text(HEAD + f"1. Tại tiểu mục 6.2 Mục 6 Phần II, đề nghị bỏ câu “{clause}” ở đoạn thứ nhất.\n",
+                     draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    e = d["edits"][0]
+    assert (e["op"], e.get("find"), e.get("anchor", {}).get("sentence")) == ("delete", clause, None)
+
+
+def test_quoted_column_headers_joined_by_va():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại Biểu số 01, dòng “Xây dựng”: đề nghị sửa cột “Trực tuyến” từ “403” thành “413” và "
+                     "cột “Tỷ lệ trực tuyến” từ “47,7%” thành “48,9%”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    assert [(e.get("column"), e["find"]) for e in d["edits"]] == [("Trực tuyến", "403"), ("Tỷ lệ trực tuyến", "47,7%")]
+
+
+def test_opinions_of_others_and_of_a_body_are_comments_the_senders_own_stands():
+    d = extract_text(HEAD + "1. Tại khoản 1 Điều 3, một số phòng chuyên môn của Sở đề xuất bỏ cụm từ “qua dịch vụ bưu "
+                     "chính công ích”.\n2. Tại Điều 4, Bộ Tài chính cho rằng nên bỏ cụm từ “bằng văn bản”.\n"
+                     "3. Tại Điều 5, chúng tôi cho rằng nên bỏ cụm từ “trong ngày”.\n")
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "comment"), (2, "comment"), (3, "delete")]
+
+
+def test_a_header_quoted_without_the_word_cot_and_words_of_another_column_before_it():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Về số liệu lĩnh vực xây dựng: tại Biểu số 01, dòng “Xây dựng”, đề nghị sửa số hồ sơ "
+                     "“Trực tuyến” từ “403” thành “413”.\n", draft=FIXTURES / "drafts" / "baocao-typed.docx")
+    assert [(e["op"], e.get("column"), e["find"]) for e in d["edits"]] == [("replace_text", "Trực tuyến", "403")]
+
+
+def test_a_part_named_by_what_it_regulates_and_opinions_reported_without_a_place():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Tại điều quy định về nguyên tắc phối hợp, đề nghị làm rõ trách nhiệm của cơ quan chủ "
+                     "trì.\n2. Có ý kiến cho rằng thời hạn phối hợp còn dài. Một số đại biểu đề nghị rút ngắn thời hạn.\n",
+                     draft=FIXTURES / "drafts" / "quyetdinh-typed.docx")
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "Quy chế:I.3")]
+    assert d["unresolved"] == []  # a meeting's opinions with no place are reported, not asked
+    assert any("others' opinion reported" in a["rule"] for a in d["accounting"])

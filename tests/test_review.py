@@ -319,3 +319,84 @@ def test_write_judges_every_output_before_any_work(tmp_path):
     with pytest.raises(redline.OutputError):
         review.write(tmp_path / "out", force=False)  # an earlier output, not asked to replace it
     assert review.write(tmp_path / "out").docx == out.docx
+
+
+# ----------------------------------------------------------------------------- a table's new words
+
+REPORT = FIXTURES / "drafts" / "baocao-typed.docx"
+REPORT_EDITS = FIXTURES / "edits" / "baocao.json"
+
+
+def _by_n(review, n):
+    return next(i for i in review.items() if i.n == n)
+
+
+def _headers(draft, table):
+    from redline.sections.listing import table_dict
+
+    tree = build_outline(open_docx(draft))
+    info = next(t for t in tree.tables if t.name.endswith(table))
+    return [c["name"] for c in table_dict(tree, info)["columns"]]
+
+
+def test_a_new_row_is_edited_cell_by_cell_under_its_column_headers(tmp_path):
+    review = redline.review(REPORT, [REPORT_EDITS])
+    row = _by_n(review, 4)  # insert_after in Biểu số 02, "Huyện Sơn Trà"
+    assert row.text is None and row.cells == ["4", "Huyện Sơn Trà", "743", "741", "99,7%"]
+    fields = review.fields(row)
+    # one field a cell, named by the header of its column as the draft's outline reads it
+    assert [str(f.label) for f in fields] == _headers(REPORT, "Biểu số 02")
+    assert [f.value for f in fields] == row.cells and all(f.cell for f in fields)
+    review.set_cells(row.id, ["4", "Huyện Sơn Trà", "743", "740", "99,6%"])
+    # re-planned at once: the view shows the corrected row
+    assert row.state == "apply" and row.corrected
+    assert "99,6%" in " ".join(str(x) for line in review.view(row).lines for x in line)
+    out = review.write(tmp_path / "out")
+    written = json.loads(out.edits_files[0].read_text("utf-8"))
+    assert next(e for e in written["edits"] if e.get("n") == 4)["cells"] == ["4", "Huyện Sơn Trà", "743", "740", "99,6%"]
+    accepted = oracles.pandoc_paragraphs(out.docx, "accept")
+    assert "99,6%" in accepted and "740" in accepted and "99,7%" not in accepted
+    assert oracles.pandoc_paragraphs(out.docx, "reject") == oracles.pandoc_paragraphs(REPORT, "reject")
+
+
+def test_a_row_with_a_wrong_number_of_cells_shows_why_at_once():
+    review = redline.review(REPORT, [REPORT_EDITS])
+    row = _by_n(review, 6)  # insert_before in Biểu số 01
+    review.set_cells(row.id, ["5", "Công Thương", "412", "396", "96,1%", "thừa"])
+    assert row.state == "unresolved" and "5 cells" in str(row.reason) and "gives 6" in str(row.reason)
+    # still labelled by its columns, with the extra value in a field of its own
+    fields = review.fields(row)
+    assert [str(f.label) for f in fields] == _headers(REPORT, "Biểu số 01") + ["cell 6"]
+    review.set_cells(row.id, ["5", "Công Thương", "412", "396", "96,1%"])
+    assert row.state == "apply"
+
+
+def test_a_row_is_not_edited_as_one_text_nor_a_text_as_cells():
+    review = redline.review(REPORT, [REPORT_EDITS])
+    row, cell, deletion = _by_n(review, 4), _by_n(review, 3), _by_n(review, 5)
+    with pytest.raises(redline.EditsError, match="its cells"):
+        review.set_text(row.id, "4 Huyện Sơn Trà")
+    with pytest.raises(redline.EditsError, match="no table row"):
+        review.set_cells(cell.id, ["47,9%"])
+    with pytest.raises(redline.EditsError, match="list of texts"):
+        review.set_cells(row.id, "4, Huyện Sơn Trà")
+    assert review.fields(deletion) == []
+    assert not any(i.corrected for i in review.items())
+
+
+def test_a_cell_change_is_edited_as_its_new_words_named_by_its_cell(tmp_path):
+    review = redline.review(REPORT, [REPORT_EDITS])
+    cell, words = _by_n(review, 3), _by_n(review, 1)  # replace a cell's text; replace_text in a cell
+    (field,) = review.fields(cell)
+    assert field.value == "47,8%" and not field.cell
+    assert field.label.render("en") == "New text of the cell at row 4, column “Tỷ lệ trực tuyến”"
+    assert field.label.render("vi") == "Nội dung mới của ô ở dòng 4, cột “Tỷ lệ trực tuyến”"
+    (field,) = review.fields(words)
+    assert field.label.render("en") == "New words for “97,5%” in the cell at row 1, column “Tỷ lệ đúng hạn”"
+    review.set_text(cell.id, "48,2%")
+    review.set_text(words.id, "98,4%")
+    assert cell.edit["text"] == "48,2%" and words.edit["replace"] == "98,4%"
+    assert cell.state == words.state == "apply"
+    out = review.write(tmp_path / "out")
+    accepted = oracles.pandoc_paragraphs(out.docx, "accept")
+    assert "48,2%" in accepted and "98,4%" in accepted and "47,8%" not in accepted

@@ -140,6 +140,25 @@ def test_upload_review_correct_and_create(app, tmp_path):
     assert any(e["target"] == "II.2" and e["n"] == 4 for e in edits["edits"])
 
 
+def test_a_rows_cells_are_fields_named_by_column_and_corrected_in_the_tabs_language(app):
+    tab = Tab(app, lang="vi")
+    r = tab.upload(FIXTURES / "drafts" / "baocao-typed.docx", FIXTURES / "edits" / "baocao.json")
+    assert r.status_code == 200, r.get_json()
+    items = tab.get("/api/items?source=0").get_json()["items"]
+    row, cell = next(i for i in items if i["n"] == 4), next(i for i in items if i["n"] == 3)
+    assert [(f["label"], f["value"], f["cell"]) for f in row["fields"]] == [
+        ("STT", "4", True), ("Đơn vị", "Huyện Sơn Trà", True), ("Đã giải quyết", "743", True),
+        ("Đúng hạn", "741", True), ("Tỷ lệ đúng hạn", "99,7%", True)]
+    assert cell["fields"] == [{"label": "Nội dung mới của ô ở dòng 4, cột “Tỷ lệ trực tuyến”", "value": "47,8%",
+                               "cell": False}]
+    r = tab.post(f"/api/items/{row['id']}", {"action": "cells", "value": ["4", "Huyện Sơn Trà", "743", "740"]})
+    item = r.get_json()["item"]
+    assert item["state"] == "apply" and item["corrected"]
+    assert [f["value"] for f in item["fields"]] == ["4", "Huyện Sơn Trà", "743", "740", ""]
+    r = tab.post(f"/api/items/{row['id']}", {"action": "cells", "value": "4 | Huyện Sơn Trà"})
+    assert r.status_code == 400 and "danh sách" in r.get_json()["error"]
+
+
 def test_a_bad_correction_shows_its_message(app):
     tab = Tab(app)
     tab.upload(DRAFT, LETTERS / "vpubnd.txt")

@@ -112,14 +112,18 @@ def read_sources(draft: Path, sources: list[Any], *, author: str | None, date: s
                                      file=path, hint=msg("give the office or person with {option}",
                                                          option=Option("author")))
                 ef = parse_edits(data, where=str(path), author=author, date=date, allow_empty=True)
-                for e in ef.edits:
-                    e.strict = False  # read by rules from prose: list what cannot apply, go on
             else:
                 raise EditsError(msg("unknown source type '{suffix}': expected an edits file (.json) or a letter "
                                      "(.txt, .docx, .pdf)", suffix=path.suffix), file=path)
         name = Path(ef.path).name if ef.path else f"edits #{n}"
         for e in ef.edits:
             e.source = name if multi else None
+            if ef.letter is not None:
+                # Read out of a letter (now, or earlier by `extract -o` or the review page: the file
+                # keeps its "letter" block): what cannot apply is listed and the run goes on, and of
+                # two of its own instructions that collide the later becomes a comment.  An edits
+                # file written by hand (no "letter" block) stays strict.
+                e.strict = False
         files.append(ef)
     if not any(f.edits for f in files) and not any(f.unresolved or f.ignored for f in files):
         raise EditsError(msg("no edits to apply in {sources}", sources=", ".join(str(s) for s in sources)))

@@ -344,7 +344,11 @@ class Planner:
                 raise EditsError(msg("'{section}' has no heading to rename", section=s.address), **e.place("heading"))
             p = self.blocks[s.heading]
             raw = self.raw(p)
-            self.text_changes(pe, s.heading, p, s.label_chars, len(raw), e.heading)
+            title = e.heading
+            if s.label_chars and s.label_chars == len(raw.rstrip()) and title and not title[:1].isspace() \
+                    and not raw[s.label_chars - 1:s.label_chars].isspace():
+                title = " " + title  # a heading that was its label alone ("Chương I"): one space before the title
+            self.text_changes(pe, s.heading, p, s.label_chars, len(raw), title)
         new = e.paragraphs if e.paragraphs is not None else ([e.text] if e.text is not None else None)
         if new is None:
             return
@@ -914,6 +918,11 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
     m_before = len(before) - len(before.rstrip(" \u00a0"))
     nxt = after[m_after:m_after + 1]
     prv = before[:len(before) - m_before][-1:] if len(before) > m_before else ""
+    phrase = raw[a:b].strip(" \u00a0")
+    if phrase[-1:] in (",", ";") or phrase[:1] in (",", ";"):
+        # the letter quoted the member with its separator ("bỏ cụm từ “huyện B,”"): it goes
+        # with the phrase, and only the spaces are left to tidy (not a second separator)
+        return (a, b + m_after) if m_after and (m_before or not before) else (a, b)
     if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0"):  # at the end: a terminator
         # "A, [B, ]C" -> drop the phrase and its following separator
         end = b + m_after + 1

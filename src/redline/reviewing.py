@@ -11,6 +11,8 @@ reproduces the result)::
     item = review.items(review.sources[1])[3]      # an Item: quote, edit, state, reason, ...
     review.retarget(item.id, "II.2")               # pick its section
     review.set_comment(other.id, True)             # a comment instead of a tracked change
+    review.fields(row.id)                          # a new table row: one field a cell, by column
+    review.set_cells(row.id, ["4", "Huyện Sơn Trà", "743", "741", "99,7%"])
     out = review.write("out/")                     # docx, summaries, corrected edits files
 
 Why it is shaped so:
@@ -25,8 +27,11 @@ Why it is shaped so:
   ``unresolved`` list, with the edit, so ``apply`` runs); two edits of one source that
   change the same text are a blocking conflict the person must settle (``apply`` refuses
   them too).
-* Corrections are plain edits-file changes (``target``, ``as_comment``, new text, moving an
-  instruction out of ``edits``): nothing the command line cannot express.
+* Corrections are plain edits-file changes (``target``, ``as_comment``, new text or a row's
+  ``cells``, moving an instruction out of ``edits``): nothing the command line cannot express.
+* Every instruction's new words are editable, as ``fields``: one text (the paragraphs, the
+  replacing words, a cell's new text) or, for a table row, one text a cell, each labelled
+  by the header of the column it stands under as the draft's outline reads it.
 """
 from __future__ import annotations
 
@@ -128,8 +133,23 @@ class Item:
 
     @property
     def text(self) -> str | None:
-        """The new text the reviewer may edit (paragraphs one per line), None when the op has none."""
+        """The new text the reviewer may edit (paragraphs one per line), None when the op has
+        none or its new words are a table row's cells (``cells``)."""
         return new_text(self.edit) if self.edit else None
+
+    @property
+    def cells(self) -> list[str] | None:
+        """A new or rewritten table row's cell texts, left to right; None for other edits."""
+        return list(self.edit["cells"]) if self.edit and self.edit.get("cells") is not None else None
+
+
+@dataclass
+class Field:
+    """One editable piece of an instruction's new words, as a form shows it."""
+
+    label: Message | str  # what it holds: a page text, or a cell's column header (the draft's words)
+    value: str
+    cell: bool = False  # one cell of a table row (its value is one cell's text)
 
 
 @dataclass
@@ -172,6 +192,8 @@ def with_new_text(edit: dict, text: str) -> dict:
         out["text"] = text
     elif op == "delete":
         raise EditsError(msg("a deletion has no new text to edit"))
+    elif edit.get("cells") is not None:
+        raise EditsError(msg("a table row's new words are its cells: give one text a cell"))
     elif edit.get("paragraphs") is not None:
         out["paragraphs"] = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     elif edit.get("text") is not None:
@@ -386,6 +408,20 @@ class Review:
         self.replan()
         return item
 
+    def set_cells(self, item_id: str, cells: list[str]) -> Item:
+        """Replace a table row's new cell texts (a new row, or a row rewritten), left to right,
+        one a field of ``fields``."""
+        item = self._editable(item_id)
+        if item.edit.get("cells") is None:
+            raise EditsError(msg("this instruction changes no table row: edit its new text instead"), n=item.n)
+        if not isinstance(cells, (list, tuple)) or not all(isinstance(c, str) for c in cells):
+            raise EditsError(msg("a row's cells are a list of texts, one a cell"), n=item.n, field="cells")
+        edit = {**item.edit, "cells": [c.strip() for c in cells]}
+        self._check(item, edit)
+        item.edit = edit
+        self.replan()
+        return item
+
     def skip(self, item_id: str, skipped: bool = True) -> Item:
         """Leave the instruction out (listed as skipped in the summary), or take it back."""
         item = self.item(item_id)
@@ -428,6 +464,71 @@ class Review:
             parse_edits({"author": "x", "edits": [edit]})
         except EditsError as exc:  # named by the instruction's own number, not the one-edit test file's
             raise EditsError(exc.message, n=item.n, field=exc.field, hint=exc.hint) from None
+
+    # -- the new words, as fields
+
+    def fields(self, item: Item | str) -> list[Field]:
+        """The instruction's new words as a form edits them: one field a cell of a table row
+        (labelled by its column's header; more fields than the edit gives when the row has
+        more cells, so the person sees the cells left empty), else one field with the new text
+        (labelled with the cell it goes into when it changes a cell), none when it has no new
+        words (a deletion, or nothing built from the letter's words yet)."""
+        item = self.item(item) if isinstance(item, str) else item
+        if item.edit is None:
+            return []
+        with language(self.lang):
+            table = self._table_target(item)
+        cells = item.cells
+        if cells is not None:
+            labels = self._row_labels(item, table)
+            count = max(len(labels), len(cells))
+            return [Field(labels[k] if k < len(labels) and labels[k] else msg("cell {k}", k=k + 1),
+                          cells[k] if k < len(cells) else "", cell=True) for k in range(count)]
+        text = item.text
+        if text is None:
+            return []
+        where = self._cell_words(table) if table is not None else None
+        if item.edit.get("op") == "replace_text":
+            label = (msg("New words for “{find}” in the cell at {cell}", find=item.edit.get("find", ""), cell=where)
+                     if where else msg("New words for “{find}”", find=item.edit.get("find", "")))
+        elif where:
+            label = msg("New text of the cell at {cell}", cell=where)
+        else:
+            label = msg("New text (one paragraph a line)")
+        return [Field(label, text)]
+
+    def _table_target(self, item: Item):
+        """The table row / column / cell the instruction names (a ``TableTarget``), None when it
+        names no table part or its target is not found."""
+        section = item.planned.section if item.planned is not None else None
+        if section is None:
+            try:
+                edit = parse_edits({"author": "x", "edits": [item.edit]}).edits[0]
+                section = self._planner.target(edit)
+            except RedlineError:
+                return None
+        return getattr(section, "table", None)
+
+    @staticmethod
+    def _row_labels(item: Item, table) -> list[str]:
+        from .sections.tables import model_row, row_labels
+
+        if table is None:
+            return []
+        op = item.edit.get("op")
+        if op == "replace":
+            return row_labels(table, table.row) if table.row is not None else []
+        return row_labels(table, model_row(table, after=op != "insert_before"))
+
+    @staticmethod
+    def _cell_words(table) -> Message | None:
+        """"row 3, column “Tỷ lệ đúng hạn”" for a target of one row and column, else None."""
+        from .sections.tables import column_label
+
+        if table.row is None or table.cols is None:
+            return None
+        column = column_label(table.info, table.cols) or str(table.cols.start + 1)
+        return msg("row {row}, column “{column}”", row=table.row_label(), column=column)
 
     # -- the draft, for pickers
 
@@ -750,4 +851,4 @@ def _relative_paths(result, folder: Path) -> None:
     result.sources = [{**s, "path": str(rel(s["path"]))} for s in result.sources]
 
 
-__all__ = ["review", "Review", "ReviewSource", "Item", "ReviewOutput", "STATES", "new_text", "describe"]
+__all__ = ["review", "Review", "ReviewSource", "Item", "Field", "ReviewOutput", "STATES", "new_text", "describe"]

@@ -20,6 +20,8 @@ revision was written):
 """
 from __future__ import annotations
 
+import re
+
 from .. import diff as wdiff
 from ..match import Finder, displayed_text, normalize
 from ..ooxml import W
@@ -176,13 +178,23 @@ def _deleted_sections(tree, changes, texts: dict) -> list:
 # ---------------------------------------------------------------------------- edits
 
 def _heading(s, old_raw: str, new_raw: str) -> dict | None:
-    """A renamed heading: its label kept (apply never rewrites a typed label; a changed one is
-    a renumbering, which apply makes itself when sections are inserted or deleted): None when
-    the label itself changed."""
+    """A renamed heading: its label kept (apply never rewrites a typed label of its own accord;
+    a renumbering it makes itself when sections are inserted or deleted); a label reworded is a
+    change of the heading's words; None when the heading is emptied."""
     if s.label_chars and new_raw[:s.label_chars] == old_raw[:s.label_chars]:
         return {"op": "replace", "target": s.address, "heading": new_raw[s.label_chars:]}
     if not s.label_chars:
         return {"op": "replace", "target": s.address, "heading": new_raw}
+    from ..sections.labels import parse_label
+
+    new_label = parse_label(new_raw)
+    renumbered = new_label is not None and re.sub(r"[\dIVXLCivxlc]+", "#", new_raw[:new_label.chars].strip()) == \
+        re.sub(r"[\dIVXLCivxlc]+", "#", old_raw[:s.label_chars].strip())
+    if old_raw.strip() and new_raw.strip() and not renumbered:
+        # the typed label itself reworded ("Section 1.1 Scope" -> "Part A Scope"): not a
+        # renumbering, so the whole heading's words change (scope "heading" may touch its label)
+        return {"op": "replace_text", "target": s.address, "scope": "heading", "find": old_raw.strip(),
+                "replace": new_raw.strip()}
     return None
 
 

@@ -70,8 +70,12 @@ def _where(address: str, by_address: dict, tree=None) -> str | None:
         name += f" của {s.space}"  # a section of an attached document ("Điều 7 của Quy chế")
     elif s is not None and getattr(tree, "documents", None) and getattr(tree, "name", None):
         name += f" của {tree.name}"  # the main document, beside attached ones
-    if s is None or not s.title or _OP_WORDS.search(s.title):
-        return name  # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out
+    if s is None or not s.title or _OP_WORDS.search(s.title) or getattr(s, "kind", "") in ("khoan", "diem") \
+            or re.search(r"[:;]|[.]$", s.title):
+        # a title that reads like an instruction ("Sửa đổi, bổ sung") is left out, and so is a
+        # khoản's or điểm's own text or any sentence ("... thực hiện các việc sau:"): a colon or
+        # a full stop in the brackets would end the letter's sentence before its request
+        return name
     return f"{name} ({s.title})"
 
 
@@ -91,13 +95,22 @@ def _name(s) -> str:
     return f"Mục {s.address}"
 
 
+# New text that would read as the letter's own structure: a numbered item ("5. ...", "IV. ...",
+# "a) ..."), or its closing ("Trên đây là ...", "Nơi nhận:").
+_OWN_STRUCTURE = re.compile(r"^\s*(?:(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]\s|[a-zđ]\)\s|(?:Trên đây|Nơi nhận|Trân trọng)\b)", re.I)
+
+
 def _content(lead: str, paragraphs: list[str]) -> str:
-    """New text after ``lead`` ("... nội dung"): one paragraph in quotes ("nội dung: “...”"),
-    so a paragraph that starts like a list item ("a) ...") is not read as one; several (or one
-    holding quotation marks itself) on their own lines after "như sau:"."""
+    """New text after ``lead`` ("... nội dung"): one paragraph in quotes ("nội dung: “...”");
+    several (or one holding quotation marks itself) on their own lines after "như sau:", the
+    block itself in quotes when one of its paragraphs would read as the letter's own numbered
+    item or closing, so extract reads it as text, never as an instruction or the end."""
     if len(paragraphs) == 1 and not any(q in paragraphs[0] for q in "“”\""):
         return f"{lead}: “{paragraphs[0]}”."
     head = lead if lead.endswith("như sau") else lead + " như sau"
+    if any(_OWN_STRUCTURE.match(p) for p in paragraphs):
+        paragraphs = ["“" + paragraphs[0]] + paragraphs[1:-1] + [paragraphs[-1] + "”."] if len(paragraphs) > 1 \
+            else ["“" + paragraphs[0] + "”."]
     return f"{head}:\n" + "\n".join(paragraphs)
 
 

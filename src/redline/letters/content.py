@@ -54,6 +54,23 @@ def mask_quotes(text: str) -> tuple[str, list[str]]:
     return skel, found
 
 
+def inside_quotes(paras: list[str]) -> set[int]:
+    """The paragraphs that continue a quotation opened in an earlier one and closed in a later
+    one (or in themselves): new text of several paragraphs, never the letter's own numbered
+    item or closing, whatever it starts with ("5. ...", "Trên đây là ...").  A quotation never
+    closed marks nothing."""
+    out: set[int] = set()
+    depth, run = 0, []
+    for i, p in enumerate(paras):
+        if depth > 0:
+            run.append(i)
+        depth += p.count("“") + p.count("«") - p.count("”") - p.count("»")
+        if depth <= 0:
+            out.update(run)
+            depth, run = 0, []
+    return out
+
+
 def is_open(q: str) -> bool:
     return isinstance(q, OpenQuote)
 

@@ -23,7 +23,7 @@ from typing import Any
 from .accounting import Ledger
 from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (public names)
 from .lexicon import lexicon
-from .locations import Place, Ref, combine, find_refs, names_place, place_of
+from .locations import Place, Ref, combine, document_group, find_refs, names_place, place_of
 from .operations import Reading, comment, problem_of, read, weak_request
 from .source import letter_paragraphs
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
@@ -36,7 +36,8 @@ from ..text import clean
 NO_SENDER = msg("no sender found in the letter's header or signature: give {option}", option=Option("author"))
 
 # Re-exported for callers of the old single-module extractor.
-from .grounding import draft_outline, resolve_reference  # noqa: F401,E402
+from .grounding import Ground, draft_outline, ground, resolve_reference  # noqa: F401,E402
+from .firewall import firewall  # noqa: E402
 
 
 def extract(path: str | Path, draft: Any = None, **options: Any) -> dict:
@@ -56,7 +57,8 @@ class Reader:
     """Walks the items of a body; keeps the places named so far ("cũng tại mục này", "điều
     này" refer back to them; a bare "khoản 1" takes the Điều last named)."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: Ground | None = None) -> None:
+        self.draft = draft  # with a draft, a quotation found in it is current text, one not found new words
         self.edits: list[dict] = []
         self.unresolved: list[dict] = []
         self.ignored: list[str] = []
@@ -75,8 +77,8 @@ class Reader:
         if item.children:
             skel, quotes = mask_quotes(item.head)
             refs = find_refs(skel, quotes)
-            gref = refs[0] if refs else None
-            if gref is not None and group is not None:
+            gref = refs[0] if refs else document_group(item.head)
+            if gref is not None and group is not None and not gref.doc:
                 gref = Ref(combine(gref.text, gref.ranks, group), gref.ranks + group.ranks, 0, 0, gref.title)
             gref = gref or group
             self.ledger.add(item.n, clean(item.head), "ignored",
@@ -101,7 +103,7 @@ class Reader:
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
                              context=self.context)
-            reading = read(u, place, group)
+            reading = read(u, place, group, self.draft)
             if reading.outcome == "ignored" and fault is not None and place.own and _EXAMPLE.match(u.skel):
                 # "Tiêu đề của một số khoản không rõ ràng. Ví dụ, Điều 33 ...": the fault is commented
                 # where its example is, with both sentences' words
@@ -122,10 +124,16 @@ class Reader:
             if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
                     "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
                 lead = place
+                if reading.outcome != "edit":
+                    # "Điều 5 quy định ... “X” là chưa chính xác. Đề nghị sửa thành “Y”": the draft's words
+                    # this sentence quotes are what the next one at its place changes
+                    place.cited = [q for i, q in enumerate(u.quotes) if i in place.current or
+                                   self.draft is not None and self.draft.found(q)]
                 self.previous = place.target
                 self._context(place.target)
+        inner = document_group(item.head) or group  # "2. Về nội dung dự thảo Quy chế" over "a) ...", "b) ..."
         for more in follow_ups(item, leftover) if leftover else []:
-            lead = self.instruction(more, group, lead, fresh=False)
+            lead = self.instruction(more, inner, lead, fresh=False)
         if fresh and lead is not None:
             self.last_lead = lead
         return lead
@@ -174,7 +182,8 @@ class Reader:
         if outcome == "ignored" and self.opening and not reading.agreement:
             rule = "narrative: the letter's opening" if not rule.startswith("narrative.") else rule
         k = self.ledger.add(u.n, u.quote, outcome, rule)
-        self.current_by_unit[k] = [u.quotes[i] for i in place.current if i < len(u.quotes)]
+        self.current_by_unit[k] = [q for i, q in enumerate(u.quotes) if i in place.current or
+                                   self.draft is not None and self.draft.found(q)]  # what locates it
         if outcome == "ignored":
             if reading.agreement or not (self.opening and self.numbered or reading.rule.startswith(
                     ("narrative.openings", "narrative.announcements", "narrative.lead_ins",
@@ -184,7 +193,7 @@ class Reader:
         table = _table_hints(u)
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
-            if table and e["op"] in ("replace_text", "delete", "replace"):
+            if table and e["op"] != "comment":
                 e.update(table)
             if place.page is not None and not e.get("note"):
                 e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
@@ -209,31 +218,38 @@ _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b
 _ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s+)?|(?:nhiệm vụ|nội dung|chỉ tiêu)\s+(?:số|thứ)\s+|"
                           r"(?:stt|số thứ tự)\s+)(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
+# "dòng huyện Tân Lập, cột ...": a row named by its words without quotes, up to the next comma
+_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*(?=[,;:])")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 
 
 def _table_hints(u: Unit) -> dict:
-    """A row of a table, as the letter names it ("dòng thứ 2", "dòng “Thủ tục về xây dựng”",
-    "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
+    """A table or a row of one, as the letter names it ("bảng ở Điều 6", "dòng thứ 2", "dòng “Thủ
+    tục về xây dựng”", "nhiệm vụ số 4 “...”"): kept for grounding, which knows the draft's tables."""
     if not _TABLE_WORDS.search(u.skel):
         return {}
+    out = {"_table": True, "_clause": u.skel, "_clause_quotes": list(u.quotes)}
     t = _ROW_TEXT.search(u.skel)
-    if t:
-        return {"_row": clean(u.quotes[int(t.group("q"))]), "_clause": u.skel}
     m = _ROW_ORDINAL.search(u.skel)
-    if m:
+    w = _ROW_WORDS.search(u.skel)
+    if t:
+        out["_row"] = clean(u.quotes[int(t.group("q"))])
+    elif w and not m:
+        out["_row"] = clean(w.group("t"))  # the draft's own spelling of it is found by grounding
+    elif m:
         from .locations import ORDINAL
 
         k = m.group("k").lower()
-        return {"_row": int(k) if k.isdigit() else ORDINAL.get(k, 1), "_clause": u.skel}
-    return {}
+        out["_row"] = int(k) if k.isdigit() else ORDINAL.get(k, 1)
+    return out
 
 
 def _anchored(u: Unit) -> bool:
     """A clause that places itself inside a section without naming the section ("ở đoạn thứ tư",
-    "vào câu “...”", "gạch đầu dòng thứ 2") is about the section just named."""
+    "vào câu “...”", "gạch đầu dòng thứ 2"), or opens with a row of a table by its words ("dòng
+    “Tổng cộng” sửa tương ứng: ..."), is about the section (the table) just named."""
     return bool(re.search(r"(?i)\b(?:đoạn|khổ|gạch đầu dòng|dòng)\s+(?:thứ\s+)?(?:\d+|nhất|hai|ba|tư|năm|cuối|đầu)|"
-                          r"\b(?:câu|đoạn)\s*:?\s*⟦", u.skel))
+                          r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
 def _number_in_order(entries: list[dict], doc: dict) -> None:
@@ -257,12 +273,13 @@ def _loose(body: list[str]) -> bool:
 
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
+    g = Ground(draft_outline(draft)) if draft is not None else None
     frame = parse_frame(paras)
     pre, items = segment(frame.body)
     numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
     if pre:
         frame.opening = pre[0]
-    reader = Reader()
+    reader = Reader(g)
     reader.numbered = numbered
     reader.opening = True
     for extra in pre:
@@ -287,28 +304,19 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     doc["edits"] = reader.edits
     doc["unresolved"] = []
     doc["ignored"] = reader.ignored
-    if draft is not None:
-        from .grounding import ground
-
-        ground(doc, draft, reader.current_by_unit)
+    if g is not None:
+        ground(doc, g, reader.current_by_unit)
     else:
-        kept = []
+        placed = []
         for e in doc["edits"]:
-            if e.get("_rest_as_is") and e.get("target"):
-                # "the rest as it is" needs the draft to find where the rest starts
-                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": render(msg("the new text ends with “...”: give {option} to place it", option=Option("draft"))), "_unit": e.get("_unit")}
-            if e.get("_common") and e.get("target"):
-                e = {"n": e["n"], "op": "comment", "target": e["target"], "text": e["quote"], "quote": e["quote"],
-                     "note": render(msg("“{find}” is a common word: which occurrence is meant needs the draft", find=e["find"])),
-                     "_unit": e.get("_unit")}
             if e.get("target"):
-                kept.append(e)
+                placed.append(e)
             else:
                 doc["unresolved"].append({"n": e["n"], "instruction": e["quote"], "_unit": e.get("_unit"),
                                           "reason": render(msg("no section named: the instruction says what to "
                                                                "change but not where")), "quote": e["quote"]})
-        doc["edits"] = kept
+        doc["edits"] = placed
+    firewall(doc, g)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
         _number_in_order(reader.ledger.entries, doc)

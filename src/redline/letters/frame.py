@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean, fold
+from .content import inside_quotes
+from .source import SIGNATURE_MARK
 from .lexicon import lexicon
 
 _ABBREV_WORDS = {"UBND", "HĐND", "CCHC", "TTHC", "MTTQ", "CNTT", "VCCI", "DDCI", "PCI"}
@@ -22,11 +24,14 @@ _DATE = re.compile(r"(?:(?P<place>[^,]{2,40}),\s*)?ngày\s*(?P<d>\d{1,2})?\s*th�
 _SUBJECT = re.compile(r"^(?:v/v|về việc)\s*:?\s*(?P<s>.*)$", re.I)
 _RECIPIENT = re.compile(r"^kính\s+gửi\s*:?\s*(?P<r>.*)$", re.I)
 _NATIONAL = re.compile(r"^(?:cộng hòa|cộng hoà|độc lập)", re.I)
-_BULLET = re.compile(r"^[-–+•]\s")
+_DOC_TYPE = re.compile(r"^(?:BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|BIÊN BẢN)(?: THẨM ĐỊNH| TỔNG HỢP| THẨM TRA)?$")
+_TITLE = re.compile(r"^(?:GÓP Ý|Ý KIẾN|THAM GIA Ý KIẾN|V/V)\b")
+_BULLET = re.compile(r"^[-–+•*●▪]\s")
 
 
 def _org_line():
-    return lexicon().rx("frame.org_types", before="^")
+    # "HỘI NGHỊ ...", "HỘI THẢO ...", "BÁO CÁO": an event or a document, not an organisation
+    return lexicon().rx("frame.org_types", before="^", after=r"(?![\w])(?!\s+(?:nghị|thảo|thi|viên|đồng|cáo)\b)")
 
 
 def _closing():
@@ -112,7 +117,7 @@ def org_name(upper: str) -> str:
         if w.endswith(","):
             capital_next = True
         i += 1
-    return " ".join(out)
+    return re.sub(r"\bviệt nam\b", "Việt Nam", " ".join(out))
 
 
 def _is_upper(p: str) -> bool:
@@ -156,6 +161,14 @@ def parse_frame(paras: list[str]) -> Frame:
             continue
         if _NATIONAL.match(p):
             continue
+        if _DOC_TYPE.match(p) and f.subject is None:
+            # "BÁO CÁO" / "Tổng hợp ý kiến góp ý dự thảo ...": a report's title is its subject
+            if i + 1 < header_end and not _is_upper(paras[i + 1]):
+                f.subject = clean(paras[i + 1])
+            continue
+        if _is_upper(p) and _TITLE.match(p) and f.subject is None:
+            f.subject = clean(p)  # "GÓP Ý DỰ THẢO QUY CHẾ ...": a title in capitals instead of "V/v"
+            continue
         if _is_upper(p) and org_line.match(p):
             # "ỦY BAN NHÂN DÂN" / "HUYỆN TÂN LẬP", "PHÒNG THƯƠNG MẠI VÀ CÔNG NGHIỆP" / "VIỆT NAM": a name
             # wrapped over two header lines
@@ -187,8 +200,11 @@ def parse_frame(paras: list[str]) -> Frame:
         body_start += 1
     # Closing: the first closing phrase after the body start; signature after "Nơi nhận".
     body_end = n
+    quoted = inside_quotes(paras)
     for i in range(body_start, n):
-        if closing.match(paras[i]) or signature.match(paras[i]) and len(paras[i]) < 60:
+        if i in quoted:
+            continue  # new text of several paragraphs ("... như sau: “... / Trên đây là ...”")
+        if paras[i] == SIGNATURE_MARK or closing.match(paras[i]) or signature.match(paras[i]) and len(paras[i]) < 60:
             body_end = i
             break
     # A byline at the end of a press report or a citizen's text ("Thu Hà", "PHẠM TẤN LỰC", "(Hội Nông
@@ -201,6 +217,8 @@ def parse_frame(paras: list[str]) -> Frame:
         closing.match(p) for p in paras[max(body_start, body_end - 2):body_end])
     sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p)
            and not signature.match(p) and len(p) < 60 and not p.endswith((";", ".", ":"))] if signed else []
+    if f.closing[:1] == [SIGNATURE_MARK]:
+        sig = f.closing[1:2]  # an e-mail's signature: the name first, then the post and the office
     if sig:
         f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", sig[-1]).strip() or sig[-1]  # "Name (phường ...)"
     # Date / number may sit outside the header (e.g. after "Kính gửi" in a .docx table).
@@ -246,6 +264,14 @@ def _sender_elsewhere(f: Frame) -> None:
         if m and org_line.match(m.group("org").strip()):
             f.sender, f.sender_from = org_name(m.group("org")), "closing"
             return
+    if f.closing[:1] == [SIGNATURE_MARK]:
+        # "Chuyên viên Phòng Nội vụ huyện Cẩm Bình": the office in the post line of an e-mail's signature
+        for p in f.closing[2:]:
+            m = next((m for m in lexicon().rx("frame.org_types", before=r"(?<![\w])").finditer(p)
+                      if p[m.start()].isupper()), None)
+            if m and len(p) < 100 and not re.search(r"\d", p[m.start():]):
+                f.sender, f.sender_from = org_name(p[m.start():].strip()), "signature"
+                return
 
 
 def _byline(p: str) -> bool:

@@ -77,7 +77,7 @@ class Ground:
             return range(s.start, s.end)
         if scope == "heading":
             return range(s.heading, s.heading + 1)
-        return range(s.heading if s.inline else s.start, s.end)
+        return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -102,6 +102,24 @@ class Ground:
             if best is not None and best not in out:
                 out.append(best)
         return out
+
+    def found(self, words: str) -> bool:
+        """Are ``words`` the draft's current text (anywhere in it)?  A quotation's "..." and the
+        letter's own closing mark are not its words."""
+        if not hasattr(self, "_all"):
+            self._all = "\n".join(self.block(i) for i in range(len(self.tree.blocks)))
+        w = norm(strip_ellipsis(words)[0])
+        return len(w) >= 2 and (w in self._all or w.rstrip(".;,:") in self._all and len(w.rstrip(".;,:")) >= 2)
+
+    def count_in(self, s, words: str, scope: str | None = None) -> int:
+        """How many times ``words`` stand as words where a change at ``s`` searches; words in
+        small letters also where they open a sentence ("Hồ sơ ..."), words with a capital only
+        as written."""
+        w = norm(words)
+        if not w:
+            return 0
+        rx = re.compile(r"(?<![\w])" + re.escape(w) + r"(?![\w])", 0 if w != w.lower() else re.I)
+        return sum(len(rx.findall(self.block(i))) for i in self.content_blocks(s, scope))
 
     def count(self, words: str) -> int:
         w = norm(words)
@@ -128,10 +146,8 @@ def _words_of(e: dict) -> str | None:
     return a.get("sentence") or a.get("sentence_prefix")
 
 
-def ground(doc: dict, draft, units_current: dict[int, list[str]] | None = None) -> None:
-    """Resolve and check every edit of ``doc`` against ``draft``; edit the document in place."""
-    tree = draft_outline(draft)
-    g = Ground(tree)
+def ground(doc: dict, g: "Ground", units_current: dict[int, list[str]] | None = None) -> None:
+    """Resolve every edit of ``doc`` in the draft ``g`` reads; edit the document in place."""
     kept = []
     for e in doc["edits"]:
         out = _ground_one(g, e, doc, (units_current or {}).get(e.get("_unit"), []))
@@ -202,6 +218,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return _shape(g, e, found[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
+    if e.get("_new"):
+        return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
     conflict = _title_conflict(tree, target, section)
     if conflict is not None:
         doc["unresolved"].append(_unresolved(e, *conflict))
@@ -216,44 +234,67 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
-            if words:
-                return _as_comment(e, msg("the quoted text is not in {section}: left to the drafter", section=section.address))
-    if e.get("_row") is not None and e.get("find"):
+    if e.get("_table") and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
-            return tabled  # the row the letter names narrows the place to one row's cells
-    inserted = e["op"] == "replace_text" and e.get("_insert")  # "bổ sung “X” vào sau cụm từ “Y”"
-    if e.get("find") and not e.get("occurrence") and (
-            e["op"] == "delete" or e["op"] == "replace_text" and (len(norm(e["find"]).split()) <= 2 or inserted)):
-        # a find in small letters may also be the one opening a sentence ("Hồ sơ ..."); one with a
-        # capital names that one
-        flags = 0 if norm(e["find"]) != norm(e["find"]).lower() else re.I
-        n = sum(len(re.findall(r"(?<![\w])" + re.escape(norm(e["find"])) + r"(?![\w])", g.block(i), flags))
-                for i in g.content_blocks(section, e.get("scope")))
-        if n > 1:
-            # "bỏ từ “các”", "thay từ “hồ sơ”" where the place has it several times: which one is not
-            # said, and changing every one of a word that short may garble longer terms (a longer
-            # phrase, "TCVN ISO 9001:2015", is changed wherever the place has it); words inserted
-            # next to a phrase the place has several times: where is not said.
-            return _as_comment(e, msg("“{find}” occurs {count} times in {section}: left to the drafter", find=e["find"],
-                                       count=n, section=section.address))
+            return tabled  # the table (and the row) the letter names narrow the place
+    if e["op"] == "delete" and e.get("_rowdel"):
+        return _row_deleted(g, e, section)
+    if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
+        section = _narrowed(g, section, strip_ellipsis(words)[0])
+        e["target"] = section.address
     return _shape(g, e, section)
+
+
+def _narrowed(g: Ground, section, words: str):
+    """The most specific place the letter's place and its quoted words together name: the one
+    part of ``section`` that holds every occurrence of the words ("Tại Mục III, nhiệm vụ “X” ..."
+    -> the item of Mục III that says X)."""
+    holders = [s for s in g.sections_holding(words) if s is section or s.address.startswith(section.address + ".")]
+    if len(holders) != 1 or holders[0] is section or not g.holds(holders[0], words):
+        return section
+    return holders[0]
+
+
+def resolve_target(tree, target: str):
+    """The section an (already grounded) target names, or None."""
+    if target in SPECIAL and target != "*":
+        return getattr(tree, target, None)
+    try:
+        return _resolve(tree, target)
+    except ResolveError:
+        return None
 
 
 def _resolve(tree, target: str):
     """The section a target names.  A chapter (or its Mục) written before an Điều only confirms
     it -- an Điều's number runs through the whole law -- so when the full chain names nothing,
-    the chain from the Điều on is tried, and kept when its section lies in that chapter."""
+    the chain from the Điều on is tried, and kept when its section lies in that chapter.  A title
+    in brackets is checked by ``_title_conflict`` (it may describe the part, or its outer part)."""
     try:
         return resolve_reference(tree, target)
     except ResolveError as err:
+        bare = re.sub(r"\s*\([^()]+\)\s*$", "", target)
+        if bare != target and re.search(r"\d|\b[IVX]+\b", bare):
+            try:
+                section = resolve_reference(tree, bare)
+            except ResolveError:
+                raise err
+            if _title_conflict(tree, target, section) is None:
+                return section
+            raise
         if not re.search(r"\d|\b[IVX]+\b", target) and len(target.split()) >= 2:
             # "Về phương hướng, nhiệm vụ: ..." names the part headed "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG
-            # CUỐI NĂM 2022": the one heading that opens with the words
+            # CUỐI NĂM 2022": the one heading that opens with the words; "phần kiến nghị" the one
+            # headed "ĐỀ XUẤT, KIẾN NGHỊ": the one whose heading lists them
             key = fold(target)
-            opening = [x for x in tree.walk() if re.match(re.escape(key) + r"(?![\w])", fold(x.title or ""))]
-            if len(opening) == 1:
-                return opening[0]
+            for like in (lambda t: re.match(re.escape(key) + r"(?![\w])", fold(t)),
+                         lambda t: key in (fold(x) for x in re.split(r"[,;]|\bvà\b", t, flags=re.I))):
+                found = [x for x in tree.walk() if like(x.title or "")]
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    break
         m = re.search(r"(?i)\bĐiều\s+\d+[a-zđ]?\b.*$", target)
         lead = target[: m.start()] if m else ""
         if not m or not re.search(r"(?i)\b(?:chương|mục|phần)\s+\S+", lead):
@@ -338,7 +379,7 @@ def _subject_words(quote: str) -> str | None:
     return m.group("s").strip() if m else None
 
 
-def _as_comment(e: dict, note) -> dict:
+def as_comment(e: dict, note) -> dict:
     note = render(note)
     out = {k: v for k, v in e.items() if k in ("n", "target", "quote") or k.startswith("_")}
     out["op"] = "comment"
@@ -380,40 +421,158 @@ def _shrink(g: Ground, e: dict, section) -> dict:
     return e
 
 
-def _in_table(g: Ground, e: dict, section) -> dict:
-    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”': the one data table of the place whose
-    cells hold X becomes the target, with the row the letter names and the column it names by its
-    header's words (a header named only in the table's own description does not count)."""
+def _tables_of(g: Ground, section) -> list:
+    """The tables of a place: the one it names ("Biểu số 01"), else those it holds."""
+    if getattr(section, "table", None) is not None:
+        return [section.table.info]
+    here = section.address
+    return [t for t in getattr(g.tree, "tables", []) or []
+            if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
+
+
+def _rows(g: Ground, t) -> list[list[str]]:
     from ..ooxml import W
     from ..sections.tables import cell_text, row_cells
 
-    here = section.address
-    tables = [t for t in getattr(g.tree, "tables", []) or []
-              if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
-    if getattr(section, "table", None) is not None:
-        tables = [section.table.info]  # the letter names the table itself ("Biểu số 01")
-    key = norm(e["find"])
-    holding = []
-    for t in tables:
-        rows = g.tree.blocks[t.block].findall(W["tr"])
-        if any(key in norm(cell_text(tc)) for tr in rows[t.header_rows:] for tc in row_cells(tr)):
-            holding.append(t)
-    if len(holding) != 1:
-        return e
-    t = holding[0]
-    out = {**e, "target": t.name, "row": e["_row"]}
-    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", e.get("_clause", ""))
-    clause = re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause)
-    clause = fold(clause)  # neither the table's own description nor the words naming the row
+    return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
+
+
+def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
+    """The column the letter names by its header's words (neither the table's own description
+    nor the words naming the row count).  A sentence that changes several cells ("cột A sửa từ
+    “1” thành “2”, cột B sửa từ “3” thành “4”") names each change's column before its words."""
+    if quotes and find:
+        k = next((i for i, q in enumerate(quotes) if clean(q) == clean(find)), None)
+        at = clause.find(f"⟦{k}⟧") if k is not None else -1
+        if at > 0:
+            own = _column(t, re.split(r"[,;]\s*|\s+và\s+", clause[:at])[-1], quotes)
+            if own:
+                return own
+    if quotes:  # a header quoted ("cột “Tỷ lệ trực tuyến”", "số hồ sơ “Trực tuyến”"): its words
+        heads = {fold(h) for h in t.header}
+        clause = re.sub(r"(?i)(cột\s+)?⟦(\d+)⟧", lambda m: (m.group(1) or "") + quotes[int(m.group(2))]
+                        if int(m.group(2)) < len(quotes) and (m.group(1) or fold(quotes[int(m.group(2))]) in heads)
+                        else m.group(0), clause)
+    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
+    clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
     for h in sorted(t.header, key=len, reverse=True):
         fh = fold(h)
         if fh and fh not in ("stt", "tt") and len(fh.split()) >= 2 and re.search(r"(?<![\w])" + re.escape(fh) + r"(?![\w])",
                                                                                 clause):
-            out["column"] = h
-            break
+            return h
+    return None
+
+
+def _in_table(g: Ground, e: dict, section) -> dict:
+    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”', 'Tại bảng ở Điều 6, ... “X” thành “Y”':
+    the one table of the place whose cells hold X becomes the target, with the row the letter names
+    and the column it names by its header's words."""
+    key = norm(e["find"])
+    holding = [t for t in _tables_of(g, section) if any(key in c for row in _rows(g, t)[t.header_rows:] for c in row)]
+    if len(holding) != 1:
+        return e
+    t = holding[0]
+    out = {**e, "target": t.name}
+    if e.get("_row") is not None:
+        out["row"] = _row_named(g, t, e["_row"])
+        if out["row"] is None:
+            return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
+                                     section=t.name))
+        column = _column(t, e.get("_clause", ""), e.get("_clause_quotes"), e.get("find"))
+        if column and column in t.header:
+            at = t.header.index(column)
+            if not any(at < len(r) and key in r[at] for r in _rows(g, t)[t.header_rows:]):
+                column = None  # no cell of that column holds the words: the header words named something else
+        if column:
+            out["column"] = column
     if t is not getattr(getattr(section, "table", None), "info", None):
-        out["note"] = render(msg("in the table of {section}", section=here))
+        out["note"] = render(msg("in the table of {section}", section=section.address))
     return out
+
+
+def _row_named(g: Ground, t, row):
+    """The row as the planner finds it: a number as it is; words as the draft writes them (the
+    letter's "huyện Tân Lập" is the row "Huyện Tân Lập"), None when no row has them."""
+    if not isinstance(row, str):
+        return row
+    key = fold(row)
+    for r in _rows(g, t)[t.header_rows:]:
+        for c in r:
+            if fold(c) == key:
+                return c
+    return row if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r) else None
+
+
+def _row_deleted(g: Ground, e: dict, section) -> dict:
+    """'bỏ dòng “Kết quả kiểm tra môi trường”': that row of the place's one table holding it."""
+    row = e["_row"]
+    tables = _tables_of(g, section)
+    if isinstance(row, str):
+        tables = [t for t in tables if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r)]
+    if len(tables) != 1:
+        return as_comment(e, msg("which row is meant is not clear: left to the drafter"))
+    return {**{k: v for k, v in e.items() if k != "find"}, "target": tables[0].name, "row": row}
+
+
+def _in_cell(g: Ground, e: dict, section) -> dict | None:
+    """'Nhiệm vụ số 3 tại Phụ lục: cơ quan chủ trì đề nghị ghi là “X”': new words for one cell, the
+    row and the column both named: that cell's text; without the column, a comment."""
+    new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
+    tables = _tables_of(g, section)
+    if e["op"] != "replace" or e.get("_row") is None or len(new) != 1 or len(tables) != 1 or e.get("anchor"):
+        return None
+    column = _column(tables[0], e.get("_clause", ""))
+    if column is None:
+        return as_comment(e, msg("which cell of the row is meant is not said: left to the drafter"))
+    row = _row_named(g, tables[0], e["_row"])
+    if row is None:
+        return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
+                                 section=tables[0].name))
+    out = {k: v for k, v in e.items() if k not in ("paragraphs", "_rewrite")}
+    return {**out, "target": tables[0].name, "row": row, "column": column, "text": clean(new[0])}
+
+
+def _row_cells(g: Ground, e: dict, section) -> dict | None:
+    """'bổ sung nhiệm vụ số 5 như sau: nhiệm vụ “A”; cơ quan chủ trì “B”; thời gian hoàn thành “C”',
+    'bổ sung vào cuối Biểu số 02 dòng số liệu của huyện Sơn Trà: đã giải quyết 743, đúng hạn 741, tỷ lệ
+    99,7%': a new row whose cells the letter gives by the columns' names (the row's own name in the
+    column that names rows), appended to the place's one table; the number column takes the number
+    the letter gives, or the next one.  Any column left unsaid: None (a comment)."""
+    tables = _tables_of(g, section)
+    text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
+    pairs = re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+    if len(pairs) < 2:
+        pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
+                                                   for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
+    if len(tables) != 1 or len(pairs) < 2:
+        return None
+    t = tables[0]
+    heads = [fold(h) for h in t.header]
+    cells: list[str | None] = [None] * len(t.header)
+    for label, value in pairs:
+        label = fold(label)
+        hit = [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
+            [i for i, h in enumerate(heads) if h.startswith(label)]
+        if len(hit) != 1 or cells[hit[0]] is not None:
+            return None
+        cells[hit[0]] = clean(value)
+    rows = _rows(g, t)[t.header_rows:]
+    name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
+    for i, h in enumerate(heads):
+        if cells[i] is not None:
+            continue
+        if h in ("stt", "tt"):
+            last = [r[i] for r in rows if r[i:i + 1] and r[i].strip(".").isdigit()]
+            cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else \
+                str(int(last[-1].strip(".")) + 1) if last else None
+        elif name and any(r[i:i + 1] and not re.search(r"\d", r[i]) for r in rows):
+            n = clean(name.group("n"))
+            cells[i] = n[:1].upper() + n[1:]  # the row's name, written as the column writes names
+            name = None
+    if any(c is None for c in cells):
+        return None
+    out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}
+    return {**out, "op": "append", "target": t.name, "cells": cells}
 
 
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
@@ -452,7 +611,7 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
         e.setdefault("note", render(msg("the new words are those of {part}, one part of {section}", part=like[0].address,
                                          section=section.address)))
         return _part_rewrite(g, e, like[0])
-    return _as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
+    return as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
                               section=section.address, count=len(section.children))), section
 
 
@@ -482,11 +641,14 @@ def _own_again(g: Ground, e: dict, section) -> dict | None:
     own = (section.number or "").rstrip(".)").lower()
     if label is None or not own or clean(label).rstrip(".)").lower().replace("điều ", "") != own:
         return None
+    if clean(label).lower().startswith("điều") != (getattr(section, "kind", "") == "dieu"):
+        return None  # "2. ..." at the head of Điều 2 is a khoản's label, not the Điều's own
     _l, text = split_label(g.block(section.heading))
     if section.inline and norm(rest or "").split()[:3] == norm(text or "").split()[:3]:
         out = {k: v for k, v in e.items() if k != "text"}
-        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "note": render(msg("the new wording of {section}", section=section.address))}
-    return _as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
+        return {**out, "op": "replace", "paragraphs": [rest] + paras[1:], "_rewrite": True,
+                "note": render(msg("the new wording of {section}", section=section.address))}
+    return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
 
 
 def _next_part(g: Ground, e: dict, section) -> dict | None:
@@ -519,8 +681,11 @@ def _shape(g: Ground, e: dict, section) -> dict:
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
     if _new_row(g, e, section):
-        return _as_comment(e, msg("a new row of the table in {section}: its cells are for the drafter",
-                                   section=section.address))
+        return _row_cells(g, e, section) or as_comment(
+            e, msg("a new row of the table in {section}: its cells are for the drafter", section=section.address))
+    cell = _in_cell(g, e, section)
+    if cell is not None:
+        return cell
     nxt = _next_part(g, e, section) or _own_again(g, e, section)
     if nxt is not None:
         if nxt["op"] == "replace":
@@ -532,7 +697,7 @@ def _shape(g: Ground, e: dict, section) -> dict:
         return e
     if e["op"] == "replace_text" and e.get("_context"):
         e = _shrink(g, e, section)
-    if e.get("_row") is not None and e.get("find"):
+    if e.get("_table") and e.get("find"):
         e = _in_table(g, e, section)
     if e["op"] == "replace" and e.get("paragraphs") and not e.get("anchor") and section.kind in (
             "khoan", "diem", "dieu") and section.heading is not None:
@@ -572,7 +737,7 @@ def _rest_as_is(g: Ground, e: dict, section) -> dict:
                         "note": render(msg("the new text ends with “...”: only its beginning changes")),
                         **{k: v for k, v in e.items() if k.startswith("_")}}
             break
-    return _as_comment(e, msg("the new text ends with “...” and its beginning was not found: left to the drafter"))
+    return as_comment(e, msg("the new text ends with “...” and its beginning was not found: left to the drafter"))
 
 
 def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:
@@ -581,9 +746,12 @@ def _title_conflict(tree, target: str, section) -> tuple[str, list[str]] | None:
     if not m:
         return None
     want = fold(m.group(1))
-    have = fold(section.title)
-    if not want or _similar(want, have):
-        return None
+    up = section
+    while up is not None:
+        # "khoản 2 Mục II (Mục tiêu)": the title may be the chain's outer part's
+        if not want or _similar(want, fold(up.title)):
+            return None
+        up = up.parent
     others = [s.address for s in tree.walk() if s is not section and _similar(want, fold(s.title))]
     return (f"the number names {section.display} but the title in brackets is “{m.group(1)}”",
             [section.address] + others)

@@ -43,8 +43,8 @@ _K = r"\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|cuối cù
 def _one_ref() -> re.Pattern:
     lx = lexicon()
     return re.compile(r"(?<![\w])(?:(?P<word>" + lx.alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")|"
-                      r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:nhất|hai|ba|tư|bốn|năm|sáu|"
-                      r"bảy|tám|chín|mười)))(?![\w])", re.I)
+                      r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|"
+                      r"sáu|bảy|tám|chín|mười)))(?![\w])", re.I)
 
 
 @dataclass
@@ -54,10 +54,29 @@ class Ref:
     start: int
     end: int  # end in the skeleton, title included
     title: str | None = None
+    doc: str | None = None  # a group head that names only a document ("II. ĐỐI VỚI DỰ THẢO QUY CHẾ")
 
     @property
     def target(self) -> str:
+        if self.doc and not self.text:
+            return self.doc
         return f"{self.text} ({self.title})" if self.title else self.text
+
+
+def document_group(head: str) -> Ref | None:
+    """'II. ĐỐI VỚI DỰ THẢO QUY CHẾ', '2. Về nội dung dự thảo Quy chế': a head that names a document
+    printed within the draft, and no place in it: its items' places are in that document."""
+    m = re.search(r"(?i)\bdự thảo\s+(?P<d>" + lexicon().alt("location.documents") + r")(?![\w])", head)
+    if not m or find_refs(*_masked(head)):
+        return None
+    d = next((x for x in lexicon().phrases("location.documents") if x.lower() == m.group("d").lower()), None)
+    return Ref("", [10], 0, 0, doc=d) if d else None
+
+
+def _masked(text: str):
+    from .content import mask_quotes
+
+    return mask_quotes(text)
 
 
 # A reference to another document ("khoản 1 Điều 10 Nghị định số 43/2017/NĐ-CP", "Điều 7 Luật
@@ -90,9 +109,11 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     singles = []
     for m in _one_ref().finditer(skel):
         if m.group("item"):
-            # "mục tiêu thứ nhất", "nhiệm vụ thứ hai": a numbered item in a section's body
+            # "mục tiêu thứ nhất", "nội dung thứ 3": a numbered item in a section's body, named as the
+            # letter names it (the resolver reads the ordinal and the heading it belongs to)
             ordinal = m.group("inum").split()[-1].lower()
-            singles.append((m.start(), m.end(), "khoản", str(ORDINAL.get(ordinal, 1)), m.group("item")))
+            k = ordinal if ordinal.isdigit() else str(ORDINAL.get(ordinal, 1))
+            singles.append((m.start(), m.end(), "khoản", k, m.group("item") + " thứ"))
             continue
         word = re.sub(r"\s+", " ", m.group("word").lower())
         num = m.group("num").rstrip(".")
@@ -113,13 +134,20 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
         rank = _LEVEL_RANK.get(word, 4)
         piece = f"{written[:1].upper()}{written[1:]} {num}"
         chain = _CHAIN_SEP.match(skel[refs[-1].end:start]) if refs else None
-        if chain and refs[-1].title is None and (
+        titled = refs[-1].title is not None if refs else False
+        if chain and titled and rank < min(refs[-1].ranks) and re.fullmatch(r"[\s,]*", skel[refs[-1].end:start]):
+            # "Phần thứ ba (Đánh giá chung), mục 3": the title named the outer part; the chain
+            # goes on inward (the title is not the inner part's, so it no longer checks it)
+            refs[-1].title, titled = None, False
+        if chain and not titled and (
                 rank > refs[-1].ranks[-1] or rank < refs[-1].ranks[-1] and rank < min(refs[-1].ranks)
                 and not re.search(r"\b(?:của|thuộc|tại|trong|ở)\b", chain.group(0))):
             # "khoản 2 Điều 5" (inner first) or "Điều 4, khoản 3, điểm đ" (outer first); a list
             # ("các điểm a, b, khoản 1") keeps its first member.
             sep = skel[refs[-1].end:start][len(chain.group("list")):]
             sep = ", " if "," in sep else (" " + sep.strip() + " " if sep.strip() else " ")
+            if refs[-1].text.endswith(tuple(f" thứ {d}" for d in "0123456789")) and sep == " ":
+                sep = " của "  # "Nội dung thứ 3 Mục II": the third item of Mục II
             prev = refs[-1]
             prev.text = prev.text + sep + piece
             prev.ranks.append(rank)
@@ -172,6 +200,8 @@ def combine(child: str | None, child_ranks: list[int] | None, group: "Ref | None
         return child
     if child is None:
         return group.target
+    if group.doc and not group.text:
+        return child if " của " in child else f"{child} của {group.doc}"
     if child_ranks and max(child_ranks) < min(group.ranks) and not re.search(r"[IVX]+\.\d", child):
         m = re.match(r"^(.*?)(\s*\([^()]*\))?$", child)
         base, title = m.group(1), (m.group(2) or "")
@@ -200,6 +230,7 @@ class Place:
     page: re.Match | None = None
     own: bool = False  # named in this clause (not carried, not inherited)
     current: list[int] = field(default_factory=list)  # quotes that are the draft's current text
+    cited: list[str] = field(default_factory=list)  # current text quoted by the sentence before, at this place
     by_content: bool = False  # "tại nội dung “...”": the quote is the place
     carried: bool = False  # referred back to ("quy định này", "cũng tại mục này")
     bracketed: bool = False  # named only in brackets ("(điểm g khoản 4a)"): a citation in passing
@@ -232,6 +263,12 @@ def heading_words(skel: str) -> tuple[str, str] | None:
     rx = re.compile(r"(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
+    if not m:
+        # "Ngoài ra, phần kiến nghị em thấy nên bổ sung ...": a clause that opens with the part its
+        # heading's words name (up to the speaker or the request)
+        stop = r"(?:em|tôi|chúng tôi|chúng em|mình|thì|" + lx.pattern("request.markers") + r")"
+        m = re.match(r"\W*(?:(?:ngoài ra|riêng|còn|đối với|tại|ở|trong)\s*,?\s+)?(?:phần|mục)\s+(?P<t>(?![\dIVX]+\b)"
+                     r"(?!thứ\b)(?!⟦)[^\W\d][^,:;⟦()]{2,80}?)\s*(?=[,:;(]|\s" + stop + r"\s)", skel, re.I)
     if not m:
         # "chỉnh sửa gọn lại phần mục tiêu chủ yếu ...": a part named by its heading, as the object
         m = re.search(r"(?<![\w])(?<!một\s)(?<!các\s)(?<!những\s)phần\s+(?!(?:lớn|nào|trăm|này|đó|trên|dưới|sau|tiếp|"
@@ -271,7 +308,7 @@ def current_quotes(skel: str) -> tuple[list[int], bool]:
     # "Điều 27, khoản 1, “...”", "tại điều 36 khoản 2: “...”", "khoản 1, Điều 61 “...”": the quote
     # right after the place is its current text.
     for r in find_refs(skel, []):
-        m = re.match(r"\s*(?:,|:)?\s*(?:(?:của\s+)?dự thảo(?:\s+\w+)?\s*)?(?:,|:)?\s*⟦(\d+)⟧", skel[r.end:])
+        m = re.match(r"\s*(?:,|:)?\s*(?:(?:của\s+)?dự thảo(?:\s+\w+)?\s*|nội dung\s*)?(?:,|:)?\s*⟦(\d+)⟧", skel[r.end:])
         if m and int(m.group(1)) not in out and not re.match(r"\s*⟦\d+⟧\s*(?:thành|bằng)\b", skel[r.end:]):
             out.append(int(m.group(1)))
     return out, by_content
@@ -379,8 +416,10 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         target = complete(main, skel, quotes, group)
         if group is None and context and target == main.target:
             outer = coarser(context, max(main.ranks))
-            if outer and max(main.ranks) < 4 or outer and re.fullmatch(r"(?i)tiểu mục\s+\S+", main.text):
-                # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II
+            if outer and max(main.ranks) < 4 or outer and re.fullmatch(r"(?i)(?:tiểu\s+)?mục\s+\S+", main.text):
+                # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II;
+                # "mục 4" after "Đối với Phần thứ nhất: tại mục 3 ..." in the same item (a Mục is
+                # numbered afresh in each Phần; an Điều is not, so it is never completed so)
                 target = f"{main.target} {outer}"
         p.target, p.own = target, True
         last = main
@@ -402,8 +441,8 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         t = " ".join(table.group("t").split())
         p.target, p.rule, p.own = t[:1].upper() + t[1:], f"location.table: {t.lower()}", True
         return p
-    annex = re.search(r"(?i)(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)(?![\w])",
-                      own_words)
+    annex = re.search(r"(?i)(?:^\W*|(?:^|[^\w])(?:tại|trong|ở|của|vào)\s+)(?P<a>phụ lục(?:\s+(?:số\s+)?(?:\d+|[IVX]+))?)"
+                      r"(?![\w])", own_words)
     if annex:
         # "tại Phụ lục": a document printed within the draft (the resolver knows its name)
         p.target, p.rule, p.own = annex.group("a")[:1].upper() + annex.group("a")[1:], "location.documents: phụ lục", True
@@ -425,7 +464,7 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
         return p
     if lead is not None and lead.target:
         p.target, p.rule = lead.target, "location.lead: " + (lead.rule or "")
-        p.current = p.current or list(lead.current)
+        p.cited = list(lead.cited)
         return p
     if group is not None:
         p.target, p.rule = group.target, f"location.group: {group.text}"

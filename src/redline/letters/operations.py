@@ -41,6 +41,7 @@ _NUM_WORD = (r"(?:[IVXLC]+(?:\.\d+)*\.?(?![\w])|\d+(?:\.\d+)*[a-zđ]?\.?(?![\d\w
 _COUNT = r"(?:(?:hai|ba|bốn|năm|các|những|\d+)\s+)?"
 _WORDS = r"(?:cụm\s+từ|từ|chữ|nhóm\s+chữ|dấu)"
 _PUNCT_NAMES = {"phẩy": ",", "chấm phẩy": ";", "chấm": ".", "hai chấm": ":"}
+_ARROW = re.compile(r"⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦")  # “X” -> “Y”
 
 
 @dataclass
@@ -69,8 +70,9 @@ def _trim_phrase(words: str) -> str:
 class Rules:
     """The rules, in the order they are tried; each returns a Reading or None."""
 
-    def __init__(self, u: Unit, place: Place, group):
+    def __init__(self, u: Unit, place: Place, group, draft=None):
         self.u = u
+        self.draft = draft  # grounding.Ground, or None
         self.place = place
         self.group = group
         self.skel = u.skel
@@ -102,8 +104,22 @@ class Rules:
                      self.advisory, self.request, self.problem):
             out = rule()
             if out is not None:
-                return self.whole_request(out)
+                return self._placed_inside(self.whole_request(out))
         return Reading([], "ignored", "narrative: no operation, no request")
+
+    def _placed_inside(self, out: Reading) -> Reading:
+        """"Phần III, mục 2, gạch đầu dòng thứ 3: bỏ chữ “X”": a bullet or paragraph the place names
+        before the request holds the words to change."""
+        v = order_verbs(self.skel, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") or \
+            self.lx.rx("request.markers").search(self.skel)
+        before = self.skel[: v.start()] if v else ""
+        m = bullet_rx().search(before) or para_rx().search(before)
+        if m:
+            kind = "bullet" if bullet_rx().search(before) else "paragraph"
+            for e in out.edits:
+                if e.get("find") and not e.get("anchor") and e["op"] in ("replace_text", "delete"):
+                    e["anchor"] = {kind: ordinal(m.group("k"))}
+        return out
 
     def whole_request(self, out: Reading) -> Reading:
         """An exact change is made only when it is the whole request: a clause that also asks to
@@ -157,10 +173,18 @@ class Rules:
             return (f"advisory.conditions: {m.group('w').lower()}",
                     msg("the change is asked under a condition: left to the drafter"))
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
-                      r"(?:đề nghị|cho rằng|đề xuất|kiến nghị|muốn)(?![\w])", own, re.I)
+                      r"(?:cho rằng|muốn|đề nghị|kiến nghị|đề xuất)(?![\w])", own, re.I)
+        # others' opinion or request, reported ("Có ý kiến đề nghị bỏ khoản 3 ..."): the letter may go
+        # on to answer it ("... đề nghị giữ lại"), so it is never a tracked change of its own
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",
                     msg("others' opinion reported by the letter: left to the drafter"))
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.opinions") + r")(?![\w])[^⟦;]{0,60}?(?<![\w])(?:" + ops +
+                      r")(?![\w])", own, re.I)
+        if m and not re.search(r"(?i)(?<![\w])(?:tôi|chúng tôi|chúng em|em|mình|chúng ta|ta)\s*,?\s*$", own[:m.start()]):
+            # "Bộ X cho rằng nên bỏ ..." weighs; "Chúng tôi cho rằng ... nên bỏ ..." is the sender's own request
+            return (f"advisory.opinions: {m.group('w').lower()}",
+                    msg("an opinion, not an order: left to the drafter"))
         alt = lx.alt("advisory.alternatives")
         m = re.search(r"⟦\d+⟧\s*,?\s*(?P<w>" + alt + r")\s+(?:(?:là|bằng|thành)\s+)?(?:(?:cụm\s+)?từ\s+)?⟦\d+⟧", own, re.I) or \
             re.search(r"(?<![\w])(?P<w>" + alt + r")\s+(?:(?:là|có thể|nên|cần)\s+)?(?:" + ops + r")(?![\w])", own, re.I)
@@ -189,7 +213,10 @@ class Rules:
         li = self.lx.rx("narrative.lead_ins", before=r"^\W*").search(self.masked)
         if li and "⟦" not in self.skel:
             return Reading([], "ignored", f"narrative.lead_ins: {li.group(0).strip(' ,').lower()}")
-        m = re.match(r"^\W*(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])", self.masked, re.I)
+        # "Phúc đáp ...", "Sở Tư pháp nhận được Văn bản số ... đề nghị thẩm định ...": the opening formula,
+        # also after its subject
+        m = re.match(r"^\W*(?:[^\W\d]\w*\s+){0,6}?(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])",
+                     self.masked, re.I)
         if m and not self.u.new_text:
             return Reading([], "ignored", f"narrative.openings: {m.group(0).strip(' -').lower()}")
         return None
@@ -200,10 +227,12 @@ class Rules:
             return None
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
-        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)\s*$", before, re.I) or re.match(
+        clause = re.split(r"[;.]", before)[-1]
+        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)(?![\w])", clause, re.I) or re.match(
                 r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                          "advisory.verbs") + r")(?![\w])", after, re.I):
-            return None  # "cần thống nhất định mức", "thống nhất chỉnh sửa gọn lại": asked, not agreed
+            return None  # "cần thống nhất định mức", "đề nghị viết thống nhất “X” thành “Y”", "thống nhất
+            #              chỉnh sửa gọn lại": asked, not agreed
         q = quiet(self.masked)
         rest = q[: m.start()] + q[m.end():]
         if self.u.new_text or self.verb("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
@@ -235,17 +264,24 @@ class Rules:
         sentence that finds fault with a place it names ("Điều 79 ... quá phức tạp") is a
         request for that place: the ``problem`` rule reads it."""
         text = self.masked.strip()
+        if self.u.first and not self.u.item.follow and _is_caps(self.u.quote) and len(text.split()) <= 15:
+            return Reading([], "ignored", "narrative: the item's heading")  # "III. KIẾN NGHỊ"
         if self.u.first and not self.u.item.follow and isinstance(self.u.item.n, (int, str)) and len(text) < 150 and \
                 re.match(r"(?i)^\W*(?:về|đối với|vấn đề)\b", text) and not re.search(r"[.:;]\s*$", text) \
                 and not self.asked():
             return Reading([], "ignored", "narrative: the item's topic heading")
         if self.u.reason:
             return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
+        if not self.target and "⟦" not in self.skel and re.match(
+                r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
+            # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
+            # draft to find one by: a meeting's opinions reported; with a place they are a comment there
+            return Reading([], "ignored", "narrative: others' opinion reported, with no place")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
         if r:
             return Reading([], "ignored", f"narrative.rationale: {r.group(0).strip(' :').lower()}")
-        if self.asked():
-            return None
+        if self.asked() or _ARROW.search(self.skel):
+            return None  # asked; or old words -> new words: a change needs no verb
         if self.problem_phrase() is not None and (self.place.own or self.place.carried):
             return None
         if (self.result_intro() is not None or self.u.new_text and self.lx.rx("introducer.results").search(
@@ -261,8 +297,8 @@ class Rules:
                       r"(?=" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                            "operation.move.verbs", "operation.rename.verbs") + r")",
                       self.masked, re.I)
-        if not m:
-            return None
+        if not m or self.lx.rx("introducer.results").match(self.masked, m.start()):
+            return None  # "có thể viết thành: ...": the words proposed, not a hedge
         return comment(self.target or self._whole_if_said(), self.u, f"advisory.hedges: {clean(m.group(0)).lower()}")
 
     # -- moves and new sections
@@ -331,7 +367,7 @@ class Rules:
             return comment(complete(src[0], self.skel, self.q, self.group) if src else target, self.u, rule,
                            msg("merge without the merged text: left to the drafter"))
         text = [clean(t) for t in text]
-        return Reading([{"op": "replace", "target": target, "paragraphs": text}], "edit",
+        return Reading([{"op": "replace", "target": target, "paragraphs": text, "_rewrite": True}], "edit",
                        rule + " + the merged text")
 
     def new_section(self):
@@ -343,6 +379,12 @@ class Rules:
         rule = "operation.add.verbs + new section"
         if m and not order_verbs(self.skel[: m.end()], "operation.add.verbs"):
             m = None
+        if m is None:
+            # "bổ sung vào trước khoản 2 Điều 5 một khoản mới như sau: ...", "bổ sung sau khoản 2 một
+            # khoản giao nhiệm vụ cho ...": the position named first
+            m = re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+(?P<ref>[^⟦]*?)\s+"
+                          r"(?:một\s+|01\s+)" + kinds + r"(?:\s+mới)?(?:\s+(?P<num>" + _NUM_WORD + r")(?![\w]))?(?P<q>)",
+                          self.skel, re.I)
         if not m:
             return self._new_numbered_section()
         dest_refs = [r for r in find_refs(self.skel, self.q) if r.start >= m.start("ref")]
@@ -350,8 +392,11 @@ class Rules:
             return None
         target = complete(dest_refs[0], self.skel, self.q, self.group)
         op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
-        return self._section_edit(op, target, m.group("kind"), (m.group("num") or "").rstrip("."),
-                                  m.group("q"), rule)
+        out = self._section_edit(op, target, m.group("kind"), (m.group("num") or "").rstrip("."),
+                                 m.group("q") or None, rule)
+        if out.outcome == "edit" and re.search(r"đánh số lại", self.skel, re.I):
+            out.edits[0]["renumber"] = True  # "... và đánh số lại các khoản tiếp theo"
+        return out
 
     def _new_numbered_section(self):
         """'bổ sung khoản 4 vào Điều 5 như sau: ...', 'bổ sung một điều mới (Điều 65a)': a new
@@ -416,28 +461,40 @@ class Rules:
     # -- changes of words
 
     def _pairs(self) -> list[tuple[str, str, int, int]]:
-        """(find, replace): “X” ... thành|bằng ... “Y”; "thay dấu “phẩy” sau cụm từ “Y” bằng từ “Z”"."""
-        into = self.lx.alt("operation.change.into")
+        """(find, replace): “X” ... thành|bằng ... “Y” (the words named first, the request after them:
+        "dòng “X” em nghĩ nên sửa thành “Y”"); “X” -> “Y”; "thay dấu chấm phẩy sau cụm từ “X” bằng
+        dấu phẩy" (or "bằng từ “Z”")."""
+        lx = self.lx
+        into = lx.alt("operation.change.into")
+        change = lx.alt("operation.change.verbs")
         out = []
-        # "cụm từ “X” đề nghị sửa thành “Y”": the words named first, the request after them
-        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:đề nghị|kiến nghị|đề xuất|nên|cần)\s+(?:được\s+)?"
-                             r"(?=(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\b))?"
-                             r"(?:(?:được\s+)?(?:sửa|đổi|điều chỉnh|thay|chỉnh sửa|sửa đổi)\s+(?:lại\s+)?)?"
+        asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?)?"
+        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + asking +
+                             r"(?:(?:được\s+)?(?:" + change + r")\s+(?:lại\s+)?)?"
                              r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
-                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧", self.skel, re.I):
-            out.append((self.q[int(m.group(1))], self.q[int(m.group(2))], m.start(), m.end()))
-        p = re.search(r"\bdấu\s+(?:⟦(?P<q>\d+)⟧|(?P<w>chấm phẩy|phẩy|chấm|hai chấm))\s+(?P<pos>sau|trước)\s+"
-                      + _COUNT + _WORDS + r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+" + _COUNT + _WORDS +
-                      r"?\s*⟦(?P<b>\d+)⟧", self.skel, re.I)
+                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
+            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append((self.q[int(a)], self.q[int(b)], m.start(), m.end()))
+        marks = r"(?:⟦(?P<{0}>\d+)⟧|(?P<{1}>chấm phẩy|phẩy|chấm|hai chấm))"
+        p = re.search(r"\bdấu\s+" + marks.format("q", "w") + r"\s+(?P<pos>sau|trước)\s+" + _COUNT + _WORDS +
+                      r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+(?:dấu\s+" + marks.format("q2", "w2") + "|" + _COUNT +
+                      _WORDS + r"?\s*⟦(?P<b>\d+)⟧)", self.skel, re.I)
         if p:
             name = clean(self.q[int(p.group("q"))] if p.group("q") else p.group("w")).lower()
             mark = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
-            if mark:
-                a, b = self.q[int(p.group("a"))], self.q[int(p.group("b"))]
-                if p.group("pos").lower() == "sau":
-                    out = [(a + mark, f"{a} {b}", p.start(), p.end())]
+            name2 = clean(self.q[int(p.group("q2"))] if p.group("q2") else p.group("w2") or "").lower()
+            mark2 = _PUNCT_NAMES.get(name2, name2 if len(name2) == 1 else None)
+            if mark and (mark2 or p.group("b")):
+                a = self.q[int(p.group("a"))]
+                after = p.group("pos").lower() == "sau"
+                if mark2:
+                    # "thay dấu chấm phẩy sau “X” bằng dấu phẩy": one mark for another
+                    out = [(a + mark, a + mark2, p.start(), p.end())] if after else \
+                        [(mark + " " + a, mark2 + " " + a, p.start(), p.end())]
                 else:
-                    out = [(mark + a, f"{b} {a}", p.start(), p.end())]
+                    b = self.q[int(p.group("b"))]
+                    out = [(a + mark, f"{a} {b}", p.start(), p.end())] if after else \
+                        [(mark + a, f"{b} {a}", p.start(), p.end())]
         return out
 
     def _raise(self) -> list[tuple[str, str, int, int]]:
@@ -448,7 +505,12 @@ class Rules:
                       r"(?:lên|xuống|thành|còn|sang)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
                       self.quiet, re.I)
         if not m:
-            return []
+            # "sửa 97,5% thành 98,1%": two figures, unquoted, with no "từ"
+            m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,60}?\s"
+                          r"(?P<a>\d[\d.,/]*%?)\s+(?:lên|xuống|thành|còn)\s+(?P<b>\d[\d.,/]*%?)(?![\w])(?P<qa>)(?P<qb>)",
+                          self.quiet, re.I)
+            if not m:
+                return []
         a = self.q[int(m.group("qa"))] if m.group("qa") else m.group("a").strip()
         b = self.q[int(m.group("qb"))] if m.group("qb") else m.group("b").strip()
         if not m.group("qa"):
@@ -476,7 +538,8 @@ class Rules:
             r"(?:" + _WORDS + r"\s*)?⟦(?P<b>\d+)⟧", self.quiet, re.I)
         if not pairs and not ins and not between:
             return self.bracketed()
-        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise():
+        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise() and not _ARROW.search(self.skel) \
+                and not (self.asked() and re.search(r"\blà\b", self.low)):  # "“X” mình nghĩ phải là “Y”"
             return None
         target = self.target
         if target is None and self.place.page is not None:
@@ -661,6 +724,21 @@ class Rules:
                 rest = re.sub(r"\s+([,;.:])", r"\1", rest)
                 return Reading([{"op": "replace_text", "target": target, "find": c, "replace": rest}], "edit",
                                rule + " + “…” in its phrase")
+        row = re.match(r"\s*(?:đi\s+)?(?:dòng|hàng)\s*(?:⟦(?P<q>\d+)⟧|(?:thứ|số)\s+(?P<k>\d+|nhất|hai|ba|tư|năm|cuối))", obj, re.I)
+        if row:
+            # "bỏ dòng “Kết quả kiểm tra môi trường”": the row of the place's table, not its words
+            key = clean(self.q[int(row.group("q"))]) if row.group("q") else ordinal(row.group("k"))
+            return Reading([{"op": "delete", "target": target, "_row": key, "_rowdel": True, "_named": True}], "edit",
+                           rule + " + dòng")
+        this = re.match(r"\s*(?:đi\s+)?(?P<w>câu|đoạn|nội dung|cụm từ|từ)\s+(?:này|trên|nêu trên)\s*[.;]?\s*$", obj, re.I)
+        cited = self._cited(set())
+        if this and len(cited) == 1:
+            # "nội dung “S”: Bỏ câu này": the words the clause quoted from the draft
+            words, cut = strip_ellipsis(cited[0])
+            if this.group("w").lower() in ("câu", "đoạn"):
+                return Reading([{"op": "delete", "target": target, "anchor": {
+                    "sentence_prefix" if cut else "sentence": words}}], "edit", rule + " + câu này")
+            return Reading([{"op": "delete", "target": target, "find": words}], "edit", rule + " + cụm từ này")
         if re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:các\s+)?(?:câu|đoạn)\s*(?:văn\s*)?:?\s*⟦", obj, re.I) and qs:
             out = []
             for q in qs:
@@ -693,7 +771,9 @@ class Rules:
                         continue
                     if ellipsis_inside(self.q[q]) or strip_ellipsis(self.q[q])[1]:
                         return comment(target, self.u, rule, msg("the words to drop are cut short: left to the drafter"))
-                    e = {"op": "delete", "target": target, "find": _trim_phrase(self.q[q])}
+                    words = self.q[q] if self.draft is not None and self.draft.found(self.q[q]) else \
+                        _trim_phrase(self.q[q])  # “còn chậm,” with its comma when the draft has it so
+                    e = {"op": "delete", "target": target, "find": words}
                     if self.lx.rx("object.common").fullmatch(clean(e["find"]).lower()):
                         e["_common"] = True  # "bỏ từ “các”": which one?  Only the draft can say
                     out.append(e)
@@ -706,12 +786,30 @@ class Rules:
             if len(obj_refs) > 1 and re.search(r"\bvà\b|,", obj):
                 return comment(complete(ref, self.skel, self.q, self.group), self.u, rule,
                                msg("several sections to drop: left to the drafter"))
-            return Reading([{"op": "delete", "target": complete(ref, self.skel, self.q, self.group)}], "edit",
+            return Reading([{"op": "delete", "target": complete(ref, self.skel, self.q, self.group), "_named": True}], "edit",
                            rule + " + section")
         if re.search(r"\b(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\b", obj, re.I) and target and \
                 re.match(r"\s*(?:đi\s+)?(?:toàn bộ\s+)?(?:nội dung|mục|phần|tiểu mục|khoản|điểm|điều) này\s*[.;]?\s*$",
                          obj, re.I):
-            return Reading([{"op": "delete", "target": target}], "edit", rule + " + this section")
+            return Reading([{"op": "delete", "target": target, "_named": True}], "edit", rule + " + this section")
+        own_obj = self.skel[m.start("obj"):max(m.start("obj"), instruction_end(self.skel))]
+        if not own_obj.strip(" .;,") and target:
+            named = list(re.finditer(r"(?<![\w])(?P<w>câu|đoạn|cụm từ|từ|chữ|nội dung)\s*:?\s*⟦(?P<q>\d+)⟧",
+                                     self.skel[: m.start()], re.I))
+            if len(named) == 1:
+                # "câu “S” nên bỏ đi vì ...": the words named before the verb
+                words, cut = strip_ellipsis(self.q[int(named[0].group("q"))])
+                if named[0].group("w").lower() in ("câu", "đoạn"):
+                    return Reading([{"op": "delete", "target": target, "anchor": {
+                        "sentence_prefix" if cut else "sentence": words}}], "edit", rule + " + câu “…” named first")
+                if not cut:
+                    return Reading([{"op": "delete", "target": target, "find": _trim_phrase(words)}], "edit",
+                                   rule + " + “…” named first")
+            if not named and self.place.own and self.place.refs and self.place.refs[0].start < m.start() and \
+                    not self.place.bracketed:
+                # "Điểm c khoản 3 Điều 4 trùng với ..., đề nghị bỏ.": the part the sentence is about
+                return Reading([{"op": "delete", "target": target, "_named": True}], "edit",
+                               rule + " + the part named first")
         return comment(target, self.u, rule, msg("what to drop is not quoted: left to the drafter"))
 
     # -- insertions
@@ -788,7 +886,8 @@ class Rules:
 
     def _cited(self, exclude: set[int]) -> list[str]:
         """The draft's current text the letter quoted for this place (not the new words)."""
-        return [self.q[i] for i in self.place.current if i not in exclude and i < len(self.q)]
+        own = [self.q[i] for i in self.place.current if i not in exclude and i < len(self.q)]
+        return own or list(self.place.cited)
 
     def rewrite(self):
         """'sửa đổi, bổ sung như sau: ...', 'viết lại như sau', 'thay thế bằng nội dung sau',
@@ -831,6 +930,9 @@ class Rules:
                 k = int(intro.group(1) or intro.group(2))
                 if k not in used | set(self.place.current):
                     text, own_k = [self.q[k]], k
+            figure = re.search(r"\b(?:thành|là)\s+(\d[\d.,/]*%?)\s*[.;]?\s*$", self.skel)
+            if not text and figure and not PH_RE.search(self.skel):
+                text = [figure.group(1)]  # "cột Tỷ lệ trực tuyến, đề nghị sửa thành 47,8%": a figure, unquoted
         if not text:
             if self.lx.rx("advisory.verbs").search(self.masked):
                 return None
@@ -864,7 +966,7 @@ class Rules:
                                rule + " + the added words taken out of the result")
             return comment(target, self.u, rule, msg("the new text is a fragment (“…”): left to the drafter"))
         if self._quoted_cut(text):
-            e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True}
+            e = {"op": "replace", "target": target, "paragraphs": text, "_rest_as_is": True, "_rewrite": True}
             if anchor:
                 e["anchor"] = anchor
             return Reading([e], "edit", rule + " + “...” (the rest as it is)")
@@ -882,7 +984,7 @@ class Rules:
                                "edit", rule + " + the added words taken out of the result")
         if own_label:
             text = [own_label] + text[1:]
-        e = {"op": "replace", "target": target}
+        e = {"op": "replace", "target": target, "_rewrite": True}
         if anchor:
             e["anchor"] = anchor
         if anchor and ("sentence" in anchor or "sentence_prefix" in anchor) and len(text) == 1:
@@ -961,6 +1063,13 @@ class Rules:
         rule = f"operation.add.verbs: {v.group(0).lower()}"
         text = list(self.u.new_text)
         after = self.skel[v.end():]
+        unit = re.search(r"⟦(?P<q>\d+)⟧\W{0,3}\s*thành\s+(?P<kind>khoản|điểm)\s+(?P<num>\d+[a-zđ]?|[a-zđ])(?![\w])",
+                         after, re.I)
+        if unit and self.target and not is_open(self.q[int(unit.group("q"))]):
+            # "Điều 8 nên bổ sung nghĩa vụ “...” thành khoản 3": a new numbered part of the place
+            new = {"op": "append", "target": f"{unit.group('kind').capitalize()} {unit.group('num')} {self.target}",
+                   "paragraphs": [clean(self.q[int(unit.group("q"))])], "_new": True}
+            return Reading([new], "edit", rule + f" + thành {unit.group('kind').lower()} (a new part)")
         phrase_obj = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + self.lx.alt("object.phrase") +
                               r")\s*:?\s*⟦", after, re.I)
         if not text:
@@ -1053,6 +1162,11 @@ class Rules:
         return "*" if self.place.special == "*" else None
 
 
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def _uses(e: dict, q: str) -> bool:
     words = [e.get("find"), e.get("replace"), e.get("text"), e.get("heading")] + list(e.get("paragraphs") or [])
     a = e.get("anchor") or {}
@@ -1074,8 +1188,8 @@ def _previous_label(num: str) -> str | None:
     return None
 
 
-def read(u: Unit, place: Place, group) -> Reading:
-    return Rules(u, place, group).read()
+def read(u: Unit, place: Place, group, draft=None) -> Reading:
+    return Rules(u, place, group, draft).read()
 
 
 def weak_request(u: Unit, place: Place) -> bool:

@@ -33,7 +33,8 @@ def _v(*paths: str) -> str:
 # Words before an operation verb that make it a description ("đã bỏ", "được sửa đổi") or a
 # noun ("một số điều chỉnh", "dự thảo sửa đổi", "Luật sửa đổi"): not an order.
 _NOT_ORDER_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:đã|đang|được|bị|sẽ|chưa|không|một số|một vài|những|các|sự|nhiều|"
-                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt)"
+                               r"có|việc|dự thảo|luật|hiến pháp|nghị định|thông tư|nghị quyết|bản|lần|đợt|"
+                               r"phạm vi|đối tượng)"  # "phạm vi điều chỉnh": the scope, a noun
                                r"(?:\s+\w+(?:\s+\w+)?\s+và)?\s+$")  # "việc xây dựng và sửa đổi": both nouns
 
 
@@ -47,7 +48,10 @@ def quiet(skel: str) -> str:
                                                      "operation.change.verbs", "operation.move.verbs",
                                                      "operation.rename.verbs") + r"(?![\w])", re.I)
     chars = list(out)
+    results = [r.span() for r in lexicon().rx("introducer.results").finditer(out)]  # "sẽ được viết thành"
     for m in verbs.finditer(out):
+        if any(a <= m.start() < b for a, b in results):
+            continue
         before = "".join(chars[max(0, m.start() - 30):m.start()])
         if _NOT_ORDER_BEFORE.search(before) or re.search(r"~[,\s]*$", before):
             # described or named -- and so is a verb joined to one that is ("được sửa đổi, bổ sung")
@@ -74,10 +78,16 @@ def imperative(masked: str) -> bool:
     """An operation or advisory verb where an order puts it: first, after the place and the
     linking words ("Bỏ câu ...", "Tại Điều 5, bổ sung ...", "khoản 1, Điều 6 thêm cụm từ ...")."""
     lx = lexicon()
-    lead = re.match(r"^(?:[^\w~]|§|⟦\d+⟧|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
-                    r"theo đó|và|các|thì|cũng|này)\b|"
-                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|\s)*", masked, re.I)
+    lead = re.match(r"^(?:⟦\d+⟧|§|[^\w~]|\d+[\w.]*(?![\w])|\b(?:tại|ở|trong|đối với|cụ thể|ngoài ra|đồng thời|như vậy|do đó|vì vậy|"
+                    r"theo đó|và|các|thì|cũng|này|nội dung|câu|đoạn|thứ\s+\w+|cuối cùng|cuối|đầu tiên)\b|"
+                    r"(?:" + lx.alt("location.keywords") + r")\s+\S+|(?:biểu|bảng|phụ lục|dòng|hàng)(?:\s+số)?\s+\S+|\s)*",
+                    masked, re.I)
     rest = masked[lead.end():] if lead else masked
+    # "cột Tỷ lệ trực tuyến sửa từ ...": a table's column named by its header's words, then the order
+    col = re.match(r"(?i)(?:cột|dòng|hàng)\s+(?:[^\W\d]\w*\s+){1,6}?(?=(?:" + lx.alt(
+        "operation.change.verbs", "operation.delete.verbs") + r")(?![\w]))", rest)
+    if col:
+        rest = rest[col.end():]
     return bool(re.match(lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                 "operation.rename.verbs", "operation.move.verbs", "advisory.verbs")
                          + r"(?![\w])", rest, re.I))

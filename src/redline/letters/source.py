@@ -160,6 +160,12 @@ def _docx_paragraphs(p: Path) -> list[str]:
     out: list[str] = []
     for i, block in enumerate(blocks):
         if block.tag == W["tbl"]:
+            rows = [[clean(" ".join(block_text(p) for p in tc.iter(W["p"]))) for tc in tr.iter(W["tc"])]
+                    for tr in block.iter(W["tr"])]
+            said = instruction_table(rows)
+            if said is not None:
+                out.extend(said)
+                continue
             for tc in block.iter(W["tc"]):
                 for para in tc.iter(W["p"]):
                     out.extend(block_text(para).split("\n"))
@@ -169,6 +175,55 @@ def _docx_paragraphs(p: Path) -> list[str]:
             if label and text.strip():
                 text = ("- " if not any(ch.isalnum() for ch in label) else label + " ") + text.lstrip()
             out.extend(_soft_breaks(text))
+    return out
+
+
+# A "phiếu góp ý": the instructions as the rows of a table whose header names each column's role.
+_ROLES = (("reason", r"ly do|giai trinh|thuyet minh|can cu"),
+          ("number", r"^(?:stt|tt|so tt|so thu tu)$"),
+          ("place", r"vi tri|\b(?:dieu|khoan|muc|phan|chuong|trang)\b"),
+          ("current", r"noi dung (?:du thao|hien hanh|hien tai|cu)|quy dinh (?:cua du thao|hien hanh)|du thao"),
+          ("proposal", r"de nghi|gop y|sua doi|chinh sua|y kien|de xuat|noi dung moi"))
+
+
+def instruction_table(rows: list[list[str]]) -> list[str] | None:
+    """The rows of a table of instructions (columns: number, place in the draft, the draft's
+    current text, the proposal, the reason) said as the letter's own numbered items, in the
+    grammar's words: "2. Tại <place>, nội dung “<current>”: <proposal>. Lý do: <reason>.".  A
+    proposal that is only the new wording becomes "“<current>” -> “<new>”" (or "sửa thành
+    “<new>”").  None for any other table (a header, a signature block)."""
+    from ..text import fold
+
+    if len(rows) < 2:
+        return None
+    roles: dict[str, int] = {}
+    for k, head in enumerate(rows[0]):
+        h = fold(head or "", expand=False)
+        role = next((r for r, rx in _ROLES if h and re.search(rx, h)), None)
+        if role and role not in roles:
+            roles[role] = k
+    if "proposal" not in roles or not ({"place", "current"} & roles.keys()):
+        return None
+    out = []
+    for n, row in enumerate(rows[1:], start=1):
+        cell = {r: (row[k] if k < len(row) else "").strip() for r, k in roles.items()}
+        if not cell.get("proposal") and not cell.get("current"):
+            continue
+        number = re.sub(r"\D", "", cell.get("number", "")) or str(n)
+        where = cell.get("place", "")
+        current = cell.get("current", "").strip("“”\" ")
+        proposal = cell.get("proposal", "").rstrip(" .")
+        head = f"Tại {where}" if where else ""
+        new_words = proposal[:1] in "“\"" and proposal.rstrip()[-1:] in "”\"" and proposal.count("“") <= 1
+        if new_words and current:
+            said = f"{head}: “{current}” -> {proposal}".lstrip(": ")
+        elif new_words:
+            said = f"{head}, đề nghị sửa thành: {proposal}".lstrip(", ")
+        elif current:
+            said = f"{head}, nội dung “{current}”: {proposal}".lstrip(", ")
+        else:
+            said = f"{head}: {proposal}".lstrip(": ")
+        out.append(f"{number}. {said}." + (f" Lý do: {cell['reason'].rstrip('.')}." if cell.get("reason") else ""))
     return out
 
 
@@ -208,6 +263,8 @@ def _pdf_text(p: Path, raw: bytes) -> str:
 
 # --- mending -------------------------------------------------------------------------
 
+# The line an e-mail's signature starts after ("-- "): kept as a paragraph of its own for the frame.
+SIGNATURE_MARK = "--"
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?$", re.I)
 # Lines that always start a paragraph of their own.
 _STRUCTURAL = re.compile(
@@ -249,20 +306,30 @@ def mend_lines(lines: list[str], *, pdf: bool = False) -> list[str]:
     lines = [_strip_markup(clean(line)) if "\f" not in line else "\f" for line in lines]
     lines = _drop_running_heads(lines)
     blank_style = "narrow" if _narrow(lines) else sum(1 for l in lines if not l) >= 0.25 * max(
-        1, sum(1 for l in lines if l))
+        1, sum(1 for l in lines if l)) and not _unwrapped(lines)
     paras: list[str] = []
     # Each entry: (text, broken_by_blank) -- whether a blank line / page break preceded it.
     pending_blank = True
+    signature = False  # after an e-mail's "--": the signature, one line a paragraph
     for line in lines:
         if not line or line == "\f":
             pending_blank = True
             continue
-        if paras and not pending_blank and _continues(paras[-1], line, wrapped=blank_style or pdf):
+        if line.strip() == SIGNATURE_MARK:
+            signature = True
+        if paras and not pending_blank and not signature and _continues(paras[-1], line, wrapped=blank_style or pdf):
             paras[-1] = _join(paras[-1], line)
         else:
             paras.append(line)
         pending_blank = False
     return mend_paragraphs(paras)
+
+
+def _unwrapped(lines: list[str]) -> bool:
+    """Text whose paragraphs are one line each (saved from a word processor, typed in an
+    e-mail): several lines far longer than any hard-wrapped column.  There a line break inside
+    a block is a paragraph break (a quoted new part's heading line, then its text)."""
+    return sum(1 for l in lines if len(l) > 120) >= 2
 
 
 def _narrow(lines: list[str]) -> bool:
@@ -278,8 +345,8 @@ def _narrow(lines: list[str]) -> bool:
 
 def _continues(prev: str, line: str, *, wrapped: bool | str) -> bool:
     """Is ``line`` the next visual line of paragraph ``prev`` (no blank line between)?"""
-    if _STRUCTURAL.match(line) or _is_upper_line(line) and not _is_upper_line(prev):
-        return False
+    if _STRUCTURAL.match(line) or _is_upper_line(line) != _is_upper_line(prev):
+        return False  # a line in capitals ("BÁO CÁO", "SỞ TƯ PHÁP") is a paragraph of its own
     if _is_upper_line(line) and (_ORG_START.match(line) or not re.search(r"(?:\bVÀ|[-,])$", prev)
                                  and not re.match(r"^(?:VÀ\b|[-,])", line)):
         return False  # header lines: "UBND TỈNH HÀ TĨNH" / "SỞ TÀI CHÍNH"

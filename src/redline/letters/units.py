@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import clean
-from .content import PH_RE, OPENING, clean_new_text, is_open, mask_quotes, unmask
+from .content import PH_RE, OPENING, clean_new_text, inside_quotes, is_open, mask_quotes, unmask
 from .lexicon import lexicon
 from .predicate import imperative, instruction_end, order_verbs, quiet
 
@@ -48,8 +48,8 @@ _DEC = re.compile(r"^(?P<num>\d{1,2})\.(?P<sub>\d{1,2})\.?\s+(?P<rest>.+)$")  # 
 _LINKED = re.compile(r"(?i)^\W*(?:do đó|vì vậy|vì thế|từ đó|theo đó|như vậy|từ thực tiễn trên|trên cơ sở đó)\b")
 _ROMAN_TOP = re.compile(r"^(?P<num>[IVX]{1,5})[.)]\s+(?P<rest>.+)$")
 _DIGIT_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
-_DASH = re.compile(r"^[-–—+•]\s*(?P<rest>.+)$")
-_LABELLED = re.compile(r"^(?:[-–—+•]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(?[ivx]{1,4}\)\s|Điều\s+\d+)", re.I)
+_DASH = re.compile(r"^(?:[-–—+•]\s*|[*●▪]\s+)(?P<rest>.+)$")  # "*" in e-mails
+_LABELLED = re.compile(r"^(?:[-–—+•*●▪]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(?[ivx]{1,4}\)\s|Điều\s+\d+)", re.I)
 _ORDINAL_HEAD = re.compile(r"^(?P<ord>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]\s*(?P<rest>.+)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -139,11 +139,17 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
             return kind, at  # "tôi có một số ý kiến như sau: Khoản 2 Điều 15: ... đề nghị sửa lại như sau: “...”"
     if op:
         colon = sentence.find(":", op.end())
+        if colon >= 0 and re.search(r"(?i)\btừ\s+⟦\d+⟧\s+(?:thành|sang|xuống|lên)\s+⟦\d+⟧", sentence[colon:]):
+            return None, -1  # "dòng “Tổng cộng” sửa tương ứng: cột A từ “1” thành “2”, ...": the changes, not new text
         if colon >= 0:
             if re.search(r"(?<![\w])(?:một số|một vài|các|những)\s+(?:nội dung|điểm|ý|vấn đề|chỗ|từ ngữ|câu chữ)"
                          r"(?:\s+\S+){0,3}?\s+(?:như\s+)?sau\s*$", sentence[op.end():colon], re.I) and \
                     lexicon().rx("operation.change.verbs").match(sentence, op.start()):
                 return "announce", colon  # "đề nghị chỉnh sửa một số nội dung như sau:": a list of changes follows
+            if re.search(r"(?<![\w])(?:một số|một vài|các|những)\s+(?:nội dung|điểm|ý|vấn đề|chỗ)(?:\s+\S+){0,2}\s+$",
+                         sentence[:op.start()], re.I) and re.fullmatch(r"\s*(?:cụ thể\s+)?(?:như\s+)?sau\s*",
+                                                                     sentence[op.end():colon], re.I):
+                return "announce", colon  # "Một số nội dung cần chỉnh sửa cụ thể như sau:" (the same, subject first)
             return "introduce", colon
     for m in re.finditer(r":", sentence):
         before = sentence[: m.start()]
@@ -152,8 +158,14 @@ def colon_kind(sentence: str) -> tuple[str | None, int]:
             continue
         if intro.search(before + ":") and op is not None:
             return "introduce", m.start()
-        if lx.rx("request.markers", "narrative.announcements").search(before) or re.search(
-                r"(?:như|như sau|sau đây|sau)\s*$", before, re.I):
+        listing = re.search(r"(?:như|như sau|sau đây|sau)\s*$", before, re.I)
+        if lx.rx("request.markers", "narrative.announcements").search(before) or listing:
+            asked = list(lx.rx("request.markers").finditer(before))
+            if not listing and asked and lx.rx("advisory.verbs").search(quiet(before)[asked[-1].end():]) and \
+                    ";" not in sentence[m.end():]:
+                # "đề nghị tách Điều 4 thành hai khoản: khoản 1 ..., khoản 2 ...": the request says what
+                # it asks, the colon only explains it
+                continue
             if not lx.rx("location.cites", after=r"\s*$").search(before) and not re.match(
                     r"\s*⟦\d+⟧\W*$", sentence[m.end():]):
                 return "announce", m.start()
@@ -254,7 +266,11 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     current: Item | None = None
     sub: Item | None = None
     expect_top = None
-    for p in body:
+    quoted = inside_quotes(body)
+    for k, p in enumerate(body):
+        if k in quoted and current is not None:
+            (sub or current).content.append(p)  # inside new text quoted over several paragraphs
+            continue
         m = _TOP.match(p)
         if two_levels and m and m.group("num").isdigit() and current is not None:
             m = None  # a numbered item under a Roman group: read below as a sub-item
@@ -278,6 +294,8 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
             pre.append(p)
             continue
         s = _SUB.match(p)
+        if two_levels and sub is not None:
+            s = None  # "a)" under "1." under "II.": the digit item's own sub-item (follow_ups numbers it)
         expected_letter = _LETTERS[len(current.children)] if len(current.children) < len(_LETTERS) else None
         if s and s.group("num") == expected_letter and instruction_like(s.group("rest")) and (
                 sub is None or not wants_text(sub.head) or s.group("num") != "a"):
@@ -306,9 +324,14 @@ def _segment_loose(body: list[str]) -> tuple[list[str], list[Item]]:
     items: list[Item] = []
     group: Item | None = None
     asked = False  # the opening ended "..., Sở ... đề nghị:": the bullets after it are asked for
+    quoted = inside_quotes(body)
     i = 0
     while i < len(body):
         p = body[i]
+        if i in quoted and items:
+            (items[-1].children[-1] if items[-1].children else items[-1]).content.append(p)
+            i += 1
+            continue
         d = _DASH.match(p)
         text = d.group("rest") if d else p
         if not items and group is None and (not instruction_like(text) or _opening(text) or
@@ -409,13 +432,15 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
     # "thay từ “X” bằng từ “Y” và hoán đổi từ “Z” ...": a second operation with words of its own is
     # an instruction of its own at the same place ("... và sửa lại là “...”" restates the first).
     ops = lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "operation.move.verbs",
-                 "advisory.reorder")
+                 "advisory.reorder", "advisory.verbs")
     for m in re.finditer(r"\s+và\s+(?=(?:" + ops + r")(?![\w]))", sentence, re.I):
         before, after = sentence[: m.start()], sentence[m.end():]
         nxt = re.split(r";", after, maxsplit=1)[0]
         v = re.match(r"(?:" + ops + r")(?![\w])", after, re.I)
-        if "⟦" in before and ("⟦" in nxt or "“" in nxt) and order_verbs(before, "operation.add.verbs", "operation.delete.verbs",
-                                                         "operation.change.verbs") and not re.match(
+        # "... sửa “X” thành “Y” và tính lại tỷ lệ": an advisory after an exact change is its own request
+        advising = lx.rx("advisory.verbs").match(after) and "⟦" not in nxt
+        if "⟦" in before and ("⟦" in nxt or "“" in nxt or advising) and order_verbs(
+                before, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") and not re.match(
                 r"\s*(?:lại\s+)?(?:là|thành|như sau|cho rõ nghĩa|:|vào và)", after[v.end():], re.I)                 and not lx.rx("introducer.result_words").match(after):
             cuts.append((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + 3))
     cuts = sorted(c for c in cuts if sentence[: c[0]].count("(") <= sentence[: c[0]].count(")"))  # not in (...)
@@ -437,6 +462,15 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
                 and not _asks_strongly(piece) and not order_verbs(piece, "operation.add.verbs", "operation.delete.verbs",
                                                                   "operation.change.verbs", "operation.move.verbs"):
             # "... trong toàn bộ dự thảo; lần đầu xuất hiện cần ghi đầy đủ": the same request, said on
+            out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
+            continue
+        context_only = out and not names_place(piece, quotes) and not _asks_strongly(out[-1][0]) and \
+            not order_verbs(out[-1][0], "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") \
+            and "⟦" not in piece
+        if context_only:
+            # "Có ý kiến cho rằng X còn rộng; đề nghị Ban soạn thảo làm rõ", "Điều 7 và Điều 8 ... có thể
+            # gộp; đề nghị cơ quan soạn thảo cân nhắc": what (and where) the request is about, then the
+            # request with no place and no words of its own: one instruction
             out[-1] = (out[-1][0] + "; " + piece, out[-1][1])
             continue
         if out and (_signal(piece) and _signal(out[-1][0]) or asks_first and len(piece.split()) >= 2 and not joined
@@ -469,7 +503,13 @@ def follow_ups(item: Item, paras: list[str] | None = None) -> list[Item]:
     i = 0
     while i < len(paras):
         p = paras[i]
-        more = Item(item.n, p, parent=item, follow=True)
+        sub = _SUB.match(p) or _DEC.match(p)
+        if sub:
+            # "a) Khoản 1 Điều 5: sửa ..." under "2. Chương II": a sub-item, read with its own number
+            label = sub.group("sub") if "sub" in sub.groupdict() else sub.group("num")
+            more = Item(f"{item.n}.{label}", sub.group("rest"), parent=item)
+        else:
+            more = Item(item.n, p, parent=item, follow=True)
         out.append(more)
         i += 1
         if wants_text(p):

@@ -167,7 +167,23 @@ class Option:
         return f"Option({self.name!r})"
 
 
-class Message:
+class _StandsForStr:
+    """A message stands in for a str in the places messages used to be strings: ``+`` with a
+    str gives the rendered text, ``in`` searches it."""
+
+    __slots__ = ()
+
+    def __add__(self, other: Any) -> str:
+        return str(self) + str(other)
+
+    def __radd__(self, other: Any) -> str:
+        return str(other) + str(self)
+
+    def __contains__(self, item: str) -> bool:
+        return item in str(self)
+
+
+class Message(_StandsForStr):
     """An English template and its parameters, rendered in a language when shown.
 
     Equal templates with equal parameters are equal messages; ``str()`` renders in the
@@ -200,15 +216,6 @@ class Message:
     def __hash__(self) -> int:
         return hash(self.template)
 
-    # a Message stands in for a str in the places messages used to be strings
-    def __add__(self, other: Any) -> str:
-        return str(self) + str(other)
-
-    def __radd__(self, other: Any) -> str:
-        return str(other) + str(self)
-
-    def __contains__(self, item: str) -> bool:
-        return item in str(self)
 
 
 def msg(template: str, **params: Any) -> Message:
@@ -218,7 +225,7 @@ def msg(template: str, **params: Any) -> Message:
     return Message(template, params)
 
 
-class Joined:
+class Joined(_StandsForStr):
     """Messages (or plain strings) shown one after another: a sentence built of parts,
     each part a catalogue message, e.g. ``joined(msg("no section matches {ref!r}", ...),
     msg("; nearest: {names}", ...))``."""
@@ -236,15 +243,6 @@ class Joined:
 
     def __repr__(self) -> str:
         return f"joined({self.parts!r}, sep={self.sep!r})"
-
-    def __add__(self, other: Any) -> str:
-        return str(self) + str(other)
-
-    def __radd__(self, other: Any) -> str:
-        return str(other) + str(self)
-
-    def __contains__(self, item: str) -> bool:
-        return item in str(self)
 
 
 def joined(*parts: Any, sep: str = "") -> Joined:

@@ -73,6 +73,15 @@ VI = {
     "“{target}” is not in the draft ({reason}); located by the quoted text":
         "dự thảo không có “{target}” ({reason}); xác định vị trí theo đoạn trích",
     "the letter names {named}; the quoted text is in {found}": "văn bản góp ý nêu {named}; đoạn trích nằm ở {found}",
+    "the letter names a place inside {section} the reading did not find: left to the drafter":
+        "văn bản góp ý nêu một vị trí bên trong {section} mà không xác định được: để cơ quan soạn thảo xử lý",
+    "the letter names a new part ({part}) the reading did not make: left to the drafter":
+        "văn bản góp ý đề nghị bổ sung {part} nhưng không xác định được cách bổ sung: để cơ quan soạn thảo xử lý",
+    "the new words rewrite more than the quoted words: left to the drafter":
+        "nội dung mới viết lại nhiều hơn cụm từ được trích: để cơ quan soạn thảo xử lý",
+    "“{find}” is part of a sentence in {section}, not a whole one: left to the drafter":
+        "“{find}” chỉ là một phần của câu trong {section}, không phải cả câu: để cơ quan soạn thảo xử lý",
+    "an opinion, not an order: left to the drafter": "một ý kiến nhận định, không phải đề nghị sửa cụ thể: để cơ quan soạn thảo xử lý",
     "the quoted text is not in {section}: left to the drafter":
         "đoạn trích không có trong {section}: để cơ quan soạn thảo xử lý",
     "“{find}” occurs {count} times in {section}: left to the drafter":
@@ -130,4 +139,18 @@ VI = {
         "nội dung mới chỉ là một đoạn (“…”): để cơ quan soạn thảo xử lý",
     "words to add without their place in the text: left to the drafter":
         "câu chữ cần bổ sung không nêu vị trí trong câu: để cơ quan soạn thảo xử lý",
+    # the harm firewall (letters/firewall.py) and tables
+    "the new words are much shorter than {section}: left to the drafter":
+        "nội dung mới ngắn hơn nhiều so với {section}: để cơ quan soạn thảo xử lý",
+    "the new words are part of a sentence, not a block: left to the drafter":
+        "nội dung mới chỉ là một phần của câu, không phải một đoạn: để cơ quan soạn thảo xử lý",
+    "the letter does not say the part is rewritten: left to the drafter":
+        "văn bản góp ý không nói viết lại toàn bộ phần này: để cơ quan soạn thảo xử lý",
+    "the letter does not name the part to delete: left to the drafter":
+        "văn bản góp ý không nêu rõ phần cần bỏ: để cơ quan soạn thảo xử lý",
+    "the row the letter names is not in {section}: left to the drafter":
+        "dòng được nêu không có trong {section}: để cơ quan soạn thảo xử lý",
+    "which row is meant is not clear: left to the drafter": "không rõ dòng nào: để cơ quan soạn thảo xử lý",
+    "which cell of the row is meant is not said: left to the drafter":
+        "không nêu ô nào của dòng: để cơ quan soạn thảo xử lý",
 }

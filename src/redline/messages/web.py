@@ -45,6 +45,7 @@ VI = {
     'Make it a tracked change': 'Chuyển thành sửa đổi',
     'Edit new text': 'Sửa nội dung mới',
     'New text (one paragraph a line)': 'Nội dung mới (mỗi dòng một đoạn)',
+    "The row's cells, by column": 'Các ô của dòng, theo cột',
     'Save': 'Lưu',
     'Cancel': 'Hủy',
     'Skip': 'Bỏ qua',
@@ -86,6 +87,16 @@ VI = {
     # the review (src/redline/reviewing.py)
     "a deletion has no new text to edit": "nội dung bị bỏ không có nội dung mới để sửa",
     "op '{op}' has no new text to edit": "thao tác '{op}' không có nội dung mới để sửa",
+    "a table row's new words are its cells: give one text a cell":
+        "nội dung mới của một dòng bảng là các ô của dòng: hãy nhập nội dung từng ô",
+    "this instruction changes no table row: edit its new text instead":
+        "ý kiến này không sửa dòng nào của bảng: hãy sửa nội dung mới của ý kiến",
+    "a row's cells are a list of texts, one a cell": "các ô của một dòng là danh sách nội dung, mỗi ô một nội dung",
+    "cell {k}": "ô {k}",
+    "row {row}, column “{column}”": "dòng {row}, cột “{column}”",
+    "New words for “{find}”": "Cụm từ thay cho “{find}”",
+    "New words for “{find}” in the cell at {cell}": "Cụm từ thay cho “{find}” trong ô ở {cell}",
+    "New text of the cell at {cell}": "Nội dung mới của ô ở {cell}",
     "no source number {index}": "không có văn bản số {index}",
     "no instruction {item!r}": "không có ý kiến {item!r}",
     "this instruction only asks for a comment: it has no change to make":

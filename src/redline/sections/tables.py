@@ -578,18 +578,47 @@ def row_values(t: TableTarget, r: int, values: list, field_name: str, place: dic
     return out
 
 
+def model_row(t: TableTarget, *, after: bool) -> int:
+    """The row a new row is made on (and inserted beside): the target row, else the last row
+    (``append``, after) or the first body row (before)."""
+    rows = t.grid.rows
+    if t.row is not None:
+        return t.row
+    if after:
+        return len(rows) - 1
+    return t.info.header_rows if len(rows) > t.info.header_rows else len(rows) - 1
+
+
+def column_label(info: TableInfo, cols: range) -> str:
+    """The header a cell over grid columns ``cols`` stands under: its column's header path
+    ("Kết quả / Đúng hạn"), or what the columns it spans share ("Kết quả"); "" when unnamed."""
+    paths = [info.columns[c].path for c in cols if c < len(info.columns)]
+    if not paths:
+        return ""
+    common = paths[0]
+    for path in paths[1:]:
+        k = 0
+        while k < min(len(common), len(path)) and common[k] == path[k]:
+            k += 1
+        common = common[:k]
+    if common:
+        return " / ".join(common)
+    return ", ".join(dict.fromkeys(path[-1] for path in paths if path))
+
+
+def row_labels(t: TableTarget, r: int) -> list[str]:
+    """One label a cell of row ``r``: the header of the column it stands under (what a
+    ``cells`` edit's values are, left to right)."""
+    return [column_label(t.info, cell.cols) for cell in t.grid.cells(r)]
+
+
 def new_row(t: TableTarget, values: list, *, after: bool, place: dict) -> tuple[object, list[str], list[str | None]]:
     """(model row, cell texts, vertical merges) for a new row beside the target row (or at the
     end / the top of the body): each new cell continues a vertical merge when the row after the
     new one continues it (it is then inside the merged cell and takes no text), else starts none."""
     g = t.grid
     rows = g.rows
-    if t.row is not None:
-        r = t.row
-    elif after:
-        r = len(rows) - 1
-    else:
-        r = t.info.header_rows if len(rows) > t.info.header_rows else len(rows) - 1
+    r = model_row(t, after=after)
     model = g.cells(r)
     if len(values) > len(model):
         raise EditsError(msg("the table's rows have {have} cells, 'cells' gives {given}", have=len(model),

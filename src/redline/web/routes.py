@@ -277,6 +277,7 @@ ACTIONS = {
     "comment": lambda r, i, v: r.set_comment(i, True),
     "change": lambda r, i, v: r.set_comment(i, False),
     "text": lambda r, i, v: r.set_text(i, str(v if v is not None else "")),
+    "cells": lambda r, i, v: r.set_cells(i, v),
     "skip": lambda r, i, v: r.skip(i, True),
     "include": lambda r, i, v: r.skip(i, False),
     "reset": lambda r, i, v: r.reset(i),
@@ -379,6 +380,8 @@ def _item(review: Review, item: Item, lang: str, titles: dict[str, str]) -> dict
         "title": (view.title if view else titles.get(target or "", "")), "lines": lines, "more_lines": more,
         "comments": comments,
         "text": item.text, "as_comment": bool(edit.get("as_comment")),
+        # the new words as the form edits them: one text, or one text a table row's cell
+        "fields": [{"label": render(f.label, lang), "value": f.value, "cell": f.cell} for f in review.fields(item)],
         "can_comment": bool(edit) and edit.get("op") != "comment", "skipped": item.skipped,
         "corrected": item.corrected, "has_edit": bool(edit),
     }

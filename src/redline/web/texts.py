@@ -51,7 +51,7 @@ PAGE = {
     "to_comment": msg('Make it a comment'),
     "to_change": msg('Make it a tracked change'),
     "edit_text": msg('Edit new text'),
-    "new_text": msg('New text (one paragraph a line)'),
+    "new_cells": msg("The row's cells, by column"),
     "save": msg('Save'),
     "cancel": msg('Cancel'),
     "skip": msg('Skip'),

@@ -344,14 +344,24 @@
           : el('button', { type: 'button', 'aria-describedby': hid, 'data-action': 'comment', onclick: () => act('comment') }, T.to_comment));
       }
       let editor = null;
-      if (item.text !== null && item.has_edit) {
-        const tid = 't-' + item.id;
-        const area = el('textarea', { id: tid, rows: '4' });
-        area.value = item.text;
+      if (item.fields.length) {
+        // the new words as the review gives them: one text, or one field a table row's cell
+        const cells = item.fields[0].cell;
+        const inputs = item.fields.map((f, k) => {
+          const input = cells ? el('input', { id: 't-' + item.id + '-' + k, type: 'text', 'data-cell': String(k) })
+            : el('textarea', { id: 't-' + item.id, rows: '4' });
+          input.value = f.value;
+          return input;
+        });
+        const area = inputs[0];
+        const body = cells
+          ? el('fieldset', {}, el('legend', { text: T.new_cells }),
+            item.fields.map((f, k) => el('div', { class: 'cell' }, el('label', { for: inputs[k].id, text: f.label }), inputs[k])))
+          : [el('label', { for: area.id, text: item.fields[0].label }), area];
         editor = el('form', {
           class: 'edit-text', hidden: true,
-          onsubmit: (e) => { e.preventDefault(); act('text', area.value); },
-        }, el('label', { for: tid, text: T.new_text }), area,
+          onsubmit: (e) => { e.preventDefault(); act(cells ? 'cells' : 'text', cells ? inputs.map((i) => i.value) : area.value); },
+        }, body,
         el('div', { class: 'actions' },
           el('button', { type: 'submit', 'aria-describedby': hid, 'data-action': 'save-text' }, T.save),
           el('button', { type: 'button', onclick: () => { editor.hidden = true; editBtn.focus(); } }, T.cancel)));
@@ -388,7 +398,7 @@
   }
 
   function nextFocus(action) {
-    return { comment: 'change', change: 'comment', skip: 'include', include: 'skip', text: 'edit', retarget: 'pick', reset: 'pick' }[action] || 'pick';
+    return { comment: 'change', change: 'comment', skip: 'include', include: 'skip', text: 'edit', cells: 'edit', retarget: 'pick', reset: 'pick' }[action] || 'pick';
   }
 
   // ------------------------------------------------------------------ the section picker

@@ -1,0 +1,55 @@
+"""The held-back letters (fixtures/letters/held-back/, issue 17): sound data, no harmful change,
+and no step back from the scores they reached once they were released for development.
+
+The scores come from scripts/evaluate_extract.py, the same measure its README reports; a floor
+is the released figure rounded down, so a change that reads one more instruction wrong fails."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+import redline
+from conftest import FIXTURES, ROOT
+from redline.edits import parse_edits
+
+HELD = FIXTURES / "letters" / "held-back"
+SETS = sorted(p for p in HELD.iterdir() if p.is_dir())
+FLOORS = {"set2": (0.85, 0.82), "set3": (0.87, 0.86), "set4": (0.68, 0.78)}  # (precision, recall) over edits, comments, unresolved
+
+
+def _evaluator():
+    spec = importlib.util.spec_from_file_location("evaluate_extract", ROOT / "scripts" / "evaluate_extract.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_every_set_is_listed_with_a_floor():
+    assert [p.name for p in SETS] == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_expected_files_are_valid_and_placed_in_their_drafts(folder):
+    drafts = json.loads((folder / "drafts.json").read_text("utf-8"))["letters"]
+    for stem, draft in drafts.items():
+        doc = json.loads((folder / f"{stem}.expected.json").read_text("utf-8"))
+        parse_edits(doc, allow_empty=True, author=None if doc.get("author") else "Người góp ý")
+        tree = redline.outline(FIXTURES / "drafts" / draft)
+        for e in doc["edits"]:
+            assert redline.resolve(tree, e["target"]).address == e["target"], (stem, e["n"])
+        assert any(folder.glob(stem + ".txt")) or any(folder.glob(stem + ".docx")), stem
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_no_harmful_change_and_no_step_back(folder):
+    ev = _evaluator()
+    score = ev.score_fixtures(folder, folder.name, verbose=False)
+    assert score.harmful == []
+    tp = sum(v for k, v in score.tp.items() if k != "ignored")
+    fp = sum(v for k, v in score.fp.items() if k != "ignored")
+    fn = sum(v for k, v in score.fn.items() if k != "ignored")
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    floor_p, floor_r = FLOORS[folder.name]
+    assert precision >= floor_p and recall >= floor_r, (round(precision, 3), round(recall, 3))
