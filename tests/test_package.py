@@ -307,6 +307,55 @@ def test_untouched_entries_are_copied_byte_for_byte(draft, tmp_path):
     assert [p.text for p in open_docx(out).paragraphs] == ["Mở đầu", "Nội dung đã sửa"]
 
 
+def test_a_changed_xml_part_is_streamed_into_the_zip_as_python_docx_would_write_it(tmp_path, monkeypatch):
+    """A large changed part is deflated while libxml2 writes it, never held whole, and the
+    entry holds exactly python-docx's serialisation of it (XmlPart.blob)."""
+    many = [f"Đoạn {i}: nội dung báo cáo về cải cách hành chính" for i in range(40_000)]  # ~4 MB of XML
+    draft = build_docx(tmp_path / "big.docx", rich_entries(paragraphs=many))
+    doc = open_docx(draft)
+    doc.paragraphs[7].runs[0].text = "Đoạn đã sửa"
+    expected = doc.part.blob
+    import docx.opc.part
+
+    monkeypatch.setattr(docx.opc.part, "serialize_part_xml",
+                        lambda *a: pytest.fail("document.xml serialised whole"))
+    out = save_docx(doc, tmp_path / "out.docx", dirty={"word/document.xml"})
+    with zipfile.ZipFile(out) as z:
+        assert z.testzip() is None  # CRC and sizes of the streamed entry
+        assert z.read("word/document.xml") == expected
+    assert len(expected) > 2 * (1 << 20)  # more than one of the deflater's pieces
+
+
+def test_the_zip64_fallback_writes_a_streamed_part_too(draft, tmp_path, monkeypatch):
+    import redline.package.zipwrite as P_zipwrite
+
+    def too_big(*a, **k):
+        raise P_zipwrite.NeedZip64()
+
+    monkeypatch.setattr(P_zipwrite.ZipWriter, "add_raw", too_big)
+    doc = open_docx(draft)
+    doc.paragraphs[1].runs[0].text = "Nội dung đã sửa"
+    assert isinstance(P_save._body(doc.part), P_save.Streamed)
+    out = save_docx(doc, tmp_path / "out.docx", dirty={"word/document.xml"})
+    assert dict(entries_of(out))["word/document.xml"] == doc.part.blob
+    assert [p.text for p in open_docx(out).paragraphs] == ["Mở đầu", "Nội dung đã sửa"]
+
+
+@pytest.mark.parametrize("around", ["<!-- a note -->", "<?app hint?>"])
+def test_a_part_with_something_beside_its_root_is_written_as_tostring_writes_the_element(tmp_path, around):
+    """Writing a tree would also write the comment or processing instruction beside the root,
+    which python-docx's serialisation of the element leaves out: such a part is not streamed."""
+    entries = rich_entries()
+    xml = entries["word/document.xml"]
+    head, rest = xml.split(b"\n", 1)
+    entries["word/document.xml"] = head + b"\n" + around.encode() + rest
+    doc = open_docx(build_docx(tmp_path / "d.docx", entries))
+    doc.paragraphs[0].runs[0].text = "Đã sửa"
+    assert not isinstance(P_save._body(doc.part), P_save.Streamed)
+    out = save_docx(doc, tmp_path / "out.docx", dirty={"word/document.xml"})
+    assert dict(entries_of(out))["word/document.xml"] == doc.part.blob
+
+
 def test_new_parts_are_appended_and_get_content_types(draft, tmp_path):
     doc = open_docx(draft)
     para = doc.add_paragraph("Ý kiến")

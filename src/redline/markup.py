@@ -364,6 +364,10 @@ def make_runs(text: str, rpr: etree._Element | None) -> list[etree._Element]:
             t.set(XML_SPACE, "preserve")
             buf.clear()
 
+    if "\t" not in text and "\n" not in text:  # the usual case, without a Python step per character
+        buf.append(text)
+        flush()
+        return [r]
     for ch in text:
         if ch == "\t":
             flush()

@@ -30,7 +30,7 @@ from .opc import CONTENT_TYPES, CT_DOCX, CT_DOTX, NS_CT, PACKAGE_RELS, RELS_CT, 
 from .output import check_outputs, write_output
 from .source import SourcePackage
 from .parsers import hardened_parser
-from .zipwrite import NeedZip64, merge_bytes, merge_zipfile, now_dos
+from .zipwrite import Body, NeedZip64, Streamed, merge_bytes, merge_zipfile, now_dos
 
 
 def default_output(draft: str | os.PathLike) -> Path:
@@ -92,7 +92,7 @@ def save_parts(source: SourcePackage, output: str | os.PathLike, replaced: dict[
     return write_output(output, merged(source, dict(replaced), set()), inputs=protect, force=force)
 
 
-def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[str, bytes], set[str]]:
+def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[str, Body], set[str]]:
     """The entries a merged save writes afresh, each serialised on its own (python-docx's
     whole-package save would serialise and deflate every part, images included, only for
     the copies to be thrown away): new bytes by name, and the names to drop.
@@ -105,7 +105,7 @@ def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[
     package = doc.part.package
     parts = list(package.iter_parts())
     original = set(source.names())
-    replaced: dict[str, bytes] = {}
+    replaced: dict[str, Body] = {}
     added: dict[str, str] = {}  # name -> content type
     rels = [(PACKAGE_RELS, package.rels)]
     rels += [(part.partname.rels_uri.membername, part.rels) for part in parts if len(part.rels)]
@@ -121,7 +121,7 @@ def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[
         name = part.partname.membername
         have.add(name)
         if name not in original or name in dirty:
-            replaced[name] = part.blob
+            replaced[name] = _body(part)
             if source.content_type(name) != part.content_type:  # new, or over an unlinked entry
                 added[name] = part.content_type
     drop = {name for name in dirty if name in original and name not in have and name != CONTENT_TYPES}
@@ -134,6 +134,33 @@ def _changed_entries(doc, source: SourcePackage, dirty: set[str]) -> tuple[dict[
     return replaced, drop
 
 
+
+
+class _XmlPartBody(Streamed):
+    """An XML part serialised straight into the zip writer's deflater, in libxml2's 4 KB
+    pieces: the same bytes as python-docx's ``XmlPart.blob`` (``etree.tostring`` with
+    UTF-8 and standalone="yes"), never held whole."""
+
+    def __init__(self, element: etree._Element) -> None:
+        self.element = element
+
+    def write_to(self, sink) -> None:
+        etree.ElementTree(self.element).write(sink, encoding="UTF-8", standalone=True)
+
+
+def _body(part) -> Body:
+    """What a part writes: streamed for a plain python-docx XML part whose element is a
+    document's root with nothing beside it (writing the tree also writes a DTD and the
+    comments or processing instructions around the root, which ``tostring`` of the element
+    leaves out); ``part.blob`` otherwise."""
+    from docx.opc.part import XmlPart
+
+    element = getattr(part, "_element", None)
+    if (isinstance(part, XmlPart) and type(part).blob is XmlPart.blob and element is not None
+            and element.getparent() is None and element.getprevious() is None and element.getnext() is None
+            and element.getroottree().docinfo.internalDTD is None):
+        return _XmlPartBody(element)
+    return part.blob
 
 
 def _content_types_after(source: SourcePackage, added: dict[str, str], drop: set[str]) -> bytes:
@@ -160,7 +187,7 @@ def _content_types_after(source: SourcePackage, added: dict[str, str], drop: set
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def merged(source: SourcePackage, replaced: dict[str, bytes], drop: set[str]) -> bytes:
+def merged(source: SourcePackage, replaced: dict[str, Body], drop: set[str]) -> bytes:
     """The original zip with ``replaced`` entries given new bytes (deflated afresh; a
     name not in the original is appended) and ``drop`` left out; every other entry is
     copied raw, byte for byte."""
