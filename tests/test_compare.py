@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -479,3 +480,52 @@ def test_output_never_overwrites_an_input(tmp_path):
     with pytest.raises(redline.OutputError):
         redline.compare(old, new, new, force=True)
     assert new.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- NEW's outline from OLD's facts
+
+@pytest.mark.parametrize("draft", sorted(p.name for p in (Path(__file__).parent.parent / "fixtures" / "drafts").glob("*.docx")))
+@pytest.mark.parametrize("odd", [False, True])
+def test_new_outline_read_from_old_facts_is_the_outline_read_alone(fixtures_dir, draft, odd):
+    """compare reads NEW's unchanged blocks' outline facts and tables from OLD's reading
+    (comparison.outlines): on every fixture draft edited (a paragraph reworded, one deleted,
+    one added, one moved), the facts, the outline and its tables are those NEW's own reading
+    gives; with a scan separator character
+    in an edited paragraph (``odd``) the reuse stands down and the whole scan is used."""
+    import copy
+
+    from redline.comparison import outlines
+    from redline.comparison.blocks import serialise
+    from redline.ooxml import W as WT
+    from redline.package import open_docx
+    from redline.sections import scan
+    from redline.sections.outline import build
+
+    path = fixtures_dir / "drafts" / draft
+    old, new = open_docx(path), open_docx(path)
+    paras = [p for p in new.element.body.iterchildren(WT["p"]) if "".join(p.itertext(WT["t"])).strip()]
+    assert len(paras) >= 6, draft
+    t = next(paras[3].iter(WT["t"]))
+    t.text = ("\ue001 " if odd else "đã sửa ") + (t.text or "")
+    paras[4].getparent().remove(paras[4])
+    paras[1].addnext(copy.deepcopy(paras[-1]))
+    paras[-2].addprevious(paras[2])  # moved
+    used = []
+    real = outlines.rescan
+    outlines.rescan = lambda *a: used.append(real(*a)) or used[-1]
+    try:
+        old_tree, new_tree = outlines.both(old, new, serialise(old.element.body), serialise(new.element.body))
+    finally:
+        outlines.rescan = real
+    assert used and (used[-1] is None) == odd
+    blocks = list(new.element.body.iterchildren(WT["p"], WT["tbl"]))
+    alone = scan.scan(new, blocks)
+    if not odd:
+        assert alone is not None and used[-1].plain == alone.plain and used[-1].marked == alone.marked
+    for mine, theirs in ((old_tree, build(old)), (new_tree, build(new))):
+        assert [s.to_dict() for s in mine.walk()] == [s.to_dict() for s in theirs.walk()]
+        assert mine._texts == theirs._texts and mine.numbers == theirs.numbers
+        assert [(t.to_dict(), t.tag_row, [(c.index, c.path, c.tag) for c in t.columns]) for t in mine.tables] == \
+            [(t.to_dict(), t.tag_row, [(c.index, c.path, c.tag) for c in t.columns]) for t in theirs.tables]
+    # NEW's tables are OLD's objects' copies, never the objects themselves
+    assert not {id(c) for t in new_tree.tables for c in t.columns} & {id(c) for t in old_tree.tables for c in t.columns}

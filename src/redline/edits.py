@@ -14,9 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-import jsonschema
-
 from .errors import EditsError, location
 from .messages import Option, joined, msg
 from .options import MAX_YEAR, MIN_YEAR, DateOutOfRange, date_option, parse_date
@@ -32,6 +29,8 @@ MAX_AUTHOR_CHARS = 500  # the schema's maxLength of "author"
 
 @lru_cache(maxsize=1)
 def _fast_validator():
+    import fastjsonschema  # here, not at the top: compare and outline never validate an edits file
+
     return fastjsonschema.compile(schema())
 
 
@@ -250,6 +249,8 @@ def _reference_errors(data: Any) -> tuple[list, Any, int]:
     refuses, alone (``probe`` is the document the errors' paths point into; ``offset`` the
     index of its first edit in ``data``).  When the compiled check refused only what
     jsonschema accepts, the whole document goes to jsonschema, whose verdict stands."""
+    import jsonschema  # here, not at the top: compare and outline never validate an edits file
+
     validator = jsonschema.Draft202012Validator(schema(), format_checker=None)
     if isinstance(data, dict) and isinstance(data.get("edits"), list) and len(data["edits"]) > 1:
         top = {**data, "edits": []}
@@ -272,6 +273,8 @@ def _reference_errors(data: Any) -> tuple[list, Any, int]:
 
 @lru_cache(maxsize=1)
 def _fast_edit_validator():
+    import fastjsonschema
+
     return fastjsonschema.compile({"$defs": schema()["$defs"], "$ref": "#/$defs/edit"})
 
 

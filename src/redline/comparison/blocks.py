@@ -81,12 +81,14 @@ class Comparer:
     # ------------------------------------------------------------------ containers
 
     def compare_container(self, story: Story, old_c: etree._Element, new_c: etree._Element,
-                          record: list[BlockChange] | None = None) -> bool:
-        """Revise OLD's container into NEW's.  Returns True when anything changed."""
+                          record: list[BlockChange] | None = None,
+                          known: tuple[Serialised, Serialised] | None = None) -> bool:
+        """Revise OLD's container into NEW's (``known``: both already serialised, see
+        ``pair_blocks``).  Returns True when anything changed."""
         from .paragraphs import compare_paragraphs
         from .tables import compare_tables
 
-        ob, nb, pairs, same = pair_blocks(story, old_c, new_c)
+        ob, nb, pairs, same = pair_blocks(story, old_c, new_c, known)
         moved = moves_mod.find(pairs, ob, nb, self.options) if self.options.moves else {}
         cursor: etree._Element | None = None  # the last OLD block handled
         last_old: int | None = None
@@ -192,17 +194,32 @@ def _same_xml(a: etree._Element, b: etree._Element) -> bool:
     return etree.tostring(a) == etree.tostring(b)
 
 
-def pair_blocks(story: Story, old_c: etree._Element, new_c: etree._Element):
+@dataclass
+class Serialised:
+    """A container's blocks and each one's XML as bytes: what pairing compares first.  The
+    body's are made once, before the outlines, which reuse them (comparison.outlines)."""
+
+    els: list[etree._Element]
+    xml: list[bytes]
+
+
+def serialise(container: etree._Element) -> Serialised:
+    els = list(iter_blocks(container))
+    return Serialised(els, [etree.tostring(el, encoding="UTF-8") for el in els])
+
+
+def pair_blocks(story: Story, old_c: etree._Element, new_c: etree._Element,
+                known: tuple[Serialised, Serialised] | None = None):
     """Pair the blocks of two containers in two passes: blocks whose XML is byte for byte the
     same (patience anchors over the serialised blocks: in an edited copy, nearly all of
     them, and no text needs reading), then, inside each gap, blocks by comparison text and
-    similarity (align.py).  Returns (OLD's blocks read, NEW's blocks read, as dicts by index
-    for the gaps; the pairs; {OLD index: element} of the identical pairs)."""
+    similarity (align.py).  ``known``: both containers already serialised, unchanged since.
+    Returns (OLD's blocks read, NEW's blocks read, as dicts by index for the gaps; the
+    pairs; {OLD index: element} of the identical pairs)."""
     from ..align import equal_runs
 
-    o_els, n_els = list(iter_blocks(old_c)), list(iter_blocks(new_c))
-    o_xml = [etree.tostring(el) for el in o_els]
-    n_xml = [etree.tostring(el) for el in n_els]
+    old_s, new_s = known or (serialise(old_c), serialise(new_c))
+    o_els, n_els, o_xml, n_xml = old_s.els, new_s.els, old_s.xml, new_s.xml
     ob: dict[int, Block] = {}
     nb: dict[int, Block] = {}
     same: dict[int, etree._Element] = {}

@@ -99,8 +99,8 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     from ..package import check_outputs, docx_bytes, open_docx, write_outputs
     from ..revise import Reviser
     from ..revisions import accept_all
-    from ..sections.outline import build as build_outline
-    from .blocks import Comparer, Options, Story
+    from . import outlines
+    from .blocks import Comparer, Options, Story, serialise
     from .notes import Notes
     from .read import Reader, Signatures
     from .textboxes import Boxes
@@ -135,8 +135,9 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
                                     "text (insertions shown, deletions hidden); they are kept in the output",
                                     count=earlier), where=str(old)))
     accepted = accept_all(new_doc.element) if _has_revisions(new_body) else 0
-    tree_old = build_outline(old_doc)
-    tree_new = build_outline(new_doc)
+    # each body's blocks serialised once: the outlines and the pairing both compare them
+    serialised = (serialise(old_body), serialise(new_body))
+    tree_old, tree_new = outlines.both(old_doc, new_doc, *serialised)
     old_texts: dict[int, str] = {}
     if edits is not None or letter is not None:
         # the texts as stored, before any revision is written: the edits are made of them
@@ -164,7 +165,7 @@ def _compare(old: Path, new: Path, output, *, author, date, formatting, moves, f
     story = Story(Reader(sig, _targets(old_doc.part)), Reader(sig, _targets(new_doc.part)), old_doc.part,
                   new_doc.part, transplant)
     record: list = []
-    cmp.compare_container(story, old_body, new_body, record=record)
+    cmp.compare_container(story, old_body, new_body, record=record, known=serialised)
     cmp.finish()
     _headers_differ(old_doc, new_doc, warnings)
     timings["compare"] = time.perf_counter() - t

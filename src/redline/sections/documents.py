@@ -62,8 +62,10 @@ SIGNER_TITLES = ("chu tich", "pho chu tich", "bo truong", "thu truong", "thu tuo
 def is_signer_title(text: str) -> bool:
     """"CHỦ TỊCH QUỐC HỘI", "GIÁM ĐỐC": a signer's title in capitals (a law signs without "TM.")."""
     t = _text.clean(text)
-    return 0 < len(t) <= 60 and t.upper() == t and any(
-        fold(t) == p or fold(t).startswith(p + " ") for p in SIGNER_TITLES)
+    if not (0 < len(t) <= 60 and t.upper() == t):
+        return False
+    f = fold(t)  # once, not twice per title (every capitalised cell of every small table)
+    return any(f == p or f.startswith(p + " ") for p in SIGNER_TITLES)
 
 
 def starts_recipients(text: str) -> bool:

@@ -160,7 +160,9 @@ class Body:
     """The draft's body blocks with their facts, texts, styles and Word's numbering labels,
     and the layout cues of each paragraph (see the module docstring)."""
 
-    def __init__(self, doc: Any, rules: HeadingRules):
+    def __init__(self, doc: Any, rules: HeadingRules, read_facts=None):
+        """``read_facts(doc, blocks)``: the blocks' facts read another way (``outline.build``),
+        or None for the one-pass scan."""
         self.doc = doc
         self.rules = rules
         body = doc.element.body
@@ -169,7 +171,8 @@ class Body:
         else:
             self.blocks = list(iter_blocks(body))
         self.styles = load_styles(doc)
-        self.facts: Facts = _scan.scan(doc, self.blocks) or _scan.scan_python(self.blocks)
+        self.facts: Facts = ((read_facts(doc, self.blocks) if read_facts is not None else None)
+                             or _scan.scan(doc, self.blocks) or _scan.scan_python(self.blocks))
         plain = self.facts.plain
         self.texts: dict[int, str] = {
             i: plain[i * STRIDE + 7] for i in range(len(self.blocks)) if plain[i * STRIDE] == "P"}

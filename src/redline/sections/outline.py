@@ -128,9 +128,15 @@ from .titleblock import title_block_parts
 from .tree import TreeBuilder
 
 
-def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
-    """The section tree of ``doc`` (a python-docx Document).  See the module docstring."""
-    body = Body(doc, rules or HeadingRules())
+def build(doc: Any, rules: HeadingRules | None = None, *, reuse=None) -> Outline:
+    """The section tree of ``doc`` (a python-docx Document).  See the module docstring.
+
+    ``reuse``: what a reading of an almost identical document already knows, used in place
+    of reading it again (``redline compare`` reads NEW's unchanged blocks from OLD:
+    comparison.outlines).  ``reuse.facts(doc, blocks)`` gives every block's ``scan.Facts``
+    or None (then the one-pass scan reads them); ``reuse.table(i)`` the ``TableInfo`` of a
+    table stored byte for byte as block ``i``, or None."""
+    body = Body(doc, rules or HeadingRules(), reuse.facts if reuse is not None else None)
     warnings: list[Warning] = []
     quoted = quoted_blocks(body)
     cands = candidates(body, quoted)
@@ -162,7 +168,7 @@ def build(doc: Any, rules: HeadingRules | None = None) -> Outline:
         outline.documents.append(sub)
     _spans.check_duplicates(outline)
     outline.parts = title_block_parts(body, outline)
-    outline.tables = list_tables(body, outline)
+    outline.tables = list_tables(body, outline, reuse.table if reuse is not None else None)
     return outline
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..ooxml import W, paragraph_text
+from ..ooxml import W, W_NS, paragraph_text, qn
 from .numbering import paragraph_props
 
 F_SEP, ROW_SEP, COL_SEP = "\ue001", "\ue002", "\ue003"
@@ -133,6 +133,12 @@ def scan(doc: Any, blocks: list[etree._Element]) -> Facts | None:
         out = str(_scan_transform()(doc.element))
     except Exception:  # no XSLT, odd root: use the element walk
         return None
+    return _facts(out, blocks)
+
+
+def _facts(out: str, blocks: list) -> Facts | None:
+    """``Facts`` from the scan's text output for ``blocks``; None when a separator character
+    inside the text throws the fields out of line."""
     marked = out.split(F_SEP)
     if len(marked) != len(blocks) * STRIDE + 1:
         return None  # a separator character inside the text: do it the slow way
@@ -143,6 +149,49 @@ def scan(doc: Any, blocks: list[etree._Element]) -> Facts | None:
         if plain[i] not in ("P", "T"):
             return None
     return Facts(plain, marked)
+
+
+def rescan(blocks: list[etree._Element], known: list[tuple[Facts, int] | None]) -> Facts | None:
+    """What ``scan`` would read of a body whose top-level children are exactly ``blocks``
+    (no content-control or custom-XML wrappers: the caller checks), reading only the blocks
+    it does not know.  ``known[k] = (facts, i)`` says block k's XML is byte for byte that of
+    block i of an earlier XSLT scan.  A block's facts are a function of its XML alone and
+    the scan's output is the concatenation of its blocks' outputs (eight separators each
+    when the scan succeeded), so block i's fields are block k's; the unknown blocks are
+    scanned in one XSLT pass over copies of them under a bare body.  The output is then
+    put together and checked exactly as ``scan`` checks its own, so the result is the one
+    ``scan`` gives.  None when that cannot be done (an earlier scan without run markers, a
+    separator character in the text): the caller scans the whole body.
+
+    ``redline compare`` reads NEW's outline this way: in an edited copy nearly every block
+    is OLD's, and reading them again was almost half of the outline's cost."""
+    unknown = [b for b, k in zip(blocks, known) if k is None]
+    fresh: list[str] = []
+    if unknown:
+        import copy
+
+        root = etree.Element(qn("w:document"), nsmap={"w": W_NS})
+        body = etree.SubElement(root, W["body"])
+        body.extend(copy.deepcopy(b) for b in unknown)
+        try:
+            fresh = str(_scan_transform()(root)).split(F_SEP)
+        except Exception:
+            return None
+        if len(fresh) != len(unknown) * STRIDE + 1:
+            return None
+    marked: list[str] = []
+    at = 0
+    for k in known:
+        if k is None:
+            marked.extend(fresh[at:at + STRIDE])
+            at += STRIDE
+        else:
+            facts, i = k
+            if facts.marked is None:
+                return None
+            marked.extend(facts.marked[i * STRIDE:(i + 1) * STRIDE])
+    marked.append("")
+    return _facts(F_SEP.join(marked), blocks)
 
 
 def scan_python(blocks: list[etree._Element]) -> Facts:

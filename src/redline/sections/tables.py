@@ -317,7 +317,11 @@ def read_columns(info: TableInfo, grid: Grid) -> None:
     info.header = [col.name for col in info.columns]
 
 
-def list_tables(body: Body, outline: Outline) -> list[TableInfo]:
+def list_tables(body: Body, outline: Outline, known=None) -> list[TableInfo]:
+    """The data tables of the outline (see the module docstring).  ``known(i)``: the
+    ``TableInfo`` of a table stored byte for byte as block ``i`` (``outline.build``'s
+    ``reuse``), whose rows and columns are then not read again: they depend on the table's
+    XML alone."""
     frames: set[int] = set()
     for lo, hi in outline.signatures:
         frames.update(range(lo, hi))
@@ -334,9 +338,15 @@ def list_tables(body: Body, outline: Outline) -> list[TableInfo]:
             continue  # the header frame
         counts[space] = counts.get(space, 0) + 1
         info = TableInfo(block=i, space=space, number=counts[space])
-        grid = Grid(b)
-        info.rows = len(grid.rows)
-        read_columns(info, grid)
+        same = known(i) if known is not None else None
+        if same is not None:
+            info.rows, info.header_rows, info.tag_row = same.rows, same.header_rows, same.tag_row
+            info.columns = [Column(c.index, list(c.path), c.tag) for c in same.columns]
+            info.header = list(same.header)
+        else:
+            grid = Grid(b)
+            info.rows = len(grid.rows)
+            read_columns(info, grid)
         for j in range(i - 1, max(lo, i - 4) - 1, -1):
             t = _text.clean(body.texts.get(j, "")) if body.blocks[j].tag == W["p"] else None
             if t is None:
