@@ -13,11 +13,29 @@ from __future__ import annotations
 import os
 
 import click
-from click.utils import make_default_short_help
 
 from redline.messages import environment_language, language, msg, normalize_language, render
 
 _ASKED = "redline.help_lang"  # ctx.meta key (meta is shared by a context and its children)
+
+
+def _short(text: str, limit: int) -> str:
+    """The command list's one line: the first sentence, cut at a word with "..." when longer than
+    ``limit`` (as click's make_default_short_help does; that one is deprecated since click 8.2)."""
+    words = []
+    for w in text.split():
+        words.append(w)
+        if w.endswith("."):
+            break
+    line = " ".join(words)
+    if len(line) <= limit:
+        return line
+    cut: list[str] = []
+    for w in words:
+        if len(" ".join(cut + [w])) + 3 > limit:
+            break
+        cut.append(w)
+    return " ".join(cut) + "..."
 
 
 def _asked_language(args: list[str]) -> str | None:
@@ -73,7 +91,7 @@ class _CatalogueHelp:
         return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return make_default_short_help(render(self.help), limit)
+        return _short(render(self.help), limit)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),

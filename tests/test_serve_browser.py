@@ -53,6 +53,14 @@ def _open(driver, url):
     _wait(driver, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), what="the script")
 
 
+def _upload(driver, draft, sources=()) -> None:
+    """Drop the draft and the sources on the page and open them, as a clerk does."""
+    _css(driver, "#draft").send_keys(str(draft))
+    if sources:
+        _css(driver, "#letters").send_keys("\n".join(str(p) for p in sources))
+    _press(_css(driver, "#open"))
+
+
 def _state_of(driver, item_selector):
     """An instruction's state, read in one script call (the list is re-drawn after each correction)."""
     return driver.execute_script("const e = document.querySelector(arguments[0]); return e && e.dataset.state",
@@ -71,9 +79,7 @@ def test_the_clerks_path_in_a_real_browser(site, tmp_path):
     downloads.mkdir()
     with browser.webdriver(downloads) as driver:
         _open(driver, url + "?lang=en")
-        _css(driver, "#draft").send_keys(str(DRAFT))
-        _css(driver, "#letters").send_keys("\n".join(str(p) for p in LETTERS))
-        _press(_css(driver, "#open"))
+        _upload(driver, DRAFT, LETTERS)
         _wait(driver, lambda d: len(d.find_elements("css selector", "#sources button.source")) == 3, what="letters")
         senders = [b.text.split("\n")[0] for b in driver.find_elements("css selector", "#sources button.source")]
         assert senders == ["Công an tỉnh", "Văn phòng UBND tỉnh", "Sở Tài nguyên và Môi trường"]
@@ -189,9 +195,7 @@ def test_a_new_rows_cells_are_edited_on_the_page(site, tmp_path):
     downloads.mkdir()
     with browser.webdriver(downloads) as driver:
         _open(driver, url + "?lang=en")
-        _css(driver, "#draft").send_keys(str(REPORT))
-        _css(driver, "#letters").send_keys(str(REPORT_EDITS))
-        _press(_css(driver, "#open"))
+        _upload(driver, REPORT, [REPORT_EDITS])
         row = 'article[data-n="4"]'  # insert_after in Biểu số 02: "4 | Huyện Sơn Trà | 743 | 741 | 99,7%"
         _wait(driver, lambda d: _state_of(d, row) == "apply", what="the new row")
         _press(_css(driver, row).find_element("css selector", '[data-action="edit"]'))
@@ -230,9 +234,7 @@ def test_a_bad_upload_shows_the_message_on_the_page(site, tmp_path):
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
     with browser.webdriver(tmp_path) as driver:
         _open(driver, url + "?lang=en")
-        _css(driver, "#draft").send_keys(str(bad))
-        _css(driver, "#letters").send_keys(str(LETTERS[0]))
-        _press(_css(driver, "#open"))
+        _upload(driver, bad, [LETTERS[0]])
         box = _wait(driver, lambda d: d.find_element("css selector", "#upload-errors").text and
                     d.find_element("css selector", "#upload-errors"), what="the message")
         import redline
@@ -248,8 +250,7 @@ def test_a_bad_upload_shows_the_message_on_the_page(site, tmp_path):
         big = tmp_path / "huge.docx"
         with open(big, "wb") as f:
             f.truncate(300 * 1024 * 1024)  # a sparse 300 MB file
-        _css(driver, "#draft").send_keys(str(big))
-        _press(_css(driver, "#open"))
+        _upload(driver, big)
         _wait(driver, lambda d: "huge.docx is 300.0 MB, over the upload limit of 100 MB"
               in d.find_element("css selector", "#upload-errors").text, what="the size message")
 
@@ -261,9 +262,7 @@ def test_the_page_speaks_vietnamese(site, tmp_path):
         assert driver.find_element("css selector", "html").get_attribute("lang") == "vi"
         assert _css(driver, "#create").text == "Tạo bản sửa"
         assert _css(driver, 'label[for="draft"]').text == "Dự thảo (.docx)"
-        _css(driver, "#draft").send_keys(str(DRAFT))
-        _css(driver, "#letters").send_keys(str(LETTERS[1]))
-        _press(_css(driver, "#open"))
+        _upload(driver, DRAFT, [LETTERS[1]])
         _wait(driver, lambda d: _state_of(d, 'article[data-n="4"]') == "unresolved", what="the instructions")
         assert "Chưa xác định" in _css(driver, 'article[data-n="4"]').text
 
