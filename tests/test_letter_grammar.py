@@ -480,3 +480,12 @@ def test_a_phieu_with_a_comment_column_and_a_proposal_column():
         "công chức.”. Lý do: Mở rộng đối tượng.",
         "3. Tại Mục III, khoản 3: Đề nghị bổ sung nhiệm vụ số hóa sổ hộ tịch: “- Số hóa sổ hộ tịch cấp xã.”",
         "4. Tại Mục I, khoản 2: Thống nhất như dự thảo."]
+
+
+def test_a_quotation_holding_another_and_three_ls_for_a_roman_three():
+    skel, quotes = mask_quotes("đề nghị bổ sung gạch đầu dòng “- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.”; đoạn thứ "
+                               "nhất nên bỏ cụm từ “phiên bản 2.0”.")
+    assert skel == "đề nghị bổ sung gạch đầu dòng ⟦0⟧; đoạn thứ nhất nên bỏ cụm từ ⟦1⟧."
+    assert quotes == ["- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.", "phiên bản 2.0"]
+    skel, quotes = mask_quotes("Tại mục lll.2 (Tồn tại, hạn chế), đề nghị bỏ cụm từ “X”")
+    assert [r.text for r in find_refs(skel, quotes)] == ["Mục III.2"]

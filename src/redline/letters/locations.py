@@ -122,8 +122,9 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             num = _ORDINAL_ROMAN.get(ordinal, num) if word == "phần" else str(ORDINAL.get(ordinal, num))
         if len(num) == 1 and num.isalpha() and num.islower() and word not in ("điểm", "tiết"):
             continue
-        if num.lower() in ("l",) or (num[:1] in "lI" and "." in num and not re.fullmatch(r"[IVXLC]+(\.\d+)*", num)):
-            num = "I" + num[1:]  # "Mục l.2": a lower-case L typed for the Roman one
+        if num.lower() in ("l", "ll", "lll") or (num[:1] in "lI" and "." in num and not re.fullmatch(r"[IVXLC]+(\.\d+)*", num)):
+            run = re.match(r"[lI]+", num).group(0)
+            num = "I" * len(run) + num[len(run):]  # "Mục l.2", "mục lll.2": lower-case L typed for the Roman I
         if re.fullmatch(r"[IVXLC]+(\.\d+)*|\d+(\.\d+)*[a-zđ]?|[a-zđ]", num) is None:
             continue
         singles.append((m.start(), m.end(), word, num, m.group("word")))
