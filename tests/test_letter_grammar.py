@@ -489,3 +489,14 @@ def test_a_quotation_holding_another_and_three_ls_for_a_roman_three():
     assert quotes == ["- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.", "phiên bản 2.0"]
     skel, quotes = mask_quotes("Tại mục lll.2 (Tồn tại, hạn chế), đề nghị bỏ cụm từ “X”")
     assert [r.text for r in find_refs(skel, quotes)] == ["Mục III.2"]
+
+
+def test_an_indicator_of_a_part_by_its_number():
+    from conftest import FIXTURES
+
+    skel, quotes = mask_quotes("Mục II (Mục tiêu), chỉ tiêu số 3: đề nghị sửa thành “X”; (chỉ tiêu số 1 Mục II)")
+    assert [r.text for r in find_refs(skel, quotes)] == ["Chỉ tiêu thứ 3 của Mục II", "Chỉ tiêu thứ 1 của Mục II"]
+    d = extract_text(HEAD + "1. Mục II (Mục tiêu), chỉ tiêu số 1: đề nghị cân nhắc giảm tỷ lệ cho phù hợp.\n"
+                     "2. Tại Phụ lục, nhiệm vụ số 4: đề nghị làm rõ cơ quan phối hợp.\n",
+                     draft=FIXTURES / "drafts" / "kehoach-typed.docx")
+    assert [(e["n"], e["target"]) for e in d["edits"]][:1] == [(1, "II.1")]
