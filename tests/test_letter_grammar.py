@@ -463,3 +463,40 @@ def test_a_part_named_by_what_it_regulates_and_opinions_reported_without_a_place
     assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "Quy chế:I.3")]
     assert d["unresolved"] == []  # a meeting's opinions with no place are reported, not asked
     assert any("others' opinion reported" in a["rule"] for a in d["accounting"])
+
+
+def test_a_phieu_with_a_comment_column_and_a_proposal_column():
+    from redline.letters.source import instruction_table
+
+    rows = [["STT", "Vị trí trong dự thảo", "Nội dung dự thảo", "Nội dung góp ý", "Đề xuất sửa đổi, bổ sung"],
+            ["1", "Mục II, khoản 1", "Tỷ lệ hồ sơ đạt 50%.", "Chỉ tiêu còn cao.", "Sửa “50%” thành “40%”."],
+            ["2", "Mục III, khoản 2", "- Trang bị máy tính cho 100% công chức.", "Mở rộng đối tượng.",
+             "- Trang bị máy tính cho 100% cán bộ, công chức."],
+            ["3", "Mục III, khoản 3", "", "Đề nghị bổ sung nhiệm vụ số hóa sổ hộ tịch.", "- Số hóa sổ hộ tịch cấp xã."],
+            ["4", "Mục I, khoản 2", "", "Thống nhất như dự thảo.", ""]]
+    assert instruction_table(rows) == [
+        "1. Tại Mục II, khoản 1, nội dung “Tỷ lệ hồ sơ đạt 50%.”: Sửa “50%” thành “40%”. Lý do: Chỉ tiêu còn cao.",
+        "2. Tại Mục III, khoản 2: “- Trang bị máy tính cho 100% công chức.” -> “- Trang bị máy tính cho 100% cán bộ, "
+        "công chức.”. Lý do: Mở rộng đối tượng.",
+        "3. Tại Mục III, khoản 3: Đề nghị bổ sung nhiệm vụ số hóa sổ hộ tịch: “- Số hóa sổ hộ tịch cấp xã.”",
+        "4. Tại Mục I, khoản 2: Thống nhất như dự thảo."]
+
+
+def test_a_quotation_holding_another_and_three_ls_for_a_roman_three():
+    skel, quotes = mask_quotes("đề nghị bổ sung gạch đầu dòng “- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.”; đoạn thứ "
+                               "nhất nên bỏ cụm từ “phiên bản 2.0”.")
+    assert skel == "đề nghị bổ sung gạch đầu dòng ⟦0⟧; đoạn thứ nhất nên bỏ cụm từ ⟦1⟧."
+    assert quotes == ["- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.", "phiên bản 2.0"]
+    skel, quotes = mask_quotes("Tại mục lll.2 (Tồn tại, hạn chế), đề nghị bỏ cụm từ “X”")
+    assert [r.text for r in find_refs(skel, quotes)] == ["Mục III.2"]
+
+
+def test_an_indicator_of_a_part_by_its_number():
+    from conftest import FIXTURES
+
+    skel, quotes = mask_quotes("Mục II (Mục tiêu), chỉ tiêu số 3: đề nghị sửa thành “X”; (chỉ tiêu số 1 Mục II)")
+    assert [r.text for r in find_refs(skel, quotes)] == ["Chỉ tiêu thứ 3 của Mục II", "Chỉ tiêu thứ 1 của Mục II"]
+    d = extract_text(HEAD + "1. Mục II (Mục tiêu), chỉ tiêu số 1: đề nghị cân nhắc giảm tỷ lệ cho phù hợp.\n"
+                     "2. Tại Phụ lục, nhiệm vụ số 4: đề nghị làm rõ cơ quan phối hợp.\n",
+                     draft=FIXTURES / "drafts" / "kehoach-typed.docx")
+    assert [(e["n"], e["target"]) for e in d["edits"]][:1] == [(1, "II.1")]

@@ -36,15 +36,53 @@ OPENING = "“\"«‘„"
 CLOSING = "”\"»’“"
 
 
+def _nested_spans(text: str) -> list[tuple[int, int]]:
+    """Curly quotations that hold another ("bổ sung “- Bảo đảm dữ liệu “đúng, đủ, sạch, sống”.”"):
+    the outermost spans, when every “ has its ” and they nest; none otherwise (a stray mark is
+    left to the pairwise reading)."""
+    if "“" not in text or text.count("“") != text.count("”"):
+        return []
+    spans, depth, start, nested = [], 0, 0, False
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if depth == 0:
+                start, nested = i, False
+            else:
+                nested = True
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth < 0:
+                return []
+            if depth == 0 and nested:
+                spans.append((start, i + 1))
+    return spans if depth == 0 else []
+
+
 def mask_quotes(text: str) -> tuple[str, list[str]]:
-    """Replace each quoted passage by a placeholder ⟦k⟧; return (skeleton, passages)."""
+    """Replace each quoted passage by a placeholder ⟦k⟧; return (skeleton, passages).  A
+    quotation holding another is one passage, the inner marks kept in its words."""
     found: list[str] = []
+    spans = _nested_spans(text)
+    if spans:
+        parts, at = [], 0
+        for a, b in spans:
+            parts.append(text[at:a])
+            found.append(text[a + 1:b - 1].strip())
+            parts.append("\x00" + str(len(found) - 1) + "\x00")
+            at = b
+        parts.append(text[at:])
+        text = "".join(parts)
 
     def sub(m: re.Match) -> str:
         found.append(next(g for g in m.groups() if g is not None).strip())
         return PH.format(len(found) - 1)
 
     skel = _QUOTE.sub(sub, text)
+    if spans:  # the nested passages keep their numbers: in order of the text, with the others
+        order: list[str] = []
+        skel = re.sub(r"\x00(\d+)\x00|⟦(\d+)⟧", lambda m: _renumber(m, found, order), skel)
+        found[:] = order
     # Every matched pair is masked now: a quotation mark still there was left open (a letter cut
     # short, a typo).  Its passage runs to the end and is never read as the letter's own words.
     m = re.search(r"[“«„\"]", skel)
@@ -52,6 +90,11 @@ def mask_quotes(text: str) -> tuple[str, list[str]]:
         found.append(OpenQuote(skel[m.end():].strip()))
         skel = skel[: m.start()] + PH.format(len(found) - 1)
     return skel, found
+
+
+def _renumber(m: re.Match, found: list[str], order: list[str]) -> str:
+    order.append(found[int(m.group(1) or m.group(2))])
+    return PH.format(len(order) - 1)
 
 
 def inside_quotes(paras: list[str]) -> set[int]:

@@ -44,7 +44,7 @@ def _one_ref() -> re.Pattern:
     lx = lexicon()
     return re.compile(r"(?<![\w])(?:(?P<word>" + lx.alt("location.keywords") + r")\s+(?P<num>" + _NUM + r")|"
                       r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|"
-                      r"sáu|bảy|tám|chín|mười)))(?![\w])", re.I)
+                      r"sáu|bảy|tám|chín|mười)|số\s+\d{1,2}))(?![\w])", re.I)
 
 
 @dataclass
@@ -108,6 +108,9 @@ def find_refs(skel: str, quotes: list[str]) -> list[Ref]:
 def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
     singles = []
     for m in _one_ref().finditer(skel):
+        if m.group("item") and m.group("inum").lower().startswith("số") and \
+                m.group("item").lower() in ("nhiệm vụ", "nội dung"):
+            continue  # "nhiệm vụ số 4": a row of a plan's table of tasks (the table hints read it)
         if m.group("item"):
             # "mục tiêu thứ nhất", "nội dung thứ 3": a numbered item in a section's body, named as the
             # letter names it (the resolver reads the ordinal and the heading it belongs to)
@@ -122,8 +125,9 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             num = _ORDINAL_ROMAN.get(ordinal, num) if word == "phần" else str(ORDINAL.get(ordinal, num))
         if len(num) == 1 and num.isalpha() and num.islower() and word not in ("điểm", "tiết"):
             continue
-        if num.lower() in ("l",) or (num[:1] in "lI" and "." in num and not re.fullmatch(r"[IVXLC]+(\.\d+)*", num)):
-            num = "I" + num[1:]  # "Mục l.2": a lower-case L typed for the Roman one
+        if num.lower() in ("l", "ll", "lll") or (num[:1] in "lI" and "." in num and not re.fullmatch(r"[IVXLC]+(\.\d+)*", num)):
+            run = re.match(r"[lI]+", num).group(0)
+            num = "I" * len(run) + num[len(run):]  # "Mục l.2", "mục lll.2": lower-case L typed for the Roman I
         if re.fullmatch(r"[IVXLC]+(\.\d+)*|\d+(\.\d+)*[a-zđ]?|[a-zđ]", num) is None:
             continue
         singles.append((m.start(), m.end(), word, num, m.group("word")))
@@ -149,7 +153,10 @@ def _find_refs(skel: str, quotes: list[str]) -> list[Ref]:
             if refs[-1].text.endswith(tuple(f" thứ {d}" for d in "0123456789")) and sep == " ":
                 sep = " của "  # "Nội dung thứ 3 Mục II": the third item of Mục II
             prev = refs[-1]
-            prev.text = prev.text + sep + piece
+            if written.endswith(" thứ") and sep.strip() in ("", ","):
+                prev.text = piece + " của " + prev.text  # "Mục II, chỉ tiêu số 3": the third item of Mục II
+            else:
+                prev.text = prev.text + sep + piece
             prev.ranks.append(rank)
             prev.end = end
         else:

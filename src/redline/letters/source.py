@@ -183,7 +183,11 @@ _ROLES = (("reason", r"ly do|giai trinh|thuyet minh|can cu"),
           ("number", r"^(?:stt|tt|so tt|so thu tu)$"),
           ("place", r"vi tri|\b(?:dieu|khoan|muc|phan|chuong|trang)\b"),
           ("current", r"noi dung (?:du thao|hien hanh|hien tai|cu)|quy dinh (?:cua du thao|hien hanh)|du thao"),
-          ("proposal", r"de nghi|gop y|sua doi|chinh sua|y kien|de xuat|noi dung moi"))
+          # the wording proposed ("Đề xuất sửa đổi, bổ sung", "Nội dung đề nghị sửa", "Nội dung mới") ...
+          ("proposal", r"de xuat|sua doi|chinh sua|noi dung (?:moi|de nghi)|de nghi sua|viet lai"),
+          # ... and the comment on the draft's text ("Nội dung góp ý", "Ý kiến góp ý"): the request
+          # itself when no column proposes wording, else the reason for the wording proposed
+          ("comment", r"de nghi|gop y|y kien"))
 
 
 def instruction_table(rows: list[list[str]]) -> list[str] | None:
@@ -202,11 +206,15 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
         role = next((r for r, rx in _ROLES if h and re.search(rx, h)), None)
         if role and role not in roles:
             roles[role] = k
-    if "proposal" not in roles or not ({"place", "current"} & roles.keys()):
+    if not ({"proposal", "comment"} & roles.keys()) or not ({"place", "current"} & roles.keys()):
         return None
     out = []
     for n, row in enumerate(rows[1:], start=1):
         cell = {r: (row[k] if k < len(row) else "").strip() for r, k in roles.items()}
+        if not cell.get("proposal"):  # no wording proposed: the comment is the request
+            cell["proposal"], cell["comment"] = cell.get("comment", ""), ""
+        elif cell.get("comment") and not cell.get("reason"):
+            cell["reason"] = cell["comment"]  # the comment says why the wording is proposed
         if not cell.get("proposal") and not cell.get("current"):
             continue
         number = re.sub(r"\D", "", cell.get("number", "")) or str(n)
@@ -215,6 +223,17 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
         proposal = cell.get("proposal", "").rstrip(" .")
         head = f"Tại {where}" if where else ""
         new_words = proposal[:1] in "“\"" and proposal.rstrip()[-1:] in "”\"" and proposal.count("“") <= 1
+        raw = cell.get("proposal", "").strip()
+        if not new_words and current and "“" not in raw and _rewords(current, raw):
+            proposal, new_words = f"“{raw}”", True  # the current text written anew, unquoted
+        elif not new_words and cell.get("reason") == cell.get("comment") and cell.get("comment") and \
+                _ORDER.match(cell["comment"]) and not _ORDER.match(raw):
+            # "Đề nghị bổ sung nhiệm vụ ..." | "- Số hóa sổ hộ tịch ...": the comment asks, the
+            # proposal is the words to add
+            ask = cell["comment"].rstrip(" .:")
+            words = raw if "“" in raw else f"“{raw}”"
+            out.append(f"{number}. {head + ': ' if head else ''}{ask}: {words}")
+            continue
         if new_words and current:
             said = f"{head}: “{current}” -> {proposal}".lstrip(": ")
         elif new_words:
@@ -225,6 +244,19 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
             said = f"{head}: {proposal}".lstrip(": ")
         out.append(f"{number}. {said}." + (f" Lý do: {cell['reason'].rstrip('.')}." if cell.get("reason") else ""))
     return out
+
+
+_ORDER = re.compile(r"(?i)\W*(?:đề nghị|sửa|bổ sung|bỏ|thay|xóa|xoá|thêm|giữ|cân nhắc|nghiên cứu|làm rõ)\b")
+
+
+def _rewords(current: str, proposal: str) -> bool:
+    """Is ``proposal`` the current text written anew (most of its words kept, no order verb first)?"""
+    from ..text import fold
+
+    if _ORDER.match(proposal):
+        return False
+    old, new = set(fold(current).split()), set(fold(proposal).split())
+    return len(old) >= 4 and len(old & new) >= 0.6 * len(old)
 
 
 def _soft_breaks(text: str) -> list[str]:

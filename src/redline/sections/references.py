@@ -56,6 +56,7 @@ KEYWORDS = {
     "khoan": ("khoan", 3), "clause": ("khoan", 3), "item": ("khoan", 3), "paragraph": ("khoan", 3),
     "diem": ("diem", 4), "point": ("diem", 4), "tiet": ("diem", 4),
     "noi dung": ("item", 3), "nhiem vu": ("item", 3), "muc tieu": ("item", 3), "giai phap": ("item", 3),
+    "chi tieu": ("item", 3),
 }
 TOP_KEYWORDS = {"phan", "part", "chuong", "chapter"}
 # keyword -> section kinds it can name directly (kind-anchored lookup)
