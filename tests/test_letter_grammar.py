@@ -1,6 +1,8 @@
 """The letter grammar's pieces, each with short examples of our own (issue 17)."""
 from __future__ import annotations
 
+import re
+
 from redline.letters.content import clean_new_text, mask_quotes, split_label, strip_ellipsis
 from redline.letters.extract import extract_text
 from redline.letters.locations import find_refs, place_of
@@ -500,3 +502,14 @@ def test_an_indicator_of_a_part_by_its_number():
                      "2. Tại Phụ lục, nhiệm vụ số 4: đề nghị làm rõ cơ quan phối hợp.\n",
                      draft=FIXTURES / "drafts" / "kehoach-typed.docx")
     assert [(e["n"], e["target"]) for e in d["edits"]][:1] == [(1, "II.1")]
+
+
+def test_a_lone_date_for_a_clause_changes_its_one_date():
+    from conftest import FIXTURES
+
+    d = extract_text(HEAD + "1. Khoản 1 Điều 9 quy định Luật có hiệu lực từ một ngày gần. Chúng tôi thấy thời gian "
+                     "này gấp, nên đề nghị sửa thành “ngày 01 tháng 01 năm 2026”.\n",
+                     draft=FIXTURES / "drafts" / "luat-typed.docx")
+    e = next(e for e in d["edits"] if e["target"] == "III.9.1")
+    assert (e["op"], e["replace"]) == ("replace_text", "ngày 01 tháng 01 năm 2026")
+    assert re.fullmatch(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}", e["find"])

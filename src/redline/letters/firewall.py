@@ -28,6 +28,8 @@ reason (docs/letters/grammar.md, "The harm firewall", lists the rules):
    short words to find, as "Điều 4 quy định “X”. Theo tôi nên sửa lại là: “<sentence>”"):
    the draft's sentence holding the words is what changes, when the new one shares most of its
    words (the diff core then marks only what differs); otherwise the drafter decides.
+9. **a lone value** ("sửa thành “ngày 01 tháng 01 năm 2025”" at a khoản whose text holds one date):
+   the value of that shape the part holds is what changes, not the whole part.
 
 Without a draft only the rules that need none apply, and two more: new text ending in "..."
 ("the rest as it is") and a common word to drop need the draft to be placed.
@@ -37,8 +39,7 @@ from __future__ import annotations
 import re
 
 from ..messages import Option, msg, render
-from ..text import clean
-from ..text import fold
+from ..text import clean, fold
 from .content import mask_quotes
 from .grounding import SPECIAL, Ground, as_comment, norm, resolve_target
 from .lexicon import lexicon
@@ -54,6 +55,8 @@ def check(e: dict, g: Ground | None) -> dict:
         e = _whole_sentence(e, g)
         if e["op"] == "comment":
             return e
+    if g is not None and e["op"] == "replace":
+        e = _same_shape(e, g)
     reason = _fragment(e) or _position(e) or (_without_draft(e) if g is None else _against_draft(e, g))
     return as_comment(e, reason) if reason is not None else e
 
@@ -83,6 +86,30 @@ def _position(e: dict) -> object | None:
             return msg("the letter names a new part ({part}) the reading did not make: left to the drafter",
                        part=f"{m.group('kind')} {m.group('label')}")
     return None
+
+
+# A date, a share or a count that new words may stand for alone ("sửa thành “ngày 01 tháng 01 năm
+# 2025”"): the one value of the same shape at the place is the one meant.
+_SHAPES = (r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", r"\d{1,2}/\d{1,2}/\d{4}",
+           r"\d+(?:[.,]\d+)?\s*%", r"\d+\s+ngày(?:\s+làm\s+việc)?", r"năm\s+\d{4}")
+
+
+def _same_shape(e: dict, g: Ground) -> dict:
+    """Rule 9: a part "rewritten" to a lone date, share or count (the letter named the value
+    in a sentence before, unquoted) changes the one value of that shape the part holds."""
+    new = [clean(p) for p in e.get("paragraphs") or ([e["text"]] if e.get("text") else [])]
+    if len(new) != 1 or e.get("anchor") or e.get("heading") or not e.get("target") or e["target"] == "*":
+        return e
+    shape = next((rx for rx in _SHAPES if re.fullmatch(rx, new[0].rstrip(". "), re.I)), None)
+    section = resolve_target(g.tree, e["target"]) if shape else None
+    if section is None:
+        return e
+    hits = [m.group(0) for i in g.content_blocks(section, e.get("scope"))
+            for m in re.finditer(r"(?<![\w/])" + shape + r"(?![\w/])", g.block(i), re.I)]
+    if len(hits) != 1 or clean(hits[0]) == new[0].rstrip(". "):
+        return e
+    out = {k: v for k, v in e.items() if k not in ("paragraphs", "text", "_rewrite")}
+    return {**out, "op": "replace_text", "find": hits[0], "replace": new[0].rstrip(". ")}
 
 
 def _whole_sentence_in(g: Ground, section, sentence: str) -> bool:
