@@ -1,0 +1,236 @@
+"""Rules for a change of words: “X” thành/bằng “Y”, “X” -> “Y”, a figure raised or lowered
+("từ 50% lên 60%"), words put in at a position ("thêm “X” sau từ “A”", "giữa hai từ"), and
+words into or out of a quoted sentence whose brackets mark the spot.
+
+Why its own module: these are the exact edits a letter most often asks for, and the ones
+whose words must be paired right (which quotation is found, which replaces it, which states
+the result); the pairing and the joining of inserted words live here together.
+"""
+from __future__ import annotations
+
+import re
+
+from ...messages import msg
+from ...text import clean
+from ..content import PH_RE, ellipsis_inside, strip_ellipsis
+from ..locations import ordinal
+from ..predicate import _v
+from .core import _ARROW, _COUNT, _PUNCT_NAMES, _WORDS, Reading, RuleBase, _trim_phrase, comment
+
+
+class ChangeRules(RuleBase):
+    """Changes of words: the words to find and their replacement."""
+
+    def _pairs(self) -> list[tuple[str, str, int, int]]:
+        """(find, replace): “X” ... thành|bằng ... “Y” (the words named first, the request after them:
+        "dòng “X” em nghĩ nên sửa thành “Y”"); “X” -> “Y”; "thay dấu chấm phẩy sau cụm từ “X” bằng
+        dấu phẩy" (or "bằng từ “Z”")."""
+        lx = self.lx
+        into = lx.alt("operation.change.into")
+        change = lx.alt("operation.change.verbs")
+        out = []
+        asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?)?"
+        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + asking +
+                             r"(?:(?:được\s+)?(?:" + change + r")\s+(?:lại\s+)?)?"
+                             r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
+                             r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
+            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append((self.q[int(a)], self.q[int(b)], m.start(), m.end()))
+        marks = r"(?:⟦(?P<{0}>\d+)⟧|(?P<{1}>chấm phẩy|phẩy|chấm|hai chấm))"
+        p = re.search(r"\bdấu\s+" + marks.format("q", "w") + r"\s+(?P<pos>sau|trước)\s+" + _COUNT + _WORDS +
+                      r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+(?:dấu\s+" + marks.format("q2", "w2") + "|" + _COUNT +
+                      _WORDS + r"?\s*⟦(?P<b>\d+)⟧)", self.skel, re.I)
+        if p:
+            name = clean(self.q[int(p.group("q"))] if p.group("q") else p.group("w")).lower()
+            mark = _PUNCT_NAMES.get(name, name if len(name) == 1 else None)
+            name2 = clean(self.q[int(p.group("q2"))] if p.group("q2") else p.group("w2") or "").lower()
+            mark2 = _PUNCT_NAMES.get(name2, name2 if len(name2) == 1 else None)
+            if mark and (mark2 or p.group("b")):
+                a = self.q[int(p.group("a"))]
+                after = p.group("pos").lower() == "sau"
+                if mark2:
+                    # "thay dấu chấm phẩy sau “X” bằng dấu phẩy": one mark for another
+                    out = [(a + mark, a + mark2, p.start(), p.end())] if after else \
+                        [(mark + " " + a, mark2 + " " + a, p.start(), p.end())]
+                else:
+                    b = self.q[int(p.group("b"))]
+                    out = [(a + mark, f"{a} {b}", p.start(), p.end())] if after else \
+                        [(mark + a, f"{b} {a}", p.start(), p.end())]
+        return out
+
+    def _raise(self) -> list[tuple[str, str, int, int]]:
+        """'nâng tỷ lệ từ 50% lên 60%', 'giảm thời hạn từ 07 ngày xuống 05 ngày': a figure changed,
+        its old and new values written out (quoted or not)."""
+        m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,80}?\btừ\s+"
+                      r"(?:⟦(?P<qa>\d+)⟧|(?P<a>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))\s+"
+                      r"(?:lên|xuống|thành|còn|sang)\s+(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*\s*(?:%|[^\W\d]+(?:\s+[^\W\d]+)?)?))",
+                      self.quiet, re.I)
+        if not m:
+            # "sửa 97,5% thành 98,1%": two figures, unquoted, with no "từ"
+            m = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") + r")(?![\w])[^⟦;]{0,60}?\s"
+                          r"(?P<a>\d[\d.,/]*%?)\s+(?:lên|xuống|thành|còn)\s+(?P<b>\d[\d.,/]*%?)(?![\w])(?P<qa>)(?P<qb>)",
+                          self.quiet, re.I)
+            if not m:
+                return []
+        a = self.q[int(m.group("qa"))] if m.group("qa") else m.group("a").strip()
+        b = self.q[int(m.group("qb"))] if m.group("qb") else m.group("b").strip()
+        if not m.group("qa"):
+            # unquoted: the unit word only when both sides carry the same one ("20%" / "30%")
+            ua, ub = re.sub(r"^[\d.,/]+\s*", "", a), re.sub(r"^[\d.,/]+\s*", "", b)
+            if ua != ub:
+                a, b = re.match(r"[\d.,/]+%?", a).group(0), re.match(r"[\d.,/]+%?", b).group(0)
+        return [(a, b, m.start(), m.end())]
+
+    def replace_text(self):
+        pairs = self._pairs() or self._raise()
+        verb = self.verb("operation.change.verbs")
+        ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS +
+                        r"\s*)?⟦(?P<new>\d+)⟧\s*(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+" + _COUNT +
+                        r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧", self.quiet, re.I)
+        if not ins:
+            # "sau cụm từ “A” đề nghị bổ sung cụm từ “B”": the position named first
+            ins = re.search(r"(?<![\w])(?P<pos>sau|trước)\s+" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*"
+                            r"(?:(?:đề nghị|kiến nghị|nên|cần)\s+)?" + _v("operation.add.verbs") +
+                            r"\s+(?:thêm\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+        # "thêm từ “X” vào giữa hai từ “A” và “B”"
+        between = None if ins else re.search(
+            _v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧"
+            r"\s*(?:vào\s+)?(?:ở\s+)?(?:khoảng\s+)?giữa\s+(?:hai\s+)?(?:" + _WORDS + r"\s*)?⟦(?P<a>\d+)⟧\s*(?:và|với)\s+"
+            r"(?:" + _WORDS + r"\s*)?⟦(?P<b>\d+)⟧", self.quiet, re.I)
+        if not pairs and not ins and not between:
+            return self.bracketed()
+        if pairs and not verb and not re.search(r"\bthành\b", self.low) and not self._raise() and not _ARROW.search(self.skel) \
+                and not (self.asked() and re.search(r"\blà\b", self.low)):  # "“X” mình nghĩ phải là “Y”"
+            return None
+        target = self.target
+        if target is None and self.place.page is not None:
+            target = "*"
+        exclude = []
+        tr = re.search(r"\(?\b(?:trừ|ngoại trừ|không thay|không áp dụng)\b(?P<x>[^)]*)\)?", self.skel, re.I)
+        if tr:
+            exclude = [self.q[int(q)] for q in PH_RE.findall(tr.group("x"))]
+        occ = re.search(r"(?:lần xuất hiện|chỗ|vị trí)\s+thứ\s+(\d+|nhất|hai|ba|tư)", self.low)
+        edits = []
+        rule = ("operation.change.into: " + ("thành/bằng" if pairs else "")) if pairs else \
+            "operation.add.verbs + position (sau/trước từ)"
+        for find, repl, s, e in pairs:
+            if tr and s >= tr.start():
+                continue
+            if ellipsis_inside(find) or ellipsis_inside(repl):
+                return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
+            if not find.rstrip().endswith((";", ",")):
+                repl = _trim_phrase(repl)
+            ed = {"op": "replace_text", "target": target, "find": find, "replace": repl}
+            if exclude:
+                ed["exclude"] = exclude
+            if occ:
+                ed["occurrence"] = ordinal(occ.group(1))
+            if target == "title" and self._title_heading():
+                ed["scope"] = "heading"
+            edits.append(ed)
+        if ins:
+            new, old = self.q[int(ins.group("new"))], self.q[int(ins.group("old"))]
+            after = ins.group("pos").lower() == "sau"
+            res = self._result_with(new, old, after)
+            if res is not None:
+                find, repl = res
+            else:
+                # "vào sau ba từ “Ngày Quốc khánh…”": the anchor's words are exact; the "…" only
+                # says the sentence goes on (an insertion needs no more).
+                old = strip_ellipsis(old)[0]
+                if ellipsis_inside(old) or ellipsis_inside(new):
+                    return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
+                sep = self._separator(new, old, after)
+                find = old
+                repl = f"{old}{sep}{new}" if after else f"{new}{sep}{old}"
+            ed = {"op": "replace_text", "target": target, "find": find, "replace": repl, "_insert": True}
+            if target == "title" and self._title_heading():
+                ed["scope"] = "heading"
+            if exclude:
+                ed["exclude"] = exclude
+            edits.append(ed)
+        if between:
+            new, a, b = (clean(self.q[int(between.group(k))]) for k in ("new", "a", "b"))
+            if any(ellipsis_inside(x) or strip_ellipsis(x)[1] for x in (new, a, b)):
+                return comment(target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
+            edits.append({"op": "replace_text", "target": target, "find": f"{a} {b}", "replace": f"{a} {new} {b}",
+                          "_insert": True})
+        return Reading(edits, "edit", rule) if edits else None
+
+    def _title_heading(self) -> bool:
+        """"tại tiêu đề": the title's heading line only ("tên gọi của dự thảo" is the whole title)."""
+        return bool(self.place.rule and "tiêu đề" in self.place.rule)
+
+    def _separator(self, new: str, old: str, after: bool) -> str:
+        """How the inserted words join their anchor: as the letter's own result shows it ("... đồng
+        ý, đăng ký trước ..."), else a space (a comma or full stop that starts the words: none)."""
+        if new.startswith((",", ";", ".")) or len(new) <= 2 and not new.isalnum():
+            return "" if after else " "
+        res = self._result()
+        if res is not None:
+            r = res[1]
+            pair = (old, new) if after else (new, old)
+            m = re.search(re.escape(pair[0]) + r"(\s*[,;]?\s+)" + re.escape(pair[1]), r)
+            if m:
+                return m.group(1)
+        return " "
+
+    def _result_with(self, new: str, old: str, after: bool) -> tuple[str, str] | None:
+        """An insertion whose result the letter also states: the result without the new words is
+        the text to find (it must hold the anchor), the result is the replacement."""
+        res = self._result()
+        if res is None:
+            return None
+        r, _ = strip_ellipsis(res[1])
+        r = _trim_phrase(r.rstrip(". "))
+        n = clean(new)
+        if r.count(n) != 1:
+            return None
+        i = r.find(n)
+        before, rest = r[:i], r[i + len(n):]
+        if after and before.rstrip(" ,").endswith(strip_ellipsis(old)[0].rstrip(" ,")):
+            find = before.rstrip(" ,") + (rest if rest.startswith((",", " ")) else " " + rest if rest else "")
+        elif not after and rest.lstrip(" ,").startswith(strip_ellipsis(old)[0]):
+            find = (before.rstrip() + " " if before.strip() else "") + rest.lstrip(" ,")
+        else:
+            return None
+        find = clean(find)
+        if not find or ellipsis_inside(find) or find == r:
+            return None
+        return find, r
+
+    def bracketed(self):
+        """'thêm cụm từ “X” vào câu “... Y (X), ...”', 'bỏ chữ “X” trong đoạn “... (X) ...”': the
+        brackets in the quoted sentence mark where the words go in or come out."""
+        add = self.verb("operation.add.verbs")
+        dele = self.verb("operation.delete.verbs")
+        v = add or dele
+        if v is None:
+            return None
+        objs = [int(k) for k in PH_RE.findall(self.skel[v.end():])]
+        if len(objs) < 2:
+            return None
+        x = clean(self.q[objs[0]])
+        for k in objs[1:]:
+            ctx = self.q[k]
+            m = re.search(r"\(\s*" + re.escape(x) + r"\s*\)", ctx)
+            if not m:
+                continue
+            before, after = ctx[: m.start()], ctx[m.end():]
+            before = strip_ellipsis(before)[0] if before.strip().startswith(("…", "...")) else before
+            after = strip_ellipsis(after)[0] if after.strip().endswith(("…", "...")) else after
+            before, after = before.rstrip(), after.rstrip(" .")
+            if ellipsis_inside(before) or ellipsis_inside(after) or not before.strip() and not after.strip():
+                return None
+            gap = "" if after.startswith((",", ";", ".")) or not after else " "
+            joined_without = clean(before + gap + after) if before.strip() else clean(after)
+            with_x = clean(before + " " + x + (gap + after if after else "")) if before.strip() else clean(
+                x + " " + after)
+            rule = ("operation.add.verbs" if v is add else "operation.delete.verbs") + " + (…) in the quoted sentence"
+            if v is add:
+                find, repl = joined_without, with_x
+            else:
+                find, repl = with_x, joined_without
+            return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": repl,
+                             "_context": True}], "edit", rule)
+        return None
