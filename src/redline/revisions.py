@@ -189,10 +189,13 @@ class _Run:
                 end = ends.get(start.get(ID))
                 if end is None or not self.match(start):
                     continue
-                inside_start = {id(a) for a in start.iterancestors()}
-                inside_end = {id(a) for a in end.iterancestors()}
-                for el in [*start.iterancestors(), *end.iterancestors()]:
-                    if el.tag in (w("sdt"), w("customXml")) and (id(el) in inside_start) != (id(el) in inside_end):
+                # the ancestors themselves, held while compared: an id() of an lxml proxy dropped
+                # after the set was made may be reused by another element's proxy (a content
+                # control was then kept or unwrapped from run to run)
+                above_start, above_end = list(start.iterancestors()), list(end.iterancestors())
+                for el in [*above_start, *above_end]:
+                    if el.tag in (w("sdt"), w("customXml")) and \
+                            any(a is el for a in above_start) != any(a is el for a in above_end):
                         if self.attached(el):
                             self.count += 1
                             _unwrap_custom(el)
