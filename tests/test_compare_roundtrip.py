@@ -245,3 +245,16 @@ def test_a_khoan_label_at_the_head_of_an_article_is_new_text_not_the_articles_ow
 
     d = extract_text(letter, draft=draft)
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("prepend", "II")]
+
+
+def test_a_relabelled_heading_is_a_renumbering_a_reworded_label_is_words():
+    """Only the number changed ("a)" -> "b)", "Điều 3." -> "Điều 4."): a renumbering, which apply
+    makes itself (no edit of its own); the label's words changed: a change of the heading's words."""
+    from redline.comparison.edits import _heading
+
+    class Heading:
+        address, label_chars = "II.1", 3
+
+    assert _heading(Heading, "a) Phạm vi", "b) Phạm vi") is None
+    assert _heading(Heading, "3. Phạm vi", "4. Phạm vi") is None
+    assert _heading(Heading, "3. Phạm vi", "3) Phạm vi")["op"] == "replace_text"

@@ -20,8 +20,6 @@ revision was written):
 """
 from __future__ import annotations
 
-import re
-
 from .. import diff as wdiff
 from ..match import Finder, displayed_text, normalize
 from ..ooxml import W
@@ -187,9 +185,11 @@ def _heading(s, old_raw: str, new_raw: str) -> dict | None:
         return {"op": "replace", "target": s.address, "heading": new_raw}
     from ..sections.labels import parse_label
 
-    new_label = parse_label(new_raw)
-    renumbered = new_label is not None and re.sub(r"[\dIVXLCivxlc]+", "#", new_raw[:new_label.chars].strip()) == \
-        re.sub(r"[\dIVXLCivxlc]+", "#", old_raw[:s.label_chars].strip())
+    def form(label):  # the label with its number taken out: ("kw", "dieu", "Điều #."), ("letter", None, "#)")
+        return label and (label.shape, label.kind, label.display.replace(label.number, "#", 1))
+
+    old_form = form(parse_label(old_raw))
+    renumbered = old_form is not None and old_form == form(parse_label(new_raw))
     if old_raw.strip() and new_raw.strip() and not renumbered:
         # the typed label itself reworded ("Section 1.1 Scope" -> "Part A Scope"): not a
         # renumbering, so the whole heading's words change (scope "heading" may touch its label)
