@@ -227,7 +227,7 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
         if not new_words and current and "“" not in raw and _rewords(current, raw):
             proposal, new_words = f"“{raw}”", True  # the current text written anew, unquoted
         elif not new_words and cell.get("reason") == cell.get("comment") and cell.get("comment") and \
-                _ORDER.match(cell["comment"]) and not _ORDER.match(raw):
+                _asks(cell["comment"]) and not _asks(raw):
             # "Đề nghị bổ sung nhiệm vụ ..." | "- Số hóa sổ hộ tịch ...": the comment asks, the
             # proposal is the words to add
             ask = cell["comment"].rstrip(" .:")
@@ -246,14 +246,18 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
     return out
 
 
-_ORDER = re.compile(r"(?i)\W*(?:đề nghị|sửa|bổ sung|bỏ|thay|xóa|xoá|thêm|giữ|cân nhắc|nghiên cứu|làm rõ)\b")
+def _asks(text: str) -> bool:
+    """Does a phiếu's cell open with a request (``table.asks`` in the lexicon)?"""
+    from .lexicon import lexicon
+
+    return lexicon().rx("table.asks", before=r"^\W*").match(text) is not None
 
 
 def _rewords(current: str, proposal: str) -> bool:
     """Is ``proposal`` the current text written anew (most of its words kept, no order verb first)?"""
     from ..text import fold
 
-    if _ORDER.match(proposal):
+    if _asks(proposal):
         return False
     old, new = set(fold(current).split()), set(fold(proposal).split())
     return len(old) >= 4 and len(old & new) >= 0.6 * len(old)
