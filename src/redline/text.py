@@ -109,6 +109,14 @@ def fold(text: str, *, expand: bool = True) -> str:
     return " ".join(words)
 
 
+def words_kept(old: str, new: str) -> float:
+    """The share of ``old``'s words (folded, each counted once) that ``new`` still has: 1.0 when
+    every one is there, in any order; 0.0 when none is, or ``old`` has no words.  How a letter's
+    new words are told to be the current text written anew (letters.source, letters.firewall)."""
+    was = set(fold(old).split())
+    return len(was & set(fold(new).split())) / len(was) if was else 0.0
+
+
 def unquote(text: str) -> str:
     """Strip one layer of quotes of any style (and surrounding spaces) from both ends."""
     t = text.strip()

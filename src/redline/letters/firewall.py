@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from ..messages import Option, msg, render
-from ..text import clean, fold
+from ..text import clean, fold, words_kept
 from .content import mask_quotes
 from .grounding import SPECIAL, Ground, as_comment, norm, resolve_target
 from .lexicon import lexicon
@@ -52,7 +52,7 @@ def firewall(doc: dict, g: Ground | None) -> None:
 
 def check(e: dict, g: Ground | None) -> dict:
     if g is not None and e["op"] == "replace_text":
-        e = _whole_sentence(e, g)
+        e = _sentence_rewritten(e, g)
         if e["op"] == "comment":
             return e
     if g is not None and e["op"] == "replace":
@@ -120,7 +120,7 @@ def _whole_sentence_in(g: Ground, section, sentence: str) -> bool:
     return any(rx.search(g.block(i)) for i in g.content_blocks(section))
 
 
-def _whole_sentence(e: dict, g: Ground) -> dict:
+def _sentence_rewritten(e: dict, g: Ground) -> dict:
     """Rule 8: short words to find, new words a whole sentence holding them."""
     find, new = norm(e.get("find") or ""), norm(e.get("replace") or "")
     if not find or not new or find.lower() not in new.lower() or len(new) < 3 * len(find) \
@@ -130,15 +130,12 @@ def _whole_sentence(e: dict, g: Ground) -> dict:
     section = resolve_target(g.tree, target) if target and target != "*" else None
     if section is None:
         return e
-    words = lambda t: set(re.findall(r"\w+", fold(t)))  # noqa: E731
     for i in g.content_blocks(section, e.get("scope")):
         block = g.block(i)
         if find not in block:
             continue
         sentence = next((x for x in re.split(r"(?<=[.;!?])\s+", block) if find in x), block)
-        old = words(sentence)
-        if sentence != find and old and len(old & words(new)) >= 0.6 * len(old) \
-                and g.count_in(section, sentence, e.get("scope")) == 1:
+        if sentence != find and words_kept(sentence, new) >= 0.6 and g.count_in(section, sentence, e.get("scope")) == 1:
             return {**e, "find": sentence}
         break
     return as_comment(e, msg("the new words rewrite more than the quoted words: left to the drafter"))

@@ -255,12 +255,9 @@ def _asks(text: str) -> bool:
 
 def _rewords(current: str, proposal: str) -> bool:
     """Is ``proposal`` the current text written anew (most of its words kept, no order verb first)?"""
-    from ..text import fold
+    from ..text import fold, words_kept
 
-    if _asks(proposal):
-        return False
-    old, new = set(fold(current).split()), set(fold(proposal).split())
-    return len(old) >= 4 and len(old & new) >= 0.6 * len(old)
+    return not _asks(proposal) and len(set(fold(current).split())) >= 4 and words_kept(current, proposal) >= 0.6
 
 
 def _soft_breaks(text: str) -> list[str]:
