@@ -1,0 +1,39 @@
+"""Letter rules that lean on the draft (issue 17, fifth round): each a general reading with its
+own short letter in our words, checked on the extracted edit AND on the draft's text once the
+edit is applied and accepted (what the clerk's reviewer gets with Accept All)."""
+from __future__ import annotations
+
+import docx
+
+import redline
+from conftest import FIXTURES
+from redline.letters.extract import extract_text
+
+HEAD = "HỘI CỰU GIÁO CHỨC TỈNH\nKính gửi: Ban soạn thảo\nHội có ý kiến như sau:\n"
+LUAT = FIXTURES / "drafts" / "luat-typed.docx"
+
+
+def _doc(body: str, draft=LUAT) -> dict:
+    return extract_text(HEAD + body + "\nTrên đây là ý kiến của Hội./.", draft=draft)
+
+
+def _accepted(draft, doc: dict, tmp_path) -> str:
+    """The draft's paragraphs, one a line, after the edits are applied and accepted."""
+    edits = {"author": "Hội Cựu giáo chức", "edits": doc["edits"]}
+    out, accepted = tmp_path / "out.docx", tmp_path / "accepted.docx"
+    redline.apply(draft, edits, out)
+    redline.accept(out, accepted)
+    return "\n".join(p.text for p in docx.Document(str(accepted)).paragraphs)
+
+
+def test_a_quotation_the_draft_holds_is_what_sua_thanh_changes(tmp_path):
+    d = _doc("1. Tại khoản 2 Điều 6, việc viện dẫn “khoản 3 Điều 5 của Luật này” là không đúng vì khoản đó nói về "
+             "sự cố; đề nghị sửa thành “điểm c khoản 2 Điều 5 của Luật này”.")
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II.1.6.2", "khoản 3 Điều 5 của Luật này", "điểm c khoản 2 Điều 5 của Luật này")]
+    text = _accepted(LUAT, d, tmp_path)
+    assert "thực hiện theo quy định tại điểm c khoản 2 Điều 5 của Luật này." in text
+    # a quotation that is another verb's object is not what the change replaces
+    d = _doc("1. Tại điểm b khoản 2 Điều 5, đề nghị bỏ cụm từ “hoặc tin nhắn” và sửa lại là: “Thông báo cho người "
+             "sử dụng qua thư điện tử khi hồ sơ cần bổ sung;”.")
+    assert all(e.get("find") != "hoặc tin nhắn" or e["op"] == "delete" for e in d["edits"])
