@@ -29,7 +29,11 @@ class RewriteRules(RuleBase):
                                            quiet(self.masked)[: verb.start()], re.I):
             return []  # "bỏ cụm từ “X” và sửa lại là: “Y”": the quotation is another verb's
         before = {int(k) for k in re.findall(r"⟦(\d+)⟧", self.skel[: verb.start()])}
+        new = " ".join(clean(t).lower() for t in text)
+        # a term the new words hold ("khái niệm “hồ sơ điện tử” nên sửa thành: “Hồ sơ điện tử là ...”")
+        # names the unit to rewrite; it is not the words replaced
         return [self.q[k] for k in sorted(before) if k not in used and self.q[k] not in text
+                and clean(self.q[k]).lower() not in new
                 and len(self.q[k].split()) >= 2 and self.draft.found(self.q[k])]
 
     def rename(self):
