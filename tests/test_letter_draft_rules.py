@@ -37,3 +37,15 @@ def test_a_quotation_the_draft_holds_is_what_sua_thanh_changes(tmp_path):
     d = _doc("1. Tại điểm b khoản 2 Điều 5, đề nghị bỏ cụm từ “hoặc tin nhắn” và sửa lại là: “Thông báo cho người "
              "sử dụng qua thư điện tử khi hồ sơ cần bổ sung;”.")
     assert all(e.get("find") != "hoặc tin nhắn" or e["op"] == "delete" for e in d["edits"])
+
+
+def test_a_compound_that_opens_with_an_operation_verb_is_not_an_order():
+    # "quy định chuyển tiếp" (transitional provisions) holds "chuyển" (move): the colon after the
+    # topic does not introduce new words, and the request after it is a comment at Điều 10
+    d = _doc("1. Về quy định chuyển tiếp (Điều 10): đề nghị nghiên cứu bổ sung quy định chuyển tiếp cho hồ sơ đã nộp "
+             "trước ngày Luật có hiệu lực.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.10")]
+    from redline.letters.lexicon import lexicon
+
+    verbs = lexicon().rx("operation.move.verbs", "operation.raise.verbs")
+    assert not verbs.search("hạ tầng số, chuyển đổi số") and verbs.search("chuyển đoạn này lên trước")
