@@ -49,3 +49,14 @@ def test_a_compound_that_opens_with_an_operation_verb_is_not_an_order():
 
     verbs = lexicon().rx("operation.move.verbs", "operation.raise.verbs")
     assert not verbs.search("hạ tầng số, chuyển đổi số") and verbs.search("chuyển đoạn này lên trước")
+
+
+def test_a_view_reported_and_then_declined_asks_nothing():
+    d = _doc("1. Trong quá trình thảo luận, một số hội viên đề xuất bỏ khoản 2 Điều 6. Hội không thống nhất với ý kiến "
+             "này.\n2. Có ý kiến đề nghị bỏ điểm c khoản 2 Điều 5.")
+    # the declined view is no comment; a reported view the sender leaves standing still is one
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "II.1.5.2.c")]
+    outcome = {a["text"].split(",")[0]: (a["outcome"], a["rule"]) for a in d["accounting"]}
+    assert outcome["Trong quá trình thảo luận"][0] == "ignored"
+    assert outcome["Hội không thống nhất với ý kiến này."] == (
+        "ignored", "agreement.declines: không thống nhất với ý kiến này")

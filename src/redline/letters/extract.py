@@ -120,6 +120,8 @@ class Reader:
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
             k = self.emit(u, place, reading)
+            if reading.declines:
+                self._drop_reported(u.n)
             self._settle_faults(k, place, reading)
             if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
                     "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
@@ -137,6 +139,19 @@ class Reader:
         if fresh and lead is not None:
             self.last_lead = lead
         return lead
+
+    def _drop_reported(self, n) -> None:
+        """"Một số phòng đề xuất bỏ X; Sở không thống nhất với ý kiến này": a view the sender reports
+        and then declines asks nothing of the draft; its comment goes, and it is listed as ignored."""
+        for k in range(len(self.ledger.entries) - 1, -1, -1):
+            entry = self.ledger.entries[k]
+            if entry["n"] != n:
+                break
+            if entry["outcome"] != "ignored" and re.search(r"advisory\.(?:reported|opinions)", entry["rule"]):
+                self.edits = [e for e in self.edits if e.get("_unit") != k]
+                entry["outcome"] = "ignored"
+                entry["rule"] = "narrative: others' view the letter reports and then declines"
+                self.ignored.append(entry["text"])
 
     def _settle_faults(self, k: int, place: Place, reading) -> None:
         """A fault found with a place ("Quy định như vậy là chưa đầy đủ") followed by the request

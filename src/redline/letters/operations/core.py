@@ -34,6 +34,7 @@ class Reading:
     outcome: str = "ignored"  # edit / comment / unresolved / ignored
     rule: str = ""
     agreement: bool = False  # listed under "ignored" (no change asked)
+    declines: bool = False  # the sender declines the view it reported just before
 
 
 def comment(target: str | None, u: Unit, rule: str, note=None) -> Reading:

@@ -45,6 +45,10 @@ class StatementRules(RuleBase):
         return None
 
     def agreement(self):
+        d = self.lx.rx("agreement.declines").search(self.masked)
+        if d and "⟦" not in self.skel and not self.u.new_text:
+            return Reading([], "ignored", f"agreement.declines: {' '.join(d.group(0).lower().split())}",
+                           agreement=True, declines=True)
         m = self.lx.rx("agreement.phrases").search(self.masked)
         if not m:
             return None
