@@ -60,3 +60,23 @@ def test_a_view_reported_and_then_declined_asks_nothing():
     assert outcome["Trong quá trình thảo luận"][0] == "ignored"
     assert outcome["Hội không thống nhất với ý kiến này."] == (
         "ignored", "agreement.declines: không thống nhất với ý kiến này")
+
+
+def test_sentences_of_one_point_at_one_place_are_one_comment_and_a_fault_before_its_fix_is_its_reason():
+    d = _doc("1. Tại khoản 3 Điều 5, cụm từ “các biện pháp quy định tại khoản 2 Điều này” chưa rõ nghĩa. Đề nghị cơ "
+             "quan soạn thảo làm rõ.\n"
+             "2. Tại khoản 2 Điều 6, câu “Việc lưu trữ hồ sơ thực hiện theo quy định tại khoản 3 Điều 5 của Luật này.” "
+             "chưa chính xác. Đề nghị sửa cụm từ “khoản 3 Điều 5” thành “khoản 4 Điều 5”.\n"
+             "3. Tại khoản 1 Điều 9, có ý kiến đề nghị lùi thời điểm có hiệu lực. Hội đề nghị giữ nguyên như dự thảo.\n"
+             "4. Tại điểm c khoản 2 Điều 5, có ý kiến đề nghị làm rõ giá trị của kết quả điện tử; có hội viên đề nghị "
+             "bỏ điểm này.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got == [(1, "comment", "II.1.5.3"), (2, "replace_text", "II.1.6.2"), (3, "comment", "III.9.1"),
+                   ("4.a", "comment", "II.1.5.2.c"), ("4.b", "comment", "II.1.5.2.c")] or got == [
+        (1, "comment", "II.1.5.3"), (2, "replace_text", "II.1.6.2"), (3, "comment", "III.9.1"),
+        (4, "comment", "II.1.5.2.c"), (4, "comment", "II.1.5.2.c")]
+    first = d["edits"][0]["text"]
+    assert "chưa rõ nghĩa" in first and first.endswith("Đề nghị cơ quan soạn thảo làm rõ.")
+    assert "lùi thời điểm" in d["edits"][2]["text"] and "giữ nguyên" in d["edits"][2]["text"]
+    outcomes = [a["outcome"] for a in d["accounting"] if str(a["n"]).startswith(("1", "2", "3"))]
+    assert outcomes == ["comment", "comment", "ignored", "edit", "comment", "comment"]

@@ -267,6 +267,54 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
+def join_comments(doc: dict, ledger: Ledger) -> None:
+    """One instruction, one comment: in one item, sentences that end as comments at the same
+    place ("Cụm từ “X” ở khoản 3 chưa rõ. Đề nghị làm rõ.") are one comment holding all their
+    words, and a fault found at a place ("câu “X” chưa chính xác vì ...") followed by the change
+    that fixes it there is that change's reason, not a comment of its own."""
+    def where(e: dict) -> tuple:
+        return (str(e.get("n")), e.get("target"), str(e.get("row")), str(e.get("column")))
+
+    out: list[dict] = []
+    first: dict[tuple, dict] = {}
+    for e in doc["edits"]:
+        k = where(e)
+        if e["op"] != "comment":
+            for c in [c for c in out if c["op"] == "comment" and where(c) == k and c.get("_unit") is not None
+                      and "advisory.problems" in ledger.entries[c["_unit"]]["rule"] and not c.get("_joined")]:
+                out.remove(c)
+                first.pop(k, None)
+                entry = ledger.entries[c["_unit"]]
+                entry["outcome"], entry["rule"] = "ignored", "narrative: the fault behind the change that follows"
+            out.append(e)
+            continue
+        head = first.get(k)
+        if head is not None and e.get("_unit") is not None and e.get("_unit") != head.get("_unit") \
+                and e.get("_unit") not in head.get("_joined", []) and _leads_to(ledger, head, e):
+            head["text"] = head["text"].rstrip() + " " + e["text"].lstrip()
+            head.setdefault("_joined", []).append(e["_unit"])
+            continue
+        first.setdefault(k, e)
+        out.append(e)
+    doc["edits"] = out
+
+
+def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
+    """Does the comment ``head`` lead to the request ``e`` (one point), rather than stand beside it
+    as a request of its own?  It does when it asks nothing itself (a fault, what the draft says),
+    or reports others' view before the sender's own request."""
+    if head.get("_unit") is None:
+        return False
+    a, b = ledger.entries[head["_unit"]], ledger.entries[e["_unit"]]
+
+    def reported(entry: dict) -> bool:
+        return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
+                    lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
+    if reported(a):
+        return not reported(b)
+    return not lexicon().rx("request.markers").search(a["text"])
+
+
 def _number_in_order(entries: list[dict], doc: dict) -> None:
     """A letter with neither numbers nor bullets (a citizen's, a news report): its instructions
     are numbered in the order it gives them, one number each (fixtures/letters/README.md)."""
@@ -332,6 +380,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
                                                                "change but not where")), "quote": e["quote"]})
         doc["edits"] = placed
     firewall(doc, g)
+    join_comments(doc, reader.ledger)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
         _number_in_order(reader.ledger.entries, doc)
