@@ -30,6 +30,8 @@ reason (docs/letters/grammar.md, "The harm firewall", lists the rules):
    words (the diff core then marks only what differs); otherwise the drafter decides.
 9. **a lone value** ("sửa thành “ngày 01 tháng 01 năm 2025”" at a khoản whose text holds one date):
    the value of that shape the part holds is what changes, not the whole part.
+10. **two phrases swapped** ("hoán đổi cụm từ “A” lên trước cụm từ “B”", read by the draft as the
+   span "B, A" becoming "A, B"): each phrase stands once at the place, so the span is the one meant.
 
 Without a draft only the rules that need none apply, and two more: new text ending in "..."
 ("the rest as it is") and a common word to drop need the draft to be placed.
@@ -188,6 +190,12 @@ def _against_draft(e: dict, g: Ground) -> object | None:
         if n > 1 and several and not e.get("occurrence") and target not in SPECIAL:
             return msg("“{find}” occurs {count} times in {section}: left to the drafter", find=words, count=n,
                        section=section.address)
+    for phrase in e.get("_swap") or ():  # rule 10: each of two phrases swapped stands once at the place
+        n = g.count_in(section, phrase, e.get("scope"))
+        if n != 1:
+            return msg("“{find}” occurs {count} times in {section}: left to the drafter", find=phrase, count=n,
+                       section=section.address) if n else \
+                msg("the quoted text is not in {section}: left to the drafter", section=section.address)
     anchor = e.get("anchor") or {}
     sentence = anchor.get("sentence") or anchor.get("sentence_prefix")
     if sentence and g.count_in(section, sentence) == 0:
