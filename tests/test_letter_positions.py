@@ -1,5 +1,7 @@
-"""Two phrases swapped: a tracked change only where the draft makes it exact (issue 17;
-docs/letters/grammar.md, "Operations" 3 and firewall rule 10).  The letters are our own words; each edit is applied and its Accept-All text checked."""
+"""Positions inside a sentence or a paragraph: two phrases swapped, and a sentence for the end of
+a paragraph -- tracked changes only where the draft makes them exact (issue 17;
+docs/letters/grammar.md, "Operations" 3 and 6, firewall rules 6 and 10).  The letters are our own
+words; each edit is applied and its Accept-All text checked."""
 from __future__ import annotations
 
 import docx
@@ -78,3 +80,43 @@ def test_a_swap_the_draft_does_not_make_exact_stays_a_comment():
     assert [e["op"] for e in d["edits"]] == ["comment"] and [u["n"] for u in d["unresolved"]] == [2]
     d = _read("1. Đề nghị hoán đổi cụm từ “Xây dựng” lên trước cụm từ “Công Thương”.", "quyetdinh-typed.docx")
     assert all(e["op"] == "comment" for e in d["edits"])
+
+
+# ------------------------------------------------------------------ a sentence for the end of a paragraph
+
+def test_a_sentence_for_the_end_of_the_only_paragraph_is_added_inline(tmp_path):
+    new = "Đồng thời hướng dẫn cách tính điểm đối với các tiêu chí thành phần mới."
+    for body in (f"1. Tại Mục 1 Phần V, đề nghị bổ sung vào cuối đoạn câu sau: “{new}”",
+                 f"1. Mục V.1: bổ sung vào cuối đoạn: “{new}”",
+                 f"1. Tại Mục 1 Phần V, bổ sung câu sau vào cuối đoạn: {new}"):
+        d = _read(body)
+        assert [(e["op"], e["target"], e.get("text"), e.get("anchor")) for e in d["edits"]] == \
+            [("append", "V.1", new, None)], body
+    before = _paragraphs("cchc-typed.docx")
+    after = _accepted(tmp_path, "cchc-typed.docx", d["edits"][0])
+    k = next(i for i, t in enumerate(before) if t.startswith("Đề nghị Bộ Nội vụ sớm ban hành"))
+    assert after[k] == before[k] + " " + new
+    assert len(after) == len(before)
+
+
+def test_a_sentence_for_the_end_of_a_paragraph_named_by_its_ordinal(tmp_path):
+    new = "Kết quả khắc phục được báo cáo UBND tỉnh hằng quý."
+    d = _read(f"1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn thứ hai câu sau: “{new}”\n"
+              f"2. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn cuối câu sau: “{new}”")
+    assert [(e["op"], e["target"], e.get("anchor")) for e in d["edits"]] == \
+        [("append", "I.3", {"paragraph": 2}), ("append", "I.3", {"paragraph": "last"})]
+    before = _paragraphs("cchc-typed.docx")
+    after = _accepted(tmp_path, "cchc-typed.docx", d["edits"][0])
+    k = next(i for i, t in enumerate(before) if t.startswith("Qua kiểm tra, Đoàn đã chỉ ra"))
+    assert after[k] == before[k] + " " + new
+    assert after[:k] + after[k + 1:] == before[:k] + before[k + 1:]
+
+
+def test_a_paragraph_end_the_draft_does_not_single_out_stays_a_comment():
+    new = "Kết quả khắc phục được báo cáo UBND tỉnh hằng quý."
+    d = _read(f"1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn câu sau: “{new}”\n"  # two paragraphs
+              f"2. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn thứ năm câu sau: “{new}”\n"  # it has two
+              f"3. Tại Mục 2 Phần II, đề nghị bổ sung vào cuối đoạn câu sau: “{new}”")  # it has parts
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "comment"), (2, "comment"), (3, "comment")]
+    d = extract_text(HEAD + f"1. Tại Mục 1 Phần V, đề nghị bổ sung vào cuối đoạn câu sau: “{new}”")  # no draft
+    assert [e["op"] for e in d["edits"]] == ["comment"]
