@@ -117,6 +117,10 @@ VI = {
     "the letter offers alternatives: left to the drafter":
         "văn bản góp ý nêu nhiều phương án: để cơ quan soạn thảo xử lý",
     "move without quoted text: left to the drafter": "chuyển chỗ nhưng không trích nội dung: để cơ quan soạn thảo xử lý",
+    "two phrases to swap: which words stand between them needs the draft: left to the drafter":
+        "hoán đổi hai cụm từ: cần có dự thảo để biết giữa chúng là gì: để cơ quan soạn thảo xử lý",
+    "the two phrases are not side by side once in the draft: left to the drafter":
+        "hai cụm từ không đứng liền nhau đúng một chỗ trong dự thảo: để cơ quan soạn thảo xử lý",
     "move without a clear destination: left to the drafter":
         "chuyển chỗ nhưng không rõ chuyển đến đâu: để cơ quan soạn thảo xử lý",
     "the letter quotes the moved text cut short: left to the drafter":

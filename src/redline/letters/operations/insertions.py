@@ -215,7 +215,29 @@ class InsertionRules(RuleBase):
         if not self.target:
             return None
         op = "prepend" if re.search(r"\b(?:vào|ở|lên)\s+(?:phần\s+)?đầu\b", self.low) else "append"
+        end = self._paragraph_end(v, text)
+        if op == "append" and end is not None:
+            return end
         return Reading([{"op": op, "target": self.target, "paragraphs": text}], "edit", rule)
+
+    def _paragraph_end(self, v: re.Match, text: list[str]) -> Reading | None:
+        """'bổ sung vào cuối đoạn câu sau: “...”', 'bổ sung câu sau vào cuối đoạn thứ hai: ...': one
+        sentence for the end of a paragraph, inline.  Which paragraph: the one the ordinal names
+        (an anchor), or with none the place's only one -- the firewall checks the draft has it
+        (a part of several paragraphs is a comment)."""
+        m = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?=đoạn(?![\w]))", self.skel[v.end():], re.I)
+        quotes = PH_RE.findall(self.skel)
+        if not m or len(text) != 1 or len(quotes) > 1 or quotes and clean(self.q[int(quotes[0])]) != clean(text[0]):
+            return None
+        at = v.end() + m.end()
+        k = para_rx().match(self.skel, at)
+        e = {"op": "append", "target": self.target, "text": clean(text[0]), "_paragraph_end": True}
+        if k:
+            e["anchor"] = {"paragraph": ordinal(k.group("k"))}
+        elif not re.match(r"đoạn(?:\s+văn)?(?:\s*:|\s+(?:câu|nội dung|ý|đoạn|⟦)|\s*$|\s*[.;,]|\s+(?:như\s+)?sau)",
+                          self.skel[at:], re.I):
+            return None  # "cuối đoạn “...”" / "cuối đoạn này": not a paragraph said plainly
+        return Reading([e], "edit", f"operation.add.verbs: {v.group(0).lower()} + cuối đoạn (inline)")
 
 
 def _previous_label(num: str) -> str | None:
