@@ -80,3 +80,13 @@ def test_sentences_of_one_point_at_one_place_are_one_comment_and_a_fault_before_
     assert "lùi thời điểm" in d["edits"][2]["text"] and "giữ nguyên" in d["edits"][2]["text"]
     outcomes = [a["outcome"] for a in d["accounting"] if str(a["n"]).startswith(("1", "2", "3"))]
     assert outcomes == ["comment", "comment", "ignored", "edit", "comment", "comment"]
+
+
+def test_a_place_several_documents_have_is_the_one_holding_the_quoted_words(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Khoản 3 đề nghị sửa “07 ngày làm việc” thành “05 ngày làm việc”.\n"
+             "2. Khoản 3 đề nghị sửa “30 ngày” thành “20 ngày”.", draft=qd)
+    # "khoản 3" is in the decision and in its Quy chế; the words to change are in one of them only
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Quy chế:I.3.3")]
+    assert [u["n"] for u in d["unresolved"]] == [2]  # words in none of them: still the person's choice
+    assert "05 ngày làm việc" in _accepted(qd, d, tmp_path)

@@ -216,6 +216,15 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                     reason=err.message))
             e["target"] = found[0].address
             return _shape(g, e, found[0])
+        if getattr(err, "ambiguous", False) and probe:
+            # "khoản 3" of several documents: the one candidate that holds the quoted words is meant
+            named = [s for s in (resolve_target(tree, c) for c in err.candidates) if s is not None]
+            holders = [s for s in named if g.holds(s, strip_ellipsis(probe)[0])]
+            if len(holders) == 1:
+                e["note"] = render(msg("“{target}” names several places; the quoted text is in {found}", target=target,
+                                        found=holders[0].address))
+                e["target"] = holders[0].address
+                return _shape(g, e, holders[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
     if e.get("_new"):

@@ -60,6 +60,8 @@ VI = {
     "cannot read the lexicon: {reason}": "không đọc được tệp từ vựng (lexicon): {reason}",
     # why a request became a comment or stayed unresolved (notes and reasons of extract)
     "joined to the comment above": "gộp vào góp ý ở trên",
+    "“{target}” names several places; the quoted text is in {found}":
+        "“{target}” chỉ nhiều vị trí; đoạn trích nằm ở {found}",
     "page reference: {page} (located by the quoted text)": "dẫn theo trang: {page} (xác định vị trí theo đoạn trích)",
     "the new text ends with “...”: give {option} to place it":
         "nội dung mới kết thúc bằng “...”: cần {option} để xác định vị trí",
