@@ -90,3 +90,14 @@ def test_a_place_several_documents_have_is_the_one_holding_the_quoted_words(tmp_
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Quy chế:I.3.3")]
     assert [u["n"] for u in d["unresolved"]] == [2]  # words in none of them: still the person's choice
     assert "05 ngày làm việc" in _accepted(qd, d, tmp_path)
+
+
+def test_a_sentence_that_opens_with_a_tables_row_is_about_that_row(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    d = _doc("1. Tại Biểu số 01, dòng “Tư pháp”, đề nghị sửa “1.372” thành “1.390”. Dòng Tổng cộng của biểu đề nghị "
+             "tính lại cho khớp.\n"
+             "2. Dòng “Tổng cộng” của Biểu số 01 và số liệu tại tiểu mục 1 Mục I cần được rà soát lại.", draft=report)
+    comments = [(e["n"], e["target"], e.get("row")) for e in d["edits"] if e["op"] == "comment"]
+    assert comments == [(1, "Phụ lục 01:Biểu số 01", "Tổng cộng"), (2, "Phụ lục 01:Biểu số 01", "Tổng cộng")]
+    result = redline.apply(report, {"author": "Hội", "edits": d["edits"]}, tmp_path / "rows.docx")
+    assert (result.applied, result.not_applied) == (3, 0)  # the cell change and both comments, at the row

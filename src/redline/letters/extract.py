@@ -210,6 +210,8 @@ class Reader:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
             if table and e["op"] != "comment":
                 e.update(table)
+            elif table and isinstance(table.get("_row"), str):
+                e.update(_table=True, _row=table["_row"])  # a comment at a row named by its words
             if place.page is not None and not e.get("note"):
                 e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
                 e["_page"] = True
@@ -234,7 +236,8 @@ _ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s
                           r"(?:stt|số thứ tự)\s+)(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
 # "dòng huyện Tân Lập, cột ...": a row named by its words without quotes, up to the next comma
-_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*(?=[,;:])")
+_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*"
+                        r"(?=[,;:]|\s(?:của|thuộc|trong)\s+(?:biểu|bảng)(?![\w]))")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 
 

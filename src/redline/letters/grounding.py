@@ -249,6 +249,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return tabled  # the table (and the row) the letter names narrow the place
     if e["op"] == "delete" and e.get("_rowdel"):
         return _row_deleted(g, e, section)
+    if e["op"] == "comment" and e.get("_table") and isinstance(e.get("_row"), str):
+        _comment_row(g, e, section)
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
@@ -497,6 +499,14 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     if t is not getattr(getattr(section, "table", None), "info", None):
         out["note"] = render(msg("in the table of {section}", section=section.address))
     return out
+
+
+def _comment_row(g: Ground, e: dict, section) -> None:
+    """A comment on a row the letter names by its words ("Dòng “Tổng cộng” của Biểu số 01 ..."):
+    anchored at that row when exactly one table of the place has it (else at the place)."""
+    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
+    if len(tables) == 1:
+        e["row"] = _row_named(g, tables[0], e["_row"])  # the place stays as the letter names it
 
 
 def _row_named(g: Ground, t, row):
