@@ -101,3 +101,9 @@ def test_a_sentence_that_opens_with_a_tables_row_is_about_that_row(tmp_path):
     assert comments == [(1, "Phụ lục 01:Biểu số 01", "Tổng cộng"), (2, "Phụ lục 01:Biểu số 01", "Tổng cộng")]
     result = redline.apply(report, {"author": "Hội", "edits": d["edits"]}, tmp_path / "rows.docx")
     assert (result.applied, result.not_applied) == (3, 0)  # the cell change and both comments, at the row
+
+
+def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
+    d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
+             "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.1"), (2, "III")]

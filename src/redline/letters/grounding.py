@@ -254,6 +254,11 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
+    elif e["op"] == "comment" and probe and not e.get("row"):
+        # "Đối với Phần III, ... để làm rõ nhận định “cải thiện rõ nét”": the comment goes where the
+        # draft's words it quotes are, inside the part named
+        section = _narrowed(g, section, strip_ellipsis(probe)[0])
+        e["target"] = section.address
     return _shape(g, e, section)
 
 
