@@ -107,3 +107,11 @@ def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_name
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
     assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.1"), (2, "III")]
+
+
+def test_the_can_cu_lines_are_the_preamble():
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về căn cứ ban hành: Luật được viện dẫn đã hết hiệu lực, đề nghị cập nhật văn bản thay thế.\n"
+             "2. Căn cứ thứ hai của dự thảo cần ghi đầy đủ ngày ban hành; đề nghị rà soát lại.", draft=qd)
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "preamble"),
+                                                                   (2, "comment", "preamble")]
