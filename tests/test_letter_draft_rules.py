@@ -115,3 +115,16 @@ def test_the_can_cu_lines_are_the_preamble():
              "2. Căn cứ thứ hai của dự thảo cần ghi đầy đủ ngày ban hành; đề nghị rà soát lại.", draft=qd)
     assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "preamble"),
                                                                    (2, "comment", "preamble")]
+
+
+def test_bullets_name_their_own_places_and_the_same_sentence_is_the_one_a_quote_found():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("- Câu “Chất lượng giải quyết TTHC được cải thiện rõ nét” đề nghị sửa cụm từ “rõ nét” thành “đáng kể”.\n"
+             "- Cũng tại câu này, đề nghị nêu rõ nguồn số liệu.\n"
+             "- Tại Mục 3 Phần I, đề nghị bổ sung kết quả kiểm tra.\n"
+             "- Tại điểm a tiểu mục 2.3, đề nghị rà soát lại số liệu.", draft=cchc)
+    got = [(e["op"], e["target"]) for e in d["edits"]]
+    # the second bullet's place is the one the first bullet's quotation found; the fourth bullet's
+    # "tiểu mục 2.3" is not completed with the third bullet's Mục 3 Phần I
+    assert got[:3] == [("replace_text", "III.1"), ("comment", "III.1"), ("comment", "I.3")]
+    assert got[3] == ("comment", "II.2.3.a")

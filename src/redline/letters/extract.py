@@ -66,14 +66,15 @@ class Reader:
         self.previous: str | None = None
         self.context: str | None = None  # the last place named (completes a bare finer one)
         self.numbered = False  # numbered items: each starts afresh
+        self.bulleted = False  # items that are bullets ("- Tại Mục 3 ..."): each starts afresh too
         self.current_by_unit: dict[int, list[str]] = {}
         self.opening = False  # reading the paragraphs before the first numbered item
         self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
         self.last_lead: Place | None = None  # the place the previous item ended on
 
     def item(self, item: Item, group: Ref | None = None) -> None:
-        if self.numbered and item.parent is None:
-            self.context = None  # a numbered item names its own places
+        if item.parent is None and (self.numbered or self.bulleted):
+            self.context = None  # a numbered (or bulleted) item names its own places
         if item.children:
             skel, quotes = mask_quotes(item.head)
             refs = find_refs(skel, quotes)
@@ -222,6 +223,11 @@ class Reader:
                 # "bỏ cụm từ “X” tại Điều 1 và Điều 2": the same change at each place named
                 self.edits.extend({**e, "target": t} for t in place.also)
         t = next((e["target"] for e in reading.edits if e.get("target")), None)
+        if t is None and reading.edits and self.draft is not None:
+            # no place named, the quoted current words pin it: "Cũng tại câu này, ..." after it
+            # means that place
+            held = {s.address for q in self.current_by_unit.get(k, []) for s in self.draft.sections_holding(q)}
+            t = held.pop() if len(held) == 1 else None
         if t:
             self.previous = t
         return k
@@ -347,6 +353,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         frame.opening = pre[0]
     reader = Reader(g)
     reader.numbered = numbered
+    reader.bulleted = any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body)
     reader.opening = True
     for extra in pre:
         # Paragraphs before the first numbered instruction: the opening formula, and sometimes
