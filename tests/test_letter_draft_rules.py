@@ -128,3 +128,23 @@ def test_bullets_name_their_own_places_and_the_same_sentence_is_the_one_a_quote_
     # "tiểu mục 2.3" is not completed with the third bullet's Mục 3 Phần I
     assert got[:3] == [("replace_text", "III.1"), ("comment", "III.1"), ("comment", "I.3")]
     assert got[3] == ("comment", "II.2.3.a")
+
+
+def _rows_of(path) -> list[list[str]]:
+    return [[c.text for c in r.cells] for t in docx.Document(str(path)).tables for r in t.rows]
+
+
+def test_a_new_row_named_by_its_words_with_its_cells_by_their_columns(tmp_path):
+    d = _doc("1. Ở bảng lộ trình tại khoản 2 Điều 9, đề nghị thêm một dòng “Thủ tục về đất đai” với thời hạn cung cấp "
+             "“Năm 2026”, vì số hồ sơ lĩnh vực này rất lớn.")
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [("append", ["4", "Thủ tục về đất đai", "Năm 2026"])]
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    t = _doc("1. Đề nghị bổ sung dòng “Tổng cộng” vào cuối Biểu số 02 với số liệu: Đã giải quyết 3.722, Đúng hạn 3.621, "
+             "Tỷ lệ đúng hạn 97,3%.\n"
+             "2. Ở Biểu số 02, đề nghị thêm một dòng “Huyện Sơn Hà” với số liệu chưa tổng hợp.", draft=report)
+    assert [(e["op"], e.get("cells")) for e in t["edits"]] == [
+        ("append", ["", "Tổng cộng", "3.722", "3.621", "97,3%"]), ("comment", None)]
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(report, {"author": "Hội", "edits": t["edits"]}, out)
+    redline.accept(out, accepted)
+    assert ["", "Tổng cộng", "3.722", "3.621", "97,3%"] in _rows_of(accepted)

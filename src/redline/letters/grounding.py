@@ -564,33 +564,40 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
     the letter gives, or the next one.  Any column left unsaid: None (a comment)."""
     tables = _tables_of(g, section)
     text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
-    pairs = re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
-    if len(pairs) < 2:
+    pairs = [(a, b) for a, b in re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+             if not re.search(r"(?i)(?:dòng|hàng)\s*$", a)]  # "thêm một dòng “X”": the row's name, not a cell
+    named_row = e.get("_row") if isinstance(e.get("_row"), str) else None
+    if len(pairs) < (1 if named_row else 2):
         pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
                                                    for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
-    if len(tables) != 1 or len(pairs) < 2:
+    if len(tables) != 1 or len(pairs) < (1 if named_row else 2):
         return None
     t = tables[0]
     heads = [fold(h) for h in t.header]
     cells: list[str | None] = [None] * len(t.header)
     for label, value in pairs:
         label = fold(label)
-        hit = [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
+        hit = [i for i, h in enumerate(heads) if h and h == label.strip()] or \
+            [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
             [i for i, h in enumerate(heads) if h.startswith(label)]
         if len(hit) != 1 or cells[hit[0]] is not None:
             return None
         cells[hit[0]] = clean(value)
     rows = _rows(g, t)[t.header_rows:]
     name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
+    name = name.group("n") if name else named_row  # "bổ sung dòng “Tổng cộng” ... với số liệu: ..."
+    total = bool(name and re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", name))
     for i, h in enumerate(heads):
         if cells[i] is not None:
             continue
-        if h in ("stt", "tt"):
+        if h in ("stt", "tt") and total:
+            cells[i] = ""  # a total row has no number
+        elif h in ("stt", "tt"):
             last = [r[i] for r in rows if r[i:i + 1] and r[i].strip(".").isdigit()]
             cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else \
                 str(int(last[-1].strip(".")) + 1) if last else None
         elif name and any(r[i:i + 1] and not re.search(r"\d", r[i]) for r in rows):
-            n = clean(name.group("n"))
+            n = clean(name)
             cells[i] = n[:1].upper() + n[1:]  # the row's name, written as the column writes names
             name = None
     if any(c is None for c in cells):

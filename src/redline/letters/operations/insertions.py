@@ -163,6 +163,29 @@ class InsertionRules(RuleBase):
             return comment(self.target, self.u, rule, msg("insertion without its text: left to the drafter"))
         return Reading([e], "edit", rule)
 
+    def new_row(self):
+        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
+        named by its words, with the cells the letter gives by their columns' names.  Grounding
+        builds the row from the table's header (grounding._row_cells); a cell left unsaid there
+        makes it a comment."""
+        v = self.verb("operation.add.verbs")
+        if not v or not self.target:
+            return None
+        m = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?⟦(?P<name>\d+)⟧"
+                     r"\s*,?\s*(?:với|có|gồm)\s+(?P<cells>.+)$", self.skel[v.end():], re.I)
+        if not m:
+            return None
+        cells = m.group("cells")
+        end = re.search(r"[,;.]\s*(?:vì|để|do|bởi|nhằm)\b|\.\s*$", cells)  # the reason is not a cell
+        cells = cells[: end.start()] if end else cells
+        pairs = re.findall(r"([^⟦,;]+?)\s*:?\s*⟦(\d+)⟧", cells)
+        if not pairs or re.sub(r"[^⟦,;]+?\s*:?\s*⟦\d+⟧|[\s,;]|\bvà\b", "", cells):
+            return None  # something besides "label “value”" pairs: not for a rule to build
+        text = "; ".join(f"{clean(label)} “{clean(self.q[int(k)])}”" for label, k in pairs)
+        return Reading([{"op": "append", "target": self.target, "paragraphs": [text], "_table": True,
+                         "_row": clean(self.q[int(m.group("name"))])}], "edit",
+                       f"operation.add.verbs: {v.group(0).lower()} + a new row (dòng “...” với ...)")
+
     def add(self):
         v = self.verb("operation.add.verbs")
         if not v:
