@@ -148,3 +148,12 @@ def test_a_new_row_named_by_its_words_with_its_cells_by_their_columns(tmp_path):
     redline.apply(report, {"author": "Hội", "edits": t["edits"]}, out)
     redline.accept(out, accepted)
     assert ["", "Tổng cộng", "3.722", "3.621", "97,3%"] in _rows_of(accepted)
+
+
+def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candidates():
+    d = _doc("1. Đề nghị quy định trách nhiệm của cơ quan khi hệ thống gặp sự cố kéo dài.\n"
+             "2. Đề nghị bổ sung chế độ khen thưởng cho cán bộ.")
+    by_n = {u["n"]: u for u in d["unresolved"]}
+    assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
+    assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
+    assert not d["edits"]  # candidates are offered, never taken as the place

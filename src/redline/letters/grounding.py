@@ -18,7 +18,9 @@ guide to where a change goes.  With a draft (always in `apply`, with --draft in 
 """
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import ResolveError
@@ -78,6 +80,41 @@ class Ground:
         if scope == "heading":
             return range(s.heading, s.heading + 1)
         return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Where a placeless request may belong, for the person who places it: the parts whose own
+        words (heading and body, not their sub-parts') share the most word pairs of ``text`` that
+        are rare in the draft.  Offered as candidates, never taken as the place."""
+        def pairs(t: str) -> set[str]:
+            w = re.findall(r"\w+", unicodedata.normalize("NFC", t).lower())  # accents kept: "cán bộ" is not "cần bổ"
+            return {f"{a} {b}" for a, b in zip(w, w[1:])}
+        from .lexicon import lexicon
+
+        lx = lexicon()
+        asking = set()  # the letter's own asking words are not what it speaks of
+        for path in ("request.markers", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                     "advisory.verbs", "advisory.hedges"):
+            for phrase in lx.phrases(path):
+                asking |= pairs(phrase)
+        want = pairs(text) - asking
+        if not want:
+            return []
+        own: dict[str, set[str]] = {}
+        for s in self.tree.walk():
+            if s.heading is None:
+                continue
+            stop = min([c.heading for c in s.children if c.heading is not None] or [s.end])
+            own[s.address] = pairs(" ".join(self.tree.text(i) for i in range(s.heading, max(stop, s.heading + 1))))
+        if not own:
+            return []
+        df: dict[str, int] = {}
+        for got in own.values():
+            for p in got & want:
+                df[p] = df.get(p, 0) + 1
+        n = len(own)
+        score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
+        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])
+        return best[:limit]
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -191,7 +228,7 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return _shape(g, e, found[0])
         reason = (msg("no section named, and the quoted text is in several places") if len(found) > 1 else
                   msg("no section named: the instruction says what to change but not where"))
-        doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found]))
+        doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found] or g.suggest(e.get("quote") or "")))
         return None
     if target in SPECIAL:
         if target == "*":
