@@ -309,11 +309,13 @@ def _typed(body: str) -> dict:
 
 
 def test_new_words_for_a_place_inside_a_part_never_go_to_its_end():
-    # rule 6: "vào cuối đoạn thứ nhất" names a paragraph; the end of Mục 3 Phần I is elsewhere
+    # rule 6: "vào cuối đoạn thứ nhất" names a paragraph; the end of Mục 3 Phần I is elsewhere: the
+    # sentence goes to the end of that paragraph (inline), never after the part's last one
     d = _typed("1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn thứ nhất câu: “Kết quả kiểm tra được công "
                "khai trên Cổng Thông tin điện tử tỉnh.”")
-    assert [e for e in d["edits"] if e["op"] in ("append", "prepend")] == []
-    assert [e["target"] for e in d["edits"] if e["op"] == "comment"] == ["I.3"]
+    assert [(e["op"], e["target"], e.get("anchor")) for e in d["edits"]] == [("append", "I.3", {"paragraph": 1})]
+    d = _typed("1. Tại Mục 3 Phần I, đề nghị bổ sung vào cuối đoạn câu: “Kết quả kiểm tra được công khai.”")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "I.3")]  # two paragraphs: which one?
 
 
 def test_a_named_new_part_the_reading_did_not_make_is_a_comment():

@@ -270,3 +270,14 @@ def test_shortened_reading_needs_the_full_number(cchc, english):
     assert resolve(cchc, "mục 2.3 của Phần II").address == "II.2.3"
     assert resolve(english, "Section 2.1 of Part II").address == "II.1"
     assert resolve(english, "Part II, 2.2").address == "II.2"
+
+
+def test_a_part_the_draft_lacks_offers_its_parent_first():
+    # Điều 3 of the Quy chế has three khoản: "khoản 4 Điều 3" is not there, Điều 3 is
+    from conftest import FIXTURES
+    from redline import outline
+
+    qd = outline(FIXTURES / "drafts" / "quyetdinh-typed.docx")
+    with pytest.raises(ResolveError) as e:
+        resolve(qd, "Khoản 4 Điều 3 của Quy chế")
+    assert e.value.candidates[0] == "Quy chế:I.3"

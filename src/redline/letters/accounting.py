@@ -34,6 +34,9 @@ class Ledger:
             if u is not None:
                 by_unit.setdefault(u, set()).add("comment" if e["op"] == "comment" else "edit")
                 self.entries[u].setdefault("edits", []).append(describe(e))
+            for more in e.get("_joined", []):  # sentences of the same comment (extract.join_comments)
+                by_unit.setdefault(more, set()).add("comment")
+                self.entries[more].setdefault("edits", []).append(render(msg("joined to the comment above")))
         for x in unresolved:
             u = x.get("_unit")
             if u is not None:

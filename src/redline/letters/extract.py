@@ -66,14 +66,15 @@ class Reader:
         self.previous: str | None = None
         self.context: str | None = None  # the last place named (completes a bare finer one)
         self.numbered = False  # numbered items: each starts afresh
+        self.bulleted = False  # items that are bullets ("- Tại Mục 3 ..."): each starts afresh too
         self.current_by_unit: dict[int, list[str]] = {}
         self.opening = False  # reading the paragraphs before the first numbered item
         self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
         self.last_lead: Place | None = None  # the place the previous item ended on
 
     def item(self, item: Item, group: Ref | None = None) -> None:
-        if self.numbered and item.parent is None:
-            self.context = None  # a numbered item names its own places
+        if item.parent is None and (self.numbered or self.bulleted):
+            self.context = None  # a numbered (or bulleted) item names its own places
         if item.children:
             skel, quotes = mask_quotes(item.head)
             refs = find_refs(skel, quotes)
@@ -120,6 +121,8 @@ class Reader:
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
             k = self.emit(u, place, reading)
+            if reading.declines:
+                self._drop_reported(u.n)
             self._settle_faults(k, place, reading)
             if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
                     "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
@@ -137,6 +140,19 @@ class Reader:
         if fresh and lead is not None:
             self.last_lead = lead
         return lead
+
+    def _drop_reported(self, n) -> None:
+        """"Một số phòng đề xuất bỏ X; Sở không thống nhất với ý kiến này": a view the sender reports
+        and then declines asks nothing of the draft; its comment goes, and it is listed as ignored."""
+        for k in range(len(self.ledger.entries) - 1, -1, -1):
+            entry = self.ledger.entries[k]
+            if entry["n"] != n:
+                break
+            if entry["outcome"] != "ignored" and re.search(r"advisory\.(?:reported|opinions)", entry["rule"]):
+                self.edits = [e for e in self.edits if e.get("_unit") != k]
+                entry["outcome"] = "ignored"
+                entry["rule"] = "narrative: others' view the letter reports and then declines"
+                self.ignored.append(entry["text"])
 
     def _settle_faults(self, k: int, place: Place, reading) -> None:
         """A fault found with a place ("Quy định như vậy là chưa đầy đủ") followed by the request
@@ -195,6 +211,8 @@ class Reader:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
             if table and e["op"] != "comment":
                 e.update(table)
+            elif table and isinstance(table.get("_row"), str):
+                e.update(_table=True, _row=table["_row"])  # a comment at a row named by its words
             if place.page is not None and not e.get("note"):
                 e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
                 e["_page"] = True
@@ -205,6 +223,11 @@ class Reader:
                 # "bỏ cụm từ “X” tại Điều 1 và Điều 2": the same change at each place named
                 self.edits.extend({**e, "target": t} for t in place.also)
         t = next((e["target"] for e in reading.edits if e.get("target")), None)
+        if t is None and reading.edits and self.draft is not None:
+            # no place named, the quoted current words pin it: "Cũng tại câu này, ..." after it
+            # means that place
+            held = {s.address for q in self.current_by_unit.get(k, []) for s in self.draft.sections_holding(q)}
+            t = held.pop() if len(held) == 1 else None
         if t:
             self.previous = t
         return k
@@ -219,7 +242,8 @@ _ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s
                           r"(?:stt|số thứ tự)\s+)(?P<k>\d+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?![\w])")
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
 # "dòng huyện Tân Lập, cột ...": a row named by its words without quotes, up to the next comma
-_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*(?=[,;:])")
+_ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*"
+                        r"(?=[,;:]|\s(?:của|thuộc|trong)\s+(?:biểu|bảng)(?![\w]))")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 
 
@@ -252,6 +276,54 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
+def join_comments(doc: dict, ledger: Ledger) -> None:
+    """One instruction, one comment: in one item, sentences that end as comments at the same
+    place ("Cụm từ “X” ở khoản 3 chưa rõ. Đề nghị làm rõ.") are one comment holding all their
+    words, and a fault found at a place ("câu “X” chưa chính xác vì ...") followed by the change
+    that fixes it there is that change's reason, not a comment of its own."""
+    def where(e: dict) -> tuple:
+        return (str(e.get("n")), e.get("target"), str(e.get("row")), str(e.get("column")))
+
+    out: list[dict] = []
+    first: dict[tuple, dict] = {}
+    for e in doc["edits"]:
+        k = where(e)
+        if e["op"] != "comment":
+            for c in [c for c in out if c["op"] == "comment" and where(c) == k and c.get("_unit") is not None
+                      and "advisory.problems" in ledger.entries[c["_unit"]]["rule"] and not c.get("_joined")]:
+                out.remove(c)
+                first.pop(k, None)
+                entry = ledger.entries[c["_unit"]]
+                entry["outcome"], entry["rule"] = "ignored", "narrative: the fault behind the change that follows"
+            out.append(e)
+            continue
+        head = first.get(k)
+        if head is not None and e.get("_unit") is not None and e.get("_unit") != head.get("_unit") \
+                and e.get("_unit") not in head.get("_joined", []) and _leads_to(ledger, head, e):
+            head["text"] = head["text"].rstrip() + " " + e["text"].lstrip()
+            head.setdefault("_joined", []).append(e["_unit"])
+            continue
+        first.setdefault(k, e)
+        out.append(e)
+    doc["edits"] = out
+
+
+def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
+    """Does the comment ``head`` lead to the request ``e`` (one point), rather than stand beside it
+    as a request of its own?  It does when it asks nothing itself (a fault, what the draft says),
+    or reports others' view before the sender's own request."""
+    if head.get("_unit") is None:
+        return False
+    a, b = ledger.entries[head["_unit"]], ledger.entries[e["_unit"]]
+
+    def reported(entry: dict) -> bool:
+        return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
+                    lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
+    if reported(a):
+        return not reported(b)
+    return not lexicon().rx("request.markers").search(a["text"])
+
+
 def _number_in_order(entries: list[dict], doc: dict) -> None:
     """A letter with neither numbers nor bullets (a citizen's, a news report): its instructions
     are numbered in the order it gives them, one number each (fixtures/letters/README.md)."""
@@ -281,6 +353,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         frame.opening = pre[0]
     reader = Reader(g)
     reader.numbered = numbered
+    reader.bulleted = any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body)
     reader.opening = True
     for extra in pre:
         # Paragraphs before the first numbered instruction: the opening formula, and sometimes
@@ -317,6 +390,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
                                                                "change but not where")), "quote": e["quote"]})
         doc["edits"] = placed
     firewall(doc, g)
+    join_comments(doc, reader.ledger)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
         _number_in_order(reader.ledger.entries, doc)

@@ -21,7 +21,9 @@ reason (docs/letters/grammar.md, "The harm firewall", lists the rules):
    open a block, not words cut out of a sentence (small letters, a comma first);
 6. **the position the letter names** (``position.finer`` in the lexicon: "vào cuối đoạn",
    "sau dòng", "sau câu", ...): new words put at the end or start of a whole part, when the
-   letter named a paragraph, sentence or row inside it, are at the wrong place;
+   letter named a paragraph, sentence or row inside it, are at the wrong place; a sentence for
+   "the end of the paragraph" goes there when the part has that paragraph (by its ordinal, or
+   its only one);
 7. **the new part the letter names** ("bổ sung điểm e) ...", "bổ sung khoản 4"): new words
    that neither carry that label nor become that part are at the wrong place;
 8. **a sentence rewritten** (``replace_text`` whose new words are a whole sentence holding the
@@ -30,6 +32,8 @@ reason (docs/letters/grammar.md, "The harm firewall", lists the rules):
    words (the diff core then marks only what differs); otherwise the drafter decides.
 9. **a lone value** ("sửa thành “ngày 01 tháng 01 năm 2025”" at a khoản whose text holds one date):
    the value of that shape the part holds is what changes, not the whole part.
+10. **two phrases swapped** ("hoán đổi cụm từ “A” lên trước cụm từ “B”", read by the draft as the
+   span "B, A" becoming "A, B"): each phrase stands once at the place, so the span is the one meant.
 
 Without a draft only the rules that need none apply, and two more: new text ending in "..."
 ("the rest as it is") and a common word to drop need the draft to be placed.
@@ -71,7 +75,9 @@ def _position(e: dict) -> object | None:
     if e["op"] not in ("append", "prepend") or e.get("anchor") or e.get("row") is not None or e.get("cells"):
         return None
     skel = _skeleton(e)
-    if lexicon().rx("position.finer").search(skel):
+    finer = [m for m in lexicon().rx("position.finer").finditer(skel)
+             if not (e.get("_paragraph_end") and " ".join(m.group(0).lower().split()) == "cuối đoạn")]
+    if finer:
         return msg("the letter names a place inside {section} the reading did not find: left to the drafter",
                    section=e["target"])
     m = re.search(r"\b(?:bổ sung|thêm)\s+(?:thêm\s+)?(?:một\s+)?(?P<kind>điểm|khoản|tiểu mục|mục|điều)\s+"
@@ -120,6 +126,17 @@ def _whole_sentence_in(g: Ground, section, sentence: str) -> bool:
     return any(rx.search(g.block(i)) for i in g.content_blocks(section))
 
 
+def _one_paragraph_named(g: Ground, section, k: int | str | None) -> bool:
+    """Rule 6 for a sentence at the end of a paragraph: a part without subparts whose paragraph
+    the letter names by its ordinal, or ("vào cuối đoạn") has only one."""
+    if section.children:
+        return False
+    paras = [i for i in g.content_blocks(section) if i != section.heading and g.block(i)
+             and g.tree.blocks[i].tag.endswith("}p")] or \
+        ([section.heading] if section.inline and section.heading is not None else [])
+    return len(paras) == 1 if k is None else k == "last" or 1 <= k <= len(paras)
+
+
 def _sentence_rewritten(e: dict, g: Ground) -> dict:
     """Rule 8: short words to find, new words a whole sentence holding them."""
     find, new = norm(e.get("find") or ""), norm(e.get("replace") or "")
@@ -165,6 +182,9 @@ def _fragment(e: dict) -> object | None:
 
 
 def _without_draft(e: dict) -> object | None:
+    if e.get("_paragraph_end") and not e.get("anchor"):
+        return msg("the letter names a place inside {section} the reading did not find: left to the drafter",
+                   section=e["target"])
     if e.get("_rest_as_is"):
         return msg("the new text ends with “...”: give {option} to place it", option=Option("draft"))
     if e.get("_common"):
@@ -179,6 +199,9 @@ def _against_draft(e: dict, g: Ground) -> object | None:
     section = resolve_target(g.tree, target)
     if section is None:
         return None  # grounding listed it as unresolved already
+    if e.get("_paragraph_end") and not _one_paragraph_named(g, section, (e.get("anchor") or {}).get("paragraph")):
+        return msg("the letter names a place inside {section} the reading did not find: left to the drafter",
+                   section=section.address)
     words = e.get("find")
     if words and e["op"] in ("replace_text", "delete"):
         n = g.count_in(section, words, e.get("scope"))
@@ -188,6 +211,12 @@ def _against_draft(e: dict, g: Ground) -> object | None:
         if n > 1 and several and not e.get("occurrence") and target not in SPECIAL:
             return msg("“{find}” occurs {count} times in {section}: left to the drafter", find=words, count=n,
                        section=section.address)
+    for phrase in e.get("_swap") or ():  # rule 10: each of two phrases swapped stands once at the place
+        n = g.count_in(section, phrase, e.get("scope"))
+        if n != 1:
+            return msg("“{find}” occurs {count} times in {section}: left to the drafter", find=phrase, count=n,
+                       section=section.address) if n else \
+                msg("the quoted text is not in {section}: left to the drafter", section=section.address)
     anchor = e.get("anchor") or {}
     sentence = anchor.get("sentence") or anchor.get("sentence_prefix")
     if sentence and g.count_in(section, sentence) == 0:

@@ -18,7 +18,9 @@ guide to where a change goes.  With a draft (always in `apply`, with --draft in 
 """
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import ResolveError
@@ -78,6 +80,41 @@ class Ground:
         if scope == "heading":
             return range(s.heading, s.heading + 1)
         return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Where a placeless request may belong, for the person who places it: the parts whose own
+        words (heading and body, not their sub-parts') share the most word pairs of ``text`` that
+        are rare in the draft.  Offered as candidates, never taken as the place."""
+        def pairs(t: str) -> set[str]:
+            w = re.findall(r"\w+", unicodedata.normalize("NFC", t).lower())  # accents kept: "cán bộ" is not "cần bổ"
+            return {f"{a} {b}" for a, b in zip(w, w[1:])}
+        from .lexicon import lexicon
+
+        lx = lexicon()
+        asking = set()  # the letter's own asking words are not what it speaks of
+        for path in ("request.markers", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
+                     "advisory.verbs", "advisory.hedges"):
+            for phrase in lx.phrases(path):
+                asking |= pairs(phrase)
+        want = pairs(text) - asking
+        if not want:
+            return []
+        own: dict[str, set[str]] = {}
+        for s in self.tree.walk():
+            if s.heading is None:
+                continue
+            stop = min([c.heading for c in s.children if c.heading is not None] or [s.end])
+            own[s.address] = pairs(" ".join(self.tree.text(i) for i in range(s.heading, max(stop, s.heading + 1))))
+        if not own:
+            return []
+        df: dict[str, int] = {}
+        for got in own.values():
+            for p in got & want:
+                df[p] = df.get(p, 0) + 1
+        n = len(own)
+        score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
+        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])
+        return best[:limit]
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -191,7 +228,7 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return _shape(g, e, found[0])
         reason = (msg("no section named, and the quoted text is in several places") if len(found) > 1 else
                   msg("no section named: the instruction says what to change but not where"))
-        doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found]))
+        doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found] or g.suggest(e.get("quote") or "")))
         return None
     if target in SPECIAL:
         if target == "*":
@@ -216,6 +253,15 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                     reason=err.message))
             e["target"] = found[0].address
             return _shape(g, e, found[0])
+        if getattr(err, "ambiguous", False) and probe:
+            # "khoản 3" of several documents: the one candidate that holds the quoted words is meant
+            named = [s for s in (resolve_target(tree, c) for c in err.candidates) if s is not None]
+            holders = [s for s in named if g.holds(s, strip_ellipsis(probe)[0])]
+            if len(holders) == 1:
+                e["note"] = render(msg("“{target}” names several places; the quoted text is in {found}", target=target,
+                                        found=holders[0].address))
+                e["target"] = holders[0].address
+                return _shape(g, e, holders[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
     if e.get("_new"):
@@ -240,8 +286,15 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return tabled  # the table (and the row) the letter names narrow the place
     if e["op"] == "delete" and e.get("_rowdel"):
         return _row_deleted(g, e, section)
+    if e["op"] == "comment" and e.get("_table") and isinstance(e.get("_row"), str):
+        _comment_row(g, e, section)
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
+        e["target"] = section.address
+    elif e["op"] == "comment" and probe and not e.get("row"):
+        # "Đối với Phần III, ... để làm rõ nhận định “cải thiện rõ nét”": the comment goes where the
+        # draft's words it quotes are, inside the part named
+        section = _narrowed(g, section, strip_ellipsis(probe)[0])
         e["target"] = section.address
     return _shape(g, e, section)
 
@@ -490,6 +543,14 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     return out
 
 
+def _comment_row(g: Ground, e: dict, section) -> None:
+    """A comment on a row the letter names by its words ("Dòng “Tổng cộng” của Biểu số 01 ..."):
+    anchored at that row when exactly one table of the place has it (else at the place)."""
+    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
+    if len(tables) == 1:
+        e["row"] = _row_named(g, tables[0], e["_row"])  # the place stays as the letter names it
+
+
 def _row_named(g: Ground, t, row):
     """The row as the planner finds it: a number as it is; words as the draft writes them (the
     letter's "huyện Tân Lập" is the row "Huyện Tân Lập"), None when no row has them."""
@@ -540,33 +601,40 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
     the letter gives, or the next one.  Any column left unsaid: None (a comment)."""
     tables = _tables_of(g, section)
     text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
-    pairs = re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
-    if len(pairs) < 2:
+    pairs = [(a, b) for a, b in re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
+             if not re.search(r"(?i)(?:dòng|hàng)\s*$", a)]  # "thêm một dòng “X”": the row's name, not a cell
+    named_row = e.get("_row") if isinstance(e.get("_row"), str) else None
+    if len(pairs) < (1 if named_row else 2):
         pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
                                                    for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
-    if len(tables) != 1 or len(pairs) < 2:
+    if len(tables) != 1 or len(pairs) < (1 if named_row else 2):
         return None
     t = tables[0]
     heads = [fold(h) for h in t.header]
     cells: list[str | None] = [None] * len(t.header)
     for label, value in pairs:
         label = fold(label)
-        hit = [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
+        hit = [i for i, h in enumerate(heads) if h and h == label.strip()] or \
+            [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
             [i for i, h in enumerate(heads) if h.startswith(label)]
         if len(hit) != 1 or cells[hit[0]] is not None:
             return None
         cells[hit[0]] = clean(value)
     rows = _rows(g, t)[t.header_rows:]
     name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
+    name = name.group("n") if name else named_row  # "bổ sung dòng “Tổng cộng” ... với số liệu: ..."
+    total = bool(name and re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", name))
     for i, h in enumerate(heads):
         if cells[i] is not None:
             continue
-        if h in ("stt", "tt"):
+        if h in ("stt", "tt") and total:
+            cells[i] = ""  # a total row has no number
+        elif h in ("stt", "tt"):
             last = [r[i] for r in rows if r[i:i + 1] and r[i].strip(".").isdigit()]
             cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else \
                 str(int(last[-1].strip(".")) + 1) if last else None
         elif name and any(r[i:i + 1] and not re.search(r"\d", r[i]) for r in rows):
-            n = clean(name.group("n"))
+            n = clean(name)
             cells[i] = n[:1].upper() + n[1:]  # the row's name, written as the column writes names
             name = None
     if any(c is None for c in cells):

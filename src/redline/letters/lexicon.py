@@ -69,12 +69,19 @@ class Lexicon:
             out.extend(self.get(p))
         return out
 
-    def pattern(self, *paths: str) -> str:
-        return phrase_pattern(self.phrases(*paths))
-
     def alt(self, *paths: str) -> str:
-        """The bare alternation (no word bounds), to build a larger pattern around."""
-        return alternation(self.phrases(*paths))
+        """The bare alternation (no word bounds), to build a larger pattern around.  A list of
+        operation verbs never matches where a compound of ``operation.compounds`` stands
+        ("chuyển" is no verb in "quy định chuyển tiếp")."""
+        return self._not_compound(paths) + alternation(self.phrases(*paths))
+
+    def pattern(self, *paths: str) -> str:
+        return r"(?<![\w])" + self.alt(*paths) + r"(?![\w])"
+
+    def _not_compound(self, paths: tuple[str, ...]) -> str:
+        if not any(p.startswith("operation.") and p.endswith(".verbs") for p in paths):
+            return ""
+        return "(?!" + alternation(self.get("operation.compounds")) + r"(?![\w]))"
 
     def rx(self, *paths: str, before: str = "", after: str = "") -> re.Pattern:
         key = ("|".join(paths), before, after)

@@ -392,9 +392,35 @@ def whole_subject(skel: str) -> str | None:
     return f"location.special.subjects: {m.group('s').lower()}"
 
 
+_ROW_FIRST = re.compile(r"(?i)^\W*(?:tại\s+|ở\s+)?(?:dòng|hàng)\s+(?:⟦\d+⟧|[^\W\d][^,;:⟦]{0,40}?)\s+(?:của|tại|trong|thuộc)\s+"
+                        r"(?P<t>(?:biểu|bảng)(?:\s+(?:số\s+)?\d+)?)(?P<this>\s+(?:này|trên))?(?![\w])")
+
+
+def _row_of_table(skel: str, previous: str | None) -> tuple[str, str, bool] | None:
+    """(target, rule, own) of a clause that opens with a table's row: "Dòng “X” của Biểu số 01",
+    or "Dòng X của biểu (này)" -- the table the letter named just before."""
+    m = _ROW_FIRST.match(skel)
+    if not m:
+        return None
+    t = " ".join(m.group("t").split())
+    if re.search(r"\d", t):
+        return t[:1].upper() + t[1:], f"location.table: {t.lower()}", True
+    if previous and re.search(r"(?i)(?:biểu|bảng)", previous):
+        return previous, f"location.table: {t.lower()} (the one named before)", True
+    return None
+
+
 def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str | None,
              lead: "Place | None", context: str | None = None) -> Place:
     """The place of one clause (see the module docstring for the order)."""
+    lead_table = _row_of_table(skel, previous)
+    if lead_table is not None:
+        # "Dòng “Tổng cộng” của Biểu số 01 và số liệu tại tiểu mục 1 Mục I ...": the sentence's
+        # subject is the row; "Dòng Tổng cộng của biểu ..." is the row of the table just named
+        p = Place(refs=[], page=page_of(skel))
+        p.current, p.by_content = current_quotes(skel)
+        p.target, p.rule, p.own = lead_table
+        return p
     all_refs = find_refs(skel, quotes)
     end = instruction_end(skel)
     refs = [r for r in all_refs if r.start < end] or []

@@ -116,6 +116,14 @@ def _order_verb(skel: str, *paths: str) -> re.Match | None:
     return order_verbs(skel, *paths)
 
 
+def _only_new_words(piece: str) -> bool:
+    """"đề nghị sửa thành “Y”": a clause whose one quotation is the new words, with no place and
+    no current words of its own -- it changes what the clause before it quoted."""
+    lx = lexicon()
+    return bool(re.fullmatch(r"\W*(?:(?:" + lx.alt("request.markers") + r")\s+)?(?:" + lx.alt("operation.change.verbs") +
+                             r")(?:\s+lại)?\s*(?:thành|là|bằng)\s*:?\s*⟦\d+⟧\W*", piece, re.I))
+
+
 def colon_kind(sentence: str) -> tuple[str | None, int]:
     """('introduce' | 'announce' | None, index of the colon) for a sentence skeleton.  A colon in
     the reason that follows the instruction ("... để phù hợp với Điều lệ: “...”") is none."""
@@ -466,7 +474,7 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
             continue
         context_only = out and not names_place(piece, quotes) and not _asks_strongly(out[-1][0]) and \
             not order_verbs(out[-1][0], "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs") \
-            and "⟦" not in piece
+            and ("⟦" not in piece or "⟦" in out[-1][0] and _only_new_words(piece))
         if context_only:
             # "Có ý kiến cho rằng X còn rộng; đề nghị Ban soạn thảo làm rõ", "Điều 7 và Điều 8 ... có thể
             # gộp; đề nghị cơ quan soạn thảo cân nhắc": what (and where) the request is about, then the

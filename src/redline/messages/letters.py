@@ -59,6 +59,9 @@ VI = {
     "warning: {text}": "lưu ý: {text}",
     "cannot read the lexicon: {reason}": "không đọc được tệp từ vựng (lexicon): {reason}",
     # why a request became a comment or stayed unresolved (notes and reasons of extract)
+    "joined to the comment above": "gộp vào góp ý ở trên",
+    "“{target}” names several places; the quoted text is in {found}":
+        "“{target}” chỉ nhiều vị trí; đoạn trích nằm ở {found}",
     "page reference: {page} (located by the quoted text)": "dẫn theo trang: {page} (xác định vị trí theo đoạn trích)",
     "the new text ends with “...”: give {option} to place it":
         "nội dung mới kết thúc bằng “...”: cần {option} để xác định vị trí",
@@ -116,6 +119,10 @@ VI = {
     "the letter offers alternatives: left to the drafter":
         "văn bản góp ý nêu nhiều phương án: để cơ quan soạn thảo xử lý",
     "move without quoted text: left to the drafter": "chuyển chỗ nhưng không trích nội dung: để cơ quan soạn thảo xử lý",
+    "two phrases to swap: which words stand between them needs the draft: left to the drafter":
+        "hoán đổi hai cụm từ: cần có dự thảo để biết giữa chúng là gì: để cơ quan soạn thảo xử lý",
+    "the two phrases are not side by side once in the draft: left to the drafter":
+        "hai cụm từ không đứng liền nhau đúng một chỗ trong dự thảo: để cơ quan soạn thảo xử lý",
     "move without a clear destination: left to the drafter":
         "chuyển chỗ nhưng không rõ chuyển đến đâu: để cơ quan soạn thảo xử lý",
     "the letter quotes the moved text cut short: left to the drafter":

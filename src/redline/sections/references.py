@@ -569,8 +569,21 @@ def _nearest(idx: _Index, ref: Reference, limit: int = 5) -> list[Section]:
     return _unique(out)[:limit]
 
 
-def _not_found(idx: _Index, ref: Reference, looked: str | None) -> ResolveError:
+def _parent_of_missing(outline: Outline, idx: "_Index", ref: Reference, space: str) -> Section | None:
+    """"khoản 4 Điều 3" where Điều 3 has three khoản: Điều 3, the part that exists -- the first
+    place a person looks (and the first candidate offered)."""
+    if len(ref.components) < 2:
+        return None
+    try:
+        return _resolve_in(outline, idx, Reference(ref.text, ref.components[:-1]), space)
+    except ResolveError:
+        return None
+
+
+def _not_found(idx: _Index, ref: Reference, looked: str | None, parent: Section | None = None) -> ResolveError:
     near = _nearest(idx, ref)
+    if parent is not None and not any(s.address.startswith(parent.address + ".") for s in near):
+        near = _unique([parent] + near)[:5]  # the nearest by number are not its parts: it comes first
     text = joined(msg("no section matches '{reference}'", reference=ref.text),
                   msg(" (looked for {addresses})", addresses=looked) if looked else None,
                   msg("; the draft has no numbered sections") if not idx.sections else
@@ -842,7 +855,7 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
                     msg("no section matches the number in '{reference}' (looked for {addresses}); its title names "
                         "{sections}", reference=ref.text, addresses=looked, sections=_listing(named)),
                     candidates=[s.address for s in named], hint=msg("check the number"))
-        raise _not_found(idx, ref, looked)
+        raise _not_found(idx, ref, looked, _parent_of_missing(outline, idx, ref, space))
     section = found[0]
     if ref.title:
         _confirm(idx, ref, section)

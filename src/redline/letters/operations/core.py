@@ -34,6 +34,7 @@ class Reading:
     outcome: str = "ignored"  # edit / comment / unresolved / ignored
     rule: str = ""
     agreement: bool = False  # listed under "ignored" (no change asked)
+    declines: bool = False  # the sender declines the view it reported just before
 
 
 def comment(target: str | None, u: Unit, rule: str, note=None) -> Reading:
@@ -112,7 +113,7 @@ class RuleBase:
         if out.outcome != "edit":
             return out
         m = self.lx.rx("advisory.reorder").search(self.masked)
-        if m:
+        if m and not any(e.get("_swap") for e in out.edits):  # a swap the draft made exact is the request
             return comment(self.target, self.u, out.rule + f" + advisory.reorder: {m.group(0).lower()}",
                            msg("part of the request has no exact words: left to the drafter"))
         d = self.lx.rx("advisory.directions").search(self.masked)
@@ -144,7 +145,7 @@ class RuleBase:
         as others' opinion, or one of alternatives (`advisory.negations` ... `advisory.alternatives`)."""
         lx = self.lx
         ops = lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                     "operation.move.verbs", "operation.rename.verbs")
+                     "operation.move.verbs", "operation.rename.verbs", "operation.swap.verbs")
         skel = re.sub(r"\([^()]*\)", lambda m: "~" * len(m.group(0)), self.skel)
         own = skel[: instruction_end(skel)]
         m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.negations") + r")\s+(?:(?:nên|cần|phải|được|với|việc)\s+)"

@@ -163,6 +163,29 @@ class InsertionRules(RuleBase):
             return comment(self.target, self.u, rule, msg("insertion without its text: left to the drafter"))
         return Reading([e], "edit", rule)
 
+    def new_row(self):
+        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
+        named by its words, with the cells the letter gives by their columns' names.  Grounding
+        builds the row from the table's header (grounding._row_cells); a cell left unsaid there
+        makes it a comment."""
+        v = self.verb("operation.add.verbs")
+        if not v or not self.target:
+            return None
+        m = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?⟦(?P<name>\d+)⟧"
+                     r"\s*,?\s*(?:với|có|gồm)\s+(?P<cells>.+)$", self.skel[v.end():], re.I)
+        if not m:
+            return None
+        cells = m.group("cells")
+        end = re.search(r"[,;.]\s*(?:vì|để|do|bởi|nhằm)\b|\.\s*$", cells)  # the reason is not a cell
+        cells = cells[: end.start()] if end else cells
+        pairs = re.findall(r"([^⟦,;]+?)\s*:?\s*⟦(\d+)⟧", cells)
+        if not pairs or re.sub(r"[^⟦,;]+?\s*:?\s*⟦\d+⟧|[\s,;]|\bvà\b", "", cells):
+            return None  # something besides "label “value”" pairs: not for a rule to build
+        text = "; ".join(f"{clean(label)} “{clean(self.q[int(k)])}”" for label, k in pairs)
+        return Reading([{"op": "append", "target": self.target, "paragraphs": [text], "_table": True,
+                         "_row": clean(self.q[int(m.group("name"))])}], "edit",
+                       f"operation.add.verbs: {v.group(0).lower()} + a new row (dòng “...” với ...)")
+
     def add(self):
         v = self.verb("operation.add.verbs")
         if not v:
@@ -215,7 +238,29 @@ class InsertionRules(RuleBase):
         if not self.target:
             return None
         op = "prepend" if re.search(r"\b(?:vào|ở|lên)\s+(?:phần\s+)?đầu\b", self.low) else "append"
+        end = self._paragraph_end(v, text)
+        if op == "append" and end is not None:
+            return end
         return Reading([{"op": op, "target": self.target, "paragraphs": text}], "edit", rule)
+
+    def _paragraph_end(self, v: re.Match, text: list[str]) -> Reading | None:
+        """'bổ sung vào cuối đoạn câu sau: “...”', 'bổ sung câu sau vào cuối đoạn thứ hai: ...': one
+        sentence for the end of a paragraph, inline.  Which paragraph: the one the ordinal names
+        (an anchor), or with none the place's only one -- the firewall checks the draft has it
+        (a part of several paragraphs is a comment)."""
+        m = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?=đoạn(?![\w]))", self.skel[v.end():], re.I)
+        quotes = PH_RE.findall(self.skel)
+        if not m or len(text) != 1 or len(quotes) > 1 or quotes and clean(self.q[int(quotes[0])]) != clean(text[0]):
+            return None
+        at = v.end() + m.end()
+        k = para_rx().match(self.skel, at)
+        e = {"op": "append", "target": self.target, "text": clean(text[0]), "_paragraph_end": True}
+        if k:
+            e["anchor"] = {"paragraph": ordinal(k.group("k"))}
+        elif not re.match(r"đoạn(?:\s+văn)?(?:\s*:|\s+(?:câu|nội dung|ý|đoạn|⟦)|\s*$|\s*[.;,]|\s+(?:như\s+)?sau)",
+                          self.skel[at:], re.I):
+            return None  # "cuối đoạn “...”" / "cuối đoạn này": not a paragraph said plainly
+        return Reading([e], "edit", f"operation.add.verbs: {v.group(0).lower()} + cuối đoạn (inline)")
 
 
 def _previous_label(num: str) -> str | None:

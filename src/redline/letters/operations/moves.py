@@ -1,8 +1,10 @@
-"""Rules for text taken from one place to another: move ("chuyển ... lên/xuống/sang ...") and merge ("ghép").
+"""Rules for text taken from one place to another: move ("chuyển ... lên/xuống/sang ..."), merge
+("ghép"), and two phrases of one sentence swapped ("hoán đổi cụm từ “A” lên trước cụm từ “B”").
 
 Why its own module: a move is two edits (a deletion at the source, an insertion at the
 destination) and a merge rewrites the destination; both name two places, where the other
-rules name one.
+rules name one.  A swap names two positions too, and is exact only where the draft has the
+two phrases side by side: it is the one rule here that reads the draft (``self.draft``).
 """
 from __future__ import annotations
 
@@ -12,12 +14,67 @@ from ...messages import msg
 from ...text import clean
 from ..content import PH_RE, is_open, strip_ellipsis
 from ..locations import complete, find_refs
-from ..predicate import _v
-from .core import Reading, RuleBase, comment
+from ..predicate import _v, instruction_end
+from .core import Reading, RuleBase, _trim_phrase, comment
 
 
 class MoveRules(RuleBase):
-    """Moves and merges: two places in one request."""
+    """Moves, merges and swaps: two places in one request."""
+
+    def swap(self):
+        """'hoán đổi cụm từ “A” lên trước cụm từ “B”', 'đưa “A” lên trước “B”', 'chuyển cụm từ “A”
+        xuống sau cụm từ “B”', 'đảo vị trí hai cụm từ “A” và “B”': two phrases of one sentence
+        change places.  Exact only where the draft has them side by side, joined by a separator
+        (``operation.swap.separators``) in the order the letter implies, and that once: then the
+        span of the two becomes the two swapped, joined the same way (the firewall checks each
+        phrase stands once at the place).  Anything less certain is a comment."""
+        lx = self.lx
+        obj = r"(?:(?:hai|2)\s+)?(?:(?:" + lx.alt("object.phrase") + r")\s+)?"
+        m = re.search(r"(?P<v>" + _v("operation.swap.verbs", "operation.move.verbs") + r")\s+(?:(?:vị trí|thứ tự)\s+)?"
+                      r"(?:của\s+)?" + obj + r"⟦(?P<a>\d+)⟧\s*,?\s*(?P<dir>(?<![\w])(?:" +
+                      lx.alt("operation.swap.before", "operation.swap.after") + r"))\s+(?:vị trí\s+)?(?:của\s+)?" +
+                      obj + r"⟦(?P<b>\d+)⟧", self.quiet, re.I) or \
+            re.search(r"(?P<v>" + _v("operation.swap.verbs") + r")\s+(?:(?:vị trí|thứ tự|chỗ)\s+)?(?:(?:của|giữa)\s+)?" +
+                      obj + r"⟦(?P<a>\d+)⟧\s*(?:,|và|với|cho)\s*" + obj + r"⟦(?P<b>\d+)⟧(?P<dir>)", self.quiet, re.I)
+        if not m or not self.target or self.target == "*":
+            return None  # no swap of quoted phrases, or no place: the other rules read it as before
+        tail = self.skel[m.end():max(instruction_end(self.skel), m.end())]
+        if not re.fullmatch(r"[\s.;,:!]*(?:(?:cho|để|nhằm|vì|do|bởi)(?![\w])[^⟦]*)?", tail, re.I):
+            return None  # more is asked than the swap ("... và bỏ cụm từ “C”"); "cho nhau", a reason: no more
+        v = " ".join(m.group("v").lower().split())
+        rule = f"operation.swap.verbs: {v}" if v in lx.phrases("operation.swap.verbs") else \
+            f"operation.move.verbs: {v} + operation.swap: {' '.join(m.group('dir').lower().split())}"
+        a, b = (self.q[int(m.group(k))] for k in ("a", "b"))
+        if any(is_open(x) or strip_ellipsis(x)[1] for x in (a, b)):
+            return comment(self.target, self.u, rule, msg("the quoted words are cut short: left to the drafter"))
+        a, b = _trim_phrase(clean(a)), _trim_phrase(clean(b))
+        d = " ".join(m.group("dir").lower().split())
+        # "A lên trước B": the draft has B then A; "A xuống sau B": A then B; a plain swap: either
+        orders = [(b, a)] if d in lx.phrases("operation.swap.before") else [(a, b)] if d else [(a, b), (b, a)]
+        if self.draft is None:
+            return comment(self.target, self.u, rule, msg("two phrases to swap: which words stand between them needs "
+                                                          "the draft: left to the drafter"))
+        found = self._side_by_side(orders) if a and b and a != b else set()
+        if len(found) != 1:
+            return comment(self.target, self.u, rule, msg("the two phrases are not side by side once in the draft: "
+                                                          "left to the drafter"))
+        (find, replace), = found
+        return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": replace, "_swap": [a, b]}],
+                       "edit", rule + " + the two phrases side by side in the draft")
+
+    def _side_by_side(self, orders: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Every (span, span swapped) the draft has for the phrases in one of ``orders``, joined by
+        one separator of the lexicon or a space."""
+        seps = [r"\s+" + re.escape(x) + r"\s+" if x[:1].isalnum() else r"\s*" + re.escape(x) + r"\s+"
+                for x in sorted(self.lx.phrases("operation.swap.separators"), key=len, reverse=True)]
+        sep = "(?P<sep>" + "|".join(seps + [r"\s+"]) + ")"
+        out = set()
+        for x, y in orders:
+            rx = re.compile(r"(?<![\w])" + re.escape(x) + sep + re.escape(y) + r"(?![\w])")
+            for i in range(len(self.draft.tree.blocks)):
+                for hit in rx.finditer(self.draft.block(i)):
+                    out.add((hit.group(0), y + hit.group("sep") + x))
+        return out
 
     def move(self):
         if self._raise():

@@ -21,6 +21,21 @@ from .core import Reading, RuleBase, comment
 class RewriteRules(RuleBase):
     """Renames and rewrites: the place's name or text becomes the new one."""
 
+    def _quoted_before(self, verb: re.Match, text: list[str], used: set[int]) -> list[str]:
+        """"việc dẫn chiếu “X” là chưa chính xác ...; đề nghị sửa thành “Y”": a quotation before
+        the verb, with no cue word that calls it current text, is current text when the draft
+        holds it (the firewall then checks it is found once where the change acts)."""
+        if self.draft is None or re.search(_v("operation.add.verbs", "operation.delete.verbs", "operation.move.verbs"),
+                                           quiet(self.masked)[: verb.start()], re.I):
+            return []  # "bỏ cụm từ “X” và sửa lại là: “Y”": the quotation is another verb's
+        before = {int(k) for k in re.findall(r"⟦(\d+)⟧", self.skel[: verb.start()])}
+        new = " ".join(clean(t).lower() for t in text)
+        # a term the new words hold ("khái niệm “hồ sơ điện tử” nên sửa thành: “Hồ sơ điện tử là ...”")
+        # names the unit to rewrite; it is not the words replaced
+        return [self.q[k] for k in sorted(before) if k not in used and self.q[k] not in text
+                and clean(self.q[k]).lower() not in new
+                and len(self.q[k].split()) >= 2 and self.draft.found(self.q[k])]
+
     def rename(self):
         m = re.search(r"(?:" + self.lx.alt("operation.rename.verbs") + r")\b.*?(?:thành|là)\s*:?\s*⟦(\d+)⟧",
                       self.skel, re.I)
@@ -97,7 +112,7 @@ class RewriteRules(RuleBase):
                            msg("the quoted words are not closed: left to the drafter"))
         if not target:
             return None
-        cited = self._cited(used | ({own_k} if own_k is not None else set()))
+        cited = self._cited(used | ({own_k} if own_k is not None else set())) or self._quoted_before(verb, text, used)
         head_cut = text[0].lstrip().startswith(("…", "..."))
         if head_cut or len(text) == 1 and strip_ellipsis(text[0])[1] and cited and strip_ellipsis(cited[-1])[1]:
             # a fragment ("… A, X, B" or "A X …"): exact only against the fragment it rewrites

@@ -45,6 +45,10 @@ class StatementRules(RuleBase):
         return None
 
     def agreement(self):
+        d = self.lx.rx("agreement.declines").search(self.masked)
+        if d and "⟦" not in self.skel and not self.u.new_text:
+            return Reading([], "ignored", f"agreement.declines: {' '.join(d.group(0).lower().split())}",
+                           agreement=True, declines=True)
         m = self.lx.rx("agreement.phrases").search(self.masked)
         if not m:
             return None
@@ -106,7 +110,7 @@ class StatementRules(RuleBase):
         """'xem xét bỏ ...', 'cân nhắc bổ sung ...': asked to consider, not to do."""
         m = re.search(r"(?:" + self.lx.alt("advisory.hedges") + r")\s+(?:kỹ\s+)?(?:việc\s+)?(?:có\s+nên\s+)?"
                       r"(?=" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                                           "operation.move.verbs", "operation.rename.verbs") + r")",
+                                           "operation.move.verbs", "operation.rename.verbs", "operation.swap.verbs") + r")",
                       self.masked, re.I)
         if not m or self.lx.rx("introducer.results").match(self.masked, m.start()):
             return None  # "có thể viết thành: ...": the words proposed, not a hedge

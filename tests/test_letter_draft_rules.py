@@ -1,0 +1,159 @@
+"""Letter rules that lean on the draft (issue 17, fifth round): each a general reading with its
+own short letter in our words, checked on the extracted edit AND on the draft's text once the
+edit is applied and accepted (what the clerk's reviewer gets with Accept All)."""
+from __future__ import annotations
+
+import docx
+
+import redline
+from conftest import FIXTURES
+from redline.letters.extract import extract_text
+
+HEAD = "HỘI CỰU GIÁO CHỨC TỈNH\nKính gửi: Ban soạn thảo\nHội có ý kiến như sau:\n"
+LUAT = FIXTURES / "drafts" / "luat-typed.docx"
+
+
+def _doc(body: str, draft=LUAT) -> dict:
+    return extract_text(HEAD + body + "\nTrên đây là ý kiến của Hội./.", draft=draft)
+
+
+def _accepted(draft, doc: dict, tmp_path) -> str:
+    """The draft's paragraphs, one a line, after the edits are applied and accepted."""
+    edits = {"author": "Hội Cựu giáo chức", "edits": doc["edits"]}
+    out, accepted = tmp_path / "out.docx", tmp_path / "accepted.docx"
+    redline.apply(draft, edits, out)
+    redline.accept(out, accepted)
+    return "\n".join(p.text for p in docx.Document(str(accepted)).paragraphs)
+
+
+def test_a_quotation_the_draft_holds_is_what_sua_thanh_changes(tmp_path):
+    d = _doc("1. Tại khoản 2 Điều 6, việc viện dẫn “khoản 3 Điều 5 của Luật này” là không đúng vì khoản đó nói về "
+             "sự cố; đề nghị sửa thành “điểm c khoản 2 Điều 5 của Luật này”.")
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II.1.6.2", "khoản 3 Điều 5 của Luật này", "điểm c khoản 2 Điều 5 của Luật này")]
+    text = _accepted(LUAT, d, tmp_path)
+    assert "thực hiện theo quy định tại điểm c khoản 2 Điều 5 của Luật này." in text
+    # a quotation that is another verb's object is not what the change replaces
+    d = _doc("1. Tại điểm b khoản 2 Điều 5, đề nghị bỏ cụm từ “hoặc tin nhắn” và sửa lại là: “Thông báo cho người "
+             "sử dụng qua thư điện tử khi hồ sơ cần bổ sung;”.")
+    assert all(e.get("find") != "hoặc tin nhắn" or e["op"] == "delete" for e in d["edits"])
+
+
+def test_a_compound_that_opens_with_an_operation_verb_is_not_an_order():
+    # "quy định chuyển tiếp" (transitional provisions) holds "chuyển" (move): the colon after the
+    # topic does not introduce new words, and the request after it is a comment at Điều 10
+    d = _doc("1. Về quy định chuyển tiếp (Điều 10): đề nghị nghiên cứu bổ sung quy định chuyển tiếp cho hồ sơ đã nộp "
+             "trước ngày Luật có hiệu lực.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.10")]
+    from redline.letters.lexicon import lexicon
+
+    verbs = lexicon().rx("operation.move.verbs", "operation.raise.verbs")
+    assert not verbs.search("hạ tầng số, chuyển đổi số") and verbs.search("chuyển đoạn này lên trước")
+
+
+def test_a_view_reported_and_then_declined_asks_nothing():
+    d = _doc("1. Trong quá trình thảo luận, một số hội viên đề xuất bỏ khoản 2 Điều 6. Hội không thống nhất với ý kiến "
+             "này.\n2. Có ý kiến đề nghị bỏ điểm c khoản 2 Điều 5.")
+    # the declined view is no comment; a reported view the sender leaves standing still is one
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "II.1.5.2.c")]
+    outcome = {a["text"].split(",")[0]: (a["outcome"], a["rule"]) for a in d["accounting"]}
+    assert outcome["Trong quá trình thảo luận"][0] == "ignored"
+    assert outcome["Hội không thống nhất với ý kiến này."] == (
+        "ignored", "agreement.declines: không thống nhất với ý kiến này")
+
+
+def test_sentences_of_one_point_at_one_place_are_one_comment_and_a_fault_before_its_fix_is_its_reason():
+    d = _doc("1. Tại khoản 3 Điều 5, cụm từ “các biện pháp quy định tại khoản 2 Điều này” chưa rõ nghĩa. Đề nghị cơ "
+             "quan soạn thảo làm rõ.\n"
+             "2. Tại khoản 2 Điều 6, câu “Việc lưu trữ hồ sơ thực hiện theo quy định tại khoản 3 Điều 5 của Luật này.” "
+             "chưa chính xác. Đề nghị sửa cụm từ “khoản 3 Điều 5” thành “khoản 4 Điều 5”.\n"
+             "3. Tại khoản 1 Điều 9, có ý kiến đề nghị lùi thời điểm có hiệu lực. Hội đề nghị giữ nguyên như dự thảo.\n"
+             "4. Tại điểm c khoản 2 Điều 5, có ý kiến đề nghị làm rõ giá trị của kết quả điện tử; có hội viên đề nghị "
+             "bỏ điểm này.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got == [(1, "comment", "II.1.5.3"), (2, "replace_text", "II.1.6.2"), (3, "comment", "III.9.1"),
+                   ("4.a", "comment", "II.1.5.2.c"), ("4.b", "comment", "II.1.5.2.c")] or got == [
+        (1, "comment", "II.1.5.3"), (2, "replace_text", "II.1.6.2"), (3, "comment", "III.9.1"),
+        (4, "comment", "II.1.5.2.c"), (4, "comment", "II.1.5.2.c")]
+    first = d["edits"][0]["text"]
+    assert "chưa rõ nghĩa" in first and first.endswith("Đề nghị cơ quan soạn thảo làm rõ.")
+    assert "lùi thời điểm" in d["edits"][2]["text"] and "giữ nguyên" in d["edits"][2]["text"]
+    outcomes = [a["outcome"] for a in d["accounting"] if str(a["n"]).startswith(("1", "2", "3"))]
+    assert outcomes == ["comment", "comment", "ignored", "edit", "comment", "comment"]
+
+
+def test_a_place_several_documents_have_is_the_one_holding_the_quoted_words(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Khoản 3 đề nghị sửa “07 ngày làm việc” thành “05 ngày làm việc”.\n"
+             "2. Khoản 3 đề nghị sửa “30 ngày” thành “20 ngày”.", draft=qd)
+    # "khoản 3" is in the decision and in its Quy chế; the words to change are in one of them only
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "Quy chế:I.3.3")]
+    assert [u["n"] for u in d["unresolved"]] == [2]  # words in none of them: still the person's choice
+    assert "05 ngày làm việc" in _accepted(qd, d, tmp_path)
+
+
+def test_a_sentence_that_opens_with_a_tables_row_is_about_that_row(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    d = _doc("1. Tại Biểu số 01, dòng “Tư pháp”, đề nghị sửa “1.372” thành “1.390”. Dòng Tổng cộng của biểu đề nghị "
+             "tính lại cho khớp.\n"
+             "2. Dòng “Tổng cộng” của Biểu số 01 và số liệu tại tiểu mục 1 Mục I cần được rà soát lại.", draft=report)
+    comments = [(e["n"], e["target"], e.get("row")) for e in d["edits"] if e["op"] == "comment"]
+    assert comments == [(1, "Phụ lục 01:Biểu số 01", "Tổng cộng"), (2, "Phụ lục 01:Biểu số 01", "Tổng cộng")]
+    result = redline.apply(report, {"author": "Hội", "edits": d["edits"]}, tmp_path / "rows.docx")
+    assert (result.applied, result.not_applied) == (3, 0)  # the cell change and both comments, at the row
+
+
+def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
+    d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
+             "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
+    assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.1"), (2, "III")]
+
+
+def test_the_can_cu_lines_are_the_preamble():
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về căn cứ ban hành: Luật được viện dẫn đã hết hiệu lực, đề nghị cập nhật văn bản thay thế.\n"
+             "2. Căn cứ thứ hai của dự thảo cần ghi đầy đủ ngày ban hành; đề nghị rà soát lại.", draft=qd)
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "preamble"),
+                                                                   (2, "comment", "preamble")]
+
+
+def test_bullets_name_their_own_places_and_the_same_sentence_is_the_one_a_quote_found():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("- Câu “Chất lượng giải quyết TTHC được cải thiện rõ nét” đề nghị sửa cụm từ “rõ nét” thành “đáng kể”.\n"
+             "- Cũng tại câu này, đề nghị nêu rõ nguồn số liệu.\n"
+             "- Tại Mục 3 Phần I, đề nghị bổ sung kết quả kiểm tra.\n"
+             "- Tại điểm a tiểu mục 2.3, đề nghị rà soát lại số liệu.", draft=cchc)
+    got = [(e["op"], e["target"]) for e in d["edits"]]
+    # the second bullet's place is the one the first bullet's quotation found; the fourth bullet's
+    # "tiểu mục 2.3" is not completed with the third bullet's Mục 3 Phần I
+    assert got[:3] == [("replace_text", "III.1"), ("comment", "III.1"), ("comment", "I.3")]
+    assert got[3] == ("comment", "II.2.3.a")
+
+
+def _rows_of(path) -> list[list[str]]:
+    return [[c.text for c in r.cells] for t in docx.Document(str(path)).tables for r in t.rows]
+
+
+def test_a_new_row_named_by_its_words_with_its_cells_by_their_columns(tmp_path):
+    d = _doc("1. Ở bảng lộ trình tại khoản 2 Điều 9, đề nghị thêm một dòng “Thủ tục về đất đai” với thời hạn cung cấp "
+             "“Năm 2026”, vì số hồ sơ lĩnh vực này rất lớn.")
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [("append", ["4", "Thủ tục về đất đai", "Năm 2026"])]
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    t = _doc("1. Đề nghị bổ sung dòng “Tổng cộng” vào cuối Biểu số 02 với số liệu: Đã giải quyết 3.722, Đúng hạn 3.621, "
+             "Tỷ lệ đúng hạn 97,3%.\n"
+             "2. Ở Biểu số 02, đề nghị thêm một dòng “Huyện Sơn Hà” với số liệu chưa tổng hợp.", draft=report)
+    assert [(e["op"], e.get("cells")) for e in t["edits"]] == [
+        ("append", ["", "Tổng cộng", "3.722", "3.621", "97,3%"]), ("comment", None)]
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(report, {"author": "Hội", "edits": t["edits"]}, out)
+    redline.accept(out, accepted)
+    assert ["", "Tổng cộng", "3.722", "3.621", "97,3%"] in _rows_of(accepted)
+
+
+def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candidates():
+    d = _doc("1. Đề nghị quy định trách nhiệm của cơ quan khi hệ thống gặp sự cố kéo dài.\n"
+             "2. Đề nghị bổ sung chế độ khen thưởng cho cán bộ.")
+    by_n = {u["n"]: u for u in d["unresolved"]}
+    assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
+    assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
+    assert not d["edits"]  # candidates are offered, never taken as the place
