@@ -157,3 +157,29 @@ def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candid
     assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
     assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
     assert not d["edits"]  # candidates are offered, never taken as the place
+
+
+def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():
+    vn = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Tại Điều 7, đề nghị hoán đổi cụm từ “Thủ trưởng các sở, ban, ngành” lên trước cụm từ “Giám đốc Trung "
+             "tâm”, thành: “Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm và tổ chức…”.\n"
+             "2. Tại Điều 7, đề nghị hoán đổi cụm từ “Thủ trưởng các sở, ban, ngành” lên trước cụm từ “Giám đốc Trung "
+             "tâm”, thành: “Giám đốc Trung tâm, Thủ trưởng các sở…”.\n"
+             "3. Trường hợp Trung tâm tiếp nhận hồ sơ ngoài giờ hành chính thì cần bổ sung một chương riêng.\n"
+             "4. Có ý kiến đề nghị bỏ Điều 7. Hội không thống nhất với ý kiến này. Đề nghị nghiên cứu quy định về lưu "
+             "trữ hồ sơ giấy.", draft=vn)
+    got = [(e["n"], e["op"], e.get("replace")) for e in d["edits"]]
+    # the stated result agrees with the swap: an edit; it contradicts it: a comment
+    assert got == [(1, "replace_text", "Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm"), (2, "comment", None)]
+    # a condition is no subject that places the request; a declined view's place is no place of what follows
+    assert sorted(str(u["n"]) for u in d["unresolved"]) in (["3", "4"], ["3", "4.c"])
+
+
+def test_options_a_comment_announces_are_its_words():
+    d = _doc("1. Khoản 2 Điều 8 chưa rõ trách nhiệm khi tài khoản bị lộ. Đề nghị Ban soạn thảo cân nhắc một trong hai "
+             "phương án: (i) bổ sung quy định miễn trừ trách nhiệm cho người sử dụng; hoặc (ii) giao Chính phủ quy "
+             "định chi tiết.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.2.8.2")]
+    assert d["edits"][0]["text"].endswith("(ii) giao Chính phủ quy định chi tiết.")
+    assert not d["unresolved"]
+    assert all(a["outcome"] == "comment" for a in d["accounting"] if str(a["n"]).startswith("1"))
