@@ -183,3 +183,18 @@ def test_options_a_comment_announces_are_its_words():
     assert d["edits"][0]["text"].endswith("(ii) giao Chính phủ quy định chi tiết.")
     assert not d["unresolved"]
     assert all(a["outcome"] == "comment" for a in d["accounting"] if str(a["n"]).startswith("1"))
+
+
+def test_a_new_unit_with_its_label_and_title_written_out_goes_after_the_one_before_it(tmp_path):
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Tại Mục 3 Phần III, đề nghị bổ sung điểm e) Về công tác thanh tra, kiểm tra với nội dung: “Việc tự "
+             "kiểm tra tại một số đơn vị còn hình thức.”\n"
+             "2. Đề nghị bổ sung vào Điều 7 một khoản mới như sau: “4. Được hỗ trợ miễn phí tại Bộ phận Một cửa.”",
+             draft=cchc)
+    e = d["edits"][0]
+    assert (e["op"], e["target"], e["heading"], e.get("paragraphs")) == (
+        "insert_after", "III.3.đ", "e) Về công tác thanh tra, kiểm tra", ["Việc tự kiểm tra tại một số đơn vị còn hình thức."])
+    text = _accepted(cchc, {"edits": [e]}, tmp_path)
+    assert "e) Về công tác thanh tra, kiểm tra\nViệc tự kiểm tra tại một số đơn vị còn hình thức." in text
+    # "vào Điều 7 một khoản mới": Điều 7 is where it goes, not a new article titled "một khoản mới"
+    assert not any(x.get("heading", "").startswith("Điều 7.") for x in d["edits"])

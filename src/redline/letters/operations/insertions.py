@@ -71,7 +71,14 @@ class InsertionRules(RuleBase):
         parent_refs = [r for r in find_refs(after_m, self.q)]
         into = re.match(r"\s*(?:vào|cho|trong|tại|của)\s+(?:cuối\s+|đầu\s+)?", after_m, re.I)
         kind, num = m.group("kind").lower(), m.group("num")
-        if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num)):
+        # "bổ sung điểm e) Về công tác kiểm tra với nội dung: “...”": the new unit's label and title, then its words
+        titled = re.match(r"\s*[).]?\s*(?P<t>[^\W\d][^⟦:;]{2,120}?)\s*,?\s*(?:(?:với|có)\s+nội\s+dung|như\s+sau|cụ\s+thể)"
+                          r"(?:\s+như\s+sau)?\s*:?\s*$", after_m, re.I) if self.u.new_text and not bracket else None
+        if titled and (find_refs(titled.group("t"), self.q) or re.match(r"(?i)(?:vào|cho|trong|tại|của)\b", titled.group("t"))
+                       or re.search(r"(?i)(?<![\w])(?:(?:một|01|các)\s+)?(?:khoản|điểm|điều|mục|chương)(?:\s+mới)?(?![\w])",
+                                    titled.group("t")) or re.search(r"(?i)\bvào\s*$", self.skel[: start - len(m.group(0))])):
+            titled = None  # "... khoản 4 vào Điều 5 như sau", "bổ sung vào Điều 7 một khoản mới": a place, not a title
+        if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num) or titled):
             return None
         rule = f"operation.add.verbs + new {kind}"
         parent = None
@@ -79,6 +86,9 @@ class InsertionRules(RuleBase):
             parent = complete(parent_refs[0], after_m, self.q, self.group)
         elif kind != "điều" and self.target:
             parent = self.target
+            own = re.match(r"(?i)" + kind + r"\s+" + re.escape(num) + r"\s+(?P<rest>.+)$", parent)
+            if own:
+                parent = own.group("rest")  # the place read the new unit itself ("Điểm e Mục 3 Phần III")
         prev = _previous_label(num)
         if prev is None:
             return comment(parent or self.target, self.u, rule, msg("new {kind} {num}: left to the drafter", kind=kind, num=num))
@@ -88,6 +98,10 @@ class InsertionRules(RuleBase):
             if not parent:
                 return None
             target = f"{kind.capitalize()} {prev} {parent}" if kind != "điểm" else f"Điểm {prev} {parent}"
+        if titled:
+            t = clean(titled.group("t"))
+            return self._section_edit("insert_after", target, kind, num, None, rule + " + its title",
+                                      title=t if kind == "điều" else f"{num}) {t}" if kind == "điểm" else f"{num}. {t}")
         return self._section_edit("insert_after", target, kind, num, None, rule,
                                   title=clean(bracket.group(1)) if bracket else None)
 
