@@ -198,3 +198,15 @@ def test_a_new_unit_with_its_label_and_title_written_out_goes_after_the_one_befo
     assert "e) Về công tác thanh tra, kiểm tra\nViệc tự kiểm tra tại một số đơn vị còn hình thức." in text
     # "vào Điều 7 một khoản mới": Điều 7 is where it goes, not a new article titled "một khoản mới"
     assert not any(x.get("heading", "").startswith("Điều 7.") for x in d["edits"])
+
+
+def test_a_new_can_cu_line_goes_next_to_the_one_it_names(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại phần căn cứ, đề nghị bổ sung căn cứ “Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;” vào sau căn "
+             "cứ Luật Tổ chức chính quyền địa phương.\n"
+             "2. Đề nghị bổ sung căn cứ “Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;” vào sau căn cứ Luật Thủy lợi.",
+             draft=qd)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "insert_after"), (2, "comment")]  # no such căn cứ: a comment
+    text = _accepted(qd, {"edits": d["edits"][:1]}, tmp_path).split("\n")
+    at = next(i for i, p in enumerate(text) if p.startswith("Căn cứ Luật Tổ chức chính quyền địa phương"))
+    assert text[at + 1] == "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"

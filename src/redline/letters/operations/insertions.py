@@ -177,6 +177,24 @@ class InsertionRules(RuleBase):
             return comment(self.target, self.u, rule, msg("insertion without its text: left to the drafter"))
         return Reading([e], "edit", rule)
 
+    def new_basis(self):
+        """'bổ sung căn cứ “Căn cứ Luật Đầu tư ...;” vào sau căn cứ Luật Tổ chức chính quyền địa
+        phương': a new căn cứ line of the preamble, placed before or after the line that opens
+        with the căn cứ named (its opening words are enough; grounding checks it is there once)."""
+        if self.target not in (None, "preamble"):
+            return None
+        m = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ\s*:?\s*⟦(?P<q>\d+)⟧"
+                      r"[\s;,]*(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+căn\s+cứ\s+(?P<w>[^⟦;.]{3,120}?)\s*[.;]?\s*$",
+                      self.skel, re.I)
+        if not m:
+            return None
+        new = clean(self.q[int(m.group("q"))])
+        if not re.match(r"(?i)căn cứ\b", new):
+            return None  # the quotation is not a căn cứ line
+        op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
+        return Reading([{"op": op, "target": "preamble", "anchor": {"sentence_prefix": "Căn cứ " + clean(m.group("w"))},
+                         "paragraphs": [new]}], "edit", "operation.add.verbs + a new căn cứ line, placed by the one named")
+
     def new_row(self):
         """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
         named by its words, with the cells the letter gives by their columns' names.  Grounding
