@@ -210,3 +210,13 @@ def test_a_new_can_cu_line_goes_next_to_the_one_it_names(tmp_path):
     text = _accepted(qd, {"edits": d["edits"][:1]}, tmp_path).split("\n")
     at = next(i for i, p in enumerate(text) if p.startswith("Căn cứ Luật Tổ chức chính quyền địa phương"))
     assert text[at + 1] == "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"
+
+
+def test_a_value_quoted_then_raised_or_lowered_to_another_quoted_one(tmp_path):
+    d = _doc("1. Tại điểm a khoản 2 Điều 5, thời hạn “trong 01 ngày làm việc” là quá ngắn, đề nghị nâng lên “trong 02 "
+             "ngày làm việc”.\n"
+             "2. Tại điểm a khoản 2 Điều 5, thời hạn “trong 01 ngày làm việc” là quá ngắn, đề nghị nâng lên “02 ngày”.")
+    assert [(e["n"], e["op"], e.get("find"), e.get("replace")) for e in d["edits"]][0] == (
+        1, "replace_text", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
+    assert all(e["op"] != "replace_text" for e in d["edits"] if e["n"] == 2)  # not the same words: not read so
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
