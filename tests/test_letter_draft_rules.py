@@ -220,3 +220,15 @@ def test_a_value_quoted_then_raised_or_lowered_to_another_quoted_one(tmp_path):
         1, "replace_text", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
     assert all(e["op"] != "replace_text" for e in d["edits"] if e["n"] == 2)  # not the same words: not read so
     assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_a_web_forms_fields_are_its_header_and_its_first_sentence_is_read():
+    text = ("GÓP Ý DỰ THẢO VĂN BẢN\nDự thảo: Luật Dịch vụ công trực tuyến\nHọ và tên: Lê Văn Bình\n"
+            "Địa chỉ: xã Thạch Hạ, tỉnh Hà Tĩnh\nNgày gửi: 03/11/2023\nNội dung góp ý:\n"
+            "Ở khoản 1 Điều 7, tôi đề nghị sửa “trực tuyến hoặc trực tiếp” thành “trực tuyến, qua bưu chính hoặc "
+            "trực tiếp”.\n"
+            "Có người cho rằng nên bỏ Điều 10. Tôi không đồng ý, vì cần có quy định chuyển tiếp.\n")
+    d = extract_text(text, draft=LUAT)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II.2.7.1")]
+    assert not d["unresolved"]  # the reported view the writer declines asks nothing
+    assert {a["outcome"] for a in d["accounting"] if "Điều 10" in a["text"] or "không đồng ý" in a["text"]} == {"ignored"}

@@ -121,6 +121,12 @@ class Reader:
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
             k = self.emit(u, place, reading)
+            if not reading.declines and reading.outcome == "ignored" and _BARE_NO.match(u.quote) and \
+                    self._reported_before(u.n):
+                # "Nhiều người cho rằng nên bỏ X. Tôi không đồng ý, vì ...": a refusal with no object
+                # right after a reported view declines that view
+                self.ledger.entries[k]["rule"] = "agreement.declines: a refusal right after a reported view"
+                reading.declines = True
             if reading.declines:
                 self._drop_reported(u.n)
                 lead = None  # the declined view's place is no place of the sentences after it
@@ -142,6 +148,13 @@ class Reader:
             self.last_lead = lead
         return lead
 
+    def _reported_before(self, n) -> bool:
+        """Is the sentence before this one, in the same item, a view the letter reports?"""
+        if len(self.ledger.entries) < 2:
+            return False
+        before = self.ledger.entries[-2]
+        return _item_of(before["n"]) == _item_of(n) and _reported(before)
+
     def _drop_reported(self, n) -> None:
         """"Một số phòng đề xuất bỏ X; Sở không thống nhất với ý kiến này": a view the sender reports
         and then declines asks nothing of the draft; its comment goes, and it is listed as ignored."""
@@ -149,7 +162,7 @@ class Reader:
             entry = self.ledger.entries[k]
             if _item_of(entry["n"]) != _item_of(n):
                 break
-            if entry["outcome"] != "ignored" and re.search(r"advisory\.(?:reported|opinions)", entry["rule"]):
+            if entry["outcome"] != "ignored" and _reported(entry):
                 self.edits = [e for e in self.edits if e.get("_unit") != k]
                 entry["outcome"] = "ignored"
                 entry["rule"] = "narrative: others' view the letter reports and then declines"
@@ -277,6 +290,17 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
+# "Tôi không đồng ý, vì ...", "Hội không tán thành.": a refusal with no object of its own.
+_BARE_NO = re.compile(r"(?i)^\W*(?:[^\W\d]+\s+){0,8}?không\s+(?:đồng ý|đồng tình|tán thành|nhất trí|thống nhất)"
+                      r"\s*(?:[,.;]|\s+vì\b|$)")
+
+
+def _reported(entry: dict) -> bool:
+    """Is this ledger entry a view the letter reports ("Có ý kiến đề nghị ...", "X cho rằng ...")?"""
+    return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
+                lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
+
+
 def _item_of(n) -> str:
     """The item a unit belongs to: "4" for "4", "4.a", "4.b" (the clauses and sentences of item 4)."""
     s = str(n)
@@ -343,12 +367,8 @@ def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
     if head.get("_unit") is None:
         return False
     a, b = ledger.entries[head["_unit"]], ledger.entries[e["_unit"]]
-
-    def reported(entry: dict) -> bool:
-        return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
-                    lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
-    if reported(a):
-        return not reported(b)
+    if _reported(a):
+        return not _reported(b)
     return not lexicon().rx("request.markers").search(a["text"])
 
 
