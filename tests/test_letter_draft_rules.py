@@ -157,3 +157,78 @@ def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candid
     assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
     assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
     assert not d["edits"]  # candidates are offered, never taken as the place
+
+
+def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():
+    vn = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Tại Điều 7, đề nghị hoán đổi cụm từ “Thủ trưởng các sở, ban, ngành” lên trước cụm từ “Giám đốc Trung "
+             "tâm”, thành: “Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm và tổ chức…”.\n"
+             "2. Tại Điều 7, đề nghị hoán đổi cụm từ “Thủ trưởng các sở, ban, ngành” lên trước cụm từ “Giám đốc Trung "
+             "tâm”, thành: “Giám đốc Trung tâm, Thủ trưởng các sở…”.\n"
+             "3. Trường hợp Trung tâm tiếp nhận hồ sơ ngoài giờ hành chính thì cần bổ sung một chương riêng.\n"
+             "4. Có ý kiến đề nghị bỏ Điều 7. Hội không thống nhất với ý kiến này. Đề nghị nghiên cứu quy định về lưu "
+             "trữ hồ sơ giấy.", draft=vn)
+    got = [(e["n"], e["op"], e.get("replace")) for e in d["edits"]]
+    # the stated result agrees with the swap: an edit; it contradicts it: a comment
+    assert got == [(1, "replace_text", "Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm"), (2, "comment", None)]
+    # a condition is no subject that places the request; a declined view's place is no place of what follows
+    assert sorted(str(u["n"]) for u in d["unresolved"]) in (["3", "4"], ["3", "4.c"])
+
+
+def test_options_a_comment_announces_are_its_words():
+    d = _doc("1. Khoản 2 Điều 8 chưa rõ trách nhiệm khi tài khoản bị lộ. Đề nghị Ban soạn thảo cân nhắc một trong hai "
+             "phương án: (i) bổ sung quy định miễn trừ trách nhiệm cho người sử dụng; hoặc (ii) giao Chính phủ quy "
+             "định chi tiết.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.2.8.2")]
+    assert d["edits"][0]["text"].endswith("(ii) giao Chính phủ quy định chi tiết.")
+    assert not d["unresolved"]
+    assert all(a["outcome"] == "comment" for a in d["accounting"] if str(a["n"]).startswith("1"))
+
+
+def test_a_new_unit_with_its_label_and_title_written_out_goes_after_the_one_before_it(tmp_path):
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Tại Mục 3 Phần III, đề nghị bổ sung điểm e) Về công tác thanh tra, kiểm tra với nội dung: “Việc tự "
+             "kiểm tra tại một số đơn vị còn hình thức.”\n"
+             "2. Đề nghị bổ sung vào Điều 7 một khoản mới như sau: “4. Được hỗ trợ miễn phí tại Bộ phận Một cửa.”",
+             draft=cchc)
+    e = d["edits"][0]
+    assert (e["op"], e["target"], e["heading"], e.get("paragraphs")) == (
+        "insert_after", "III.3.đ", "e) Về công tác thanh tra, kiểm tra", ["Việc tự kiểm tra tại một số đơn vị còn hình thức."])
+    text = _accepted(cchc, {"edits": [e]}, tmp_path)
+    assert "e) Về công tác thanh tra, kiểm tra\nViệc tự kiểm tra tại một số đơn vị còn hình thức." in text
+    # "vào Điều 7 một khoản mới": Điều 7 is where it goes, not a new article titled "một khoản mới"
+    assert not any(x.get("heading", "").startswith("Điều 7.") for x in d["edits"])
+
+
+def test_a_new_can_cu_line_goes_next_to_the_one_it_names(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại phần căn cứ, đề nghị bổ sung căn cứ “Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;” vào sau căn "
+             "cứ Luật Tổ chức chính quyền địa phương.\n"
+             "2. Đề nghị bổ sung căn cứ “Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;” vào sau căn cứ Luật Thủy lợi.",
+             draft=qd)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "insert_after"), (2, "comment")]  # no such căn cứ: a comment
+    text = _accepted(qd, {"edits": d["edits"][:1]}, tmp_path).split("\n")
+    at = next(i for i, p in enumerate(text) if p.startswith("Căn cứ Luật Tổ chức chính quyền địa phương"))
+    assert text[at + 1] == "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"
+
+
+def test_a_value_quoted_then_raised_or_lowered_to_another_quoted_one(tmp_path):
+    d = _doc("1. Tại điểm a khoản 2 Điều 5, thời hạn “trong 01 ngày làm việc” là quá ngắn, đề nghị nâng lên “trong 02 "
+             "ngày làm việc”.\n"
+             "2. Tại điểm a khoản 2 Điều 5, thời hạn “trong 01 ngày làm việc” là quá ngắn, đề nghị nâng lên “02 ngày”.")
+    assert [(e["n"], e["op"], e.get("find"), e.get("replace")) for e in d["edits"]][0] == (
+        1, "replace_text", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
+    assert all(e["op"] != "replace_text" for e in d["edits"] if e["n"] == 2)  # not the same words: not read so
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_a_web_forms_fields_are_its_header_and_its_first_sentence_is_read():
+    text = ("GÓP Ý DỰ THẢO VĂN BẢN\nDự thảo: Luật Dịch vụ công trực tuyến\nHọ và tên: Lê Văn Bình\n"
+            "Địa chỉ: xã Thạch Hạ, tỉnh Hà Tĩnh\nNgày gửi: 03/11/2023\nNội dung góp ý:\n"
+            "Ở khoản 1 Điều 7, tôi đề nghị sửa “trực tuyến hoặc trực tiếp” thành “trực tuyến, qua bưu chính hoặc "
+            "trực tiếp”.\n"
+            "Có người cho rằng nên bỏ Điều 10. Tôi không đồng ý, vì cần có quy định chuyển tiếp.\n")
+    d = extract_text(text, draft=LUAT)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II.2.7.1")]
+    assert not d["unresolved"]  # the reported view the writer declines asks nothing
+    assert {a["outcome"] for a in d["accounting"] if "Điều 10" in a["text"] or "không đồng ý" in a["text"]} == {"ignored"}

@@ -121,8 +121,15 @@ class Reader:
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
             k = self.emit(u, place, reading)
+            if not reading.declines and reading.outcome == "ignored" and _BARE_NO.match(u.quote) and \
+                    self._reported_before(u.n):
+                # "Nhiều người cho rằng nên bỏ X. Tôi không đồng ý, vì ...": a refusal with no object
+                # right after a reported view declines that view
+                self.ledger.entries[k]["rule"] = "agreement.declines: a refusal right after a reported view"
+                reading.declines = True
             if reading.declines:
                 self._drop_reported(u.n)
+                lead = None  # the declined view's place is no place of the sentences after it
             self._settle_faults(k, place, reading)
             if (place.own or place.carried) and place.target and reading.rule and not reading.rule.startswith(
                     "narrative.rationale") and not (place.bracketed and reading.outcome == "ignored" and not (u.first and not item.follow)):
@@ -141,14 +148,21 @@ class Reader:
             self.last_lead = lead
         return lead
 
+    def _reported_before(self, n) -> bool:
+        """Is the sentence before this one, in the same item, a view the letter reports?"""
+        if len(self.ledger.entries) < 2:
+            return False
+        before = self.ledger.entries[-2]
+        return _item_of(before["n"]) == _item_of(n) and _reported(before)
+
     def _drop_reported(self, n) -> None:
         """"Một số phòng đề xuất bỏ X; Sở không thống nhất với ý kiến này": a view the sender reports
         and then declines asks nothing of the draft; its comment goes, and it is listed as ignored."""
         for k in range(len(self.ledger.entries) - 1, -1, -1):
             entry = self.ledger.entries[k]
-            if entry["n"] != n:
+            if _item_of(entry["n"]) != _item_of(n):
                 break
-            if entry["outcome"] != "ignored" and re.search(r"advisory\.(?:reported|opinions)", entry["rule"]):
+            if entry["outcome"] != "ignored" and _reported(entry):
                 self.edits = [e for e in self.edits if e.get("_unit") != k]
                 entry["outcome"] = "ignored"
                 entry["rule"] = "narrative: others' view the letter reports and then declines"
@@ -276,13 +290,30 @@ def _anchored(u: Unit) -> bool:
                           r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
 
 
+# "Tôi không đồng ý, vì ...", "Hội không tán thành.": a refusal with no object of its own.
+_BARE_NO = re.compile(r"(?i)^\W*(?:[^\W\d]+\s+){0,8}?không\s+(?:đồng ý|đồng tình|tán thành|nhất trí|thống nhất)"
+                      r"\s*(?:[,.;]|\s+vì\b|$)")
+
+
+def _reported(entry: dict) -> bool:
+    """Is this ledger entry a view the letter reports ("Có ý kiến đề nghị ...", "X cho rằng ...")?"""
+    return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
+                lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
+
+
+def _item_of(n) -> str:
+    """The item a unit belongs to: "4" for "4", "4.a", "4.b" (the clauses and sentences of item 4)."""
+    s = str(n)
+    return s[:-2] if re.search(r"\.[a-zđ]$", s) else s
+
+
 def join_comments(doc: dict, ledger: Ledger) -> None:
     """One instruction, one comment: in one item, sentences that end as comments at the same
     place ("Cụm từ “X” ở khoản 3 chưa rõ. Đề nghị làm rõ.") are one comment holding all their
     words, and a fault found at a place ("câu “X” chưa chính xác vì ...") followed by the change
     that fixes it there is that change's reason, not a comment of its own."""
     def where(e: dict) -> tuple:
-        return (str(e.get("n")), e.get("target"), str(e.get("row")), str(e.get("column")))
+        return (_item_of(e.get("n")), e.get("target"), str(e.get("row")), str(e.get("column")))
 
     out: list[dict] = []
     first: dict[tuple, dict] = {}
@@ -306,6 +337,27 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
         first.setdefault(k, e)
         out.append(e)
     doc["edits"] = out
+    _join_options(doc, ledger)
+
+
+_OPTION = re.compile(r"(?i)^\W*(?:hoặc\s+(?:là\s+)?)?(?:\((?:[ivx]+|[a-zđ]|\d+)\)|(?:[ivx]+|[a-zđ])\)|phương án\s+\w+\s*:)")
+
+
+def _join_options(doc: dict, ledger: Ledger) -> None:
+    """'Đề nghị cân nhắc theo một trong hai phương án: (i) ...; hoặc (ii) ...': the options a
+    comment announces with a colon are its words, not instructions of their own."""
+    for c in [e for e in doc["edits"] if e["op"] == "comment" and e.get("_unit") is not None]:
+        last = max([c["_unit"]] + c.get("_joined", []))  # the comment's last sentence announces them
+        if not ledger.entries[last]["text"].rstrip().endswith(":"):
+            continue
+        k = last + 1
+        while k < len(ledger.entries) and _item_of(ledger.entries[k]["n"]) == _item_of(ledger.entries[c["_unit"]]["n"]) \
+                and _OPTION.match(ledger.entries[k]["text"]):
+            doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
+            doc["unresolved"] = [u for u in doc["unresolved"] if u.get("_unit") != k]
+            c["text"] = c["text"].rstrip() + " " + ledger.entries[k]["text"]
+            c.setdefault("_joined", []).append(k)
+            k += 1
 
 
 def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
@@ -315,12 +367,8 @@ def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
     if head.get("_unit") is None:
         return False
     a, b = ledger.entries[head["_unit"]], ledger.entries[e["_unit"]]
-
-    def reported(entry: dict) -> bool:
-        return bool(re.search(r"advisory\.(?:reported|opinions)", entry["rule"]) or
-                    lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
-    if reported(a):
-        return not reported(b)
+    if _reported(a):
+        return not _reported(b)
     return not lexicon().rx("request.markers").search(a["text"])
 
 

@@ -125,6 +125,16 @@ def _is_upper(p: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+# "Nội dung góp ý:" -- a web form's last field before the comments themselves.
+_FORM_BODY = re.compile(r"(?i)^\s*(?:nội dung(?: góp ý| ý kiến)?|ý kiến(?: góp ý)?|góp ý cụ thể)\s*:\s*$")
+
+
+def _prose(p: str) -> bool:
+    """A sentence of the body, not a header line: ten words or more ending like a sentence, and
+    not a form's "Label: value" field ("Địa chỉ: ...", "Dự thảo: Luật ...")."""
+    return len(p.split()) >= 10 and p.rstrip().endswith((".", "!", "?")) and not re.match(r"^[^:.]{1,30}:\s", p)
+
+
 def parse_frame(paras: list[str]) -> Frame:
     f = Frame()
     n = len(paras)
@@ -134,7 +144,8 @@ def parse_frame(paras: list[str]) -> Frame:
     # Header: up to "Kính gửi" (or the first long paragraph when there is none).
     k_recipient = next((i for i, p in enumerate(paras) if _RECIPIENT.match(p)), None)
     header_end = k_recipient if k_recipient is not None else next(
-        (i for i, p in enumerate(paras) if len(p) > 150 or re.match(r"^\d{1,2}[.)]\s", p)), 0)
+        (i + (1 if _FORM_BODY.match(p) else 0) for i, p in enumerate(paras)
+         if len(p) > 150 or re.match(r"^\d{1,2}[.)]\s", p) or _FORM_BODY.match(p) or _prose(p)), 0)
     orgs = []
     for i in range(header_end):
         p = paras[i]

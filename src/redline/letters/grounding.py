@@ -429,6 +429,8 @@ def _subject_words(quote: str) -> str | None:
     """The words a request opens with, before its verb of asking: the draft's own words naming
     what it is about ("Tỷ lệ hồ sơ giải quyết đúng và trước hạn ... đề nghị giữ nguyên")."""
     m = re.match(r"^\W*(?P<s>[^,;:“”\"]{25,160}?)\s+(?:đề nghị|kiến nghị|cần|nên|phải)\b", quote, re.I)
+    if m and re.match(r"(?i)(?:trong\s+)?(?:trường hợp|nếu|khi|giả sử)\b", m.group("s")):
+        return None  # "Trường hợp Trung tâm tiếp nhận hồ sơ ngoài giờ thì cần ...": a condition, not a subject
     return m.group("s").strip() if m else None
 
 

@@ -435,7 +435,8 @@ def _clauses(sentence: str, quotes: list[str], listed: bool) -> list[tuple[str, 
         cuts.append((m.start(), m.end()))
     for e in ends:
         if e < len(sentence) and sentence[e:].strip()[:1] not in (";", ".", ",", "") and not re.match(
-                r"\s*(?:bằng|thành)\s", sentence[e:], re.I):
+                r"\s*(?:bằng|thành)\s|\s*(?:vào\s+)?(?:ngay\s+)?(?:sau|trước|cuối|đầu)\s", sentence[e:], re.I):
+            # (never before where the quoted line goes: “Căn cứ ...;” vào sau căn cứ ...)
             cuts.append((e, e))
     # "thay từ “X” bằng từ “Y” và hoán đổi từ “Z” ...": a second operation with words of its own is
     # an instruction of its own at the same place ("... và sửa lại là “...”" restates the first).

@@ -71,7 +71,15 @@ class ChangeRules(RuleBase):
                           r"(?P<a>\d[\d.,/]*%?)\s+(?:lên|xuống|thành|còn)\s+(?P<b>\d[\d.,/]*%?)(?![\w])(?P<qa>)(?P<qb>)",
                           self.quiet, re.I)
             if not m:
-                return []
+                # "thời hạn “không quá 05 ngày” là quá dài, đề nghị giảm xuống “không quá 03 ngày”": the
+                # value quoted first, then lowered to the one quoted after -- when the two are the same
+                # words around another figure
+                m = re.search(r"⟦(?P<qa>\d+)⟧[^⟦;]{0,120}?(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") +
+                              r")(?![\w])\s+(?:lên|xuống|còn|thành)\s+⟦(?P<qb>\d+)⟧", self.quiet, re.I)
+                shape = lambda t: re.sub(r"\d[\d.,/]*", "#", clean(t).lower())  # noqa: E731
+                if not m or shape(self.q[int(m.group("qa"))]) != shape(self.q[int(m.group("qb"))]) or \
+                        not re.search(r"\d", self.q[int(m.group("qa"))]):
+                    return []
         a = self.q[int(m.group("qa"))] if m.group("qa") else m.group("a").strip()
         b = self.q[int(m.group("qb"))] if m.group("qb") else m.group("b").strip()
         if not m.group("qa"):

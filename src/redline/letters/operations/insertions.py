@@ -71,7 +71,14 @@ class InsertionRules(RuleBase):
         parent_refs = [r for r in find_refs(after_m, self.q)]
         into = re.match(r"\s*(?:vào|cho|trong|tại|của)\s+(?:cuối\s+|đầu\s+)?", after_m, re.I)
         kind, num = m.group("kind").lower(), m.group("num")
-        if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num)):
+        # "bổ sung điểm e) Về công tác kiểm tra với nội dung: “...”": the new unit's label and title, then its words
+        titled = re.match(r"\s*[).]?\s*(?P<t>[^\W\d][^⟦:;]{2,120}?)\s*,?\s*(?:(?:với|có)\s+nội\s+dung|như\s+sau|cụ\s+thể)"
+                          r"(?:\s+như\s+sau)?\s*:?\s*$", after_m, re.I) if self.u.new_text and not bracket else None
+        if titled and (find_refs(titled.group("t"), self.q) or re.match(r"(?i)(?:vào|cho|trong|tại|của)\b", titled.group("t"))
+                       or re.search(r"(?i)(?<![\w])(?:(?:một|01|các)\s+)?(?:khoản|điểm|điều|mục|chương)(?:\s+mới)?(?![\w])",
+                                    titled.group("t")) or re.search(r"(?i)\bvào\s*$", self.skel[: start - len(m.group(0))])):
+            titled = None  # "... khoản 4 vào Điều 5 như sau", "bổ sung vào Điều 7 một khoản mới": a place, not a title
+        if not (m.group("one") or m.group("new") or into and parent_refs or re.fullmatch(r"\d+[a-zđ]", num) or titled):
             return None
         rule = f"operation.add.verbs + new {kind}"
         parent = None
@@ -79,6 +86,9 @@ class InsertionRules(RuleBase):
             parent = complete(parent_refs[0], after_m, self.q, self.group)
         elif kind != "điều" and self.target:
             parent = self.target
+            own = re.match(r"(?i)" + kind + r"\s+" + re.escape(num) + r"\s+(?P<rest>.+)$", parent)
+            if own:
+                parent = own.group("rest")  # the place read the new unit itself ("Điểm e Mục 3 Phần III")
         prev = _previous_label(num)
         if prev is None:
             return comment(parent or self.target, self.u, rule, msg("new {kind} {num}: left to the drafter", kind=kind, num=num))
@@ -88,6 +98,10 @@ class InsertionRules(RuleBase):
             if not parent:
                 return None
             target = f"{kind.capitalize()} {prev} {parent}" if kind != "điểm" else f"Điểm {prev} {parent}"
+        if titled:
+            t = clean(titled.group("t"))
+            return self._section_edit("insert_after", target, kind, num, None, rule + " + its title",
+                                      title=t if kind == "điều" else f"{num}) {t}" if kind == "điểm" else f"{num}. {t}")
         return self._section_edit("insert_after", target, kind, num, None, rule,
                                   title=clean(bracket.group(1)) if bracket else None)
 
@@ -162,6 +176,24 @@ class InsertionRules(RuleBase):
         else:
             return comment(self.target, self.u, rule, msg("insertion without its text: left to the drafter"))
         return Reading([e], "edit", rule)
+
+    def new_basis(self):
+        """'bổ sung căn cứ “Căn cứ Luật Đầu tư ...;” vào sau căn cứ Luật Tổ chức chính quyền địa
+        phương': a new căn cứ line of the preamble, placed before or after the line that opens
+        with the căn cứ named (its opening words are enough; grounding checks it is there once)."""
+        if self.target not in (None, "preamble"):
+            return None
+        m = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ\s*:?\s*⟦(?P<q>\d+)⟧"
+                      r"[\s;,]*(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+căn\s+cứ\s+(?P<w>[^⟦;.]{3,120}?)\s*[.;]?\s*$",
+                      self.skel, re.I)
+        if not m:
+            return None
+        new = clean(self.q[int(m.group("q"))])
+        if not re.match(r"(?i)căn cứ\b", new):
+            return None  # the quotation is not a căn cứ line
+        op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
+        return Reading([{"op": op, "target": "preamble", "anchor": {"sentence_prefix": "Căn cứ " + clean(m.group("w"))},
+                         "paragraphs": [new]}], "edit", "operation.add.verbs + a new căn cứ line, placed by the one named")
 
     def new_row(self):
         """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,

@@ -39,7 +39,12 @@ class MoveRules(RuleBase):
         if not m or not self.target or self.target == "*":
             return None  # no swap of quoted phrases, or no place: the other rules read it as before
         tail = self.skel[m.end():max(instruction_end(self.skel), m.end())]
-        if not re.fullmatch(r"[\s.;,:!]*(?:(?:cho|để|nhằm|vì|do|bởi)(?![\w])[^⟦]*)?", tail, re.I):
+        result = re.fullmatch(r"[\s,;:]*(?:thành|để thành|sửa thành|như sau)\s*:?\s*(?:⟦(?P<r>\d+)⟧)?[\s.;,:!]*", tail, re.I)
+        stated = (self.q[int(result.group("r"))] if result.group("r") else
+                  self.u.new_text[0] if len(self.u.new_text) == 1 else None) if result else None
+        if result and stated is None:
+            result = None
+        if not result and not re.fullmatch(r"[\s.;,:!]*(?:(?:cho|để|nhằm|vì|do|bởi)(?![\w])[^⟦]*)?", tail, re.I):
             return None  # more is asked than the swap ("... và bỏ cụm từ “C”"); "cho nhau", a reason: no more
         v = " ".join(m.group("v").lower().split())
         rule = f"operation.swap.verbs: {v}" if v in lx.phrases("operation.swap.verbs") else \
@@ -59,6 +64,12 @@ class MoveRules(RuleBase):
             return comment(self.target, self.u, rule, msg("the two phrases are not side by side once in the draft: "
                                                           "left to the drafter"))
         (find, replace), = found
+        if result:
+            # "..., thành: “B, A và …”": the result the letter states must open as the swap makes it
+            said = clean(strip_ellipsis(stated)[0]).rstrip(" .;,")
+            if not (said.startswith(replace) or replace.startswith(said)):
+                return comment(self.target, self.u, rule, msg("the two phrases are not side by side once in the draft: "
+                                                              "left to the drafter"))
         return Reading([{"op": "replace_text", "target": self.target, "find": find, "replace": replace, "_swap": [a, b]}],
                        "edit", rule + " + the two phrases side by side in the draft")
 
