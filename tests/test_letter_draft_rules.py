@@ -232,3 +232,4 @@ def test_a_web_forms_fields_are_its_header_and_its_first_sentence_is_read():
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II.2.7.1")]
     assert not d["unresolved"]  # the reported view the writer declines asks nothing
     assert {a["outcome"] for a in d["accounting"] if "Điều 10" in a["text"] or "không đồng ý" in a["text"]} == {"ignored"}
+

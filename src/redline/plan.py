@@ -10,6 +10,7 @@ executes actions; the summary reads them.
 from __future__ import annotations
 
 import difflib
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -929,8 +930,9 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
         while end < len(raw) and raw[end] in " \u00a0":
             end += 1
         return a, end
-    if prv in (",", ";"):
-        # the last member: "A, B[, C] vẫn", "A, B[, C]." -> drop the separator before
+    if prv in (",", ";") and (nxt in (".", ";", ":", ")", "!", "?", "") or re.match(r"(?:và|hoặc|and|or)\b", after[m_after:])
+                              or _listed_before(before[:len(before) - m_before - 1])):
+        # the last member: "A, B[, C] và D", "A, B[, C].", "A, B[, C] vẫn" -> drop the separator before
         return a - m_before - 1, b
     if m_before and (m_after or nxt in (".", ",", ";", ":", ")", "!", "?", "")):
         # "x [phrase ]y" or "x[ phrase]." -> take one side's space
@@ -940,6 +942,14 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
     if m_after and prv == "":
         return a, b + m_after
     return a, b
+
+
+def _listed_before(text: str) -> bool:
+    """Does the clause before a comma already hold a list ("A, B" before ", C")?  Without one, a
+    phrase after a single comma and before more words ("Trường hợp hệ thống gặp sự cố, [cơ quan
+    cung cấp dịch vụ] áp dụng ...") is the clause's subject, not a list's last member: its comma stays."""
+    clause = re.split(r"[.;:!?]", text)[-1]
+    return "," in clause
 
 
 def _joined(existing: str, addition: str, *, at_end: bool) -> str:

@@ -80,7 +80,8 @@ def _position(e: dict) -> object | None:
     if finer:
         return msg("the letter names a place inside {section} the reading did not find: left to the drafter",
                    section=e["target"])
-    m = re.search(r"\b(?:bổ sung|thêm)\s+(?:thêm\s+)?(?:một\s+)?(?P<kind>điểm|khoản|tiểu mục|mục|điều)\s+"
+    m = re.search(r"(?<![\w])(?:" + lexicon().alt("operation.add.verbs") + r")\s+(?:thêm\s+)?(?:một\s+)?"
+                  r"(?P<kind>điểm|khoản|tiểu mục|mục|điều)\s+"
                   r"(?P<label>[a-zđ]|\d+(?:\.\d+)*)\b", skel, re.I)
     target = str(e.get("target") or "")
     names_target = m and (fold(f"{m.group('kind')} {m.group('label')}") in fold(target) or

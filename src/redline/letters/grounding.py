@@ -257,7 +257,9 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             # "khoản 3" of several documents: the one candidate that holds the quoted words is meant
             named = [s for s in (resolve_target(tree, c) for c in err.candidates) if s is not None]
             holders = [s for s in named if g.holds(s, strip_ellipsis(probe)[0])]
-            if len(holders) == 1:
+            inner = [s for s in holders if not any(o is not s and o.address.startswith(s.address + ".") for o in holders)]
+            if len(inner) == 1 and all(inner[0].address.startswith(o.address + ".") or o is inner[0] for o in holders):
+                holders = inner  # "mục 2.2": II.2 holds the words only through II.2.2, the part meant
                 e["note"] = render(msg("“{target}” names several places; the quoted text is in {found}", target=target,
                                         found=holders[0].address))
                 e["target"] = holders[0].address

@@ -834,6 +834,8 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
     if not found:
         found = _relaxed(idx, ref)
         if len(found) > 1:
+            found = _labelled_as_written(ref, found) or found
+        if len(found) > 1:
             raise _ambiguous(ref, found, msg(" (no exact address; read loosely)"))
     elif len(found) > 1:
         raise _ambiguous(ref, found)
@@ -860,6 +862,18 @@ def _resolve_in(outline: Outline, idx: "_Index", ref: Reference, space: str) -> 
     if ref.title:
         _confirm(idx, ref, section)
     return section
+
+
+def _labelled_as_written(ref: Reference, found: list[Section]) -> list[Section]:
+    """"tiểu mục 2.2" read loosely is II.2.2 (printed "2.2.") or II.2 (Phần II, Mục 2): a tiểu mục
+    is a part of a Mục, so the one part whose printed label is the decimal number as written is
+    meant.  ("Mục 1.2" stays ambiguous: letters do write "1" for Phần I.)"""
+    last = ref.components[-1] if ref.components else None
+    number = str(getattr(last, "number", "") or "")
+    if getattr(last, "keyword", None) != "tieu muc" or not re.fullmatch(r"\d+(?:\.\d+)+", number):
+        return []
+    same = [s for s in found if (s.label or "").strip().rstrip(".") == number]
+    return same if len(same) == 1 else []
 
 
 def _kind_fits(section: Section, comp: Component) -> bool:

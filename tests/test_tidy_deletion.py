@@ -1,0 +1,25 @@
+"""A phrase deleted from a sentence takes a comma with it only when it is a list member
+(plan.tidy_deletion): checked on the Accept-All text of the fixture law."""
+from __future__ import annotations
+
+import docx
+
+import redline
+from conftest import FIXTURES
+
+LUAT = FIXTURES / "drafts" / "luat-typed.docx"
+
+
+def test_deleted_words_take_a_comma_only_as_a_list_member(tmp_path):
+    cases = [("II.1.5.3", "cơ quan cung cấp dịch vụ",  # after a fronted clause: the clause's comma stays
+              "3. Trường hợp hệ thống gặp sự cố, áp dụng các biện pháp quy định tại khoản 2 Điều này và thông báo "
+              "công khai thời gian khắc phục."),
+             ("I.4.1", "đơn giản",  # a list member takes its separator
+              "1. Lấy người sử dụng làm trung tâm, bảo đảm thuận tiện và tiết kiệm chi phí."),
+             ("I.4.2", "thời hạn",  # the last member before "và"
+              "2. Công khai, minh bạch về quy trình và kết quả giải quyết.")]
+    for k, (target, find, want) in enumerate(cases):
+        out, accepted = tmp_path / f"o{k}.docx", tmp_path / f"a{k}.docx"
+        redline.apply(LUAT, {"author": "Hội", "edits": [{"op": "delete", "target": target, "find": find}]}, out)
+        redline.accept(out, accepted)
+        assert want in [p.text for p in docx.Document(str(accepted)).paragraphs]
