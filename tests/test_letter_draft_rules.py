@@ -233,3 +233,12 @@ def test_a_web_forms_fields_are_its_header_and_its_first_sentence_is_read():
     assert not d["unresolved"]  # the reported view the writer declines asks nothing
     assert {a["outcome"] for a in d["accounting"] if "Điều 10" in a["text"] or "không đồng ý" in a["text"]} == {"ignored"}
 
+
+
+def test_a_bracket_after_a_place_may_hold_a_quotation():
+    # found by the first read of held-back set 8: the place reader unmasked the bracket's quotation
+    # with no quotations at hand and raised IndexError (an internal error, the whole letter lost)
+    d = _doc("- Khoản 1 Điều 6 (về giá trị của “hồ sơ điện tử”): đề nghị sửa cụm từ “khi được ký số” thành “khi được "
+             "ký số hợp lệ”.")
+    assert [(e["op"], e["target"], e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II.1.6.1", "khi được ký số hợp lệ")]
