@@ -242,3 +242,19 @@ def test_a_bracket_after_a_place_may_hold_a_quotation():
              "ký số hợp lệ”.")
     assert [(e["op"], e["target"], e.get("replace")) for e in d["edits"]] == [
         ("replace_text", "II.1.6.1", "khi được ký số hợp lệ")]
+
+
+def test_a_sentence_for_the_end_of_a_khoan_and_a_can_cu_line_after_the_first(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại khoản 3 Điều 3 Quy chế, đề nghị bổ sung vào cuối khoản này câu sau: “Quá hạn mà không trả lời thì "
+             "coi như đồng ý.”\n"
+             "2. Đề nghị bổ sung vào sau căn cứ thứ nhất căn cứ sau: “Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;”\n"
+             "3. Đề nghị bổ sung vào sau căn cứ thứ năm căn cứ sau: “Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;”",
+             draft=qd)
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [
+        (1, "append", "Quy chế:I.3.3"), (2, "insert_after", "preamble"), (3, "comment", "preamble")]
+    text = _accepted(qd, {"edits": d["edits"][:2]}, tmp_path).split("\n")
+    # the sentence ends the khoản's own paragraph; the new line follows the first căn cứ
+    assert any(p.endswith("07 ngày làm việc. Quá hạn mà không trả lời thì coi như đồng ý.") for p in text)
+    first = next(i for i, p in enumerate(text) if p.startswith("Căn cứ "))
+    assert text[first + 1] == "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"

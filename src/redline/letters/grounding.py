@@ -113,8 +113,15 @@ class Ground:
                 df[p] = df.get(p, 0) + 1
         n = len(own)
         score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
-        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])
-        return best[:limit]
+        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])[:limit]
+        # two of the best in one part: that part is the place to look (its parts are where)
+        parents = [a.rsplit(".", 1)[0] for a in best if "." in a.split(":")[-1]]
+        for parent in dict.fromkeys(parents):
+            if parents.count(parent) >= 2:
+                at = min(i for i, a in enumerate(best) if a.rsplit(".", 1)[0] == parent)
+                best = [a for a in best if a.rsplit(".", 1)[0] != parent]
+                best.insert(at, parent)
+        return best
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -231,6 +238,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found] or g.suggest(e.get("quote") or "")))
         return None
     if target in SPECIAL:
+        if isinstance(e.get("anchor"), dict) and "_basis" in e["anchor"]:
+            return _basis_line(g, e)
         if target == "*":
             _keep_results(g, e, range(len(tree.blocks)))
         if target == "*" and e.get("_page") and words:
@@ -425,6 +434,19 @@ def _headed(tree, words: str) -> list:
             out.append(s)
     deepest = [s for s in out if not any(o is not s and o.address.startswith(s.address + ".") for o in out)]
     return deepest if len(deepest) == 1 else []
+
+
+def _basis_line(g: Ground, e: dict) -> dict:
+    """"vào sau căn cứ thứ nhất": the k-th line of the preamble that opens with "Căn cứ" is the
+    anchor (its words, as the planner finds a sentence); no such line: a comment."""
+    k = e["anchor"]["_basis"]
+    pre = getattr(g.tree, "preamble", None)
+    lines = [clean(g.tree.text(i)) for i in (range(pre.start, pre.end) if pre is not None else ())]
+    lines = [t for t in lines if re.match(r"(?i)căn cứ\b", t)]
+    if not 1 <= k <= len(lines):
+        return as_comment(e, msg("the preamble has no căn cứ line {k}: left to the drafter", k=k))
+    e["anchor"] = {"sentence": lines[k - 1]}
+    return e
 
 
 def _subject_words(quote: str) -> str | None:
