@@ -100,6 +100,14 @@ class ChangeRules(RuleBase):
             ins = re.search(r"(?<![\w])(?P<pos>sau|trước)\s+" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*"
                             r"(?:(?:đề nghị|kiến nghị|nên|cần)\s+)?" + _v("operation.add.verbs") +
                             r"\s+(?:thêm\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+        if not ins:
+            # "viết thêm vào sau chữ “A” là “B”", "bổ sung vào sau cụm từ “A” cụm từ “B”": the position
+            # right after the verb, then the words (a "là" here names them; it changes nothing)
+            ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+"
+                            + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*(?:(?:là|nội dung)\s*)?:?\s*"
+                            r"(?:" + _COUNT + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+            if ins:
+                pairs = [p for p in pairs if not (ins.start() <= p[2] < ins.end())]
         # "thêm từ “X” vào giữa hai từ “A” và “B”"
         between = None if ins else re.search(
             _v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧"
