@@ -258,3 +258,17 @@ def test_a_sentence_for_the_end_of_a_khoan_and_a_can_cu_line_after_the_first(tmp
     assert any(p.endswith("07 ngày làm việc. Quá hạn mà không trả lời thì coi như đồng ý.") for p in text)
     first = next(i for i, p in enumerate(text) if p.startswith("Căn cứ "))
     assert text[first + 1] == "Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017;"
+
+
+def test_a_question_about_a_place_is_a_comment_there_and_a_sentence_ends_an_article(tmp_path):
+    vn = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Bảng lộ trình ở khoản 2 Điều 9 để thủ tục về xây dựng đến năm 2026, như vậy có chậm quá không?\n"
+             "2. Dự thảo có được thông qua sớm không?", draft=LUAT)
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "comment", "III.9.2")]
+    assert not d["unresolved"]  # a question about no place asks nothing of the draft
+    d = _doc("1. Tôi đề nghị cuối Điều 6 nên bổ sung thêm một câu: “Kết quả được gửi qua thư điện tử nếu người dân "
+             "yêu cầu.”", draft=vn)
+    assert [(e["op"], e["target"], e.get("text")) for e in d["edits"]] == [
+        ("append", "II.2.6", "Kết quả được gửi qua thư điện tử nếu người dân yêu cầu.")]
+    text = _accepted(vn, d, tmp_path)
+    assert any(p.endswith(" Kết quả được gửi qua thư điện tử nếu người dân yêu cầu.") for p in text.split("\n"))

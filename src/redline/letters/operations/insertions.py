@@ -295,7 +295,7 @@ class InsertionRules(RuleBase):
         quotes = PH_RE.findall(self.skel)
         if len(text) != 1 or len(quotes) > 1 or quotes and clean(self.q[int(quotes[0])]) != clean(text[0]):
             return None
-        unit = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:khoản|điểm|tiểu mục|mục)(?:\s+này)?(?![\w])", self.skel, re.I)
+        unit = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:khoản|điểm|tiểu mục|mục|điều)(?:\s+(?:này|\d+\w?))?(?![\w])", self.skel, re.I)
         if not m and unit and re.search(r"(?<![\w])câu(?![\w])", self.skel, re.I) and not split_label(text[0])[0] \
                 and not text[0].lstrip().startswith(("-", "+", "•")):
             # "bổ sung vào cuối khoản này câu sau: “...”": a sentence for the end of a one-paragraph
