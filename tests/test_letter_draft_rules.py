@@ -272,3 +272,28 @@ def test_a_question_about_a_place_is_a_comment_there_and_a_sentence_ends_an_arti
         ("append", "II.2.6", "Kết quả được gửi qua thư điện tử nếu người dân yêu cầu.")]
     text = _accepted(vn, d, tmp_path)
     assert any(p.endswith(" Kết quả được gửi qua thư điện tử nếu người dân yêu cầu.") for p in text.split("\n"))
+
+
+def test_cells_set_by_their_columns_names_in_a_row_named_here_or_just_before(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    d = _doc("1. Tại Biểu số 01, dòng số 2 (Kế hoạch và Đầu tư) chưa khớp với số liệu của Sở. Cột Trực tuyến là “1.150”, "
+             "cột Tỷ lệ trực tuyến là “87,3%”.\n"
+             "2. Tại Biểu số 01, dòng Tổng cộng sửa tương ứng số hồ sơ trực tuyến thành “3.837”.\n"
+             "3. Tại Biểu số 01, dòng số 1 (Tư pháp), đề nghị sửa tỷ lệ trực tuyến từ “56,1%” thành “57,0%”.",
+             draft=report)
+    got = [(e["n"], e["op"], e.get("row"), e.get("column"), e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[:3] == [(1, "replace_text", 2, "Trực tuyến", "1.105", "1.150"),
+                       (1, "replace_text", 2, "Tỷ lệ trực tuyến", "83,8%", "87,3%"),
+                       (2, "replace_text", "Tổng cộng", "Trực tuyến", "3.792", "3.837")]
+    assert got[3][1] == "comment"  # "56,1%" is not the cell's value (56,0%): never a guess
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(report, {"author": "Hội", "edits": d["edits"][:3]}, out)
+    redline.accept(out, accepted)
+    rows = [[c.text for c in r.cells] for t in docx.Document(str(accepted)).tables for r in t.rows]
+    assert ["2", "Kế hoạch và Đầu tư", "1.318", "1.150", "87,3%"] in rows
+    assert ["", "Tổng cộng", "7.640", "3.837", "49,6%"] in rows
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Tại Phụ lục, dòng số 4 (Tập huấn kỹ năng số): Sở Nội vụ đã có kế hoạch riêng. Đề nghị sửa cơ quan chủ trì "
+             "thành “Sở Thông tin và Truyền thông” và thời gian hoàn thành từ “Quý III” thành “Quý IV”.", draft=plan)
+    assert [(e.get("row"), e.get("column"), e.get("find")) for e in d["edits"]] == [
+        (4, "Cơ quan chủ trì", "Sở Nội vụ"), (4, "Thời gian hoàn thành", "Quý III")]

@@ -291,6 +291,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
+    if e.get("_cell_value") or e.get("_col") and e.get("_table"):
+        return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
@@ -540,6 +542,37 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
                                                                                 clause):
             return h
     return None
+
+
+def _cell_value(g: Ground, e: dict, section) -> dict:
+    """A cell set to a new value by its column's header words in a row the letter names: the one
+    table of the place with that row, the column whose header the words name, the cell's own
+    text as the words to change (or the old value the letter quoted, which must be that cell's).
+    Anything not found once: a comment."""
+    why = msg("the cell the letter names is not found once in {section}: left to the drafter", section=section.address)
+    if e.get("_row") is None:
+        return as_comment(e, why)
+    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
+    if len(tables) != 1:
+        return as_comment(e, why)
+    t = tables[0]
+    row = _row_named(g, t, e["_row"])
+    column = _column(t, e["_col"]) or next((h for h in t.header if fold(h) == fold(e["_col"])), None)
+    if column is None or column not in t.header:
+        return as_comment(e, why)
+    at = t.header.index(column)
+    rows = _rows(g, t)[t.header_rows:]
+    if isinstance(row, int):
+        hit = [rows[row - 1]] if 1 <= row <= len(rows) else []
+    else:
+        hit = [r for r in rows if any(fold(c) == fold(row) for c in r)] or [r for r in rows if any(norm(row) in c for c in r)]
+    if len(hit) != 1 or at >= len(hit[0]) or not hit[0][at].strip():
+        return as_comment(e, why)
+    cell = hit[0][at].strip()
+    if e.get("find") and norm(e["find"]) != cell or norm(e["replace"]) == cell:
+        return as_comment(e, why)  # the old value quoted is not that cell's; or the cell already reads so
+    out = {k: v for k, v in e.items() if k not in ("_cell_value", "_col")}
+    return {**out, "target": t.name, "find": e.get("find") or cell, "row": row, "column": column}
 
 
 def _in_table(g: Ground, e: dict, section) -> dict:
