@@ -34,7 +34,8 @@ LAW_ASKS = [(o, "r") for o in (
                        "đề nghị bỏ cụm từ “X” do trùng lặp")] + [
     (o, "i") for o in ("đề nghị bổ sung cụm từ “Z” vào sau cụm từ “X”", "đề nghị bổ sung “Z” sau cụm từ “X”",
                        "sau cụm từ “X” đề nghị bổ sung cụm từ “Z”", "đề nghị thêm cụm từ “Z” vào sau “X”",
-                       "đề nghị bổ sung cụm từ “Z” vào sau “X” cho đầy đủ")]
+                       "đề nghị bổ sung cụm từ “Z” vào sau “X” cho đầy đủ", "đề nghị viết thêm vào sau cụm từ “X” là “Z”",
+                       "đề nghị bổ sung vào sau cụm từ “X” cụm từ “Z”")]
 JOINS = ["{L}, {O}.", "{L}: {O}.", "{L} {O}."]
 
 REPORT_HEADS = ["SỞ TƯ PHÁP\nKính gửi: Sở Nội vụ\nSở Tư pháp có ý kiến như sau:\n",

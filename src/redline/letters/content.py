@@ -119,8 +119,14 @@ def is_open(q: str) -> bool:
 
 
 def unmask(text: str, quotes: list[str], keep_marks: bool = True) -> str:
-    return PH_RE.sub(lambda m: ("“" + quotes[int(m.group(1))] + "”") if keep_marks else quotes[int(m.group(1))],
-                     text)
+    """The text with its quotations put back; a mark with no quotation given (a caller that only
+    reads places passes none) stays as it is."""
+    def back(m: re.Match) -> str:
+        k = int(m.group(1))
+        if k >= len(quotes):
+            return m.group(0)
+        return "“" + quotes[k] + "”" if keep_marks else quotes[k]
+    return PH_RE.sub(back, text)
 
 
 def strip_ellipsis(q: str) -> tuple[str, bool]:

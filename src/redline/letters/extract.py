@@ -212,6 +212,9 @@ class Reader:
         if outcome == "ignored" and self.opening and not reading.agreement:
             rule = "narrative: the letter's opening" if not rule.startswith("narrative.") else rule
         k = self.ledger.add(u.n, u.quote, outcome, rule)
+        named_row = _table_hints(u).get("_row")
+        if named_row is not None:
+            self.chain["row"] = named_row  # "Tại Phụ lục, dòng số 4 (...): ..." then the change in the next sentence
         self.current_by_unit[k] = [q for i, q in enumerate(u.quotes) if i in place.current or
                                    self.draft is not None and self.draft.found(q)]  # what locates it
         if outcome == "ignored":
@@ -221,6 +224,15 @@ class Reader:
                 self.ignored.append(u.quote)
             return k
         table = _table_hints(u)
+        if table.get("_row") is not None:
+            self.chain["row"] = table["_row"]
+        elif any(e.get("_col") for e in reading.edits) and self.chain.get("row") is not None and \
+                not re.search(r"(?i)(?<![\w])(?:dòng|hàng)(?![\w])", u.skel):
+            # (a sentence that names a row of its own that was not read is never given another's)
+            # "Tại Phụ lục, dòng số 4 (...): ... Đề nghị sửa cơ quan chủ trì thành “...”": the row the
+            # sentence before named, in the same item
+            table = {"_table": True, "_clause": u.skel, "_clause_quotes": list(u.quotes), **table,
+                     "_row": self.chain["row"]}
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
             if table and e["op"] != "comment":
@@ -257,7 +269,8 @@ _ROW_ORDINAL = re.compile(r"(?i)(?<![\w])(?:(?:dòng|hàng)\s+(?:thứ\s+|số\s
 _ROW_TEXT = re.compile(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ(?:\s+số\s+\d+)?|nội dung(?:\s+số\s+\d+)?)\s*⟦(?P<q>\d+)⟧")
 # "dòng huyện Tân Lập, cột ...": a row named by its words without quotes, up to the next comma
 _ROW_WORDS = re.compile(r"(?i)(?<![\w])(?:dòng|hàng)\s+(?!(?:thứ|số|cuối|đầu|số liệu)\b)(?P<t>[^\W\d][^,;:⟦]{1,60}?)\s*"
-                        r"(?=[,;:]|\s(?:của|thuộc|trong)\s+(?:biểu|bảng)(?![\w]))")
+                        r"(?=[,;:]|\s(?:của|thuộc|trong)\s+(?:biểu|bảng)(?![\w])|"
+                        r"\s(?:sửa|đề nghị|cần|bổ sung|bỏ|thay|điều chỉnh|ghi)(?![\w]))")
 _TABLE_WORDS = re.compile(r"(?i)(?<![\w])(?:bảng|biểu|phụ lục|dòng|hàng)(?![\w])")
 
 
@@ -287,7 +300,7 @@ def _anchored(u: Unit) -> bool:
     "vào câu “...”", "gạch đầu dòng thứ 2"), or opens with a row of a table by its words ("dòng
     “Tổng cộng” sửa tương ứng: ..."), is about the section (the table) just named."""
     return bool(re.search(r"(?i)\b(?:đoạn|khổ|gạch đầu dòng|dòng)\s+(?:thứ\s+)?(?:\d+|nhất|hai|ba|tư|năm|cuối|đầu)|"
-                          r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦", u.skel, re.I))
+                          r"\b(?:câu|đoạn)\s*:?\s*⟦|^\W*(?:dòng|hàng)\s*⟦|^\W*(?:dòng|hàng|cột)\s+[^\W\d]", u.skel, re.I))
 
 
 # "Tôi không đồng ý, vì ...", "Hội không tán thành.": a refusal with no object of its own.

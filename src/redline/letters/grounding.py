@@ -113,8 +113,15 @@ class Ground:
                 df[p] = df.get(p, 0) + 1
         n = len(own)
         score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
-        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])
-        return best[:limit]
+        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])[:limit]
+        # two of the best in one part: that part is the place to look (its parts are where)
+        parents = [a.rsplit(".", 1)[0] for a in best if "." in a.split(":")[-1]]
+        for parent in dict.fromkeys(parents):
+            if parents.count(parent) >= 2:
+                at = min(i for i, a in enumerate(best) if a.rsplit(".", 1)[0] == parent)
+                best = [a for a in best if a.rsplit(".", 1)[0] != parent]
+                best.insert(at, parent)
+        return best
 
     def holds(self, s, words: str) -> bool:
         w = norm(words)
@@ -231,6 +238,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         doc["unresolved"].append(_unresolved(e, reason, [s.address for s in found] or g.suggest(e.get("quote") or "")))
         return None
     if target in SPECIAL:
+        if isinstance(e.get("anchor"), dict) and "_basis" in e["anchor"]:
+            return _basis_line(g, e)
         if target == "*":
             _keep_results(g, e, range(len(tree.blocks)))
         if target == "*" and e.get("_page") and words:
@@ -282,6 +291,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
+    if e.get("_cell_value") or e.get("_col") and e.get("_table"):
+        return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):
         tabled = _in_table(g, e, section)
         if tabled is not e:
@@ -427,6 +438,19 @@ def _headed(tree, words: str) -> list:
     return deepest if len(deepest) == 1 else []
 
 
+def _basis_line(g: Ground, e: dict) -> dict:
+    """"vào sau căn cứ thứ nhất": the k-th line of the preamble that opens with "Căn cứ" is the
+    anchor (its words, as the planner finds a sentence); no such line: a comment."""
+    k = e["anchor"]["_basis"]
+    pre = getattr(g.tree, "preamble", None)
+    lines = [clean(g.tree.text(i)) for i in (range(pre.start, pre.end) if pre is not None else ())]
+    lines = [t for t in lines if re.match(r"(?i)căn cứ\b", t)]
+    if not 1 <= k <= len(lines):
+        return as_comment(e, msg("the preamble has no căn cứ line {k}: left to the drafter", k=k))
+    e["anchor"] = {"sentence": lines[k - 1]}
+    return e
+
+
 def _subject_words(quote: str) -> str | None:
     """The words a request opens with, before its verb of asking: the draft's own words naming
     what it is about ("Tỷ lệ hồ sơ giải quyết đúng và trước hạn ... đề nghị giữ nguyên")."""
@@ -518,6 +542,37 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
                                                                                 clause):
             return h
     return None
+
+
+def _cell_value(g: Ground, e: dict, section) -> dict:
+    """A cell set to a new value by its column's header words in a row the letter names: the one
+    table of the place with that row, the column whose header the words name, the cell's own
+    text as the words to change (or the old value the letter quoted, which must be that cell's).
+    Anything not found once: a comment."""
+    why = msg("the cell the letter names is not found once in {section}: left to the drafter", section=section.address)
+    if e.get("_row") is None:
+        return as_comment(e, why)
+    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
+    if len(tables) != 1:
+        return as_comment(e, why)
+    t = tables[0]
+    row = _row_named(g, t, e["_row"])
+    column = _column(t, e["_col"]) or next((h for h in t.header if fold(h) == fold(e["_col"])), None)
+    if column is None or column not in t.header:
+        return as_comment(e, why)
+    at = t.header.index(column)
+    rows = _rows(g, t)[t.header_rows:]
+    if isinstance(row, int):
+        hit = [rows[row - 1]] if 1 <= row <= len(rows) else []
+    else:
+        hit = [r for r in rows if any(fold(c) == fold(row) for c in r)] or [r for r in rows if any(norm(row) in c for c in r)]
+    if len(hit) != 1 or at >= len(hit[0]) or not hit[0][at].strip():
+        return as_comment(e, why)
+    cell = hit[0][at].strip()
+    if e.get("find") and norm(e["find"]) != cell or norm(e["replace"]) == cell:
+        return as_comment(e, why)  # the old value quoted is not that cell's; or the cell already reads so
+    out = {k: v for k, v in e.items() if k not in ("_cell_value", "_col")}
+    return {**out, "target": t.name, "find": e.get("find") or cell, "row": row, "column": column}
 
 
 def _in_table(g: Ground, e: dict, section) -> dict:

@@ -60,6 +60,10 @@ VI = {
     "cannot read the lexicon: {reason}": "không đọc được tệp từ vựng (lexicon): {reason}",
     # why a request became a comment or stayed unresolved (notes and reasons of extract)
     "joined to the comment above": "gộp vào góp ý ở trên",
+    "the cell the letter names is not found once in {section}: left to the drafter":
+        "không xác định được đúng một ô bảng văn bản góp ý nêu trong {section}: để cơ quan soạn thảo xử lý",
+    "the preamble has no căn cứ line {k}: left to the drafter":
+        "phần căn cứ không có căn cứ thứ {k}: để cơ quan soạn thảo xử lý",
     "“{target}” names several places; the quoted text is in {found}":
         "“{target}” chỉ nhiều vị trí; đoạn trích nằm ở {found}",
     "page reference: {page} (located by the quoted text)": "dẫn theo trang: {page} (xác định vị trí theo đoạn trích)",

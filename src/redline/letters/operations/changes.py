@@ -100,6 +100,14 @@ class ChangeRules(RuleBase):
             ins = re.search(r"(?<![\w])(?P<pos>sau|trước)\s+" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*"
                             r"(?:(?:đề nghị|kiến nghị|nên|cần)\s+)?" + _v("operation.add.verbs") +
                             r"\s+(?:thêm\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+        if not ins:
+            # "viết thêm vào sau chữ “A” là “B”", "bổ sung vào sau cụm từ “A” cụm từ “B”": the position
+            # right after the verb, then the words (a "là" here names them; it changes nothing)
+            ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+"
+                            + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*(?:(?:là|nội dung)\s*)?:?\s*"
+                            r"(?:" + _COUNT + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
+            if ins:
+                pairs = [p for p in pairs if not (ins.start() <= p[2] < ins.end())]
         # "thêm từ “X” vào giữa hai từ “A” và “B”"
         between = None if ins else re.search(
             _v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧"
@@ -164,6 +172,36 @@ class ChangeRules(RuleBase):
             edits.append({"op": "replace_text", "target": target, "find": f"{a} {b}", "replace": f"{a} {new} {b}",
                           "_insert": True})
         return Reading(edits, "edit", rule) if edits else None
+
+    def cell_values(self):
+        """'(dòng số 4) đề nghị sửa cơ quan chủ trì thành “Sở X” và thời gian hoàn thành từ “Quý III”
+        thành “Quý II”', 'Dòng Tổng cộng sửa tương ứng số hồ sơ trực tuyến thành “3.819”', 'Cột Trực
+        tuyến là “1.014”': cells of a table's row set to new values, each named by its column's header
+        words.  The row and the table come from the letter (this sentence or the one before it in the
+        same item); the old value is the cell's own text, read from the draft by grounding
+        (grounding._cell_value), which makes it a comment when the row, the column or the cell is
+        not there once."""
+        if not re.search(r"(?i)(?<![\w])(?:dòng|hàng|cột|biểu|bảng|phụ lục)(?![\w])", self.skel + " " + (self.target or "")):
+            return None
+        v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?\s+", self.quiet, re.I)
+        start = v.end() if v else 0
+        body = self.skel[start:]
+        body = re.sub(r"\s*[,;]?\s*(?:vì|để|do|cho phù hợp|cho khớp|cho đúng)\b.*$", "", body, flags=re.I)
+        pieces = [x for x in re.split(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", body.strip(" .")) if x.strip()]
+        cells, blank = [], False
+        for piece in pieces:
+            m = re.fullmatch(r"(?:sửa\s+)?(?:cột\s+)?(?P<col>[^\W\d][^⟦]{1,50}?)\s+(?:từ\s+⟦(?P<old>\d+)⟧\s+)?"
+                             r"(?:thành|là|bằng|lên|xuống)\s+⟦(?P<new>\d+)⟧", piece.strip(), re.I)
+            if not m or re.match(r"(?i)(?:dòng|hàng)\b", m.group("col")):
+                return None  # not every part of the sentence is "column thành value": not this rule
+            cells.append((clean(m.group("col")), self.q[int(m.group("old"))] if m.group("old") else None,
+                          clean(self.q[int(m.group("new"))])))
+            blank = blank or m.group("old") is None
+        if not cells or not blank or not self.target:
+            return None  # every old value quoted: the change of words reads it
+        edits = [{"op": "replace_text", "target": self.target, "find": old, "replace": new, "_col": col,
+                  "_cell_value": old is None} for col, old, new in cells]
+        return Reading(edits, "edit", "operation.change: table cells by their columns' names (cột ... thành “...”)")
 
     def _title_heading(self) -> bool:
         """"tại tiêu đề": the title's heading line only ("tên gọi của dự thảo" is the whole title)."""

@@ -12,7 +12,7 @@ import re
 
 from ...messages import msg
 from ...text import clean
-from ..content import PH_RE, ellipsis_inside, is_open, strip_ellipsis
+from ..content import PH_RE, ellipsis_inside, is_open, split_label, strip_ellipsis
 from ..locations import bullet_rx, complete, find_refs, ordinal, para_rx
 from ..predicate import _v, order_verbs
 from .core import _COUNT, Reading, RuleBase, comment
@@ -183,17 +183,28 @@ class InsertionRules(RuleBase):
         with the căn cứ named (its opening words are enough; grounding checks it is there once)."""
         if self.target not in (None, "preamble"):
             return None
+        which = r"(?P<pos>sau|trước)\s+căn\s+cứ\s+(?:thứ\s+(?P<k>\w+)|(?P<w>[^⟦;.:]{3,120}?))"
         m = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ\s*:?\s*⟦(?P<q>\d+)⟧"
-                      r"[\s;,]*(?:vào\s+)?(?:ngay\s+)?(?P<pos>sau|trước)\s+căn\s+cứ\s+(?P<w>[^⟦;.]{3,120}?)\s*[.;]?\s*$",
-                      self.skel, re.I)
+                      r"[\s;,]*(?:vào\s+)?(?:ngay\s+)?" + which + r"\s*[.;]?\s*$", self.skel, re.I) or \
+            re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:ngay\s+)?" + which +
+                      r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ(?:\s+mới)?(?:\s+(?:như\s+)?sau)?\s*:?\s*"
+                      r"(?:⟦(?P<q2>\d+)⟧)?\s*[.;]?\s*$", self.skel, re.I)
         if not m:
             return None
-        new = clean(self.q[int(m.group("q"))])
+        q = m.groupdict().get("q") or m.groupdict().get("q2")
+        new = clean(self.q[int(q)]) if q is not None else (clean(self.u.new_text[0]) if len(self.u.new_text) == 1 else "")
         if not re.match(r"(?i)căn cứ\b", new):
             return None  # the quotation is not a căn cứ line
         op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
-        return Reading([{"op": op, "target": "preamble", "anchor": {"sentence_prefix": "Căn cứ " + clean(m.group("w"))},
-                         "paragraphs": [new]}], "edit", "operation.add.verbs + a new căn cứ line, placed by the one named")
+        if m.group("k"):
+            k = ordinal(m.group("k"))
+            if not isinstance(k, int):
+                return None
+            anchor = {"_basis": k}  # the k-th căn cứ line: grounding reads which it is
+        else:
+            anchor = {"sentence_prefix": "Căn cứ " + clean(m.group("w"))}
+        return Reading([{"op": op, "target": "preamble", "anchor": anchor, "paragraphs": [new]}], "edit",
+                       "operation.add.verbs + a new căn cứ line, placed by the one named")
 
     def new_row(self):
         """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
@@ -282,7 +293,17 @@ class InsertionRules(RuleBase):
         (a part of several paragraphs is a comment)."""
         m = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?=đoạn(?![\w]))", self.skel[v.end():], re.I)
         quotes = PH_RE.findall(self.skel)
-        if not m or len(text) != 1 or len(quotes) > 1 or quotes and clean(self.q[int(quotes[0])]) != clean(text[0]):
+        if len(text) != 1 or len(quotes) > 1 or quotes and clean(self.q[int(quotes[0])]) != clean(text[0]):
+            return None
+        unit = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:khoản|điểm|tiểu mục|mục|điều)(?:\s+(?:này|\d+\w?))?(?![\w])", self.skel, re.I)
+        if not m and unit and re.search(r"(?<![\w])câu(?![\w])", self.skel, re.I) and not split_label(text[0])[0] \
+                and not text[0].lstrip().startswith(("-", "+", "•")):
+            # "bổ sung vào cuối khoản này câu sau: “...”": a sentence for the end of a one-paragraph
+            # khoản or điểm, inline (the firewall checks the part is one paragraph)
+            return Reading([{"op": "append", "target": self.target, "text": clean(text[0]), "_paragraph_end": True}],
+                           "edit", f"operation.add.verbs: {v.group(0).lower()} + cuối {unit.group(0).split()[1].lower()} "
+                                   "+ câu (inline)")
+        if not m:
             return None
         at = v.end() + m.end()
         k = para_rx().match(self.skel, at)

@@ -87,6 +87,10 @@ class StatementRules(RuleBase):
             return Reading([], "ignored", "narrative: the item's topic heading")
         if self.u.reason:
             return Reading([], "ignored", "narrative.rationale: the reason given for the instruction before it")
+        if self.u.quote.rstrip(" .…").endswith("?") and self.target and (self.place.own or self.place.carried):
+            # "Bảng lộ trình ở Điều 9 ..., như vậy có chậm quá không?": a question put to the drafter
+            # about a place asks for an answer there
+            return comment(self.target, self.u, "advisory.question: a question about the place")
         if not self.target and "⟦" not in self.skel and re.match(
                 r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
             # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
