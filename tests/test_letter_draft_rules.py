@@ -297,3 +297,14 @@ def test_cells_set_by_their_columns_names_in_a_row_named_here_or_just_before(tmp
              "thành “Sở Thông tin và Truyền thông” và thời gian hoàn thành từ “Quý III” thành “Quý IV”.", draft=plan)
     assert [(e.get("row"), e.get("column"), e.get("find")) for e in d["edits"]] == [
         (4, "Cơ quan chủ trì", "Sở Nội vụ"), (4, "Thời gian hoàn thành", "Quý III")]
+
+
+def test_a_quoted_value_lowered_to_an_unquoted_one_and_a_sentence_placed_before_its_words(tmp_path):
+    d = _doc("1. Điểm a khoản 2 Điều 5 cho kiểm tra hồ sơ “trong 01 ngày làm việc” là ngắn, nên nâng lên 02 ngày làm việc.\n"
+             "2. Khoản 1 Điều 6: đề nghị thêm vào cuối khoản câu “Bản giấy chỉ nộp khi cơ quan yêu cầu.”")
+    got = [(e["n"], e["op"], e.get("find"), e.get("replace") or e.get("text")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "01 ngày làm việc", "02 ngày làm việc"),
+                   (2, "append", None, "Bản giấy chỉ nộp khi cơ quan yêu cầu.")]
+    text = _accepted(LUAT, d, tmp_path)
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in text
+    assert "theo quy định. Bản giấy chỉ nộp khi cơ quan yêu cầu." in text

@@ -247,7 +247,8 @@ class InsertionRules(RuleBase):
                               r")\s*:?\s*⟦", after, re.I)
         if not text:
             qs = PH_RE.findall(after)
-            if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
+            if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:vào\s+)?(?:cuối|đầu)\s+(?:của\s+)?(?:khoản|điểm|điều|mục|đoạn)"
+                               r"(?:\s+(?:này|\d+\w?))?\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
                                r")\s*)?(?:mới\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
                     r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs) and not re.search(
