@@ -308,3 +308,13 @@ def test_a_quoted_value_lowered_to_an_unquoted_one_and_a_sentence_placed_before_
     text = _accepted(LUAT, d, tmp_path)
     assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in text
     assert "theo quy định. Bản giấy chỉ nộp khi cơ quan yêu cầu." in text
+
+
+def test_the_kth_can_cu_line_written_anew(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Đề nghị sửa căn cứ thứ hai thành “Căn cứ Nghị định số 68/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính "
+             "phủ về quản lý, phát triển cụm công nghiệp;”", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace", "preamble")]
+    text = _accepted(qd, d, tmp_path).split("\n")
+    lines = [p for p in text if p.startswith("Căn cứ ")]
+    assert lines[1].startswith("Căn cứ Nghị định số 68/2017/NĐ-CP") and "32/2024" not in " ".join(lines)
