@@ -318,3 +318,12 @@ def test_the_kth_can_cu_line_written_anew(tmp_path):
     text = _accepted(qd, d, tmp_path).split("\n")
     lines = [p for p in text if p.startswith("Căn cứ ")]
     assert lines[1].startswith("Căn cứ Nghị định số 68/2017/NĐ-CP") and "32/2024" not in " ".join(lines)
+
+
+def test_a_passive_de_xuat_asks_nothing_and_a_finding_before_its_change_is_its_reason():
+    d = _doc("1. Về giải thích từ ngữ (khoản 3 Điều 3). Thực tế nhiều cổng dịch vụ được đề xuất xây dựng riêng ở từng "
+             "cơ quan. Do đó, đề nghị sửa cụm từ “của một cơ quan hoặc một địa phương” thành “của một bộ, ngành hoặc "
+             "một địa phương”.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "I.3.3")]
+    finding = next(a for a in d["accounting"] if a["text"].startswith("Thực tế"))
+    assert finding["outcome"] == "ignored"

@@ -334,7 +334,8 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
         k = where(e)
         if e["op"] != "comment":
             for c in [c for c in out if c["op"] == "comment" and where(c) == k and c.get("_unit") is not None
-                      and "advisory.problems" in ledger.entries[c["_unit"]]["rule"] and not c.get("_joined")]:
+                      and not c.get("_joined") and ("advisory.problems" in ledger.entries[c["_unit"]]["rule"] or
+                                                     not lexicon().rx("request.markers").search(ledger.entries[c["_unit"]]["text"]))]:
                 out.remove(c)
                 first.pop(k, None)
                 entry = ledger.entries[c["_unit"]]
