@@ -327,3 +327,16 @@ def test_a_passive_de_xuat_asks_nothing_and_a_finding_before_its_change_is_its_r
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "I.3.3")]
     finding = next(a for a in d["accounting"] if a["text"].startswith("Thực tế"))
     assert finding["outcome"] == "ignored"
+
+
+def test_words_for_the_end_of_a_point_go_before_its_closing_mark(tmp_path):
+    body = ("1. Tại điểm b khoản 2 Điều 5, đề nghị bổ sung vào cuối điểm này cụm từ “, kể cả khi hồ sơ đã được tiếp "
+            "nhận”.\n2. Tại Biểu số 01, dòng số 2, đề nghị sửa cột Trực tuyến thành “1.150”.")
+    d = _doc(body)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]][0] == (
+        "replace_text", "II.1.5.2.b", "bổ sung", "bổ sung, kể cả khi hồ sơ đã được tiếp nhận")
+    text = _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+    assert "khi hồ sơ cần bổ sung, kể cả khi hồ sơ đã được tiếp nhận;" in text
+    # without the draft the words they follow are unknown: comments, never an edit without its words
+    bare = extract_text(HEAD + body)
+    assert {e["op"] for e in bare["edits"]} == {"comment"} and all(e.get("find", "x") for e in bare["edits"])

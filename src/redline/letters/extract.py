@@ -444,6 +444,12 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     else:
         placed = []
         for e in doc["edits"]:
+            if e.get("_phrase_end") or e.get("_cell_value"):
+                # the words to change are the draft's own (a part's last words, a cell's value): without
+                # the draft, a comment
+                from .grounding import as_comment
+                e = as_comment(e, msg("the words to change are read from the draft: give {option}",
+                                      option=Option("draft")))
             if e.get("target"):
                 placed.append(e)
             else:
