@@ -297,3 +297,46 @@ def test_cells_set_by_their_columns_names_in_a_row_named_here_or_just_before(tmp
              "thành “Sở Thông tin và Truyền thông” và thời gian hoàn thành từ “Quý III” thành “Quý IV”.", draft=plan)
     assert [(e.get("row"), e.get("column"), e.get("find")) for e in d["edits"]] == [
         (4, "Cơ quan chủ trì", "Sở Nội vụ"), (4, "Thời gian hoàn thành", "Quý III")]
+
+
+def test_a_quoted_value_lowered_to_an_unquoted_one_and_a_sentence_placed_before_its_words(tmp_path):
+    d = _doc("1. Điểm a khoản 2 Điều 5 cho kiểm tra hồ sơ “trong 01 ngày làm việc” là ngắn, nên nâng lên 02 ngày làm việc.\n"
+             "2. Khoản 1 Điều 6: đề nghị thêm vào cuối khoản câu “Bản giấy chỉ nộp khi cơ quan yêu cầu.”")
+    got = [(e["n"], e["op"], e.get("find"), e.get("replace") or e.get("text")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "01 ngày làm việc", "02 ngày làm việc"),
+                   (2, "append", None, "Bản giấy chỉ nộp khi cơ quan yêu cầu.")]
+    text = _accepted(LUAT, d, tmp_path)
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in text
+    assert "theo quy định. Bản giấy chỉ nộp khi cơ quan yêu cầu." in text
+
+
+def test_the_kth_can_cu_line_written_anew(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Đề nghị sửa căn cứ thứ hai thành “Căn cứ Nghị định số 68/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính "
+             "phủ về quản lý, phát triển cụm công nghiệp;”", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace", "preamble")]
+    text = _accepted(qd, d, tmp_path).split("\n")
+    lines = [p for p in text if p.startswith("Căn cứ ")]
+    assert lines[1].startswith("Căn cứ Nghị định số 68/2017/NĐ-CP") and "32/2024" not in " ".join(lines)
+
+
+def test_a_passive_de_xuat_asks_nothing_and_a_finding_before_its_change_is_its_reason():
+    d = _doc("1. Về giải thích từ ngữ (khoản 3 Điều 3). Thực tế nhiều cổng dịch vụ được đề xuất xây dựng riêng ở từng "
+             "cơ quan. Do đó, đề nghị sửa cụm từ “của một cơ quan hoặc một địa phương” thành “của một bộ, ngành hoặc "
+             "một địa phương”.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "I.3.3")]
+    finding = next(a for a in d["accounting"] if a["text"].startswith("Thực tế"))
+    assert finding["outcome"] == "ignored"
+
+
+def test_words_for_the_end_of_a_point_go_before_its_closing_mark(tmp_path):
+    body = ("1. Tại điểm b khoản 2 Điều 5, đề nghị bổ sung vào cuối điểm này cụm từ “, kể cả khi hồ sơ đã được tiếp "
+            "nhận”.\n2. Tại Biểu số 01, dòng số 2, đề nghị sửa cột Trực tuyến thành “1.150”.")
+    d = _doc(body)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]][0] == (
+        "replace_text", "II.1.5.2.b", "bổ sung", "bổ sung, kể cả khi hồ sơ đã được tiếp nhận")
+    text = _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+    assert "khi hồ sơ cần bổ sung, kể cả khi hồ sơ đã được tiếp nhận;" in text
+    # without the draft the words they follow are unknown: comments, never an edit without its words
+    bare = extract_text(HEAD + body)
+    assert {e["op"] for e in bare["edits"]} == {"comment"} and all(e.get("find", "x") for e in bare["edits"])

@@ -23,3 +23,12 @@ def test_deleted_words_take_a_comma_only_as_a_list_member(tmp_path):
         redline.apply(LUAT, {"author": "Hội", "edits": [{"op": "delete", "target": target, "find": find}]}, out)
         redline.accept(out, accepted)
         assert want in [p.text for p in docx.Document(str(accepted)).paragraphs]
+
+
+def test_a_comma_after_the_words_stays_unless_a_list_goes_on(tmp_path):
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(report, {"author": "Hội", "edits": [{"op": "delete", "target": "III.1", "find": "rõ nét"}]}, out)
+    redline.accept(out, accepted)
+    assert "- Chất lượng giải quyết TTHC được cải thiện, tỷ lệ hồ sơ đúng hạn đạt trên 97%;" in [
+        p.text for p in docx.Document(str(accepted)).paragraphs]

@@ -924,8 +924,11 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
         # the letter quoted the member with its separator ("bỏ cụm từ “huyện B,”"): it goes
         # with the phrase, and only the spaces are left to tidy (not a second separator)
         return (a, b + m_after) if m_after and (m_before or not before) else (a, b)
-    if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0"):  # at the end: a terminator
-        # "A, [B, ]C" -> drop the phrase and its following separator
+    if nxt in (",", ";") and after[m_after + 1:m_after + 2] in (" ", "\u00a0") and (
+            prv in ("", ",", ";", ":", "(") or _list_goes_on(after[m_after + 1:])):  # at the end: a terminator
+        # "A, [B, ]C" -> drop the phrase and its following separator.  After a word, with no list
+        # going on after the comma ("được cải thiện [rõ nét], tỷ lệ ..."), the comma may end a
+        # clause: only the words the letter named go, the comma stays for the drafter
         end = b + m_after + 1
         while end < len(raw) and raw[end] in " \u00a0":
             end += 1
@@ -942,6 +945,12 @@ def tidy_deletion(raw: str, a: int, b: int) -> tuple[int, int]:
     if m_after and prv == "":
         return a, b + m_after
     return a, b
+
+
+def _list_goes_on(rest: str) -> bool:
+    """After "X, ": does a list go on to the clause's end ("thuận tiện và tiết kiệm chi phí.")?"""
+    clause = re.split(r"[.;:!?]", rest)[0]
+    return bool(re.search(r"(?:,|\s(?:và|hoặc|and|or)\s)", clause))
 
 
 def _listed_before(text: str) -> bool:

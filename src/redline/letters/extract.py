@@ -334,7 +334,8 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
         k = where(e)
         if e["op"] != "comment":
             for c in [c for c in out if c["op"] == "comment" and where(c) == k and c.get("_unit") is not None
-                      and "advisory.problems" in ledger.entries[c["_unit"]]["rule"] and not c.get("_joined")]:
+                      and not c.get("_joined") and ("advisory.problems" in ledger.entries[c["_unit"]]["rule"] or
+                                                     not lexicon().rx("request.markers").search(ledger.entries[c["_unit"]]["text"]))]:
                 out.remove(c)
                 first.pop(k, None)
                 entry = ledger.entries[c["_unit"]]
@@ -443,6 +444,12 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     else:
         placed = []
         for e in doc["edits"]:
+            if e.get("_phrase_end") or e.get("_cell_value"):
+                # the words to change are the draft's own (a part's last words, a cell's value): without
+                # the draft, a comment
+                from .grounding import as_comment
+                e = as_comment(e, msg("the words to change are read from the draft: give {option}",
+                                      option=Option("draft")))
             if e.get("target"):
                 placed.append(e)
             else:

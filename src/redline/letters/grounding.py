@@ -291,6 +291,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                                         found=found[0].address))
                 e["target"] = found[0].address
                 return _shape(g, e, found[0])
+    if e.get("_phrase_end"):
+        return _phrase_end(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
         return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):
@@ -542,6 +544,28 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
                                                                                 clause):
             return h
     return None
+
+
+def _phrase_end(g: Ground, e: dict, section) -> dict:
+    """Words for the end of a part that is one paragraph, before its closing mark: the change is
+    the paragraph's last words (as few as find them once) followed by the new ones."""
+    why = msg("the part is not one paragraph: where the words go is left to the drafter")
+    if section.children:
+        return as_comment(e, why)
+    paras = [i for i in g.content_blocks(section) if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
+    if len(paras) != 1:
+        return as_comment(e, why)
+    text = clean(g.tree.text(paras[0])).rstrip()
+    body = text.rstrip(".;:")
+    words = body.split()
+    new = e["replace"]
+    for k in range(2, min(len(words), 12) + 1):
+        find = " ".join(words[-k:])
+        if g.count_in(section, find) == 1:
+            sep = "" if new[:1] in ",;" else " "
+            out = {x: v for x, v in e.items() if x != "_phrase_end"}
+            return {**out, "find": find, "replace": f"{find}{sep}{new}"}
+    return as_comment(e, why)
 
 
 def _cell_value(g: Ground, e: dict, section) -> dict:

@@ -75,8 +75,17 @@ class ChangeRules(RuleBase):
                 # value quoted first, then lowered to the one quoted after -- when the two are the same
                 # words around another figure
                 m = re.search(r"⟦(?P<qa>\d+)⟧[^⟦;]{0,120}?(?<![\w])(?:" + self.lx.alt("operation.raise.verbs") +
-                              r")(?![\w])\s+(?:lên|xuống|còn|thành)\s+⟦(?P<qb>\d+)⟧", self.quiet, re.I)
+                              r")(?![\w])\s+(?:lên|xuống|còn|thành)\s+(?:còn\s+)?(?:⟦(?P<qb>\d+)⟧|(?P<b>\d[\d.,/]*%?"
+                              r"(?:\s+[^\W\d]+){0,3}))", self.quiet, re.I)
                 shape = lambda t: re.sub(r"\d[\d.,/]*", "#", clean(t).lower())  # noqa: E731
+                if m and not m.group("qb"):
+                    # "“không quá 05 ngày làm việc” là dài, nên rút xuống còn 03 ngày làm việc": the part of
+                    # the quoted value shaped like the new one is what changes
+                    old_q, new_v = clean(self.q[int(m.group("qa"))]), clean(m.group("b")).rstrip(" .;,")
+                    hit = re.search(re.escape(shape(new_v)).replace("\\#", r"\d[\d.,/]*"), old_q.lower())
+                    if not hit or not re.search(r"\d", new_v):
+                        return []
+                    return [(old_q[hit.start():hit.end()], new_v, m.start(), m.end())]
                 if not m or shape(self.q[int(m.group("qa"))]) != shape(self.q[int(m.group("qb"))]) or \
                         not re.search(r"\d", self.q[int(m.group("qa"))]):
                     return []

@@ -247,7 +247,8 @@ class InsertionRules(RuleBase):
                               r")\s*:?\s*⟦", after, re.I)
         if not text:
             qs = PH_RE.findall(after)
-            if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
+            if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:vào\s+)?(?:cuối|đầu)\s+(?:của\s+)?(?:khoản|điểm|điều|mục|đoạn)"
+                               r"(?:\s+(?:này|\d+\w?))?\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
                                r")\s*)?(?:mới\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
                     r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs) and not re.search(
@@ -266,6 +267,13 @@ class InsertionRules(RuleBase):
             if not cut and old and clean(old).rstrip(".") in new and clean(old).rstrip(".") != new:
                 return Reading([{"op": "replace_text", "target": self.target, "find": old, "replace": new}], "edit",
                                rule + " + the cited text completed")
+        end_of = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:điểm|khoản|câu|đoạn)(?:\s+(?:này|\d+\w?|[a-zđ]))?(?![\w])",
+                           self.skel, re.I)
+        if end_of and len(text) == 1 and self.target and (phrase_obj or clean(text[0])[:1] in ",;" or clean(text[0])[:1].islower()):
+            # "bổ sung vào cuối điểm này cụm từ “, bao gồm ...”": words for the end of the part's one
+            # sentence, before its closing mark (grounding._phrase_end reads the words they follow)
+            return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": clean(text[0]),
+                             "_phrase_end": True}], "edit", rule + " + cuối ... + cụm từ (before the closing mark)")
         if phrase_obj:
             return comment(self.target, self.u, rule + " + " + clean(phrase_obj.group(0)).rstrip("⟦: ").lower(),
                            msg("words to add without their place in the text: left to the drafter"))

@@ -103,6 +103,12 @@ class RewriteRules(RuleBase):
                 return None
             return comment(target or self._whole_if_said(), self.u, rule,
                            msg("replacement without its text: left to the drafter"))
+        basis = re.search(r"(?<![\w])căn\s+cứ\s+thứ\s+(?P<k>\w+)", self.skel, re.I)
+        if basis and target == "preamble" and len(text) == 1 and re.match(r"(?i)căn cứ\b", clean(text[0])) and \
+                isinstance(ordinal(basis.group("k")), int):
+            # "sửa căn cứ thứ hai thành “Căn cứ Nghị định số ...”": that line of the preamble, written anew
+            return Reading([{"op": "replace", "target": "preamble", "anchor": {"_basis": ordinal(basis.group("k"))},
+                             "text": clean(text[0])}], "edit", rule + " + the k-th căn cứ line")
         if v and not anchor and self._described_object(v):
             # "sửa số hiệu văn bản tại ý thứ 2 thành “...”": a part described, not the place itself
             return comment(target, self.u, rule + " + a part described, not quoted",
