@@ -340,3 +340,13 @@ def test_words_for_the_end_of_a_point_go_before_its_closing_mark(tmp_path):
     # without the draft the words they follow are unknown: comments, never an edit without its words
     bare = extract_text(HEAD + body)
     assert {e["op"] for e in bare["edits"]} == {"comment"} and all(e.get("find", "x") for e in bare["edits"])
+
+
+def test_the_value_a_sentence_before_described_changed_to_new_words_with_their_preposition(tmp_path):
+    d = _doc("1. Thứ ba, điểm a khoản 2 Điều 5 quy định thời hạn kiểm tra hồ sơ là 01 ngày làm việc. Nhiều cán bộ phản "
+             "ánh thời hạn này khó bảo đảm. Tôi đề nghị sửa thành “trong 02 ngày làm việc”, đồng thời quy định rõ thời "
+             "điểm bắt đầu tính thời hạn.")
+    got = [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[0] == ("replace_text", "II.1.5.2.a", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
+    assert all(e["op"] == "comment" for e in d["edits"][1:])  # "đồng thời quy định rõ ...": no words, a comment
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)

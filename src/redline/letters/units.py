@@ -647,7 +647,7 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
                         raw_new_text=new_raw if last and introduced else [], sentence=s_text, item=item,
                         first=before == 0 and idx == 0, introduced=last and introduced,
                         listed=listed or (many and idx > 0 and _listed_run(pieces)),
-                        joined=joined, run_on=many and not joined and (idx > 0 or not _LINKED.match(part)), open_text=open_text and last and introduced,
+                        joined=joined, run_on=many and not joined and idx > 0, open_text=open_text and last and introduced,
                         tail=tail if last else ""))
     if reason:
         out.append(Unit(n=item.n, quote=clean(_capital(clean(unmask(reason, quotes)))), skel=reason, quotes=quotes,
