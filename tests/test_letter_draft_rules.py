@@ -350,3 +350,15 @@ def test_the_value_a_sentence_before_described_changed_to_new_words_with_their_p
     assert got[0] == ("replace_text", "II.1.5.2.a", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
     assert all(e["op"] == "comment" for e in d["edits"][1:])  # "đồng thời quy định rõ ...": no words, a comment
     assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_words_only_a_heading_holds_and_a_colon_inside_a_number():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Tại tên tiểu mục 6.4, đề nghị sửa cụm từ “theo tiêu chuẩn TCVN ISO 9001:2015” thành “theo Tiêu chuẩn "
+             "quốc gia TCVN ISO 9001:2015”.\n"
+             "2. Tiểu mục 6.4 nêu việc áp dụng TCVN ISO 9001:2015 tại các cơ quan. Qua kiểm tra, đề nghị làm rõ số "
+             "cơ quan đã công bố lại.", draft=cchc)
+    got = [(e["n"], e["op"], e["target"], e.get("scope")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "II.6.4", "heading"), (2, "comment", "II.6.4", None)]
+    # the colon of "9001:2015" introduces nothing: the request after it is read, and accounted for
+    assert any(a["text"].startswith("Qua kiểm tra") and a["outcome"] == "comment" for a in d["accounting"])

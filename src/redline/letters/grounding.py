@@ -831,6 +831,11 @@ def _shape(g: Ground, e: dict, section) -> dict:
     the place already has are kept."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    if e["op"] in ("replace_text", "delete") and e.get("find") and not e.get("scope") and section.heading is not None \
+            and not section.inline and g.count_in(section, e["find"]) == 0 \
+            and g.count_in(section, e["find"], "heading") == 1:
+        # "Tại tên tiểu mục 6.4, đề nghị sửa cụm từ “...”": words only the part's heading holds
+        e["scope"] = "heading"
     if _new_row(g, e, section):
         return _row_cells(g, e, section) or as_comment(
             e, msg("a new row of the table in {section}: its cells are for the drafter", section=section.address))
