@@ -362,3 +362,12 @@ def test_words_only_a_heading_holds_and_a_colon_inside_a_number():
     assert got == [(1, "replace_text", "II.6.4", "heading"), (2, "comment", "II.6.4", None)]
     # the colon of "9001:2015" introduces nothing: the request after it is read, and accounted for
     assert any(a["text"].startswith("Qua kiểm tra") and a["outcome"] == "comment" for a in d["accounting"])
+
+
+def test_the_closing_mark_of_a_point_changed(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại điểm b khoản 2 Điều 4 Quy chế, sửa dấu chấm ở cuối điểm b thành dấu chấm phẩy.\n"
+             "2. Tại điểm a khoản 2 Điều 4 Quy chế, sửa dấu chấm ở cuối điểm a thành dấu phẩy.", draft=qd)
+    got = [(e["n"], e["op"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "thuật.", "thuật;"), (2, "comment", None, None)]  # point a ends with ";"
+    assert "Năng lực của chủ đầu tư hạ tầng kỹ thuật;" in _accepted(qd, {"edits": d["edits"][:1]}, tmp_path)

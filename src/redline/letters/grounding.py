@@ -559,6 +559,18 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
     body = text.rstrip(".;:")
     words = body.split()
     new = e["replace"]
+    mark = e["_phrase_end"] if isinstance(e["_phrase_end"], str) else None
+    if mark is not None:
+        # the closing mark changed: it must be the one the letter names
+        if not text.endswith(mark) or text.endswith(mark * 2):
+            return as_comment(e, why)
+        words[-1] = words[-1] + mark
+        for k in range(1, min(len(words), 12) + 1):
+            find = " ".join(words[-k:])
+            if g.count_in(section, find) == 1:
+                out = {x: v for x, v in e.items() if x != "_phrase_end"}
+                return {**out, "find": find, "replace": find[: -len(mark)] + e["replace"]}
+        return as_comment(e, why)
     for k in range(2, min(len(words), 12) + 1):
         find = " ".join(words[-k:])
         if g.count_in(section, find) == 1:
