@@ -371,3 +371,13 @@ def test_the_closing_mark_of_a_point_changed(tmp_path):
     got = [(e["n"], e["op"], e.get("find"), e.get("replace")) for e in d["edits"]]
     assert got == [(1, "replace_text", "thuật.", "thuật;"), (2, "comment", None, None)]  # point a ends with ";"
     assert "Năng lực của chủ đầu tư hạ tầng kỹ thuật;" in _accepted(qd, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_the_kth_sentence_of_a_part_written_anew(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại tiểu mục 1 Mục I, đề nghị sửa câu thứ hai thành: “Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm "
+             "tỷ trọng lớn nhất (39,6%).”\n"
+             "2. Tại tiểu mục 1 Mục I, đề nghị sửa câu thứ năm thành: “Tỷ lệ giải quyết đúng hạn đạt 97%.”", draft=report)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "replace"), (2, "comment")]  # there is no fifth sentence
+    text = _accepted(report, {"edits": d["edits"][:1]}, tmp_path)
+    assert "Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm tỷ trọng lớn nhất (39,6%)." in text

@@ -293,6 +293,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
     if e.get("_phrase_end"):
         return _phrase_end(g, e, section)
+    if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
+        return _nth_sentence(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
         return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):
@@ -544,6 +546,23 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
                                                                                 clause):
             return h
     return None
+
+
+def _nth_sentence(g: Ground, e: dict, section) -> dict:
+    """"câu thứ hai" of a part (its sentences counted across its paragraphs): that sentence's words
+    are the anchor; a part with sub-parts, or no such sentence, is a comment."""
+    from ..match import sentences
+
+    k = e["anchor"]["_sentence_k"]
+    paras = [i for i in g.content_blocks(section) if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
+    said = []  # the part's sentences in order, across its paragraphs
+    for i in paras:
+        raw = clean(g.tree.text(i))
+        said.extend(raw[a:b] for a, b in sentences(raw))
+    if section.children or not 1 <= k <= len(said) or said.count(said[k - 1]) != 1:
+        return as_comment(e, msg("the part is not one paragraph: which sentence is meant is left to the drafter"))
+    e["anchor"] = {"sentence": said[k - 1]}
+    return e
 
 
 def _phrase_end(g: Ground, e: dict, section) -> dict:
