@@ -340,3 +340,44 @@ def test_words_for_the_end_of_a_point_go_before_its_closing_mark(tmp_path):
     # without the draft the words they follow are unknown: comments, never an edit without its words
     bare = extract_text(HEAD + body)
     assert {e["op"] for e in bare["edits"]} == {"comment"} and all(e.get("find", "x") for e in bare["edits"])
+
+
+def test_the_value_a_sentence_before_described_changed_to_new_words_with_their_preposition(tmp_path):
+    d = _doc("1. Thứ ba, điểm a khoản 2 Điều 5 quy định thời hạn kiểm tra hồ sơ là 01 ngày làm việc. Nhiều cán bộ phản "
+             "ánh thời hạn này khó bảo đảm. Tôi đề nghị sửa thành “trong 02 ngày làm việc”, đồng thời quy định rõ thời "
+             "điểm bắt đầu tính thời hạn.")
+    got = [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[0] == ("replace_text", "II.1.5.2.a", "trong 01 ngày làm việc", "trong 02 ngày làm việc")
+    assert all(e["op"] == "comment" for e in d["edits"][1:])  # "đồng thời quy định rõ ...": no words, a comment
+    assert "Kiểm tra tính hợp lệ của hồ sơ trong 02 ngày làm việc;" in _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_words_only_a_heading_holds_and_a_colon_inside_a_number():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Tại tên tiểu mục 6.4, đề nghị sửa cụm từ “theo tiêu chuẩn TCVN ISO 9001:2015” thành “theo Tiêu chuẩn "
+             "quốc gia TCVN ISO 9001:2015”.\n"
+             "2. Tiểu mục 6.4 nêu việc áp dụng TCVN ISO 9001:2015 tại các cơ quan. Qua kiểm tra, đề nghị làm rõ số "
+             "cơ quan đã công bố lại.", draft=cchc)
+    got = [(e["n"], e["op"], e["target"], e.get("scope")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "II.6.4", "heading"), (2, "comment", "II.6.4", None)]
+    # the colon of "9001:2015" introduces nothing: the request after it is read, and accounted for
+    assert any(a["text"].startswith("Qua kiểm tra") and a["outcome"] == "comment" for a in d["accounting"])
+
+
+def test_the_closing_mark_of_a_point_changed(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại điểm b khoản 2 Điều 4 Quy chế, sửa dấu chấm ở cuối điểm b thành dấu chấm phẩy.\n"
+             "2. Tại điểm a khoản 2 Điều 4 Quy chế, sửa dấu chấm ở cuối điểm a thành dấu phẩy.", draft=qd)
+    got = [(e["n"], e["op"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [(1, "replace_text", "thuật.", "thuật;"), (2, "comment", None, None)]  # point a ends with ";"
+    assert "Năng lực của chủ đầu tư hạ tầng kỹ thuật;" in _accepted(qd, {"edits": d["edits"][:1]}, tmp_path)
+
+
+def test_the_kth_sentence_of_a_part_written_anew(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại tiểu mục 1 Mục I, đề nghị sửa câu thứ hai thành: “Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm "
+             "tỷ trọng lớn nhất (39,6%).”\n"
+             "2. Tại tiểu mục 1 Mục I, đề nghị sửa câu thứ năm thành: “Tỷ lệ giải quyết đúng hạn đạt 97%.”", draft=report)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "replace"), (2, "comment")]  # there is no fifth sentence
+    text = _accepted(report, {"edits": d["edits"][:1]}, tmp_path)
+    assert "Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm tỷ trọng lớn nhất (39,6%)." in text

@@ -107,7 +107,12 @@ def _same_shape(e: dict, g: Ground) -> dict:
     new = [clean(p) for p in e.get("paragraphs") or ([e["text"]] if e.get("text") else [])]
     if len(new) != 1 or e.get("anchor") or e.get("heading") or not e.get("target") or e["target"] == "*":
         return e
-    shape = next((rx for rx in _SHAPES if re.fullmatch(rx, new[0].rstrip(". "), re.I)), None)
+    value = new[0].rstrip(". ")
+    lead = re.match(r"(?i)(?:trong|không quá|tối đa|tối thiểu|ít nhất|chậm nhất|trước|sau|từ|đến)\s+", value)
+    shape = next((rx for rx in _SHAPES if re.fullmatch(rx, value[lead.end():] if lead else value, re.I)), None)
+    if shape and lead:
+        # "sửa thành “trong 02 ngày làm việc”": the value with the word that governs it
+        shape = re.escape(lead.group(0).strip()).replace(r"\ ", r"\s+") + r"\s+" + shape
     section = resolve_target(g.tree, e["target"]) if shape else None
     if section is None:
         return e

@@ -293,6 +293,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
     if e.get("_phrase_end"):
         return _phrase_end(g, e, section)
+    if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
+        return _nth_sentence(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
         return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):
@@ -546,6 +548,23 @@ def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = 
     return None
 
 
+def _nth_sentence(g: Ground, e: dict, section) -> dict:
+    """"câu thứ hai" of a part (its sentences counted across its paragraphs): that sentence's words
+    are the anchor; a part with sub-parts, or no such sentence, is a comment."""
+    from ..match import sentences
+
+    k = e["anchor"]["_sentence_k"]
+    paras = [i for i in g.content_blocks(section) if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
+    said = []  # the part's sentences in order, across its paragraphs
+    for i in paras:
+        raw = clean(g.tree.text(i))
+        said.extend(raw[a:b] for a, b in sentences(raw))
+    if section.children or not 1 <= k <= len(said) or said.count(said[k - 1]) != 1:
+        return as_comment(e, msg("the part is not one paragraph: which sentence is meant is left to the drafter"))
+    e["anchor"] = {"sentence": said[k - 1]}
+    return e
+
+
 def _phrase_end(g: Ground, e: dict, section) -> dict:
     """Words for the end of a part that is one paragraph, before its closing mark: the change is
     the paragraph's last words (as few as find them once) followed by the new ones."""
@@ -559,6 +578,18 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
     body = text.rstrip(".;:")
     words = body.split()
     new = e["replace"]
+    mark = e["_phrase_end"] if isinstance(e["_phrase_end"], str) else None
+    if mark is not None:
+        # the closing mark changed: it must be the one the letter names
+        if not text.endswith(mark) or text.endswith(mark * 2):
+            return as_comment(e, why)
+        words[-1] = words[-1] + mark
+        for k in range(1, min(len(words), 12) + 1):
+            find = " ".join(words[-k:])
+            if g.count_in(section, find) == 1:
+                out = {x: v for x, v in e.items() if x != "_phrase_end"}
+                return {**out, "find": find, "replace": find[: -len(mark)] + e["replace"]}
+        return as_comment(e, why)
     for k in range(2, min(len(words), 12) + 1):
         find = " ".join(words[-k:])
         if g.count_in(section, find) == 1:
@@ -831,6 +862,11 @@ def _shape(g: Ground, e: dict, section) -> dict:
     the place already has are kept."""
     if e.get("_rest_as_is"):
         return _rest_as_is(g, e, section)
+    if e["op"] in ("replace_text", "delete") and e.get("find") and not e.get("scope") and section.heading is not None \
+            and not section.inline and g.count_in(section, e["find"]) == 0 \
+            and g.count_in(section, e["find"], "heading") == 1:
+        # "Tại tên tiểu mục 6.4, đề nghị sửa cụm từ “...”": words only the part's heading holds
+        e["scope"] = "heading"
     if _new_row(g, e, section):
         return _row_cells(g, e, section) or as_comment(
             e, msg("a new row of the table in {section}: its cells are for the drafter", section=section.address))

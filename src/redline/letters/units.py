@@ -126,7 +126,9 @@ def _only_new_words(piece: str) -> bool:
 
 def colon_kind(sentence: str) -> tuple[str | None, int]:
     """('introduce' | 'announce' | None, index of the colon) for a sentence skeleton.  A colon in
-    the reason that follows the instruction ("... để phù hợp với Điều lệ: “...”") is none."""
+    the reason that follows the instruction ("... để phù hợp với Điều lệ: “...”") is none, and so is
+    a colon inside a number ("TCVN ISO 9001:2015", "10:30")."""
+    sentence = re.sub(r"(?<=\d):(?=\d)", "\u00b7", sentence)  # same length: the index still holds
     end = instruction_end(sentence)
     if end < len(sentence) and "⟦" in sentence[:end]:
         # the instruction has its words before the reason: a colon in the reason is not its
@@ -647,7 +649,7 @@ def _clause_units(item: Item, instr: str, sentence: str, quotes: list[str], new_
                         raw_new_text=new_raw if last and introduced else [], sentence=s_text, item=item,
                         first=before == 0 and idx == 0, introduced=last and introduced,
                         listed=listed or (many and idx > 0 and _listed_run(pieces)),
-                        joined=joined, run_on=many and not joined and (idx > 0 or not _LINKED.match(part)), open_text=open_text and last and introduced,
+                        joined=joined, run_on=many and not joined and idx > 0, open_text=open_text and last and introduced,
                         tail=tail if last else ""))
     if reason:
         out.append(Unit(n=item.n, quote=clean(_capital(clean(unmask(reason, quotes)))), skel=reason, quotes=quotes,

@@ -60,6 +60,8 @@ VI = {
     "cannot read the lexicon: {reason}": "không đọc được tệp từ vựng (lexicon): {reason}",
     # why a request became a comment or stayed unresolved (notes and reasons of extract)
     "joined to the comment above": "gộp vào góp ý ở trên",
+    "the part is not one paragraph: which sentence is meant is left to the drafter":
+        "không xác định được câu văn bản góp ý nêu trong phần này: để cơ quan soạn thảo xử lý",
     "the words to change are read from the draft: give {option}": "câu chữ cần sửa được đọc từ dự thảo: cần {option}",
     "the part is not one paragraph: where the words go is left to the drafter":
         "phần này không phải một đoạn: vị trí bổ sung để cơ quan soạn thảo xử lý",

@@ -182,6 +182,18 @@ class ChangeRules(RuleBase):
                           "_insert": True})
         return Reading(edits, "edit", rule) if edits else None
 
+    def end_mark(self):
+        """'Sửa dấu chấm ở cuối điểm b thành dấu chấm phẩy': the closing mark of a one-paragraph part
+        changed (grounding._phrase_end reads the words it follows)."""
+        m = re.search(r"(?:" + self.lx.alt("operation.change.verbs") + r")\s+dấu\s+(?P<a>chấm phẩy|chấm|phẩy|hai chấm)\s+"
+                      r"(?:ở\s+|tại\s+)?cuối\s+(?:của\s+)?(?:điểm|khoản|câu|đoạn|dòng|điều)(?:\s+(?:này|\d+\w?|[a-zđ]))?"
+                      r"[^⟦]*?\s(?:thành|bằng)\s+dấu\s+(?P<b>chấm phẩy|chấm|phẩy|hai chấm)(?![\w])", self.skel, re.I)
+        if not m or not self.target:
+            return None
+        a, b = _PUNCT_NAMES[m.group("a").lower()], _PUNCT_NAMES[m.group("b").lower()]
+        return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": b, "_phrase_end": a}],
+                       "edit", "operation.change: the closing mark of the part (dấu ... ở cuối ... thành dấu ...)")
+
     def cell_values(self):
         """'(dòng số 4) đề nghị sửa cơ quan chủ trì thành “Sở X” và thời gian hoàn thành từ “Quý III”
         thành “Quý II”', 'Dòng Tổng cộng sửa tương ứng số hồ sơ trực tuyến thành “3.819”', 'Cột Trực

@@ -103,6 +103,12 @@ class RewriteRules(RuleBase):
                 return None
             return comment(target or self._whole_if_said(), self.u, rule,
                            msg("replacement without its text: left to the drafter"))
+        nth = re.search(r"(?<![\w])câu\s+thứ\s+(?P<k>\w+)", self.skel, re.I)
+        if nth and not anchor and target and target != "*" and len(text) == 1 and isinstance(ordinal(nth.group("k")), int):
+            # "sửa câu thứ hai thành: “...”": that sentence of the part's one paragraph, written anew
+            # (grounding._nth_sentence reads which it is; apply makes the smallest redline)
+            return Reading([{"op": "replace", "target": target, "anchor": {"_sentence_k": ordinal(nth.group("k"))},
+                             "text": clean(text[0])}], "edit", rule + " + câu thứ k")
         basis = re.search(r"(?<![\w])căn\s+cứ\s+thứ\s+(?P<k>\w+)", self.skel, re.I)
         if basis and target == "preamble" and len(text) == 1 and re.match(r"(?i)căn cứ\b", clean(text[0])) and \
                 isinstance(ordinal(basis.group("k")), int):
