@@ -381,3 +381,14 @@ def test_the_kth_sentence_of_a_part_written_anew(tmp_path):
     assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "replace"), (2, "comment")]  # there is no fifth sentence
     text = _accepted(report, {"edits": d["edits"][:1]}, tmp_path)
     assert "Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm tỷ trọng lớn nhất (39,6%)." in text
+
+
+def test_a_topic_with_a_comma_and_a_part_described_by_its_sub_heading():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Về quy định chuyển tiếp, đề nghị nghiên cứu bổ sung trường hợp hồ sơ nộp trước ngày Luật có hiệu lực.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.10")]
+    d = _doc("1. Tại nội dung đánh giá nguyên nhân về hạ tầng công nghệ thông tin (Mục 3 Phần III), đề nghị làm rõ số "
+             "xã chưa có mạng.\n"
+             "2. Tại Mục 3 Phần III, đề nghị làm rõ hơn về hạ tầng công nghệ thông tin.", draft=cchc)
+    # the sub-part the place is described by (before the request); not the one the request is about
+    assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.3.d"), (2, "III.3")]

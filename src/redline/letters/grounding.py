@@ -308,6 +308,19 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
+    elif e["op"] == "comment" and not probe and not e.get("row") and section.children:
+        # "Tại nội dung đánh giá nguyên nhân về hạ tầng công nghệ thông tin (Mục 3 Phần III)": the one
+        # part of the place whose heading the sentence names
+        from .lexicon import lexicon
+
+        quote = e.get("quote") or ""
+        asked = lexicon().rx("request.markers").search(quote)
+        said = " " + fold(quote[: asked.start()] if asked else "") + " "  # the place as the sentence names it
+        named = [c for c in section.children if c.title and len(fold(re.sub(r"(?i)^\W*(?:về|đối với)\s+", "", c.title)).split()) >= 3
+                 and " " + fold(re.sub(r"(?i)^\W*(?:về|đối với)\s+", "", c.title)).strip(" .:") + " " in said]
+        if len(named) == 1:
+            section = named[0]
+            e["target"] = section.address
     elif e["op"] == "comment" and probe and not e.get("row"):
         # "Đối với Phần III, ... để làm rõ nhận định “cải thiện rõ nét”": the comment goes where the
         # draft's words it quotes are, inside the part named
