@@ -392,3 +392,15 @@ def test_a_topic_with_a_comma_and_a_part_described_by_its_sub_heading():
              "2. Tại Mục 3 Phần III, đề nghị làm rõ hơn về hạ tầng công nghệ thông tin.", draft=cchc)
     # the sub-part the place is described by (before the request); not the one the request is about
     assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.3.d"), (2, "III.3")]
+
+
+def test_a_new_row_whose_cells_follow_their_headers_words(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục một nhiệm vụ: “Tập huấn sử dụng chữ ký số cho cấp xã”, cơ quan chủ trì "
+             "“Sở Nội vụ”, thời gian hoàn thành là Quý IV.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"])]
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, out)
+    redline.accept(out, accepted)
+    assert ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"] in _rows_of(accepted)

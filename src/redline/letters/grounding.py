@@ -734,6 +734,11 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
     if len(pairs) < (1 if named_row else 2):
         pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
                                                    for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
+    if len(tables) == 1 and len(pairs) < (1 if named_row else 2):
+        # the new words were only the row's name: the cells are in the letter's sentence ("bổ sung vào Phụ
+        # lục một nhiệm vụ: “X”, cơ quan chủ trì “Y”, thời gian hoàn thành là Z"), each after its column's
+        # header words
+        pairs = _cells_by_header(tables[0], e.get("quote") or "")
     if len(tables) != 1 or len(pairs) < (1 if named_row else 2):
         return None
     t = tables[0]
@@ -768,6 +773,20 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
         return None
     out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}
     return {**out, "op": "append", "target": t.name, "cells": cells}
+
+
+def _cells_by_header(t, quote: str) -> list[tuple[str, str]]:
+    """(header, value) for each column whose header's words the sentence writes, followed by a value
+    (quoted, or up to the next comma: "cơ quan chủ trì là Sở X", "thời gian hoàn thành trong Quý III")."""
+    out = []
+    for h in t.header:
+        if fold(h) in ("stt", "tt") or len(h.split()) < 1:
+            continue
+        m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
+                      r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<w>[^,.;“”\"]{2,80}?))\s*(?=[,.;]|$)", quote, re.I)
+        if m:
+            out.append((h, clean(m.group("q") or m.group("w"))))
+    return out
 
 
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
