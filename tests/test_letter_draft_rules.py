@@ -381,3 +381,26 @@ def test_the_kth_sentence_of_a_part_written_anew(tmp_path):
     assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "replace"), (2, "comment")]  # there is no fifth sentence
     text = _accepted(report, {"edits": d["edits"][:1]}, tmp_path)
     assert "Số hồ sơ lĩnh vực tài nguyên và môi trường chiếm tỷ trọng lớn nhất (39,6%)." in text
+
+
+def test_a_topic_with_a_comma_and_a_part_described_by_its_sub_heading():
+    cchc = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Về quy định chuyển tiếp, đề nghị nghiên cứu bổ sung trường hợp hồ sơ nộp trước ngày Luật có hiệu lực.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.10")]
+    d = _doc("1. Tại nội dung đánh giá nguyên nhân về hạ tầng công nghệ thông tin (Mục 3 Phần III), đề nghị làm rõ số "
+             "xã chưa có mạng.\n"
+             "2. Tại Mục 3 Phần III, đề nghị làm rõ hơn về hạ tầng công nghệ thông tin.", draft=cchc)
+    # the sub-part the place is described by (before the request); not the one the request is about
+    assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.3.d"), (2, "III.3")]
+
+
+def test_a_new_row_whose_cells_follow_their_headers_words(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục một nhiệm vụ: “Tập huấn sử dụng chữ ký số cho cấp xã”, cơ quan chủ trì "
+             "“Sở Nội vụ”, thời gian hoàn thành là Quý IV.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"])]
+    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
+    redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, out)
+    redline.accept(out, accepted)
+    assert ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"] in _rows_of(accepted)

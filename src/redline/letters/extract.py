@@ -23,8 +23,8 @@ from typing import Any
 from .accounting import Ledger
 from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (public names)
 from .lexicon import lexicon
-from .locations import Place, Ref, combine, document_group, find_refs, names_place, place_of
-from .operations import Reading, comment, problem_of, read, weak_request
+from .locations import Place, Ref, combine, document_group, find_refs, place_of
+from .operations import Reading, problem_of, read, weak_request
 from .source import letter_paragraphs
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401

@@ -18,156 +18,14 @@ guide to where a change goes.  With a draft (always in `apply`, with --draft in 
 """
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
-from pathlib import Path
 
 from ..errors import ResolveError
 from ..messages import msg, render
-from ..text import QUOTES, clean, fold
+from ..text import clean, fold
 from .content import split_label, strip_ellipsis
-
-SPECIAL = {"*", "title", "preamble", "closing"}
-_QUOTE_TABLE = str.maketrans(QUOTES) if isinstance(QUOTES, dict) else None
-
-
-def draft_outline(draft):
-    """The draft's outline (a path, or an Outline already built)."""
-    from ..model import Outline
-
-    if isinstance(draft, Outline):
-        return draft
-    from ..package import open_docx
-    from ..sections.outline import build
-
-    return build(open_docx(draft))
-
-
-def resolve_reference(tree, reference: str):
-    from ..sections.references import resolve
-
-    return resolve(tree, reference)
-
-
-def norm(text: str) -> str:
-    """Text as compared for grounding: NFC, one space, one quote style."""
-    t = clean(text)
-    if _QUOTE_TABLE is not None:
-        t = t.translate(_QUOTE_TABLE)
-    return t
-
-
-class Ground:
-    def __init__(self, tree):
-        self.tree = tree
-        self._norm: dict[int, str] = {}
-
-    def block(self, i: int) -> str:
-        if i not in self._norm:
-            self._norm[i] = norm(self.tree.text(i))
-        return self._norm[i]
-
-    def section_blocks(self, s) -> range:
-        lo = s.heading if s.heading is not None else s.start
-        return range(lo, s.end)
-
-    def content_blocks(self, s, scope: str | None = None) -> range:
-        """The blocks a change of words searches (plan.paragraphs_in): a khoản's own paragraph
-        and its body; a titled part's body, not its heading (unless ``scope`` is "heading")."""
-        if s.heading is None:
-            return range(s.start, s.end)
-        if scope == "heading":
-            return range(s.heading, s.heading + 1)
-        return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
-
-    def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Where a placeless request may belong, for the person who places it: the parts whose own
-        words (heading and body, not their sub-parts') share the most word pairs of ``text`` that
-        are rare in the draft.  Offered as candidates, never taken as the place."""
-        def pairs(t: str) -> set[str]:
-            w = re.findall(r"\w+", unicodedata.normalize("NFC", t).lower())  # accents kept: "cán bộ" is not "cần bổ"
-            return {f"{a} {b}" for a, b in zip(w, w[1:])}
-        from .lexicon import lexicon
-
-        lx = lexicon()
-        asking = set()  # the letter's own asking words are not what it speaks of
-        for path in ("request.markers", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                     "advisory.verbs", "advisory.hedges"):
-            for phrase in lx.phrases(path):
-                asking |= pairs(phrase)
-        want = pairs(text) - asking
-        if not want:
-            return []
-        own: dict[str, set[str]] = {}
-        for s in self.tree.walk():
-            if s.heading is None:
-                continue
-            stop = min([c.heading for c in s.children if c.heading is not None] or [s.end])
-            own[s.address] = pairs(" ".join(self.tree.text(i) for i in range(s.heading, max(stop, s.heading + 1))))
-        if not own:
-            return []
-        df: dict[str, int] = {}
-        for got in own.values():
-            for p in got & want:
-                df[p] = df.get(p, 0) + 1
-        n = len(own)
-        score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
-        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])[:limit]
-        # two of the best in one part: that part is the place to look (its parts are where)
-        parents = [a.rsplit(".", 1)[0] for a in best if "." in a.split(":")[-1]]
-        for parent in dict.fromkeys(parents):
-            if parents.count(parent) >= 2:
-                at = min(i for i, a in enumerate(best) if a.rsplit(".", 1)[0] == parent)
-                best = [a for a in best if a.rsplit(".", 1)[0] != parent]
-                best.insert(at, parent)
-        return best
-
-    def holds(self, s, words: str) -> bool:
-        w = norm(words)
-        return any(w in self.block(i) for i in self.section_blocks(s))
-
-    def sections_holding(self, words: str) -> list:
-        """The deepest sections whose text holds ``words`` (one per hit block)."""
-        w = norm(words)
-        if not w:
-            return []
-        hits = [i for i in range(len(self.tree.blocks)) if w in self.block(i)]
-        out = []
-        for h in hits:
-            best = None
-            for s in self.tree.walk():
-                if (s.heading is not None and s.heading <= h < s.end) and (best is None or s.level > best.level):
-                    best = s
-            if best is None:
-                for special in (self.tree.title, self.tree.preamble, self.tree.closing):
-                    if special is not None and h in special.span or (special is not None and special.heading == h):
-                        best = special
-            if best is not None and best not in out:
-                out.append(best)
-        return out
-
-    def found(self, words: str) -> bool:
-        """Are ``words`` the draft's current text (anywhere in it)?  A quotation's "..." and the
-        letter's own closing mark are not its words."""
-        if not hasattr(self, "_all"):
-            self._all = "\n".join(self.block(i) for i in range(len(self.tree.blocks)))
-        w = norm(strip_ellipsis(words)[0])
-        return len(w) >= 2 and (w in self._all or w.rstrip(".;,:") in self._all and len(w.rstrip(".;,:")) >= 2)
-
-    def count_in(self, s, words: str, scope: str | None = None) -> int:
-        """How many times ``words`` stand as words where a change at ``s`` searches; words in
-        small letters also where they open a sentence ("Hồ sơ ..."), words with a capital only
-        as written."""
-        w = norm(words)
-        if not w:
-            return 0
-        rx = re.compile(r"(?<![\w])" + re.escape(w) + r"(?![\w])", 0 if w != w.lower() else re.I)
-        return sum(len(rx.findall(self.block(i))) for i in self.content_blocks(s, scope))
-
-    def count(self, words: str) -> int:
-        w = norm(words)
-        return sum(self.block(i).count(w) for i in range(len(self.tree.blocks))) if w else 0
+from .draft import SPECIAL, Ground, as_comment, draft_outline, norm, resolve_reference  # noqa: F401  (public names)
+from .tables import _cell_value, _comment_row, _in_cell, _in_table, _new_row, _row_cells, _row_deleted
 
 
 def _keep_results(g: Ground, e: dict, blocks) -> None:
@@ -308,6 +166,19 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])
         e["target"] = section.address
+    elif e["op"] == "comment" and not probe and not e.get("row") and section.children:
+        # "Tại nội dung đánh giá nguyên nhân về hạ tầng công nghệ thông tin (Mục 3 Phần III)": the one
+        # part of the place whose heading the sentence names
+        from .lexicon import lexicon
+
+        quote = e.get("quote") or ""
+        asked = lexicon().rx("request.markers").search(quote)
+        said = " " + fold(quote[: asked.start()] if asked else "") + " "  # the place as the sentence names it
+        named = [c for c in section.children if c.title and len(fold(re.sub(r"(?i)^\W*(?:về|đối với)\s+", "", c.title)).split()) >= 3
+                 and " " + fold(re.sub(r"(?i)^\W*(?:về|đối với)\s+", "", c.title)).strip(" .:") + " " in said]
+        if len(named) == 1:
+            section = named[0]
+            e["target"] = section.address
     elif e["op"] == "comment" and probe and not e.get("row"):
         # "Đối với Phần III, ... để làm rõ nhận định “cải thiện rõ nét”": the comment goes where the
         # draft's words it quotes are, inside the part named
@@ -464,16 +335,6 @@ def _subject_words(quote: str) -> str | None:
     return m.group("s").strip() if m else None
 
 
-def as_comment(e: dict, note) -> dict:
-    note = render(note)
-    out = {k: v for k, v in e.items() if k in ("n", "target", "quote") or k.startswith("_")}
-    out["op"] = "comment"
-    out["text"] = e.get("quote") or ""
-    out["note"] = note
-    return {"n": out.pop("n"), "op": "comment", "target": out.pop("target"), "text": out.pop("text"),
-            "quote": out.pop("quote", ""), "note": note, **out}
-
-
 def _shrink(g: Ground, e: dict, section) -> dict:
     """An insertion or a deletion read out of a quoted sentence ("thêm “X” vào câu “... Y (X) ...”")
     carries the whole sentence as its context; the draft says how little of it finds the place
@@ -504,48 +365,6 @@ def _shrink(g: Ground, e: dict, section) -> dict:
             if once(f[p:len(f) - q + k]):
                 return {**e, "find": " ".join(f[p:len(f) - q + k]), "replace": " ".join(r[p:len(r) - q + k])}
     return e
-
-
-def _tables_of(g: Ground, section) -> list:
-    """The tables of a place: the one it names ("Biểu số 01"), else those it holds."""
-    if getattr(section, "table", None) is not None:
-        return [section.table.info]
-    here = section.address
-    return [t for t in getattr(g.tree, "tables", []) or []
-            if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
-
-
-def _rows(g: Ground, t) -> list[list[str]]:
-    from ..ooxml import W
-    from ..sections.tables import cell_text, row_cells
-
-    return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
-
-
-def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
-    """The column the letter names by its header's words (neither the table's own description
-    nor the words naming the row count).  A sentence that changes several cells ("cột A sửa từ
-    “1” thành “2”, cột B sửa từ “3” thành “4”") names each change's column before its words."""
-    if quotes and find:
-        k = next((i for i, q in enumerate(quotes) if clean(q) == clean(find)), None)
-        at = clause.find(f"⟦{k}⟧") if k is not None else -1
-        if at > 0:
-            own = _column(t, re.split(r"[,;]\s*|\s+và\s+", clause[:at])[-1], quotes)
-            if own:
-                return own
-    if quotes:  # a header quoted ("cột “Tỷ lệ trực tuyến”", "số hồ sơ “Trực tuyến”"): its words
-        heads = {fold(h) for h in t.header}
-        clause = re.sub(r"(?i)(cột\s+)?⟦(\d+)⟧", lambda m: (m.group(1) or "") + quotes[int(m.group(2))]
-                        if int(m.group(2)) < len(quotes) and (m.group(1) or fold(quotes[int(m.group(2))]) in heads)
-                        else m.group(0), clause)
-    clause = re.sub(r"(?i)\bbảng(?:\s+[^\W\d]+){1,6}", " ", clause)
-    clause = fold(re.sub(r"(?i)(?<![\w])(?:dòng|hàng|nhiệm vụ|nội dung)(?:\s+(?:số|thứ)\s+\S+)?\s*(?:⟦\d+⟧)?", " ", clause))
-    for h in sorted(t.header, key=len, reverse=True):
-        fh = fold(h)
-        if fh and fh not in ("stt", "tt") and len(fh.split()) >= 2 and re.search(r"(?<![\w])" + re.escape(fh) + r"(?![\w])",
-                                                                                clause):
-            return h
-    return None
 
 
 def _nth_sentence(g: Ground, e: dict, section) -> dict:
@@ -599,164 +418,6 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
     return as_comment(e, why)
 
 
-def _cell_value(g: Ground, e: dict, section) -> dict:
-    """A cell set to a new value by its column's header words in a row the letter names: the one
-    table of the place with that row, the column whose header the words name, the cell's own
-    text as the words to change (or the old value the letter quoted, which must be that cell's).
-    Anything not found once: a comment."""
-    why = msg("the cell the letter names is not found once in {section}: left to the drafter", section=section.address)
-    if e.get("_row") is None:
-        return as_comment(e, why)
-    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
-    if len(tables) != 1:
-        return as_comment(e, why)
-    t = tables[0]
-    row = _row_named(g, t, e["_row"])
-    column = _column(t, e["_col"]) or next((h for h in t.header if fold(h) == fold(e["_col"])), None)
-    if column is None or column not in t.header:
-        return as_comment(e, why)
-    at = t.header.index(column)
-    rows = _rows(g, t)[t.header_rows:]
-    if isinstance(row, int):
-        hit = [rows[row - 1]] if 1 <= row <= len(rows) else []
-    else:
-        hit = [r for r in rows if any(fold(c) == fold(row) for c in r)] or [r for r in rows if any(norm(row) in c for c in r)]
-    if len(hit) != 1 or at >= len(hit[0]) or not hit[0][at].strip():
-        return as_comment(e, why)
-    cell = hit[0][at].strip()
-    if e.get("find") and norm(e["find"]) != cell or norm(e["replace"]) == cell:
-        return as_comment(e, why)  # the old value quoted is not that cell's; or the cell already reads so
-    out = {k: v for k, v in e.items() if k not in ("_cell_value", "_col")}
-    return {**out, "target": t.name, "find": e.get("find") or cell, "row": row, "column": column}
-
-
-def _in_table(g: Ground, e: dict, section) -> dict:
-    """'dòng thứ 2 (của bảng ...) đề nghị sửa “X” thành “Y”', 'Tại bảng ở Điều 6, ... “X” thành “Y”':
-    the one table of the place whose cells hold X becomes the target, with the row the letter names
-    and the column it names by its header's words."""
-    key = norm(e["find"])
-    holding = [t for t in _tables_of(g, section) if any(key in c for row in _rows(g, t)[t.header_rows:] for c in row)]
-    if len(holding) != 1:
-        return e
-    t = holding[0]
-    out = {**e, "target": t.name}
-    if e.get("_row") is not None:
-        out["row"] = _row_named(g, t, e["_row"])
-        if out["row"] is None:
-            return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
-                                     section=t.name))
-        column = _column(t, e.get("_clause", ""), e.get("_clause_quotes"), e.get("find"))
-        if column and column in t.header:
-            at = t.header.index(column)
-            if not any(at < len(r) and key in r[at] for r in _rows(g, t)[t.header_rows:]):
-                column = None  # no cell of that column holds the words: the header words named something else
-        if column:
-            out["column"] = column
-    if t is not getattr(getattr(section, "table", None), "info", None):
-        out["note"] = render(msg("in the table of {section}", section=section.address))
-    return out
-
-
-def _comment_row(g: Ground, e: dict, section) -> None:
-    """A comment on a row the letter names by its words ("Dòng “Tổng cộng” của Biểu số 01 ..."):
-    anchored at that row when exactly one table of the place has it (else at the place)."""
-    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
-    if len(tables) == 1:
-        e["row"] = _row_named(g, tables[0], e["_row"])  # the place stays as the letter names it
-
-
-def _row_named(g: Ground, t, row):
-    """The row as the planner finds it: a number as it is; words as the draft writes them (the
-    letter's "huyện Tân Lập" is the row "Huyện Tân Lập"), None when no row has them."""
-    if not isinstance(row, str):
-        return row
-    key = fold(row)
-    for r in _rows(g, t)[t.header_rows:]:
-        for c in r:
-            if fold(c) == key:
-                return c
-    return row if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r) else None
-
-
-def _row_deleted(g: Ground, e: dict, section) -> dict:
-    """'bỏ dòng “Kết quả kiểm tra môi trường”': that row of the place's one table holding it."""
-    row = e["_row"]
-    tables = _tables_of(g, section)
-    if isinstance(row, str):
-        tables = [t for t in tables if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r)]
-    if len(tables) != 1:
-        return as_comment(e, msg("which row is meant is not clear: left to the drafter"))
-    return {**{k: v for k, v in e.items() if k != "find"}, "target": tables[0].name, "row": row}
-
-
-def _in_cell(g: Ground, e: dict, section) -> dict | None:
-    """'Nhiệm vụ số 3 tại Phụ lục: cơ quan chủ trì đề nghị ghi là “X”': new words for one cell, the
-    row and the column both named: that cell's text; without the column, a comment."""
-    new = e.get("paragraphs") or ([e["text"]] if e.get("text") else [])
-    tables = _tables_of(g, section)
-    if e["op"] != "replace" or e.get("_row") is None or len(new) != 1 or len(tables) != 1 or e.get("anchor"):
-        return None
-    column = _column(tables[0], e.get("_clause", ""))
-    if column is None:
-        return as_comment(e, msg("which cell of the row is meant is not said: left to the drafter"))
-    row = _row_named(g, tables[0], e["_row"])
-    if row is None:
-        return as_comment(e, msg("the row the letter names is not in {section}: left to the drafter",
-                                 section=tables[0].name))
-    out = {k: v for k, v in e.items() if k not in ("paragraphs", "_rewrite")}
-    return {**out, "target": tables[0].name, "row": row, "column": column, "text": clean(new[0])}
-
-
-def _row_cells(g: Ground, e: dict, section) -> dict | None:
-    """'bổ sung nhiệm vụ số 5 như sau: nhiệm vụ “A”; cơ quan chủ trì “B”; thời gian hoàn thành “C”',
-    'bổ sung vào cuối Biểu số 02 dòng số liệu của huyện Sơn Trà: đã giải quyết 743, đúng hạn 741, tỷ lệ
-    99,7%': a new row whose cells the letter gives by the columns' names (the row's own name in the
-    column that names rows), appended to the place's one table; the number column takes the number
-    the letter gives, or the next one.  Any column left unsaid: None (a comment)."""
-    tables = _tables_of(g, section)
-    text = " ".join(e.get("paragraphs") or [e.get("text") or ""])
-    pairs = [(a, b) for a, b in re.findall(r"([^“”\"“;:,]+?)\s*:?\s*[“\"]([^”\"]+)[”\"]", text)
-             if not re.search(r"(?i)(?:dòng|hàng)\s*$", a)]  # "thêm một dòng “X”": the row's name, not a cell
-    named_row = e.get("_row") if isinstance(e.get("_row"), str) else None
-    if len(pairs) < (1 if named_row else 2):
-        pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
-                                                   for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
-    if len(tables) != 1 or len(pairs) < (1 if named_row else 2):
-        return None
-    t = tables[0]
-    heads = [fold(h) for h in t.header]
-    cells: list[str | None] = [None] * len(t.header)
-    for label, value in pairs:
-        label = fold(label)
-        hit = [i for i, h in enumerate(heads) if h and h == label.strip()] or \
-            [i for i, h in enumerate(heads) if h and (h in label or label.endswith(h))] or \
-            [i for i, h in enumerate(heads) if h.startswith(label)]
-        if len(hit) != 1 or cells[hit[0]] is not None:
-            return None
-        cells[hit[0]] = clean(value)
-    rows = _rows(g, t)[t.header_rows:]
-    name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
-    name = name.group("n") if name else named_row  # "bổ sung dòng “Tổng cộng” ... với số liệu: ..."
-    total = bool(name and re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", name))
-    for i, h in enumerate(heads):
-        if cells[i] is not None:
-            continue
-        if h in ("stt", "tt") and total:
-            cells[i] = ""  # a total row has no number
-        elif h in ("stt", "tt"):
-            last = [r[i] for r in rows if r[i:i + 1] and r[i].strip(".").isdigit()]
-            cells[i] = str(e["_row"]) if isinstance(e.get("_row"), int) else \
-                str(int(last[-1].strip(".")) + 1) if last else None
-        elif name and any(r[i:i + 1] and not re.search(r"\d", r[i]) for r in rows):
-            n = clean(name)
-            cells[i] = n[:1].upper() + n[1:]  # the row's name, written as the column writes names
-            name = None
-    if any(c is None for c in cells):
-        return None
-    out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}
-    return {**out, "op": "append", "target": t.name, "cells": cells}
-
-
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
     """'Ở Điều 3, khái niệm “hồ sơ điện tử” nên sửa thành: “Hồ sơ điện tử là ...”': new text with no
     labels for a unit that has numbered parts is one part's new words, never the whole unit's.  It
@@ -795,21 +456,6 @@ def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
         return _part_rewrite(g, e, like[0])
     return as_comment(e, msg("{section} has {count} parts and the new text names none of them: left to the drafter",
                               section=section.address, count=len(section.children))), section
-
-
-_ROWISH = re.compile(r"(?i)(?<![\w])(?:nhiệm vụ|dòng|hàng|chỉ tiêu|lĩnh vực|đơn vị|dự án)(?![\w])")
-
-
-def _new_row(g: Ground, e: dict, section) -> bool:
-    """'Tại Phụ lục, đề nghị bổ sung nhiệm vụ: “...” do Sở Nội vụ chủ trì': new words for a table
-    (a row, its cells described) are not a paragraph to add under it."""
-    if e["op"] not in ("append", "prepend", "insert_after", "insert_before") or e.get("cells") or e.get("anchor"):
-        return False
-    if getattr(section, "table", None) is not None:
-        return True
-    has_table = any(g.tree.blocks[i].tag.endswith("}tbl") for i in range(section.start, section.end))
-    said = re.sub(r"“[^”]*”?|\"[^\"]*\"?", " ", e.get("quote", ""))  # the letter's words, not the new ones
-    return has_table and (section.kind == "document" or bool(_ROWISH.search(said)))
 
 
 def _own_again(g: Ground, e: dict, section) -> dict | None:

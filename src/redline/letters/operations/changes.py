@@ -200,7 +200,7 @@ class ChangeRules(RuleBase):
         tuyến là “1.014”': cells of a table's row set to new values, each named by its column's header
         words.  The row and the table come from the letter (this sentence or the one before it in the
         same item); the old value is the cell's own text, read from the draft by grounding
-        (grounding._cell_value), which makes it a comment when the row, the column or the cell is
+        (tables._cell_value), which makes it a comment when the row, the column or the cell is
         not there once."""
         if not re.search(r"(?i)(?<![\w])(?:dòng|hàng|cột|biểu|bảng|phụ lục)(?![\w])", self.skel + " " + (self.target or "")):
             return None

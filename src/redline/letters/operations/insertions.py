@@ -209,7 +209,7 @@ class InsertionRules(RuleBase):
     def new_row(self):
         """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
         named by its words, with the cells the letter gives by their columns' names.  Grounding
-        builds the row from the table's header (grounding._row_cells); a cell left unsaid there
+        builds the row from the table's header (tables._row_cells); a cell left unsaid there
         makes it a comment."""
         v = self.verb("operation.add.verbs")
         if not v or not self.target:
