@@ -17,7 +17,8 @@ from redline.edits import parse_edits
 HELD = FIXTURES / "letters" / "held-back"
 SETS = sorted(p for p in HELD.iterdir() if p.is_dir())
 FLOORS = {"set2": (0.94, 0.93), "set3": (0.95, 0.94), "set4": (0.87, 0.90), "set5": (0.96, 0.96),
-          "set6": (0.85, 0.85), "set7": (0.80, 0.86), "set8": (0.78, 0.83), "set9": (0.80, 0.85)}  # (precision, recall) over edits, comments, unresolved
+          "set6": (0.85, 0.86), "set7": (0.86, 0.93), "set8": (0.81, 0.86), "set9": (0.80, 0.85),
+          "set10": (0.79, 0.84)}  # (precision, recall) over edits, comments, unresolved
 
 
 def _evaluator():

@@ -404,3 +404,11 @@ def test_a_new_row_whose_cells_follow_their_headers_words(tmp_path):
     redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, out)
     redline.accept(out, accepted)
     assert ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"] in _rows_of(accepted)
+
+
+def test_a_new_task_for_the_appendix_with_its_cells_after_their_headers(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục một nhiệm vụ mới là “Hướng dẫn người dân dùng ứng dụng định danh”, cơ quan "
+             "chủ trì là Công an tỉnh, thời gian hoàn thành trong Quý IV.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Hướng dẫn người dân dùng ứng dụng định danh", "Công an tỉnh", "Quý IV"])]

@@ -226,7 +226,7 @@ def _cells_by_header(t, quote: str) -> list[tuple[str, str]]:
     for h in t.header:
         if fold(h) in ("stt", "tt") or len(h.split()) < 1:
             continue
-        m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
+        m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])(?:\s+mới)?\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
                       r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<w>[^,.;“”\"]{2,80}?))\s*(?=[,.;]|$)", quote, re.I)
         if m:
             out.append((h, clean(m.group("q") or m.group("w"))))

@@ -248,8 +248,10 @@ class InsertionRules(RuleBase):
         if not text:
             qs = PH_RE.findall(after)
             if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:vào\s+)?(?:cuối|đầu)\s+(?:của\s+)?(?:khoản|điểm|điều|mục|đoạn)"
-                               r"(?:\s+(?:này|\d+\w?))?\s+)?(?:(?:" + self.lx.alt("object.block", "object.phrase") +
-                               r")\s*)?(?:mới\s*)?:?\s*⟦", after, re.I):
+                               r"(?:\s+(?:này|\d+\w?))?\s+)?(?:(?:vào\s+)?(?:phụ lục|bảng|biểu)(?:\s+số)?(?:\s+\d+)?\s+)?"
+                               r"(?:(?:một\s+)?(?:nhiệm vụ|chỉ tiêu|dòng|hàng)(?:\s+mới)?\s*(?:là\s*)?)?"
+                               r"(?:(?:" + self.lx.alt("object.block", "object.phrase") +
+                               r")\s*)?(?:mới\s*)?(?:là\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
                     r.start <= self.skel.find(f"⟦{i}⟧") < r.end for r in self.place.refs) and not re.search(
                     r"\b(?:sau|trước)\s+(?:\S+\s+){0,3}$", self.skel[: self.skel.find(f"⟦{i}⟧")], re.I)][:1]
