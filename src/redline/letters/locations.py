@@ -261,7 +261,8 @@ def heading_words(skel: str) -> tuple[str, str] | None:
     lx = lexicon()
     # "Về phương hướng, nhiệm vụ: đề nghị ...": a topic label opening the sentence names the part
     # by its heading, unless it names an aspect of the whole draft ("Về hình thức:", "Về bố cục:").
-    m = re.match(r"\W*(?:về|đối với)\s+(?P<t>(?!⟦)[^\W\d][^:;,⟦()]{2,80}?)\s*(?::\s*(?=\S)|,\s*(?=(?:" +
+    m = re.match(r"\W*(?:về|đối với)\s+(?P<t>(?!⟦)(?!(?:nội dung|phần|tiểu mục|mục)(?![\w]))[^\W\d][^:;,⟦()]{2,80}?)"
+                 r"\s*(?::\s*(?=\S)|,\s*(?=(?:" +
                  lx.pattern("request.markers") + r")\s))", skel, re.I) or \
         re.match(r"\W*(?:về|đối với)\s+(?P<t>(?!⟦)[^\W\d][^:;⟦()]{2,80}?)\s*:\s*(?=\S)", skel, re.I)
     if m and not re.match(r"(?:" + lx.pattern("location.aspects") + r")\s*$", m.group("t"), re.I) and \
