@@ -17,13 +17,17 @@ def _doc(body: str, draft=LUAT) -> dict:
     return extract_text(HEAD + body + "\nTrên đây là ý kiến của Hội./.", draft=draft)
 
 
+def _accept(draft, doc: dict, tmp_path):
+    """The .docx the edits give once applied and accepted (Accept All)."""
+    out, accepted = tmp_path / "out.docx", tmp_path / "accepted.docx"
+    redline.apply(draft, {"author": "Hội Cựu giáo chức", "edits": doc["edits"]}, out, force=True)
+    redline.accept(out, accepted, force=True)
+    return accepted
+
+
 def _accepted(draft, doc: dict, tmp_path) -> str:
     """The draft's paragraphs, one a line, after the edits are applied and accepted."""
-    edits = {"author": "Hội Cựu giáo chức", "edits": doc["edits"]}
-    out, accepted = tmp_path / "out.docx", tmp_path / "accepted.docx"
-    redline.apply(draft, edits, out)
-    redline.accept(out, accepted)
-    return "\n".join(p.text for p in docx.Document(str(accepted)).paragraphs)
+    return "\n".join(p.text for p in docx.Document(str(_accept(draft, doc, tmp_path))).paragraphs)
 
 
 def test_a_quotation_the_draft_holds_is_what_sua_thanh_changes(tmp_path):
@@ -144,9 +148,7 @@ def test_a_new_row_named_by_its_words_with_its_cells_by_their_columns(tmp_path):
              "2. Ở Biểu số 02, đề nghị thêm một dòng “Huyện Sơn Hà” với số liệu chưa tổng hợp.", draft=report)
     assert [(e["op"], e.get("cells")) for e in t["edits"]] == [
         ("append", ["", "Tổng cộng", "3.722", "3.621", "97,3%"]), ("comment", None)]
-    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
-    redline.apply(report, {"author": "Hội", "edits": t["edits"]}, out)
-    redline.accept(out, accepted)
+    accepted = _accept(report, t, tmp_path)
     assert ["", "Tổng cộng", "3.722", "3.621", "97,3%"] in _rows_of(accepted)
 
 
@@ -286,9 +288,7 @@ def test_cells_set_by_their_columns_names_in_a_row_named_here_or_just_before(tmp
                        (1, "replace_text", 2, "Tỷ lệ trực tuyến", "83,8%", "87,3%"),
                        (2, "replace_text", "Tổng cộng", "Trực tuyến", "3.792", "3.837")]
     assert got[3][1] == "comment"  # "56,1%" is not the cell's value (56,0%): never a guess
-    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
-    redline.apply(report, {"author": "Hội", "edits": d["edits"][:3]}, out)
-    redline.accept(out, accepted)
+    accepted = _accept(report, {"edits": d["edits"][:3]}, tmp_path)
     rows = [[c.text for c in r.cells] for t in docx.Document(str(accepted)).tables for r in t.rows]
     assert ["2", "Kế hoạch và Đầu tư", "1.318", "1.150", "87,3%"] in rows
     assert ["", "Tổng cộng", "7.640", "3.837", "49,6%"] in rows
@@ -400,9 +400,7 @@ def test_a_new_row_whose_cells_follow_their_headers_words(tmp_path):
              "“Sở Nội vụ”, thời gian hoàn thành là Quý IV.", draft=plan)
     assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
         ("append", ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"])]
-    out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
-    redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, out)
-    redline.accept(out, accepted)
+    accepted = _accept(plan, d, tmp_path)
     assert ["5", "Tập huấn sử dụng chữ ký số cho cấp xã", "Sở Nội vụ", "Quý IV"] in _rows_of(accepted)
 
 

@@ -114,6 +114,10 @@ class Ground:
                 best.insert(at, parent)
         return best
 
+    def paragraphs(self, s) -> list[int]:
+        """The blocks of ``s`` a change of words searches that are paragraphs with text."""
+        return [i for i in self.content_blocks(s) if self.tree.blocks[i].tag.endswith("}p") and self.block(i).strip()]
+
     def holds(self, s, words: str) -> bool:
         w = norm(words)
         return any(w in self.block(i) for i in self.section_blocks(s))

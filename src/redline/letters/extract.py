@@ -37,6 +37,7 @@ NO_SENDER = msg("no sender found in the letter's header or signature: give {opti
 
 # Re-exported for callers of the old single-module extractor.
 from .grounding import Ground, draft_outline, ground, resolve_reference  # noqa: F401,E402
+from .draft import as_comment  # noqa: E402
 from .firewall import firewall  # noqa: E402
 
 
@@ -212,9 +213,9 @@ class Reader:
         if outcome == "ignored" and self.opening and not reading.agreement:
             rule = "narrative: the letter's opening" if not rule.startswith("narrative.") else rule
         k = self.ledger.add(u.n, u.quote, outcome, rule)
-        named_row = _table_hints(u).get("_row")
-        if named_row is not None:
-            self.chain["row"] = named_row  # "Tại Phụ lục, dòng số 4 (...): ..." then the change in the next sentence
+        table = _table_hints(u)
+        if table.get("_row") is not None:
+            self.chain["row"] = table["_row"]  # "Tại Phụ lục, dòng số 4 (...): ..." then the change in the next sentence
         self.current_by_unit[k] = [q for i, q in enumerate(u.quotes) if i in place.current or
                                    self.draft is not None and self.draft.found(q)]  # what locates it
         if outcome == "ignored":
@@ -223,10 +224,7 @@ class Reader:
                      "narrative: the item's topic heading"))):
                 self.ignored.append(u.quote)
             return k
-        table = _table_hints(u)
-        if table.get("_row") is not None:
-            self.chain["row"] = table["_row"]
-        elif any(e.get("_col") for e in reading.edits) and self.chain.get("row") is not None and \
+        if table.get("_row") is None and any(e.get("_col") for e in reading.edits) and self.chain.get("row") is not None and \
                 not re.search(r"(?i)(?<![\w])(?:dòng|hàng)(?![\w])", u.skel):
             # (a sentence that names a row of its own that was not read is never given another's)
             # "Tại Phụ lục, dòng số 4 (...): ... Đề nghị sửa cơ quan chủ trì thành “...”": the row the
@@ -314,6 +312,11 @@ def _reported(entry: dict) -> bool:
                 lexicon().rx("advisory.reported", "advisory.opinions").search(entry["text"]))
 
 
+def _asks(entry: dict) -> bool:
+    """Does this ledger entry's sentence ask anything itself (a request marker)?"""
+    return bool(lexicon().rx("request.markers").search(entry["text"]))
+
+
 def _item_of(n) -> str:
     """The item a unit belongs to: "4" for "4", "4.a", "4.b" (the clauses and sentences of item 4)."""
     s = str(n)
@@ -335,7 +338,7 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
         if e["op"] != "comment":
             for c in [c for c in out if c["op"] == "comment" and where(c) == k and c.get("_unit") is not None
                       and not c.get("_joined") and ("advisory.problems" in ledger.entries[c["_unit"]]["rule"] or
-                                                     not lexicon().rx("request.markers").search(ledger.entries[c["_unit"]]["text"]))]:
+                                                     not _asks(ledger.entries[c["_unit"]]))]:
                 out.remove(c)
                 first.pop(k, None)
                 entry = ledger.entries[c["_unit"]]
@@ -383,7 +386,7 @@ def _leads_to(ledger: Ledger, head: dict, e: dict) -> bool:
     a, b = ledger.entries[head["_unit"]], ledger.entries[e["_unit"]]
     if _reported(a):
         return not _reported(b)
-    return not lexicon().rx("request.markers").search(a["text"])
+    return not _asks(a)
 
 
 def _number_in_order(entries: list[dict], doc: dict) -> None:
@@ -415,7 +418,8 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         frame.opening = pre[0]
     reader = Reader(g)
     reader.numbered = numbered
-    reader.bulleted = any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body)
+    bulleted = any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body)
+    reader.bulleted = bulleted
     reader.opening = True
     for extra in pre:
         # Paragraphs before the first numbered instruction: the opening formula, and sometimes
@@ -447,7 +451,6 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
             if e.get("_phrase_end") or e.get("_cell_value"):
                 # the words to change are the draft's own (a part's last words, a cell's value): without
                 # the draft, a comment
-                from .grounding import as_comment
                 e = as_comment(e, msg("the words to change are read from the draft: give {option}",
                                       option=Option("draft")))
             if e.get("target"):
@@ -460,7 +463,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     firewall(doc, g)
     join_comments(doc, reader.ledger)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
-    if _loose(frame.body) and not any(re.match(r"\s*[-–•+*]\s", p) for p in frame.body):
+    if _loose(frame.body) and not bulleted:
         _number_in_order(reader.ledger.entries, doc)
     doc["edits"] = [{k: v for k, v in e.items() if not k.startswith("_")} for e in doc["edits"]]
     doc["unresolved"] = [{k: v for k, v in u.items() if not k.startswith("_")} for u in doc["unresolved"]]

@@ -373,9 +373,8 @@ def _nth_sentence(g: Ground, e: dict, section) -> dict:
     from ..match import sentences
 
     k = e["anchor"]["_sentence_k"]
-    paras = [i for i in g.content_blocks(section) if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
     said = []  # the part's sentences in order, across its paragraphs
-    for i in paras:
+    for i in g.paragraphs(section):
         raw = clean(g.tree.text(i))
         said.extend(raw[a:b] for a, b in sentences(raw))
     if section.children or not 1 <= k <= len(said) or said.count(said[k - 1]) != 1:
@@ -388,14 +387,11 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
     """Words for the end of a part that is one paragraph, before its closing mark: the change is
     the paragraph's last words (as few as find them once) followed by the new ones."""
     why = msg("the part is not one paragraph: where the words go is left to the drafter")
-    if section.children:
-        return as_comment(e, why)
-    paras = [i for i in g.content_blocks(section) if g.tree.blocks[i].tag.endswith("}p") and g.block(i).strip()]
-    if len(paras) != 1:
+    paras = g.paragraphs(section)
+    if section.children or len(paras) != 1:
         return as_comment(e, why)
     text = clean(g.tree.text(paras[0])).rstrip()
-    body = text.rstrip(".;:")
-    words = body.split()
+    words = text.rstrip(".;:").split()
     new = e["replace"]
     mark = e["_phrase_end"] if isinstance(e["_phrase_end"], str) else None
     if mark is not None:
@@ -403,19 +399,15 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
         if not text.endswith(mark) or text.endswith(mark * 2):
             return as_comment(e, why)
         words[-1] = words[-1] + mark
-        for k in range(1, min(len(words), 12) + 1):
-            find = " ".join(words[-k:])
-            if g.count_in(section, find) == 1:
-                out = {x: v for x, v in e.items() if x != "_phrase_end"}
-                return {**out, "find": find, "replace": find[: -len(mark)] + e["replace"]}
+    # as few of the paragraph's last words as find them once (a closing mark alone: one word will do)
+    find = next((f for f in (" ".join(words[-k:]) for k in range(1 if mark else 2, min(len(words), 12) + 1))
+                 if g.count_in(section, f) == 1), None)
+    if find is None:
         return as_comment(e, why)
-    for k in range(2, min(len(words), 12) + 1):
-        find = " ".join(words[-k:])
-        if g.count_in(section, find) == 1:
-            sep = "" if new[:1] in ",;" else " "
-            out = {x: v for x, v in e.items() if x != "_phrase_end"}
-            return {**out, "find": find, "replace": f"{find}{sep}{new}"}
-    return as_comment(e, why)
+    out = {x: v for x, v in e.items() if x != "_phrase_end"}
+    if mark is not None:
+        return {**out, "find": find, "replace": find[: -len(mark)] + new}
+    return {**out, "find": find, "replace": find + ("" if new[:1] in ",;" else " ") + new}
 
 
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:
