@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import docx
 
+import oracles
 import redline
 from conftest import FIXTURES
 from redline.letters.extract import extract_text
@@ -18,10 +19,15 @@ def _doc(body: str, draft=LUAT) -> dict:
 
 
 def _accept(draft, doc: dict, tmp_path):
-    """The .docx the edits give once applied and accepted (Accept All)."""
+    """The .docx the edits give once applied and accepted (Accept All).  Clients we did not write
+    see the same: pandoc's Reject All gives the draft back, its Accept All our accepted text, and
+    openxml-audit finds nothing the draft did not already have."""
     out, accepted = tmp_path / "out.docx", tmp_path / "accepted.docx"
     redline.apply(draft, {"author": "Hội Cựu giáo chức", "edits": doc["edits"]}, out, force=True)
     redline.accept(out, accepted, force=True)
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(draft, "reject")
+    assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")
+    assert oracles.new_audit_errors(out, draft) == []
     return accepted
 
 

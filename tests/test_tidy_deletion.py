@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 
+import oracles
 import redline
 from conftest import FIXTURES
 
@@ -23,6 +24,10 @@ def test_deleted_words_take_a_comma_only_as_a_list_member(tmp_path):
         redline.apply(LUAT, {"author": "Hội", "edits": [{"op": "delete", "target": target, "find": find}]}, out)
         redline.accept(out, accepted)
         assert want in [p.text for p in docx.Document(str(accepted)).paragraphs]
+        # pandoc reads the same revisions: Reject All is the law, Accept All holds the sentence as intended
+        assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(LUAT, "reject")
+        assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")
+        assert oracles.new_audit_errors(out, LUAT) == []
 
 
 def test_a_comma_after_the_words_stays_unless_a_list_goes_on(tmp_path):
@@ -30,5 +35,7 @@ def test_a_comma_after_the_words_stays_unless_a_list_goes_on(tmp_path):
     out, accepted = tmp_path / "o.docx", tmp_path / "a.docx"
     redline.apply(report, {"author": "Hội", "edits": [{"op": "delete", "target": "III.1", "find": "rõ nét"}]}, out)
     redline.accept(out, accepted)
+    assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(report, "reject")
+    assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")
     assert "- Chất lượng giải quyết TTHC được cải thiện, tỷ lệ hồ sơ đúng hạn đạt trên 97%;" in [
         p.text for p in docx.Document(str(accepted)).paragraphs]
