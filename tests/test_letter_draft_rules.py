@@ -162,9 +162,28 @@ def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candid
     d = _doc("1. Đề nghị quy định trách nhiệm của cơ quan khi hệ thống gặp sự cố kéo dài.\n"
              "2. Đề nghị bổ sung chế độ khen thưởng cho cán bộ.")
     by_n = {u["n"]: u for u in d["unresolved"]}
-    assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
-    assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
+    assert "II.1.5" in by_n[1]["candidates"][:3]  # the Điều whose khoản 3 is "Trường hợp hệ thống gặp sự cố, ..."
+    # nothing in the law speaks of the second: only where any new rule of substance goes, the
+    # chapter of substance and its parts -- never the general or the final provisions
+    assert by_n[2]["candidates"] == ["II", "II.1", "II.2"]
     assert not d["edits"]  # candidates are offered, never taken as the place
+
+
+def test_placeless_requests_are_offered_the_parts_that_hold_what_they_ask_for():
+    """A clerk places a request that names no place by what it asks for: a task goes in the
+    tasks part of a report, figures in its tables, a whole new table in its annex, a word about
+    implementing documents in a law's final provisions."""
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Đề nghị đơn vị chủ trì tổ chức tập huấn kỹ năng số cho viên chức bộ phận một cửa.\n"
+             "2. Đề nghị thống kê riêng số hồ sơ chuyển qua bưu điện.\n"
+             "3. Đề nghị bổ sung biểu số liệu hồ sơ bị trả lại theo từng lĩnh vực.", draft=report)
+    by_n = {u["n"]: u["candidates"] for u in d["unresolved"]}
+    assert by_n[1][0] == "III"  # NHIỆM VỤ QUÝ II
+    assert set(by_n[2]) <= {"bảng 1", "Phụ lục 01:Biểu số 01", "Phụ lục 01:Biểu số 02", "I"} and by_n[2]
+    assert by_n[3][0] == "Phụ lục 01"
+    law = _doc("1. Đề nghị Chính phủ khẩn trương ban hành văn bản hướng dẫn thi hành.")
+    assert law["unresolved"][0]["candidates"][0] == "III"  # ĐIỀU KHOẢN THI HÀNH
+    assert not d["edits"] and not law["edits"]
 
 
 def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():
