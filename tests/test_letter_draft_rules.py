@@ -113,6 +113,18 @@ def test_a_sentence_that_opens_with_a_tables_row_is_about_that_row(tmp_path):
     assert (result.applied, result.not_applied) == (3, 0)  # the cell change and both comments, at the row
 
 
+def test_a_comment_on_a_row_named_by_its_number_or_words_lands_on_that_row_of_the_places_one_table(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-autonum.docx"
+    d = _doc("1. Tại Phụ lục, nhiệm vụ số 2 (kho dữ liệu dùng chung) chưa nêu cơ quan phối hợp; đề nghị làm rõ.\n"
+             "2. Tại Phụ lục, nhiệm vụ số 9 cần làm rõ.\n"
+             "3. Tại Mục III, nhiệm vụ số 2 cần cụ thể hơn.", draft=plan)
+    got = [(e["n"], e["op"], e["target"], e.get("row")) for e in d["edits"]]
+    # the annex's one table has 4 rows: row 9 is none of them, and Mục III holds no table
+    assert got == [(1, "comment", "Phụ lục:bảng 1", 2), (2, "comment", "Phụ lục", None), (3, "comment", "III", None)]
+    result = redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, tmp_path / "rows.docx")
+    assert (result.applied, result.not_applied) == (3, 0)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
