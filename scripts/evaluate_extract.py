@@ -25,7 +25,8 @@ target and payload (find/replace/exclude/anchor/heading/paragraphs/text/scope/oc
 column/cells; text compared after NFC and one space) equal an expected one's (a change of words
 matches with or without the bullet, paragraph or table column that holds them when one side names
 none: the same words change); a comment when
-its target does; an unresolved instruction when the expected candidates are offered and the
+its target does (a comment at a table's row also when it lands on the same row in Word, the place
+named by the table or by the part holding it); an unresolved instruction when the expected candidates are offered and the
 quoted words overlap.  "ignored" is matched by text.  Harmful: an extracted tracked change
 (any op but comment) that no expected edit matches.
 
@@ -208,6 +209,41 @@ class Effects:
             ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
             return tuple(clean("".join(t.text or "" for t in p.iter(ns + "t"))) for p in body.iter(ns + "p"))
 
+    def anchor(self, e: dict) -> tuple | None:
+        """Where a comment lands in Word: the table row its range starts in (a comment at a row,
+        whether the place is named by the table or by the part holding it), else its paragraph."""
+        k = "anchor:" + json.dumps({x: v for x, v in e.items() if x in ("target", "row", "column", "anchor", "op")},
+                                   ensure_ascii=False, sort_keys=True)
+        if k not in self.cache:
+            self.cache[k] = self._anchor({"op": "comment", "text": "x",
+                                          **{x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}})
+        return self.cache[k]
+
+    def _anchor(self, e: dict) -> tuple | None:
+        import tempfile
+
+        import docx
+        import redline
+
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "out.docx"
+            try:
+                res = redline.apply(self.draft, {"edits": [e]}, out, author="evaluate")
+                if not res.applied or res.not_applied:
+                    return None
+            except redline.RedlineError:
+                return None
+            body = docx.Document(str(out)).element.body
+            ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+            start = next(body.iter(ns + "commentRangeStart"), None)
+            if start is None:
+                return None
+            for tag in ("tr", "p"):
+                up = next((a for a in start.iterancestors(ns + tag)), None)
+                if up is not None:
+                    return tag, list(body.iter(ns + tag)).index(up)
+            return None
+
 
 def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
     sc = Score(name)
@@ -238,7 +274,8 @@ def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
                 unmatched.append(e)
         # second pass: a tracked change written another way (a new paragraph as "text" or as
         # "paragraphs", a table by its number or by its section, a cell with or without its
-        # column) is right when it changes the draft exactly as an expected one does
+        # column) is right when it changes the draft exactly as an expected one does; a comment
+        # at a row, when it lands on the same row
         effects = Effects(draft)
         for e in unmatched:
             twin = None
@@ -246,6 +283,12 @@ def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
                 mine = effects.of(e)
                 twin = next((x for left in pool.values() for x in left
                              if x["op"] != "comment" and mine is not None and effects.of(x) == mine), None)
+            elif e.get("row") is not None:
+                # a comment at a table's row, the place named by the table or by the part holding
+                # it: the same row in Word
+                mine = effects.anchor(e)
+                twin = next((x for left in pool.values() for x in left if x["op"] == "comment"
+                             and x.get("row") is not None and mine is not None and effects.anchor(x) == mine), None)
             if twin is not None:
                 pool[key(twin)].remove(twin)
                 sc.tp[twin["op"]] += 1

@@ -113,6 +113,18 @@ def test_a_sentence_that_opens_with_a_tables_row_is_about_that_row(tmp_path):
     assert (result.applied, result.not_applied) == (3, 0)  # the cell change and both comments, at the row
 
 
+def test_a_comment_on_a_row_named_by_its_number_or_words_lands_on_that_row_of_the_places_one_table(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-autonum.docx"
+    d = _doc("1. Tại Phụ lục, nhiệm vụ số 2 (kho dữ liệu dùng chung) chưa nêu cơ quan phối hợp; đề nghị làm rõ.\n"
+             "2. Tại Phụ lục, nhiệm vụ số 9 cần làm rõ.\n"
+             "3. Tại Mục III, nhiệm vụ số 2 cần cụ thể hơn.", draft=plan)
+    got = [(e["n"], e["op"], e["target"], e.get("row")) for e in d["edits"]]
+    # the annex's one table has 4 rows: row 9 is none of them, and Mục III holds no table
+    assert got == [(1, "comment", "Phụ lục:bảng 1", 2), (2, "comment", "Phụ lục", None), (3, "comment", "III", None)]
+    result = redline.apply(plan, {"author": "Hội", "edits": d["edits"]}, tmp_path / "rows.docx")
+    assert (result.applied, result.not_applied) == (3, 0)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
@@ -162,9 +174,28 @@ def test_a_placeless_request_is_unresolved_with_the_parts_it_speaks_of_as_candid
     d = _doc("1. Đề nghị quy định trách nhiệm của cơ quan khi hệ thống gặp sự cố kéo dài.\n"
              "2. Đề nghị bổ sung chế độ khen thưởng cho cán bộ.")
     by_n = {u["n"]: u for u in d["unresolved"]}
-    assert "II.1.5.3" in by_n[1]["candidates"][:3]  # "Trường hợp hệ thống gặp sự cố, ..."
-    assert not by_n[2].get("candidates")  # nothing in the law speaks of it: no guess
+    assert "II.1.5" in by_n[1]["candidates"][:3]  # the Điều whose khoản 3 is "Trường hợp hệ thống gặp sự cố, ..."
+    # nothing in the law speaks of the second: only where any new rule of substance goes, the
+    # chapter of substance and its parts -- never the general or the final provisions
+    assert by_n[2]["candidates"] == ["II", "II.1", "II.2"]
     assert not d["edits"]  # candidates are offered, never taken as the place
+
+
+def test_placeless_requests_are_offered_the_parts_that_hold_what_they_ask_for():
+    """A clerk places a request that names no place by what it asks for: a task goes in the
+    tasks part of a report, figures in its tables, a whole new table in its annex, a word about
+    implementing documents in a law's final provisions."""
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Đề nghị đơn vị chủ trì tổ chức tập huấn kỹ năng số cho viên chức bộ phận một cửa.\n"
+             "2. Đề nghị thống kê riêng số hồ sơ chuyển qua bưu điện.\n"
+             "3. Đề nghị bổ sung biểu số liệu hồ sơ bị trả lại theo từng lĩnh vực.", draft=report)
+    by_n = {u["n"]: u["candidates"] for u in d["unresolved"]}
+    assert by_n[1][0] == "III"  # NHIỆM VỤ QUÝ II
+    assert set(by_n[2]) <= {"bảng 1", "Phụ lục 01:Biểu số 01", "Phụ lục 01:Biểu số 02", "I"} and by_n[2]
+    assert by_n[3][0] == "Phụ lục 01"
+    law = _doc("1. Đề nghị Chính phủ khẩn trương ban hành văn bản hướng dẫn thi hành.")
+    assert law["unresolved"][0]["candidates"][0] == "III"  # ĐIỀU KHOẢN THI HÀNH
+    assert not d["edits"] and not law["edits"]
 
 
 def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():

@@ -1,14 +1,13 @@
 """The draft as the letter reader sees it: its outline, its text as grounding compares it
 (``norm``: NFC, one space, one quote style), where words stand in it (``Ground``: which parts hold
-them, how often, candidates for a placeless request), and ``as_comment`` -- what every check turns
-a change it cannot trust into.
+them, how often; candidates for a placeless request come from suggest.py), and ``as_comment`` --
+what every check turns a change it cannot trust into.
 
 Why its own module: grounding, the table readings and the harm firewall all read the draft the
 same way; they share this view rather than each other's internals.
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
@@ -73,46 +72,10 @@ class Ground:
         return range(s.heading if s.inline else s.start, s.lead_end if scope == "lead" else s.end)
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Where a placeless request may belong, for the person who places it: the parts whose own
-        words (heading and body, not their sub-parts') share the most word pairs of ``text`` that
-        are rare in the draft.  Offered as candidates, never taken as the place."""
-        def pairs(t: str) -> set[str]:
-            w = re.findall(r"\w+", unicodedata.normalize("NFC", t).lower())  # accents kept: "cán bộ" is not "cần bổ"
-            return {f"{a} {b}" for a, b in zip(w, w[1:])}
-        from .lexicon import lexicon
+        """Candidate places for a request that names none (letters/suggest.py)."""
+        from .suggest import suggest
 
-        lx = lexicon()
-        asking = set()  # the letter's own asking words are not what it speaks of
-        for path in ("request.markers", "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
-                     "advisory.verbs", "advisory.hedges"):
-            for phrase in lx.phrases(path):
-                asking |= pairs(phrase)
-        want = pairs(text) - asking
-        if not want:
-            return []
-        own: dict[str, set[str]] = {}
-        for s in self.tree.walk():
-            if s.heading is None:
-                continue
-            stop = min([c.heading for c in s.children if c.heading is not None] or [s.end])
-            own[s.address] = pairs(" ".join(self.tree.text(i) for i in range(s.heading, max(stop, s.heading + 1))))
-        if not own:
-            return []
-        df: dict[str, int] = {}
-        for got in own.values():
-            for p in got & want:
-                df[p] = df.get(p, 0) + 1
-        n = len(own)
-        score = {a: sum(math.log(n / df[p]) for p in got & want) for a, got in own.items()}
-        best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])[:limit]
-        # two of the best in one part: that part is the place to look (its parts are where)
-        parents = [a.rsplit(".", 1)[0] for a in best if "." in a.split(":")[-1]]
-        for parent in dict.fromkeys(parents):
-            if parents.count(parent) >= 2:
-                at = min(i for i, a in enumerate(best) if a.rsplit(".", 1)[0] == parent)
-                best = [a for a in best if a.rsplit(".", 1)[0] != parent]
-                best.insert(at, parent)
-        return best
+        return suggest(self, text, limit)
 
     def paragraphs(self, s) -> list[int]:
         """The blocks of ``s`` a change of words searches that are paragraphs with text."""

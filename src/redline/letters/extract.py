@@ -235,8 +235,8 @@ class Reader:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
             if table and e["op"] != "comment":
                 e.update(table)
-            elif table and isinstance(table.get("_row"), str):
-                e.update(_table=True, _row=table["_row"])  # a comment at a row named by its words
+            elif table and table.get("_row") is not None:
+                e.update(_table=True, _row=table["_row"])  # a comment at a row named by its words or number
             if place.page is not None and not e.get("note"):
                 e["note"] = render(msg("page reference: {page} (located by the quoted text)", page=place.page.group(0)))
                 e["_page"] = True

@@ -161,7 +161,7 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
             return tabled  # the table (and the row) the letter names narrow the place
     if e["op"] == "delete" and e.get("_rowdel"):
         return _row_deleted(g, e, section)
-    if e["op"] == "comment" and e.get("_table") and isinstance(e.get("_row"), str):
+    if e["op"] == "comment" and e.get("_table") and e.get("_row") is not None:
         _comment_row(g, e, section)
     if words and e["op"] in ("replace_text", "delete") and not e.get("scope"):
         section = _narrowed(g, section, strip_ellipsis(words)[0])

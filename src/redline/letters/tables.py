@@ -115,11 +115,19 @@ def _in_table(g: Ground, e: dict, section) -> dict:
 
 
 def _comment_row(g: Ground, e: dict, section) -> None:
-    """A comment on a row the letter names by its words ("Dòng “Tổng cộng” của Biểu số 01 ..."):
-    anchored at that row when exactly one table of the place has it (else at the place)."""
-    tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
+    """A comment on a row the letter names by its words ("Dòng “Tổng cộng” của Biểu số 01 ...", "Tại
+    bảng chế độ báo cáo (Điều 6), dòng “...”") or by its number in a place whose matter is one table
+    ("Tại Phụ lục, nhiệm vụ số 3 (...)"): anchored at that row of that table when exactly one table
+    of the place has it (else at the place, as the letter names it)."""
+    row = e["_row"]
+    if isinstance(row, str):
+        tables = [t for t in _tables_of(g, section) if _row_named(g, t, row) is not None]
+    else:
+        own = _tables_of(g, section)
+        tables = own if len(own) == 1 and not section.children and 1 <= row <= own[0].rows - own[0].header_rows else []
     if len(tables) == 1:
-        e["row"] = _row_named(g, tables[0], e["_row"])  # the place stays as the letter names it
+        e["row"] = _row_named(g, tables[0], row)
+        e["target"] = tables[0].name
 
 
 def _row_named(g: Ground, t, row):
