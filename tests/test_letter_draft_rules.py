@@ -125,6 +125,34 @@ def test_a_comment_on_a_row_named_by_its_number_or_words_lands_on_that_row_of_th
     assert (result.applied, result.not_applied) == (3, 0)
 
 
+def test_a_new_unit_quoted_as_its_heading_then_its_words_and_one_named_from_the_outside_in(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Tại Mục IV, đề nghị bổ sung tiểu mục 4 vào sau tiểu mục 3 như sau: “4. Sở Y tế” với nội dung: "
+             "“Hướng dẫn các cơ sở khám bệnh dùng chung dữ liệu dân cư.”", draft=plan)
+    assert [(e["op"], e["target"], e.get("heading"), e.get("paragraphs")) for e in d["edits"]] == [
+        ("insert_after", "IV.3", "4. Sở Y tế", ["Hướng dẫn các cơ sở khám bệnh dùng chung dữ liệu dân cư."])]
+    text = _accepted(plan, d, tmp_path)
+    assert "Sở Y tế" in text and "dùng chung dữ liệu dân cư." in text
+    # "Điều 7 khoản 4": the new khoản 4 of Điều 7 (which has three), not a new Điều 7
+    law = _doc("1. Đề nghị bổ sung vào Điều 7 khoản 4 như sau: “4. Được hướng dẫn miễn phí khi nộp hồ sơ lần đầu.”")
+    assert [(e["op"], e["target"], e.get("heading")) for e in law["edits"]] == [
+        ("insert_after", "II.2.7.3", "4. Được hướng dẫn miễn phí khi nộp hồ sơ lần đầu.")]
+    _accept(LUAT, law, tmp_path)
+
+
+def test_words_in_after_a_phrase_with_the_place_said_again_and_words_for_the_end_of_an_article(tmp_path):
+    d = _doc("1. Tại điểm a khoản 2 Điều 5, đề nghị bổ sung vào sau cụm từ “tính hợp lệ của hồ sơ” tại điểm này cụm từ "
+             "“và giấy tờ kèm theo”.\n"
+             "2. Tại Điều 10 (Quy định chuyển tiếp), đề nghị bổ sung vào cuối điều cụm từ “, nếu người nộp không có yêu "
+             "cầu khác”.")
+    got = [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[0] == ("replace_text", "II.1.5.2.a", "tính hợp lệ của hồ sơ", "tính hợp lệ của hồ sơ và giấy tờ kèm theo")
+    assert got[1][:2] == ("replace_text", "III.10") and got[1][3].endswith(", nếu người nộp không có yêu cầu khác")
+    text = _accepted(LUAT, d, tmp_path)
+    assert "tính hợp lệ của hồ sơ và giấy tờ kèm theo trong 01 ngày làm việc" in text
+    assert "nếu người nộp không có yêu cầu khác." in text  # before the article's closing mark
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

@@ -253,6 +253,19 @@ def _resolve(tree, target: str):
 _NUMBERED_LAST = re.compile(r"(?i)^(?P<kind>khoản|điểm|điều|tiểu mục|mục)\s+(?P<num>\d+[a-zđ]?|[a-zđ])\b(?P<rest>.*)$")
 
 
+_RANK = {"phần": 0, "chương": 0, "mục": 1, "điều": 2, "khoản": 3, "điểm": 4}
+_PIECE = re.compile(r"(?i)(phần|chương|mục|điều|khoản|điểm)\s+([\w.]+)")
+
+
+def _inner_first(target: str) -> str:
+    """'Điều 8 Khoản 3' (written from the outside in) as references name the unit: 'Khoản 3 Điều 8'."""
+    pieces = list(_PIECE.finditer(target))
+    if len(pieces) < 2 or _PIECE.sub("", target).strip(" ,") or \
+            any(_RANK[a.group(1).lower()] >= _RANK[b.group(1).lower()] for a, b in zip(pieces, pieces[1:])):
+        return target
+    return " ".join(f"{p.group(1).capitalize()} {p.group(2)}" for p in reversed(pieces))
+
+
 def _new_unit(tree, e: dict, target: str) -> dict | None:
     """'bổ sung khoản 3 với nội dung: “3. ...”' where Điều 3 has only khoản 1 and 2: the letter adds
     a new unit -- after the one numbered before it, the new text (its label first) as its heading."""
@@ -263,11 +276,12 @@ def _new_unit(tree, e: dict, target: str) -> dict | None:
         target = target[: title.start()]
         if any(_similar(fold(title.group(1)), fold(s.title or "")) for s in tree.walk()):
             return None  # the title names a section the draft has: a wrong number, not a new unit
-    m = _NUMBERED_LAST.match(target.strip())
+    target = _inner_first(target.strip())
+    m = _NUMBERED_LAST.match(target)
     if not m:
         return None
     try:
-        resolve_reference(tree, target.strip())
+        resolve_reference(tree, target)
         return None  # it exists: not a new one
     except ResolveError:
         pass

@@ -573,6 +573,10 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
                 new_raw = [quotes[int(q.group(1))]]
                 open_text = is_open(quotes[int(q.group(1))])
                 tail = rest[q.end():].strip()
+                body = re.match(r",?\s*(?:với|có)\s+nội\s+dung(?:\s+(?:như\s+sau|là))?\s*:?\s*⟦(\d+)⟧\s*[.;]?\s*$", tail, re.I)
+                if body:  # "như sau: “4. Sở Nội vụ” với nội dung: “...”": the new unit's heading, then its words
+                    new_raw.append(quotes[int(body.group(1))])
+                    tail = ""
                 if not tail.strip(" .…;,"):
                     tail = ""
                 inline = unmask(rest, quotes)

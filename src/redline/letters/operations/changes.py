@@ -18,6 +18,11 @@ from ..predicate import _v
 from .core import _ARROW, _COUNT, _PUNCT_NAMES, _WORDS, Reading, RuleBase, _trim_phrase, comment
 
 
+
+# the place said again between the position and the words ("vào sau cụm từ “A” tại điểm này cụm từ “B”")
+_HERE = (r"(?:(?:tại|ở|trong|của)\s+(?:(?:(?:tiểu\s+)?mục|điều|khoản|điểm|câu|đoạn)\s+(?:này|đó|trên)|"
+         r"(?:(?:điểm|khoản|điều|mục)\s+[\w.]+\s*){1,3})\s*,?\s*)?")
+
 class ChangeRules(RuleBase):
     """Changes of words: the words to find and their replacement."""
 
@@ -113,7 +118,7 @@ class ChangeRules(RuleBase):
             # "viết thêm vào sau chữ “A” là “B”", "bổ sung vào sau cụm từ “A” cụm từ “B”": the position
             # right after the verb, then the words (a "là" here names them; it changes nothing)
             ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+"
-                            + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*(?:(?:là|nội dung)\s*)?:?\s*"
+                            + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧\s*,?\s*" + _HERE + r"(?:(?:là|nội dung)\s*)?:?\s*"
                             r"(?:" + _COUNT + _WORDS + r"\s*)?⟦(?P<new>\d+)⟧", self.quiet, re.I)
             if ins:
                 pairs = [p for p in pairs if not (ins.start() <= p[2] < ins.end())]

@@ -269,11 +269,11 @@ class InsertionRules(RuleBase):
             if not cut and old and clean(old).rstrip(".") in new and clean(old).rstrip(".") != new:
                 return Reading([{"op": "replace_text", "target": self.target, "find": old, "replace": new}], "edit",
                                rule + " + the cited text completed")
-        end_of = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:điểm|khoản|câu|đoạn)(?:\s+(?:này|\d+\w?|[a-zđ]))?(?![\w])",
+        end_of = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:điểm|khoản|câu|đoạn|điều|tiểu mục|mục)(?:\s+(?:này|\d+\w?|[a-zđ]))?(?![\w])",
                            self.skel, re.I)
         if end_of and len(text) == 1 and self.target and (phrase_obj or clean(text[0])[:1] in ",;" or clean(text[0])[:1].islower()):
-            # "bổ sung vào cuối điểm này cụm từ “, bao gồm ...”": words for the end of the part's one
-            # sentence, before its closing mark (grounding._phrase_end reads the words they follow)
+            # "bổ sung vào cuối điểm này (cuối điều) cụm từ “, bao gồm ...”": words for the end of the
+            # part's one sentence, before its closing mark (grounding._phrase_end reads the words they follow)
             return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": clean(text[0]),
                              "_phrase_end": True}], "edit", rule + " + cuối ... + cụm từ (before the closing mark)")
         if phrase_obj:
