@@ -46,7 +46,11 @@ class StatementRules(RuleBase):
 
     def agreement(self):
         d = self.lx.rx("agreement.declines").search(self.masked)
-        if d and "⟦" not in self.skel and not self.u.new_text:
+        if d and self.lx.rx("request.markers").search(self.masked, d.end()):
+            # "Tôi không tán thành ý kiến này và đề nghị giữ nguyên khoản 4": the view reported
+            # before is declined, and the sender's own request is read as any other
+            self.declines = True
+        elif d and "⟦" not in self.skel and not self.u.new_text:
             return Reading([], "ignored", f"agreement.declines: {' '.join(d.group(0).lower().split())}",
                            agreement=True, declines=True)
         m = self.lx.rx("agreement.phrases").search(self.masked)
