@@ -182,6 +182,18 @@ def test_words_that_open_with_their_separator_are_found_and_a_decline_with_a_req
     assert "Có ý kiến đề nghị bỏ khoản 4 Điều 4." in law["ignored"]
 
 
+def test_a_new_row_with_no_name_is_its_cells_each_after_its_columns_words(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại Điều 6 Quy chế, đề nghị bổ sung một dòng với nội dung báo cáo “Tình hình lao động trong cụm”, "
+             "cơ quan báo cáo “Sở Nội vụ”, thời hạn “Ngày 05 tháng 12”.\n"
+             "2. Tại Điều 6 Quy chế, đề nghị bổ sung một dòng với thời hạn “Ngày 06 tháng 12”.", draft=qd)
+    assert [(e["op"], e["target"], e.get("cells")) for e in d["edits"]] == [
+        ("append", "Quy chế:bảng 1", ["4", "Tình hình lao động trong cụm", "Sở Nội vụ", "Ngày 05 tháng 12"]),
+        ("comment", "Quy chế:II.6", None)]  # one cell is no row: left to the drafter
+    assert ["4", "Tình hình lao động trong cụm", "Sở Nội vụ", "Ngày 05 tháng 12"] in _rows_of(
+        _accept(qd, {"edits": d["edits"][:1]}, tmp_path))
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
