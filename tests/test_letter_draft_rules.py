@@ -194,6 +194,20 @@ def test_a_new_row_with_no_name_is_its_cells_each_after_its_columns_words(tmp_pa
         _accept(qd, {"edits": d["edits"][:1]}, tmp_path))
 
 
+def test_a_citizens_plain_words_agreement_with_a_described_rule_new_words_first_and_this_spot(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Điều 4 quy định công chức phải hướng dẫn người dân bổ sung hồ sơ một lần, bằng văn bản, tôi thấy là "
+             "hợp lý.\n"
+             "2. Ở khoản 2 Điều 3, tôi đề nghị viết “trên Cổng Dịch vụ công quốc gia” thay cho “trên Cổng Dịch vụ công "
+             "của tỉnh”.\n"
+             "3. Điều 6 có cho nhận kết quả qua bưu chính. Chi phí gửi do ai trả? Quy chế nên nói rõ chỗ này.", draft=reg)
+    got = [(e["n"], e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [(2, "replace_text", "II.1.3.2", "trên Cổng Dịch vụ công của tỉnh", "trên Cổng Dịch vụ công quốc gia"),
+                   (3, "comment", "II.2.6", None, None)]  # "chỗ này": the part the item's first sentence named
+    assert any(x.startswith("Điều 4 quy định công chức") for x in d["ignored"])
+    assert "trên Cổng Dịch vụ công quốc gia" in _accepted(reg, {"edits": d["edits"][:1]}, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

@@ -47,6 +47,11 @@ class ChangeRules(RuleBase):
                              r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
             a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             out.append((self.q[int(a)], self.q[int(b)], m.start(), m.end()))
+        # "viết “Y” thay cho “X”", "dùng cụm từ “Y” thay vì “X”": the new words named first
+        for m in re.finditer(r"(?<![\w])(?:viết|dùng|sử dụng|ghi)\s+(?:là\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(\d+)⟧\s*,?\s*"
+                             r"(?:để\s+)?(?:thay\s+cho|thay\s+vì|thay\s+thế\s+cho)\s+" + _COUNT + r"(?:" + _WORDS +
+                             r"\s*)?⟦(\d+)⟧", self.skel, re.I):
+            out.append((self.q[int(m.group(2))], self.q[int(m.group(1))], m.start(), m.end()))
         marks = r"(?:⟦(?P<{0}>\d+)⟧|(?P<{1}>chấm phẩy|phẩy|chấm|hai chấm))"
         p = re.search(r"\bdấu\s+" + marks.format("q", "w") + r"\s+(?P<pos>sau|trước)\s+" + _COUNT + _WORDS +
                       r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+(?:dấu\s+" + marks.format("q2", "w2") + "|" + _COUNT +
