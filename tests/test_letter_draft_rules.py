@@ -281,6 +281,13 @@ def test_placeless_requests_are_offered_the_parts_that_hold_what_they_ask_for():
     assert not d["edits"] and not law["edits"]
 
 
+def test_a_new_part_asked_of_the_whole_draft_is_unresolved_and_a_new_chapter_goes_among_the_chapters():
+    d = _doc("1. Đề nghị bổ sung vào dự thảo một chương quy định về thanh tra, kiểm tra.\n"
+             "2. Dự thảo cần rà soát lại lỗi chính tả.")
+    assert [(u["n"], u["candidates"]) for u in d["unresolved"]] == [(1, ["II", "III"])]  # not the general provisions
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "*")]  # the whole draft, as asked
+
+
 def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():
     vn = FIXTURES / "drafts" / "legal-vn.docx"
     d = _doc("1. Tại Điều 7, đề nghị hoán đổi cụm từ “Thủ trưởng các sở, ban, ngành” lên trước cụm từ “Giám đốc Trung "
