@@ -153,6 +153,61 @@ def test_words_in_after_a_phrase_with_the_place_said_again_and_words_for_the_end
     assert "nếu người nộp không có yêu cầu khác." in text  # before the article's closing mark
 
 
+def test_a_rows_cells_listed_after_the_colon_each_by_its_column_and_checked_against_the_cell(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-autonum.docx"
+    d = _doc("1. Tại Biểu số 01, dòng số 1 (lĩnh vực Tư pháp), đề nghị điều chỉnh số liệu như sau:\n"
+             "- Cột “Tiếp nhận”: sửa “2.450” thành “2.512”;\n"
+             "- Cột “Trực tuyến”: sửa “1.372” thành “1.401”.\n"
+             "Số liệu đã đối chiếu với hệ thống của tỉnh.\n"
+             "2. Tại Biểu số 02, dòng số 3 (Thị xã Bình Lâm), đề nghị sửa như sau: cột “Đúng hạn” từ 1.468 thành 1.470; "
+             "cột “Đã giải quyết” từ 9.999 thành 1.540.", draft=report)
+    got = [(e["n"], e["op"], e.get("row"), e.get("column"), e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[:3] == [(1, "replace_text", 1, "Tiếp nhận", "2.450", "2.512"),
+                       (1, "replace_text", 1, "Trực tuyến", "1.372", "1.401"),
+                       (2, "replace_text", 3, "Đúng hạn", "1.468", "1.470")]
+    assert got[3][:2] == (2, "comment")  # 9.999 is not that cell's value: left to the drafter
+    rows = _rows_of(_accept(report, {"edits": d["edits"][:3]}, tmp_path))
+    assert ["1", "Tư pháp", "2.512", "1.401", "56,0%"] in rows and ["3", "Thị xã Bình Lâm", "1.532", "1.470", "95,8%"] in rows
+
+
+def test_words_that_open_with_their_separator_are_found_and_a_decline_with_a_request_of_its_own(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại tiểu mục 1 Mục II, đề nghị bỏ cụm từ “; người dân đánh giá hài lòng cao” vì chưa có khảo sát.", draft=report)
+    assert [(e["op"], e["target"], e["find"]) for e in d["edits"]] == [("delete", "II.1", "; người dân đánh giá hài lòng cao")]
+    assert "được thực hiện đúng quy trình." in _accepted(report, d, tmp_path)
+    law = _doc("1. Có ý kiến đề nghị bỏ khoản 4 Điều 4. Hội không đồng tình với ý kiến này và đề nghị giữ nguyên khoản 4 "
+               "Điều 4 như dự thảo.")
+    # the reported view asks nothing; the sender's own request at the same place is a comment there
+    assert [(e["op"], e["target"]) for e in law["edits"]] == [("comment", "I.4.4")]
+    assert "Có ý kiến đề nghị bỏ khoản 4 Điều 4." in law["ignored"]
+
+
+def test_a_new_row_with_no_name_is_its_cells_each_after_its_columns_words(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Tại Điều 6 Quy chế, đề nghị bổ sung một dòng với nội dung báo cáo “Tình hình lao động trong cụm”, "
+             "cơ quan báo cáo “Sở Nội vụ”, thời hạn “Ngày 05 tháng 12”.\n"
+             "2. Tại Điều 6 Quy chế, đề nghị bổ sung một dòng với thời hạn “Ngày 06 tháng 12”.", draft=qd)
+    assert [(e["op"], e["target"], e.get("cells")) for e in d["edits"]] == [
+        ("append", "Quy chế:bảng 1", ["4", "Tình hình lao động trong cụm", "Sở Nội vụ", "Ngày 05 tháng 12"]),
+        ("comment", "Quy chế:II.6", None)]  # one cell is no row: left to the drafter
+    assert ["4", "Tình hình lao động trong cụm", "Sở Nội vụ", "Ngày 05 tháng 12"] in _rows_of(
+        _accept(qd, {"edits": d["edits"][:1]}, tmp_path))
+
+
+def test_a_citizens_plain_words_agreement_with_a_described_rule_new_words_first_and_this_spot(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Điều 4 quy định công chức phải hướng dẫn người dân bổ sung hồ sơ một lần, bằng văn bản, tôi thấy là "
+             "hợp lý.\n"
+             "2. Ở khoản 2 Điều 3, tôi đề nghị viết “trên Cổng Dịch vụ công quốc gia” thay cho “trên Cổng Dịch vụ công "
+             "của tỉnh”.\n"
+             "3. Điều 6 có cho nhận kết quả qua bưu chính. Chi phí gửi do ai trả? Quy chế nên nói rõ chỗ này.", draft=reg)
+    got = [(e["n"], e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [(2, "replace_text", "II.1.3.2", "trên Cổng Dịch vụ công của tỉnh", "trên Cổng Dịch vụ công quốc gia"),
+                   (3, "comment", "II.2.6", None, None)]  # "chỗ này": the part the item's first sentence named
+    assert any(x.startswith("Điều 4 quy định công chức") for x in d["ignored"])
+    assert "trên Cổng Dịch vụ công quốc gia" in _accepted(reg, {"edits": d["edits"][:1]}, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
@@ -224,6 +279,13 @@ def test_placeless_requests_are_offered_the_parts_that_hold_what_they_ask_for():
     law = _doc("1. Đề nghị Chính phủ khẩn trương ban hành văn bản hướng dẫn thi hành.")
     assert law["unresolved"][0]["candidates"][0] == "III"  # ĐIỀU KHOẢN THI HÀNH
     assert not d["edits"] and not law["edits"]
+
+
+def test_a_new_part_asked_of_the_whole_draft_is_unresolved_and_a_new_chapter_goes_among_the_chapters():
+    d = _doc("1. Đề nghị bổ sung vào dự thảo một chương quy định về thanh tra, kiểm tra.\n"
+             "2. Dự thảo cần rà soát lại lỗi chính tả.")
+    assert [(u["n"], u["candidates"]) for u in d["unresolved"]] == [(1, ["II", "III"])]  # not the general provisions
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "*")]  # the whole draft, as asked
 
 
 def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():

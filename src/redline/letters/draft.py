@@ -120,7 +120,9 @@ class Ground:
         w = norm(words)
         if not w:
             return 0
-        rx = re.compile(r"(?<![\w])" + re.escape(w) + r"(?![\w])", 0 if w != w.lower() else re.I)
+        # whole words: a bound where the words begin or end with a letter ("; người dân ..." follows one)
+        rx = re.compile((r"(?<![\w])" if re.match(r"\w", w) else "") + re.escape(w) + (r"(?![\w])" if re.search(r"\w$", w) else ""),
+                        0 if w != w.lower() else re.I)
         return sum(len(rx.findall(self.block(i))) for i in self.content_blocks(s, scope))
 
     def count(self, words: str) -> int:

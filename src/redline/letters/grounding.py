@@ -72,6 +72,14 @@ def _unresolved(e: dict, reason, candidates: list[str] | None = None) -> dict:
     return out
 
 
+def _adds(quote: str) -> bool:
+    """Does the sentence ask for something new to be added (an add verb in the position of an order)?"""
+    from .lexicon import lexicon
+    from .predicate import order_verbs
+
+    return bool(order_verbs(quote, "operation.add.verbs")) and not lexicon().search("operation.delete.verbs", quote)
+
+
 def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | None:
     tree = g.tree
     target = e.get("target")
@@ -98,6 +106,12 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
     if target in SPECIAL:
         if isinstance(e.get("anchor"), dict) and "_basis" in e["anchor"]:
             return _basis_line(g, e)
+        if target == "*" and e["op"] == "comment" and not words and not e.get("_page") and _adds(e.get("quote") or ""):
+            # "Đề nghị bổ sung vào dự thảo một chương ...", "Dự thảo Luật cần bổ sung quy định về ...": the
+            # whole draft is no place for a new part; where it goes is the person's choice
+            doc["unresolved"].append(_unresolved({**e, "target": None}, msg("a new part for the draft, with no place named"),
+                                                 g.suggest(e.get("quote") or "")))
+            return None
         if target == "*":
             _keep_results(g, e, range(len(tree.blocks)))
         if target == "*" and e.get("_page") and words:

@@ -44,6 +44,15 @@ def alternation(phrases: list[str]) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else r"(?!x)x"
 
 
+def expand(phrase: str) -> list[str]:
+    """A phrase with alternatives in braces, each brace one choice ("không {đồng ý|đồng tình} với ý
+    kiến {này|trên}"), as the phrases it stands for; an empty choice drops the slot ("{với |}")."""
+    m = re.search(r"\{([^{}]*)\}", phrase)
+    if not m:
+        return [" ".join(phrase.split())]
+    return [x for choice in m.group(1).split("|") for x in expand(phrase[: m.start()] + choice + phrase[m.end():])]
+
+
 def phrase_pattern(phrases: list[str]) -> str:
     """An alternation of whole-word phrases, longest first, spaces as runs of white space."""
     return r"(?<![\w])" + alternation(phrases) + r"(?![\w])"
@@ -66,7 +75,8 @@ class Lexicon:
     def phrases(self, *paths: str) -> list[str]:
         out: list[str] = []
         for p in paths:
-            out.extend(self.get(p))
+            for phrase in self.get(p):
+                out.extend(expand(phrase))
         return out
 
     def alt(self, *paths: str) -> str:

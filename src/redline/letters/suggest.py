@@ -4,11 +4,12 @@ They are offered to the person who places the request, never taken as its place.
 placing such a request reasons in two steps, and so does this module:
 
 1. **What kind of thing is asked for**, and which part of this kind of draft holds such things
-   (lexicon ``suggest``): figures go in the tables and the annex, a new table in the annex, an
-   assessment in the "Đánh giá" part, a task for an office in the tasks part of a report or a
-   plan ("Nhiệm vụ", "Giải pháp", "Phương hướng"), a rule about implementing documents in the
-   final provisions, and any other new rule of a legal text in its chapters of substance (not
-   the general provisions, not the final ones).
+   (lexicon ``suggest``): a new chapter among the chapters after the general provisions, figures
+   in the tables and the annex, a new table in the annex, an assessment in the "Đánh giá" part,
+   a task for an office in the tasks part of a report or a plan ("Nhiệm vụ", "Giải pháp",
+   "Phương hướng"), a rule about implementing documents in the final provisions, and any other
+   new rule of a legal text in its chapters of substance (not the general provisions, not the
+   final ones).
 2. **Which of those parts speaks of the same thing**: the word pairs the request shares with
    each part's heading and own text, weighted by how rare they are in the draft (a heading's
    pairs count twice).  A khoản or điểm stands for its Điều: a new rule is a new Điều or khoản,
@@ -104,7 +105,7 @@ def _scores(places: dict[str, _Place], want: set[str]) -> dict[str, float]:
 
 def _kind(text: str, legal: bool) -> str | None:
     lx = lexicon()
-    for kind in ("final", "new_table", "data", "assessment"):
+    for kind in ("new_chapter", "final", "new_table", "data", "assessment"):
         if lx.search(f"suggest.{kind}.asks", text):
             return kind
     if legal:
@@ -121,6 +122,10 @@ def _holders(kind: str, roots: list[_Place], places: dict[str, _Place], rank) ->
     if kind == "data":
         tables = sorted((p for p in places.values() if p.table), key=lambda p: -rank(p))
         return tables + _headed(roots, lx.phrases("suggest.data.headings"))
+    if kind == "new_chapter":  # among the chapters, after the general provisions: where the new one goes
+        general = lx.phrases("suggest.general.headings")
+        return [p for r in roots for p in (r.children if r.section is not None and r.section.kind == "document" else [r])
+                if p.children and p.section is not None and p.section.level == 1 and not _opens(p.section.title, general)]
     if kind == "provision":
         general = lx.phrases("suggest.general.headings") + lx.phrases("suggest.final.headings")
         out = []
@@ -188,6 +193,10 @@ def suggest(ground, text: str, limit: int = 3) -> list[str]:
     best = sorted((a for a in score if score[a] >= 2.5), key=lambda a: -score[a])
     kind = _kind(text, legal)
     holders = _holders(kind, roots, places, subtree_score) if kind else []
+    if kind == "new_chapter" and holders:
+        for p in holders:
+            take(p)
+        return out
     if holders:
         if kind != "data":
             holders = sorted(holders, key=lambda p: -subtree_score(p))  # stable: document order on ties

@@ -23,6 +23,12 @@ from .core import _ARROW, _COUNT, _PUNCT_NAMES, _WORDS, Reading, RuleBase, _trim
 _HERE = (r"(?:(?:tại|ở|trong|của)\s+(?:(?:(?:tiểu\s+)?mục|điều|khoản|điểm|câu|đoạn)\s+(?:này|đó|trên)|"
          r"(?:(?:điểm|khoản|điều|mục)\s+[\w.]+\s*){1,3})\s*,?\s*)?")
 
+
+# one cell of a listed row change: '- Cột “Tiếp nhận”: sửa “845” thành “862”', 'cột “Đúng hạn” từ 979 thành 1.003'
+_CELL = re.compile(r"-?\s*(?:cột\s+)?[“\"](?P<col>[^“”\"]{1,60})[”\"]\s*:?\s*(?:sửa\s+)?(?:từ\s+)?[“\"]?"
+                   r"(?P<old>[^“”\"\s][^“”\"]{0,40}?)[”\"]?\s+(?:thành|là|bằng)\s+[“\"]?(?P<new>[^“”\"\s][^“”\"]{0,60}?)[”\"]?",
+                   re.I)
+
 class ChangeRules(RuleBase):
     """Changes of words: the words to find and their replacement."""
 
@@ -41,6 +47,11 @@ class ChangeRules(RuleBase):
                              r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
             a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             out.append((self.q[int(a)], self.q[int(b)], m.start(), m.end()))
+        # "viết “Y” thay cho “X”", "dùng cụm từ “Y” thay vì “X”": the new words named first
+        for m in re.finditer(r"(?<![\w])(?:viết|dùng|sử dụng|ghi)\s+(?:là\s+)?" + _COUNT + r"(?:" + _WORDS + r"\s*)?⟦(\d+)⟧\s*,?\s*"
+                             r"(?:để\s+)?(?:thay\s+cho|thay\s+vì|thay\s+thế\s+cho)\s+" + _COUNT + r"(?:" + _WORDS +
+                             r"\s*)?⟦(\d+)⟧", self.skel, re.I):
+            out.append((self.q[int(m.group(2))], self.q[int(m.group(1))], m.start(), m.end()))
         marks = r"(?:⟦(?P<{0}>\d+)⟧|(?P<{1}>chấm phẩy|phẩy|chấm|hai chấm))"
         p = re.search(r"\bdấu\s+" + marks.format("q", "w") + r"\s+(?P<pos>sau|trước)\s+" + _COUNT + _WORDS +
                       r"?\s*⟦(?P<a>\d+)⟧\s+(?:" + into + r")\s+(?:dấu\s+" + marks.format("q2", "w2") + "|" + _COUNT +
@@ -228,6 +239,32 @@ class ChangeRules(RuleBase):
         edits = [{"op": "replace_text", "target": self.target, "find": old, "replace": new, "_col": col,
                   "_cell_value": old is None} for col, old, new in cells]
         return Reading(edits, "edit", "operation.change: table cells by their columns' names (cột ... thành “...”)")
+
+    def cell_list(self):
+        """'dòng số 4 (...), đề nghị điều chỉnh số liệu như sau: - Cột “Tiếp nhận”: sửa “845” thành “862”;
+        - Cột “Tỷ lệ trực tuyến”: ...', or inline 'như sau: cột “Đã giải quyết” từ 986 thành 1.012; cột
+        ...': the cells of the row the sentence names, listed after its colon, each by its column.
+        Every old value must be that cell's (tables._cell_value), else the change is a comment; the
+        list may end with the letter's reason ("Số liệu trên đã được đối chiếu ..."), never with
+        another request."""
+        if not self.u.new_text or not re.search(r"(?i)(?<![\w])(?:dòng|hàng)(?![\w])", self.skel) or not self.target:
+            return None
+        if not re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?![\w])", self.quiet, re.I):
+            return None
+        pieces = [p.strip(" .;") for t in self.u.new_text for p in re.split(r"\s*;\s*|(?<=[\d%”\"])\.\s+", t)]
+        pieces = [p for p in pieces if p]
+        cells = []
+        for p in pieces:
+            m = _CELL.fullmatch(p)
+            if not m:
+                break
+            cells.append((clean(m.group("col")), clean(m.group("old")), clean(m.group("new"))))
+        rest = pieces[len(cells):]
+        if not cells or any(re.search(r"(?i)(?<![\w])(?:thành|sửa|bổ sung|bỏ|thay)(?![\w])", p) for p in rest):
+            return None
+        edits = [{"op": "replace_text", "target": self.target, "find": old, "replace": new, "_col": col,
+                  "_cell_value": True} for col, old, new in cells]
+        return Reading(edits, "edit", "operation.change: a row's cells listed after the colon (cột “...”: “...” thành “...”)")
 
     def _title_heading(self) -> bool:
         """"tại tiêu đề": the title's heading line only ("tên gọi của dự thảo" is the whole title)."""

@@ -82,6 +82,7 @@ class RuleBase:
                         lambda m: m.group(1) + "~~~", masked)
         self.masked = quiet(masked)
         self.low = masked.lower()
+        self.declines = False  # the clause declines the view reported before it (and asks its own thing)
         self.lx = lexicon()
 
     @property

@@ -207,14 +207,15 @@ class InsertionRules(RuleBase):
                        "operation.add.verbs + a new căn cứ line, placed by the one named")
 
     def new_row(self):
-        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”': a new row of a table,
-        named by its words, with the cells the letter gives by their columns' names.  Grounding
+        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”', 'bổ sung một dòng với
+        nội dung báo cáo “X”, cơ quan báo cáo “Y”, thời hạn “Z”': a new row of a table, named by its
+        words or not, with the cells the letter gives by their columns' names.  Grounding
         builds the row from the table's header (tables._row_cells); a cell left unsaid there
         makes it a comment."""
         v = self.verb("operation.add.verbs")
         if not v or not self.target:
             return None
-        m = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?⟦(?P<name>\d+)⟧"
+        m = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?(?:⟦(?P<name>\d+)⟧)?"
                      r"\s*,?\s*(?:với|có|gồm)\s+(?P<cells>.+)$", self.skel[v.end():], re.I)
         if not m:
             return None
@@ -224,9 +225,12 @@ class InsertionRules(RuleBase):
         pairs = re.findall(r"([^⟦,;]+?)\s*:?\s*⟦(\d+)⟧", cells)
         if not pairs or re.sub(r"[^⟦,;]+?\s*:?\s*⟦\d+⟧|[\s,;]|\bvà\b", "", cells):
             return None  # something besides "label “value”" pairs: not for a rule to build
+        if m.group("name") is None and len(pairs) < 2:
+            return None  # "một dòng với ...": a row with no name is its cells, at least two of them
         text = "; ".join(f"{clean(label)} “{clean(self.q[int(k)])}”" for label, k in pairs)
+        row = clean(self.q[int(m.group("name"))]) if m.group("name") is not None else None
         return Reading([{"op": "append", "target": self.target, "paragraphs": [text], "_table": True,
-                         "_row": clean(self.q[int(m.group("name"))])}], "edit",
+                         "_row": row}], "edit",
                        f"operation.add.verbs: {v.group(0).lower()} + a new row (dòng “...” với ...)")
 
     def add(self):

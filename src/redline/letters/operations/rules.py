@@ -25,13 +25,15 @@ class Rules(StatementRules, MoveRules, InsertionRules, ChangeRules, DeletionRule
     """The rules, in the order they are tried; each returns a Reading or None."""
 
     def read(self) -> Reading:
-        for rule in (self.announcement, self.agreement, self.end_mark, self.cell_values, self.narrative, self.hedged, self.merge, self.swap, self.move,
+        for rule in (self.announcement, self.agreement, self.end_mark, self.cell_values, self.cell_list, self.narrative, self.hedged, self.merge, self.swap, self.move,
                      self.new_section,
                      self.replace_text, self.delete, self.insert_anchor, self.rename, self.rewrite, self.new_basis, self.new_row, self.add,
                      self.advisory, self.request, self.problem):
             out = rule()
             if out is not None:
-                return self._placed_inside(self.whole_request(out))
+                out = self._placed_inside(self.whole_request(out))
+                out.declines = out.declines or self.declines
+                return out
         return Reading([], "ignored", "narrative: no operation, no request")
 
 

@@ -46,7 +46,11 @@ class StatementRules(RuleBase):
 
     def agreement(self):
         d = self.lx.rx("agreement.declines").search(self.masked)
-        if d and "⟦" not in self.skel and not self.u.new_text:
+        if d and self.lx.rx("request.markers").search(self.masked, d.end()):
+            # "Tôi không tán thành ý kiến này và đề nghị giữ nguyên khoản 4": the view reported
+            # before is declined, and the sender's own request is read as any other
+            self.declines = True
+        elif d and "⟦" not in self.skel and not self.u.new_text:
             return Reading([], "ignored", f"agreement.declines: {' '.join(d.group(0).lower().split())}",
                            agreement=True, declines=True)
         m = self.lx.rx("agreement.phrases").search(self.masked)
@@ -55,13 +59,18 @@ class StatementRules(RuleBase):
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
         clause = re.split(r"[;.]", before)[-1]
-        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)(?![\w])", clause, re.I) or re.match(
+        own = re.split(r"(?i)(?<![\w])(?:quy định|nêu|ghi|nói)(?![\w])", clause)[0]  # "Điều 4 quy định công chức
+        #     phải ...": the draft's words described; their modal is not the letter's
+        if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)(?![\w])", own, re.I) or re.match(
                 r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                          "advisory.verbs") + r")(?![\w])", after, re.I):
             return None  # "cần thống nhất định mức", "đề nghị viết thống nhất “X” thành “Y”", "thống nhất
             #              chỉnh sửa gọn lại": asked, not agreed
         q = quiet(self.masked)
-        rest = q[: m.start()] + q[m.end():]
+        said = re.search(r"(?i)(?<![\w])(?:quy định|nêu|ghi|nói)(?![\w])", q[: m.start()])
+        # "Điều 4 quy định công chức phải hướng dẫn ... bổ sung hồ sơ ..., tôi thấy rất đúng": the draft's
+        # words described and agreed with; their verbs are not the letter's
+        rest = q[: said.start() if said else m.start()] + q[m.end():]
         if self.u.new_text or self.verb("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                                         "operation.move.verbs", text=rest):
             return None
