@@ -208,6 +208,14 @@ def test_a_citizens_plain_words_agreement_with_a_described_rule_new_words_first_
     assert "trên Cổng Dịch vụ công quốc gia" in _accepted(reg, {"edits": d["edits"][:1]}, tmp_path)
 
 
+def test_a_view_reported_with_a_long_subject_is_no_change_and_a_reason_citing_another_article_is_no_place():
+    d = _doc("1. Có ý kiến của thành viên Hội đồng tư vấn pháp luật đề nghị bỏ khoản 4 Điều 4 vì đã có nguyên tắc chung.\n"
+             "2. Đề nghị sửa tên Điều 6 thành “Giá trị của hồ sơ điện tử” cho thống nhất với khoản 2 Điều 3.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got[0] == (1, "comment", "I.4.4")  # others' view: never a tracked deletion
+    assert got[1][:1] == (2,) and got[1][1] in ("replace", "replace_text") and got[1][2] == "II.1.6"
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
