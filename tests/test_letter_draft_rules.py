@@ -216,6 +216,17 @@ def test_a_view_reported_with_a_long_subject_is_no_change_and_a_reason_citing_an
     assert got[1][:1] == (2,) and got[1][1] in ("replace", "replace_text") and got[1][2] == "II.1.6"
 
 
+def test_a_verb_inside_a_compound_of_the_drafts_title_does_not_turn_the_opening_into_new_text():
+    plan = FIXTURES / "drafts" / "kehoach-autonum.docx"
+    d = extract_text("Kính gửi Sở Thông tin và Truyền thông,\n"
+                     "Phường An Phú xin gửi ý kiến về dự thảo Kế hoạch chuyển đổi số năm 2023 như sau:\n"
+                     "- Tại mục 2 phần III, đề nghị làm rõ kinh phí thực hiện.\n"
+                     "- Tại Phụ lục, dòng số 4, đề nghị sửa thời gian hoàn thành từ “Quý III” thành “Quý IV”.\n"
+                     "Trân trọng!", draft=plan)
+    # "đổi" in "chuyển đổi số" is no verb: the sentence announces the list, it does not introduce new text
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.2"), ("replace_text", "Phụ lục:bảng 1")]
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

@@ -70,8 +70,11 @@ def quiet_clauses(skel: str) -> str:
 
 
 def order_verbs(skel: str, *paths: str) -> re.Match | None:
-    """The first verb of ``paths`` in the position of an order in ``skel``."""
-    return re.search(_v(*paths), quiet(skel), re.I)
+    """The first verb of ``paths`` in the position of an order in ``skel``; no verb inside a
+    compound that names something else ("đổi" in "chuyển đổi số", lexicon ``operation.compounds``)."""
+    lx = lexicon()
+    text = lx.rx("operation.compounds").sub(lambda m: "·" * len(m.group(0)), quiet(skel))
+    return re.search(_v(*paths), text, re.I)
 
 
 def imperative(masked: str) -> bool:
