@@ -227,6 +227,32 @@ def test_a_verb_inside_a_compound_of_the_drafts_title_does_not_turn_the_opening_
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.2"), ("replace_text", "Phụ lục:bảng 1")]
 
 
+def test_a_table_of_comments_attached_after_the_signature_is_the_letters_requests(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    letter = docx.Document()
+    for line in ("SỞ TÀI CHÍNH", "Kính gửi: Văn phòng UBND tỉnh",
+                 "1. Sở Tài chính cơ bản thống nhất với dự thảo.",
+                 "2. Ý kiến cụ thể được tổng hợp tại Bảng kèm theo Công văn này.",
+                 "Nơi nhận:", "- Như trên;", "KT. GIÁM ĐỐC", "Lê Văn Bình",
+                 "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý", "(Kèm theo Công văn số 12/STC ngày 20/7/2022)"):
+        letter.add_paragraph(line)
+    rows = [("TT", "Điều, khoản", "Nội dung góp ý", "Đơn vị đề xuất"),
+            ("1", "Điều 7", "Đề nghị bổ sung cụm từ “Giám đốc Sở Tài chính,” vào trước cụm từ “Giám đốc Trung tâm”.",
+             "Phòng Ngân sách"),
+            ("2", "Điều 8", "Đề nghị làm rõ kinh phí sửa đổi Quy chế.", "Văn phòng Sở")]
+    table = letter.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "stc.docx"
+    letter.save(str(path))
+    d = redline.extract(path, draft=reg)
+    got = [(e["op"], e["target"], e.get("replace")) for e in d["edits"]]
+    # the proposing division is who asked, not words for the draft
+    assert got[0][:2] == ("replace_text", "III.7") and got[0][2].startswith("Giám đốc Sở Tài chính, Giám đốc Trung tâm")
+    assert got[1][:2] == ("comment", "III.8") and not any("Phòng Ngân sách" in str(e) for e in d["edits"][:1])
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

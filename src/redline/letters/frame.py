@@ -224,6 +224,12 @@ def parse_frame(paras: list[str]) -> Frame:
         body_end -= 1
     f.body = paras[body_start:body_end]
     f.closing = paras[body_end:]
+    attached = _attached_table(f.closing)
+    if attached is not None:
+        # "BẢNG TỔNG HỢP Ý KIẾN ... (Kèm theo Công văn số ...)" after the signature: the letter's own
+        # requests, item by item; the cover letter only points at it
+        f.body = f.body + f.closing[attached:]
+        f.closing = f.closing[:attached]
     signed = any(closing.match(p) or signature.match(p) for p in f.closing) or any(
         closing.match(p) for p in paras[max(body_start, body_end - 2):body_end])
     sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p)
@@ -242,6 +248,23 @@ def parse_frame(paras: list[str]) -> Frame:
     if f.sender is None:
         _sender_elsewhere(f)
     return f
+
+
+_ATTACHED_TITLE = re.compile(r"^(?:BẢNG|PHỤ LỤC|PHIẾU)\b.*(?:Ý KIẾN|GÓP Ý)")
+_ITEM = re.compile(r"^\d+[.)]\s+\S")
+
+
+def _attached_table(closing: list[str]) -> int | None:
+    """Where a table of comments attached after the signature begins (its title in capitals
+    naming the comments, an optional "(Kèm theo ...)" line, then items "1. ..."), if there is one."""
+    for j, p in enumerate(closing):
+        if _ATTACHED_TITLE.match(p.strip()) and _is_upper(p):
+            k = j + 1
+            while k < len(closing) and not _ITEM.match(closing[k]) and k - j <= 2:
+                k += 1
+            if k < len(closing) and _ITEM.match(closing[k]):
+                return j  # its title too: the items under it are numbered afresh
+    return None
 
 
 _SIGN_ORG = re.compile(r"^(?:tm|kt|tl|q)\.\s*(?P<org>.+)$", re.I)

@@ -179,7 +179,8 @@ def _docx_paragraphs(p: Path) -> list[str]:
 
 
 # A "phiếu góp ý": the instructions as the rows of a table whose header names each column's role.
-_ROLES = (("reason", r"ly do|giai trinh|thuyet minh|can cu"),
+_ROLES = (("who", r"^(?:don vi|co quan|nguoi|to chuc|phong|ca nhan)\b"),  # who proposed it: not the draft's words
+          ("reason", r"ly do|giai trinh|thuyet minh|can cu"),
           ("number", r"^(?:stt|tt|so tt|so thu tu)$"),
           ("place", r"vi tri|\b(?:dieu|khoan|muc|phan|chuong|trang)\b"),
           ("current", r"noi dung (?:du thao|hien hanh|hien tai|cu)|quy dinh (?:cua du thao|hien hanh)|du thao"),
