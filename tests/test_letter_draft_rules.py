@@ -253,6 +253,28 @@ def test_a_table_of_comments_attached_after_the_signature_is_the_letters_request
     assert got[1][:2] == ("comment", "III.8") and not any("Phòng Ngân sách" in str(e) for e in d["edits"][:1])
 
 
+def test_a_web_portals_records_are_items_placed_by_their_field_and_the_form_names_the_sender():
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = extract_text("LẤY Ý KIẾN DỰ THẢO VĂN BẢN\n"
+                     "Họ và tên: Trần Văn Phúc\n"
+                     "Thư điện tử: phuc@example.vn\n"
+                     "Ý kiến 1\n"
+                     "Vị trí góp ý: Góp ý chung\n"
+                     "Nội dung góp ý: Tôi đồng tình với dự thảo.\n"
+                     "Thời gian gửi: 10/01/2023 08:15\n"
+                     "Ý kiến 2\n"
+                     "Vị trí góp ý: III. NHIỆM VỤ, GIẢI PHÁP - 2. Phát triển hạ tầng số\n"
+                     "Nội dung góp ý: Gạch đầu dòng thứ 2 nên sửa “100% công chức” thành “100% cán bộ, công chức”.\n"
+                     "Thời gian gửi: 10/01/2023 08:20\n"
+                     "Ý kiến 3\n"
+                     "Vị trí góp ý: IV. TỔ CHỨC THỰC HIỆN - 1. Sở Thông tin và Truyền thông\n"
+                     "Nội dung góp ý: Đề nghị xem lại thời hạn báo cáo.\n"
+                     "Thời gian gửi: 10/01/2023 08:31", draft=plan)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "III.2"), ("comment", "IV.1")]
+    assert d["letter"]["sender"] == "Trần Văn Phúc"
+    assert "Tôi đồng tình với dự thảo." in d["ignored"]
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

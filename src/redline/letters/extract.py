@@ -25,7 +25,7 @@ from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (pub
 from .lexicon import lexicon
 from .locations import Place, Ref, combine, document_group, find_refs, place_of
 from .operations import Reading, problem_of, read, weak_request
-from .source import letter_paragraphs
+from .source import letter_paragraphs, portal_records
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
@@ -411,7 +411,7 @@ def _loose(body: list[str]) -> bool:
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
     g = Ground(draft_outline(draft)) if draft is not None else None
-    frame = parse_frame(paras)
+    frame = parse_frame(portal_records(paras))
     pre, items = segment(frame.body)
     numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
     if pre:

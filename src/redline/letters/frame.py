@@ -126,6 +126,9 @@ def _is_upper(p: str) -> bool:
 
 
 # "Nội dung góp ý:" -- a web form's last field before the comments themselves.
+_CONTACT = re.compile(r"(?i)^\s*(?:đt|điện thoại|sđt|dđ|tel|fax|e-?mail|thư điện tử)\b")  # a contact line, not a name
+_WHO_FIELD = re.compile(r"(?i)^\s*(?:họ và tên|họ tên|người góp ý|tên (?:tổ chức|cơ quan|đơn vị)|cơ quan, đơn vị|"
+                        r"tổ chức góp ý|từ|from)\s*:\s*(?P<v>.+)$")
 _FORM_BODY = re.compile(r"(?i)^\s*(?:nội dung(?: góp ý| ý kiến)?|ý kiến(?: góp ý)?|góp ý cụ thể)\s*:\s*$")
 
 
@@ -149,6 +152,13 @@ def parse_frame(paras: list[str]) -> Frame:
     orgs = []
     for i in range(header_end):
         p = paras[i]
+        who = _WHO_FIELD.match(p)
+        if who and f.sender is None:
+            # a form's or an e-mail's header field ("Họ và tên: ...", "Từ: Văn phòng UBND xã ... <...>")
+            name = clean(re.sub(r"<[^<>]*>|\([^()]*@[^()]*\)", "", who.group("v"))).strip(" ,;")
+            if name:
+                f.sender, f.sender_from = name, "header"
+            continue
         m = _NUMBER.search(p)
         if m and f.number is None and f.symbol is None:
             f.number = m.group("num") or None
@@ -232,12 +242,16 @@ def parse_frame(paras: list[str]) -> Frame:
         f.closing = f.closing[:attached]
     signed = any(closing.match(p) or signature.match(p) for p in f.closing) or any(
         closing.match(p) for p in paras[max(body_start, body_end - 2):body_end])
-    sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p)
+    sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p) and not _CONTACT.match(p)
            and not signature.match(p) and len(p) < 60 and not p.endswith((";", ".", ":"))] if signed else []
     if f.closing[:1] == [SIGNATURE_MARK]:
         sig = f.closing[1:2]  # an e-mail's signature: the name first, then the post and the office
     if sig:
-        f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", sig[-1]).strip() or sig[-1]  # "Name (phường ...)"
+        # the last line that is a person's name (an e-mail puts the post after it), else the last line
+        person = [p for p in sig if re.fullmatch(r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZÀ-Ỹ][\wÀ-ỹ]*", p.strip())
+                  and not _org_line().match(p)]
+        last = (person or sig)[-1]
+        f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", last).strip() or last  # "Name (phường ...)"
     # Date / number may sit outside the header (e.g. after "Kính gửi" in a .docx table).
     if f.date_written is None:
         for p in paras[:body_start]:
