@@ -275,6 +275,21 @@ def test_a_web_portals_records_are_items_placed_by_their_field_and_the_form_name
     assert "Tôi đồng tình với dự thảo." in d["ignored"]
 
 
+def test_the_openings_history_and_basis_a_topic_heading_and_this_paragraph(tmp_path):
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = extract_text("Kính gửi: Sở Nội vụ\n"
+                     "Ngày 05 tháng 7 năm 2022, Sở Tư pháp nhận được Công văn số 120/SNV của Sở Nội vụ đề nghị góp ý dự "
+                     "thảo Báo cáo. Căn cứ Luật Ban hành văn bản và các văn bản hướng dẫn, Sở Tư pháp có ý kiến như sau:\n"
+                     "1. Tại tiểu mục 1 Mục III, đoạn cuối chỉ nhắc lại nhận định chung. Đề nghị bỏ đoạn này.\n"
+                     "2. Kiến nghị khác\n"
+                     "Đề nghị Sở Nội vụ bổ sung kết quả đánh giá Chỉ số CCHC năm 2021.\n"
+                     "Trên đây là ý kiến của Sở Tư pháp./.", draft=report)
+    got = [(e["op"], e["target"], e.get("anchor")) for e in d["edits"]]
+    assert got == [("delete", "III.1", {"paragraph": "last"})]  # "đoạn này": the paragraph the sentence before named
+    assert [u["n"] for u in d["unresolved"]] == [2]  # the request under the heading, not the heading
+    assert not any(u.get("quote", "").startswith(("Ngày 05", "Căn cứ")) for u in d["unresolved"])
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
