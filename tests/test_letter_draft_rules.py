@@ -208,6 +208,88 @@ def test_a_citizens_plain_words_agreement_with_a_described_rule_new_words_first_
     assert "trên Cổng Dịch vụ công quốc gia" in _accepted(reg, {"edits": d["edits"][:1]}, tmp_path)
 
 
+def test_a_view_reported_with_a_long_subject_is_no_change_and_a_reason_citing_another_article_is_no_place():
+    d = _doc("1. Có ý kiến của thành viên Hội đồng tư vấn pháp luật đề nghị bỏ khoản 4 Điều 4 vì đã có nguyên tắc chung.\n"
+             "2. Đề nghị sửa tên Điều 6 thành “Giá trị của hồ sơ điện tử” cho thống nhất với khoản 2 Điều 3.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got[0] == (1, "comment", "I.4.4")  # others' view: never a tracked deletion
+    assert got[1][:1] == (2,) and got[1][1] in ("replace", "replace_text") and got[1][2] == "II.1.6"
+
+
+def test_a_verb_inside_a_compound_of_the_drafts_title_does_not_turn_the_opening_into_new_text():
+    plan = FIXTURES / "drafts" / "kehoach-autonum.docx"
+    d = extract_text("Kính gửi Sở Thông tin và Truyền thông,\n"
+                     "Phường An Phú xin gửi ý kiến về dự thảo Kế hoạch chuyển đổi số năm 2023 như sau:\n"
+                     "- Tại mục 2 phần III, đề nghị làm rõ kinh phí thực hiện.\n"
+                     "- Tại Phụ lục, dòng số 4, đề nghị sửa thời gian hoàn thành từ “Quý III” thành “Quý IV”.\n"
+                     "Trân trọng!", draft=plan)
+    # "đổi" in "chuyển đổi số" is no verb: the sentence announces the list, it does not introduce new text
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "III.2"), ("replace_text", "Phụ lục:bảng 1")]
+
+
+def test_a_table_of_comments_attached_after_the_signature_is_the_letters_requests(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    letter = docx.Document()
+    for line in ("SỞ TÀI CHÍNH", "Kính gửi: Văn phòng UBND tỉnh",
+                 "1. Sở Tài chính cơ bản thống nhất với dự thảo.",
+                 "2. Ý kiến cụ thể được tổng hợp tại Bảng kèm theo Công văn này.",
+                 "Nơi nhận:", "- Như trên;", "KT. GIÁM ĐỐC", "Lê Văn Bình",
+                 "BẢNG TỔNG HỢP Ý KIẾN GÓP Ý", "(Kèm theo Công văn số 12/STC ngày 20/7/2022)"):
+        letter.add_paragraph(line)
+    rows = [("TT", "Điều, khoản", "Nội dung góp ý", "Đơn vị đề xuất"),
+            ("1", "Điều 7", "Đề nghị bổ sung cụm từ “Giám đốc Sở Tài chính,” vào trước cụm từ “Giám đốc Trung tâm”.",
+             "Phòng Ngân sách"),
+            ("2", "Điều 8", "Đề nghị làm rõ kinh phí sửa đổi Quy chế.", "Văn phòng Sở")]
+    table = letter.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "stc.docx"
+    letter.save(str(path))
+    d = redline.extract(path, draft=reg)
+    got = [(e["op"], e["target"], e.get("replace")) for e in d["edits"]]
+    # the proposing division is who asked, not words for the draft
+    assert got[0][:2] == ("replace_text", "III.7") and got[0][2].startswith("Giám đốc Sở Tài chính, Giám đốc Trung tâm")
+    assert got[1][:2] == ("comment", "III.8") and not any("Phòng Ngân sách" in str(e) for e in d["edits"][:1])
+
+
+def test_a_web_portals_records_are_items_placed_by_their_field_and_the_form_names_the_sender():
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = extract_text("LẤY Ý KIẾN DỰ THẢO VĂN BẢN\n"
+                     "Họ và tên: Trần Văn Phúc\n"
+                     "Thư điện tử: phuc@example.vn\n"
+                     "Ý kiến 1\n"
+                     "Vị trí góp ý: Góp ý chung\n"
+                     "Nội dung góp ý: Tôi đồng tình với dự thảo.\n"
+                     "Thời gian gửi: 10/01/2023 08:15\n"
+                     "Ý kiến 2\n"
+                     "Vị trí góp ý: III. NHIỆM VỤ, GIẢI PHÁP - 2. Phát triển hạ tầng số\n"
+                     "Nội dung góp ý: Gạch đầu dòng thứ 2 nên sửa “100% công chức” thành “100% cán bộ, công chức”.\n"
+                     "Thời gian gửi: 10/01/2023 08:20\n"
+                     "Ý kiến 3\n"
+                     "Vị trí góp ý: IV. TỔ CHỨC THỰC HIỆN - 1. Sở Thông tin và Truyền thông\n"
+                     "Nội dung góp ý: Đề nghị xem lại thời hạn báo cáo.\n"
+                     "Thời gian gửi: 10/01/2023 08:31", draft=plan)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "III.2"), ("comment", "IV.1")]
+    assert d["letter"]["sender"] == "Trần Văn Phúc"
+    assert "Tôi đồng tình với dự thảo." in d["ignored"]
+
+
+def test_the_openings_history_and_basis_a_topic_heading_and_this_paragraph(tmp_path):
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = extract_text("Kính gửi: Sở Nội vụ\n"
+                     "Ngày 05 tháng 7 năm 2022, Sở Tư pháp nhận được Công văn số 120/SNV của Sở Nội vụ đề nghị góp ý dự "
+                     "thảo Báo cáo. Căn cứ Luật Ban hành văn bản và các văn bản hướng dẫn, Sở Tư pháp có ý kiến như sau:\n"
+                     "1. Tại tiểu mục 1 Mục III, đoạn cuối chỉ nhắc lại nhận định chung. Đề nghị bỏ đoạn này.\n"
+                     "2. Kiến nghị khác\n"
+                     "Đề nghị Sở Nội vụ bổ sung kết quả đánh giá Chỉ số CCHC năm 2021.\n"
+                     "Trên đây là ý kiến của Sở Tư pháp./.", draft=report)
+    got = [(e["op"], e["target"], e.get("anchor")) for e in d["edits"]]
+    assert got == [("delete", "III.1", {"paragraph": "last"})]  # "đoạn này": the paragraph the sentence before named
+    assert [u["n"] for u in d["unresolved"]] == [2]  # the request under the heading, not the heading
+    assert not any(u.get("quote", "").startswith(("Ngày 05", "Căn cứ")) for u in d["unresolved"])
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

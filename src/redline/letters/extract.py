@@ -16,6 +16,8 @@ Every edit carries ``n`` (the instruction's number) and ``quote`` (the letter's 
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from pathlib import Path
 from typing import Any
@@ -23,9 +25,9 @@ from typing import Any
 from .accounting import Ledger
 from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (public names)
 from .lexicon import lexicon
-from .locations import Place, Ref, combine, document_group, find_refs, place_of
+from .locations import Place, Ref, combine, document_group, find_refs, para_rx, place_of
 from .operations import Reading, problem_of, read, weak_request
-from .source import letter_paragraphs
+from .source import letter_paragraphs, portal_records
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
 
@@ -101,7 +103,15 @@ class Reader:
             if lead is None and units and _LINKED.match(units[0].skel):
                 lead = self.last_lead  # "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": the place just discussed
         fault = None  # the sentence before found a fault but named no place (its ledger entry)
+        named_para = None  # the paragraph a sentence of this item named ("đoạn cuối", "Đoạn thứ nhất ...")
         for u in units:
+            this = _THIS_PARA.search(u.skel)
+            if this and named_para:
+                # "..., đoạn cuối chỉ nêu ... Đề nghị bỏ đoạn này.": the paragraph just named
+                u = dataclasses.replace(u, skel=u.skel[: this.start()] + named_para + u.skel[this.end():])
+            else:
+                p = para_rx().search(u.skel)
+                named_para = p.group(0) if p else named_para
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
             place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
                              context=self.context)
@@ -259,6 +269,7 @@ class Reader:
 
 # A sentence that opens by pointing back at what was just discussed ("Do đó, đề nghị ...").
 _PIECES = re.compile(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)")
+_THIS_PARA = re.compile(r"(?i)(?<![\w])đoạn\s+(?:này|trên|đó|nói trên|vừa nêu)(?![\w])")
 _EXAMPLE = re.compile(r"(?i)^\W*(?:ví dụ|chẳng hạn|cụ thể là|như)\b")
 
 
@@ -411,7 +422,7 @@ def _loose(body: list[str]) -> bool:
 def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter") -> dict:
     lexicon()  # a bad site lexicon is reported before anything else
     g = Ground(draft_outline(draft)) if draft is not None else None
-    frame = parse_frame(paras)
+    frame = parse_frame(portal_records(paras))
     pre, items = segment(frame.body)
     numbered = any(isinstance(i.n, int) for i in items) and not _loose(frame.body)
     if pre:

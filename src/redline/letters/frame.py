@@ -126,6 +126,9 @@ def _is_upper(p: str) -> bool:
 
 
 # "Nội dung góp ý:" -- a web form's last field before the comments themselves.
+_CONTACT = re.compile(r"(?i)^\s*(?:đt|điện thoại|sđt|dđ|tel|fax|e-?mail|thư điện tử)\b")  # a contact line, not a name
+_WHO_FIELD = re.compile(r"(?i)^\s*(?:họ và tên|họ tên|người góp ý|tên (?:tổ chức|cơ quan|đơn vị)|cơ quan, đơn vị|"
+                        r"tổ chức góp ý|từ|from)\s*:\s*(?P<v>.+)$")
 _FORM_BODY = re.compile(r"(?i)^\s*(?:nội dung(?: góp ý| ý kiến)?|ý kiến(?: góp ý)?|góp ý cụ thể)\s*:\s*$")
 
 
@@ -149,6 +152,13 @@ def parse_frame(paras: list[str]) -> Frame:
     orgs = []
     for i in range(header_end):
         p = paras[i]
+        who = _WHO_FIELD.match(p)
+        if who and f.sender is None:
+            # a form's or an e-mail's header field ("Họ và tên: ...", "Từ: Văn phòng UBND xã ... <...>")
+            name = clean(re.sub(r"<[^<>]*>|\([^()]*@[^()]*\)", "", who.group("v"))).strip(" ,;")
+            if name:
+                f.sender, f.sender_from = name, "header"
+            continue
         m = _NUMBER.search(p)
         if m and f.number is None and f.symbol is None:
             f.number = m.group("num") or None
@@ -224,14 +234,24 @@ def parse_frame(paras: list[str]) -> Frame:
         body_end -= 1
     f.body = paras[body_start:body_end]
     f.closing = paras[body_end:]
+    attached = _attached_table(f.closing)
+    if attached is not None:
+        # "BẢNG TỔNG HỢP Ý KIẾN ... (Kèm theo Công văn số ...)" after the signature: the letter's own
+        # requests, item by item; the cover letter only points at it
+        f.body = f.body + f.closing[attached:]
+        f.closing = f.closing[:attached]
     signed = any(closing.match(p) or signature.match(p) for p in f.closing) or any(
         closing.match(p) for p in paras[max(body_start, body_end - 2):body_end])
-    sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p)
+    sig = [p for p in f.closing if not closing.match(p) and not _BULLET.match(p) and not _CONTACT.match(p)
            and not signature.match(p) and len(p) < 60 and not p.endswith((";", ".", ":"))] if signed else []
     if f.closing[:1] == [SIGNATURE_MARK]:
         sig = f.closing[1:2]  # an e-mail's signature: the name first, then the post and the office
     if sig:
-        f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", sig[-1]).strip() or sig[-1]  # "Name (phường ...)"
+        # the last line that is a person's name (an e-mail puts the post after it), else the last line
+        person = [p for p in sig if re.fullmatch(r"(?:[A-ZÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZÀ-Ỹ][\wÀ-ỹ]*", p.strip())
+                  and not _org_line().match(p)]
+        last = (person or sig)[-1]
+        f.signer = re.sub(r"\s*\([^()]*\)\s*$", "", last).strip() or last  # "Name (phường ...)"
     # Date / number may sit outside the header (e.g. after "Kính gửi" in a .docx table).
     if f.date_written is None:
         for p in paras[:body_start]:
@@ -242,6 +262,23 @@ def parse_frame(paras: list[str]) -> Frame:
     if f.sender is None:
         _sender_elsewhere(f)
     return f
+
+
+_ATTACHED_TITLE = re.compile(r"^(?:BẢNG|PHỤ LỤC|PHIẾU)\b.*(?:Ý KIẾN|GÓP Ý)")
+_ITEM = re.compile(r"^\d+[.)]\s+\S")
+
+
+def _attached_table(closing: list[str]) -> int | None:
+    """Where a table of comments attached after the signature begins (its title in capitals
+    naming the comments, an optional "(Kèm theo ...)" line, then items "1. ..."), if there is one."""
+    for j, p in enumerate(closing):
+        if _ATTACHED_TITLE.match(p.strip()) and _is_upper(p):
+            k = j + 1
+            while k < len(closing) and not _ITEM.match(closing[k]) and k - j <= 2:
+                k += 1
+            if k < len(closing) and _ITEM.match(closing[k]):
+                return j  # its title too: the items under it are numbered afresh
+    return None
 
 
 _SIGN_ORG = re.compile(r"^(?:tm|kt|tl|q)\.\s*(?P<org>.+)$", re.I)

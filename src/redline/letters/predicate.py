@@ -70,8 +70,11 @@ def quiet_clauses(skel: str) -> str:
 
 
 def order_verbs(skel: str, *paths: str) -> re.Match | None:
-    """The first verb of ``paths`` in the position of an order in ``skel``."""
-    return re.search(_v(*paths), quiet(skel), re.I)
+    """The first verb of ``paths`` in the position of an order in ``skel``; no verb inside a
+    compound that names something else ("đổi" in "chuyển đổi số", lexicon ``operation.compounds``)."""
+    lx = lexicon()
+    text = lx.rx("operation.compounds").sub(lambda m: "·" * len(m.group(0)), quiet(skel))
+    return re.search(_v(*paths), text, re.I)
 
 
 def imperative(masked: str) -> bool:
@@ -95,13 +98,15 @@ def imperative(masked: str) -> bool:
 
 def instruction_end(skel: str) -> int:
     """Where the instruction of a clause ends and its reason starts (", bởi vì ...", " để ...",
-    " nhằm ...", "cho phù hợp với ..."): a place written after that is cited, not the place."""
+    " nhằm ...", "cho phù hợp với ...", "cho thống nhất với ..."): a place written after that is cited,
+    not the place."""
     lx = lexicon()
     verb = order_verbs(skel, "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
                        "operation.move.verbs", "operation.rename.verbs") or lx.rx(
         "advisory.verbs", "request.markers").search(skel)
     if not verb:
         return len(skel)
-    m = re.search(r"(?:,\s*|\s)(?:bởi vì|bởi lẽ|bởi|vì|do|để(?!\s+thành)|nhằm|cho phù hợp|phù hợp với)(?![\w])",
+    m = re.search(r"(?:,\s*|\s)(?:bởi vì|bởi lẽ|bởi|vì|do|để(?!\s+thành)|nhằm|cho phù hợp|phù hợp với|"
+                  r"cho (?:thống nhất|đồng bộ|khớp|đúng|chính xác|rõ)(?:\s+với)?)(?![\w])",
                   skel[verb.end():], re.I)
     return verb.end() + m.start() if m else len(skel)

@@ -179,7 +179,8 @@ def _docx_paragraphs(p: Path) -> list[str]:
 
 
 # A "phiếu góp ý": the instructions as the rows of a table whose header names each column's role.
-_ROLES = (("reason", r"ly do|giai trinh|thuyet minh|can cu"),
+_ROLES = (("who", r"^(?:don vi|co quan|nguoi|to chuc|phong|ca nhan)\b"),  # who proposed it: not the draft's words
+          ("reason", r"ly do|giai trinh|thuyet minh|can cu"),
           ("number", r"^(?:stt|tt|so tt|so thu tu)$"),
           ("place", r"vi tri|\b(?:dieu|khoan|muc|phan|chuong|trang)\b"),
           ("current", r"noi dung (?:du thao|hien hanh|hien tai|cu)|quy dinh (?:cua du thao|hien hanh)|du thao"),
@@ -244,6 +245,78 @@ def instruction_table(rows: list[list[str]]) -> list[str] | None:
             said = f"{head}: {proposal}".lstrip(": ")
         out.append(f"{number}. {said}." + (f" Lý do: {cell['reason'].rstrip('.')}." if cell.get("reason") else ""))
     return out
+
+
+# A web portal's comment form ("Cổng thông tin ... lấy ý kiến dự thảo"): records of fields.
+_RECORD = re.compile(r"(?i)^ý kiến\s+(?:số\s+)?\d+\s*:?\s*$")
+_PLACE_FIELD = re.compile(r"(?i)^(?:vị trí|điều,? khoản|nội dung dự thảo được góp ý|phần góp ý)(?: góp ý)?\s*:\s*(?P<v>.*)$")
+_TEXT_FIELD = re.compile(r"(?i)^(?:nội dung|ý kiến)(?: góp ý)?\s*:\s*(?P<v>.+)$")
+_META_FIELD = re.compile(r"(?i)^(?:thời gian gửi|ngày gửi|trạng thái|lượt thích)\s*:")
+_GENERAL = re.compile(r"(?i)^(?:góp ý chung|chung|toàn văn|toàn bộ dự thảo|khác)\s*$")
+_SEGMENT = re.compile(r"(?i)^(?:(?P<kw>phần|chương|mục|tiểu mục|điều|khoản|điểm)\s+)?(?P<n>[IVX]{1,5}|\d{1,3}[a-zđ]?|[a-zđ])[.)]?(?:\s|$)")
+
+
+def portal_records(paras: list[str]) -> list[str]:
+    """A web portal's list of comments, one record of fields each ("Ý kiến 3" / "Vị trí góp ý: III.
+    NHIỆM VỤ, GIẢI PHÁP - 2. Phát triển hạ tầng số" / "Nội dung góp ý: ..." / "Thời gian gửi: ..."),
+    said as the letter's own numbered items: "3. Tại Mục III.2: ...".  Any other layout is returned
+    as it is."""
+    if not any(_PLACE_FIELD.match(p) for p in paras) or not any(_TEXT_FIELD.match(p) for p in paras):
+        return paras
+    out: list[str] = []
+    n, place, text = 0, None, None
+    started = False
+
+    def flush():
+        nonlocal place, text, n
+        if text:
+            n += 1
+            where = _portal_place(place or "")
+            out.append(f"{n}. Tại {where}: {text}" if where else f"{n}. {text}")
+        place, text = None, None
+
+    for p in paras:
+        if _RECORD.match(p):
+            flush()
+            started = True
+            continue
+        f = _PLACE_FIELD.match(p)
+        if f:
+            flush()
+            started, place = True, f.group("v").strip()
+            continue
+        t = _TEXT_FIELD.match(p) if started else None
+        if t:
+            text = t.group("v").strip()
+            continue
+        if _META_FIELD.match(p):
+            flush()
+            continue
+        if text is not None:
+            text += " " + p  # the comment's own next paragraph
+        elif not started:
+            out.append(p)  # the form's header: the draft, the person
+    flush()
+    return out
+
+
+def _portal_place(field: str) -> str | None:
+    """'III. NHIỆM VỤ, GIẢI PHÁP - 2. Phát triển hạ tầng số' -> 'Mục III.2'; 'Chương II - Điều 5. ...'
+    -> 'Điều 5'; 'Điều 5 - Khoản 2' -> 'khoản 2 Điều 5'; 'Phụ lục' as written; 'Góp ý chung': none."""
+    field = field.strip().rstrip(".:")
+    if not field or _GENERAL.match(field):
+        return None
+    pieces = [_SEGMENT.match(x.strip()) for x in re.split(r"\s+[-–>»/]\s+", field)]
+    if not pieces or not all(pieces):
+        return field
+    kws = [(m.group("kw") or "").lower() for m in pieces]
+    if "điều" in kws:
+        k = kws.index("điều")
+        inner = [f"{kw.capitalize() if kw == 'điều' else kw} {m.group('n')}" for kw, m in zip(kws[k:], pieces[k:]) if kw]
+        return " ".join(reversed(inner))
+    if any(kws):
+        return " ".join(f"{(kw or 'mục').capitalize()} {m.group('n')}" for kw, m in reversed(list(zip(kws, pieces))))
+    return "Mục " + ".".join(m.group("n") for m in pieces)
 
 
 def _asks(text: str) -> bool:

@@ -263,6 +263,9 @@ def _own_voice(p: str) -> bool:
                 or re.match(r"^(?:như vậy|tuy nhiên|do đó|vì vậy|theo (?:tôi|chúng tôi|đó)|ngoài ra)\b", body, re.I))
 
 
+_ATTACHED = re.compile(r"^(?:BẢNG|PHỤ LỤC|PHIẾU)\b.*(?:Ý KIẾN|GÓP Ý)")
+
+
 def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     """Split the body into (paragraphs before the first instruction, instructions)."""
     if not any(_TOP.match(p) for p in body):
@@ -280,6 +283,11 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     for k, p in enumerate(body):
         if k in quoted and current is not None:
             (sub or current).content.append(p)  # inside new text quoted over several paragraphs
+            continue
+        if _ATTACHED.match(p.strip()) and p.upper() == p:
+            # "BẢNG TỔNG HỢP Ý KIẾN ..." attached after the cover letter: its items are numbered afresh
+            expect_top, current, sub = None, None, None
+            pre.append(p)
             continue
         m = _TOP.match(p)
         if two_levels and m and m.group("num").isdigit() and current is not None:

@@ -157,9 +157,10 @@ class RuleBase:
         if m:
             return (f"advisory.conditions: {m.group('w').lower()}",
                     msg("the change is asked under a condition: left to the drafter"))
-        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])(?:\s+\S+){0,4}?\s+"
+        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])[^⟦;.,:]{0,80}?\s"
                       r"(?:cho rằng|muốn|đề nghị|kiến nghị|đề xuất)(?![\w])", own, re.I)
-        # others' opinion or request, reported ("Có ý kiến đề nghị bỏ khoản 3 ..."): the letter may go
+        # others' opinion or request, reported ("Có ý kiến đề nghị bỏ khoản 3 ...", "Có ý kiến thành viên
+        # Hội đồng thẩm định đề nghị bỏ ..."): the letter may go
         # on to answer it ("... đề nghị giữ lại"), so it is never a tracked change of its own
         if m:
             return (f"advisory.reported: {m.group('w').lower()}",

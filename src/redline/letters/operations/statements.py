@@ -15,6 +15,10 @@ from ..predicate import quiet
 from .core import _ARROW, Reading, RuleBase, comment
 
 
+# a date that opens the sentence ("Ngày 28 tháng 7 năm 2023, ...", "Ngày 28/7/2023, ...")
+_DATED = r"(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4})\s*,?\s*)?"
+
+
 class StatementRules(RuleBase):
     """No change asked: the sentence announces, agrees, tells or only weighs."""
 
@@ -38,10 +42,15 @@ class StatementRules(RuleBase):
             return Reading([], "ignored", f"narrative.lead_ins: {li.group(0).strip(' ,').lower()}")
         # "Phúc đáp ...", "Sở Tư pháp nhận được Văn bản số ... đề nghị thẩm định ...": the opening formula,
         # also after its subject
-        m = re.match(r"^\W*(?:[^\W\d]\w*\s+){0,6}?(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])",
+        m = re.match(r"^\W*" + _DATED + r"(?:[^\W\d]\w*\s+){0,6}?(?:" + self.lx.alt("narrative.formulas") + r")(?![\w])",
                      self.masked, re.I)
         if m and not self.u.new_text:
             return Reading([], "ignored", f"narrative.openings: {m.group(0).strip(' -').lower()}")
+        o = self.lx.rx("narrative.openings", before=r"^\W*").search(self.masked)
+        if o and self.u.item.n == 0 and "⟦" not in self.skel and not self.place.own and not self.u.new_text:
+            # before the first item, "Căn cứ Luật ... và các văn bản hướng dẫn ...", "Ngày ..., Bộ X nhận
+            # được Công văn ... đề nghị thẩm định ...": the letter's own basis and history, not a request
+            return Reading([], "ignored", f"narrative.openings: {o.group(0).strip(' -').lower()}")
         return None
 
     def agreement(self):
@@ -90,6 +99,11 @@ class StatementRules(RuleBase):
         text = self.masked.strip()
         if self.u.first and not self.u.item.follow and _is_caps(self.u.quote) and len(text.split()) <= 15:
             return Reading([], "ignored", "narrative: the item's heading")  # "III. KIẾN NGHỊ"
+        if self.u.first and len(text.split()) <= 4 and not re.search(r"[.:;?!]\s*$", text) and "⟦" not in self.skel \
+                and not self.place.own and not self.u.new_text and not self.verb(
+                    "operation.add.verbs", "operation.delete.verbs", "operation.change.verbs", "advisory.verbs") \
+                and re.match(r"(?i)^\W*(?:kiến nghị|đề nghị|ý kiến|góp ý|đề xuất)(?:\s+\w+){1,3}\s*$", text):
+            return Reading([], "ignored", "narrative: the item's heading")  # "3. Kiến nghị khác" over its requests
         if self.u.first and not self.u.item.follow and isinstance(self.u.item.n, (int, str)) and len(text) < 150 and \
                 re.match(r"(?i)^\W*(?:về|đối với|vấn đề)\b", text) and not re.search(r"[.:;]\s*$", text) \
                 and not self.asked():
