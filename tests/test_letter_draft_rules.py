@@ -290,6 +290,17 @@ def test_the_openings_history_and_basis_a_topic_heading_and_this_paragraph(tmp_p
     assert not any(u.get("quote", "").startswith(("Ngày 05", "Căn cứ")) for u in d["unresolved"])
 
 
+def test_a_value_the_item_names_in_its_own_words_set_to_a_new_one(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Khoản 3 Điều 3 Quy chế: thời hạn 07 ngày làm việc để trả lời là dài. Đề nghị sửa thời hạn này thành "
+             "“05 ngày làm việc”.\n"
+             "2. Khoản 3 Điều 3 Quy chế: đề nghị giữ thời hạn 07 ngày làm việc, không rút xuống 05 ngày làm việc.", draft=qd)
+    got = [(e["n"], e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got[0] == (1, "replace_text", "Quy chế:I.3.3", "07 ngày làm việc", "05 ngày làm việc")
+    assert all(op != "replace_text" for n, op, *_ in got if n == 2)  # "không rút xuống ...": refused, not asked
+    assert "trong thời hạn 05 ngày làm việc" in _accepted(qd, {"edits": d["edits"][:1]}, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

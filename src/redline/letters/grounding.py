@@ -165,6 +165,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, found[0])
     if e.get("_phrase_end"):
         return _phrase_end(g, e, section)
+    if e.get("_value_of"):
+        return _value_named(g, e, section)
     if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
         return _nth_sentence(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
@@ -409,6 +411,17 @@ def _nth_sentence(g: Ground, e: dict, section) -> dict:
         return as_comment(e, msg("the part is not one paragraph: which sentence is meant is left to the drafter"))
     e["anchor"] = {"sentence": said[k - 1]}
     return e
+
+
+def _value_named(g: Ground, e: dict, section) -> dict:
+    """A value the letter names in its words and sets to a new one: the one of its figures that stands
+    exactly once at the place is the words changed; none or several, a comment."""
+    held = [v for v in e["_value_of"] if g.count_in(section, v) == 1]
+    if len(held) != 1:
+        return as_comment(e, msg("the value to change is not found once in {section}: left to the drafter",
+                                 section=section.address))
+    out = {x: v for x, v in e.items() if x != "_value_of"}
+    return {**out, "find": held[0]}
 
 
 def _phrase_end(g: Ground, e: dict, section) -> dict:

@@ -80,6 +80,8 @@ VI = {
         "không nêu mục nào: đề nghị nói sửa gì nhưng không nói sửa ở đâu",
     "no place named: located by the quoted text": "không nêu vị trí: xác định theo đoạn trích",
     "a new part for the draft, with no place named": "đề nghị bổ sung nội dung mới vào dự thảo nhưng không nêu vị trí",
+    "the value to change is not found once in {section}: left to the drafter":
+        "không xác định được đúng một giá trị cần sửa trong {section}: để cơ quan soạn thảo xử lý",
     "no section named, and the quoted text is in several places":
         "không nêu mục nào, và đoạn trích có ở nhiều chỗ",
     "page reference: the quoted text is not in the draft": "dẫn theo trang: đoạn trích không có trong dự thảo",

@@ -41,7 +41,7 @@ class ChangeRules(RuleBase):
         change = lx.alt("operation.change.verbs")
         out = []
         asking = r"(?:(?:[^\W\d]\w*\s+){0,4}?(?:" + lx.alt("request.markers") + r")\s+(?:được\s+)?)?"
-        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + asking +
+        for m in re.finditer(r"⟦(\d+)⟧\s*(?:\([^()]*\)\s*)?,?\s*" + _HERE + asking +
                              r"(?:(?:được\s+)?(?:" + change + r")\s+(?:lại\s+)?)?"
                              r"(?:" + into + r")\s+" + _COUNT + r"(?:(?:cụm\s+từ|từ|chữ|số liệu|con số|câu|nội dung|tên|"
                              r"là)\s+)?(?:là\s+)?:?\s*⟦(\d+)⟧|⟦(\d+)⟧\s*(?:->|→|=>|⇒|-{1,2}>)\s*⟦(\d+)⟧", self.skel, re.I):
@@ -239,6 +239,36 @@ class ChangeRules(RuleBase):
         edits = [{"op": "replace_text", "target": self.target, "find": old, "replace": new, "_col": col,
                   "_cell_value": old is None} for col, old, new in cells]
         return Reading(edits, "edit", "operation.change: table cells by their columns' names (cột ... thành “...”)")
+
+    def value_named(self):
+        """'Nhiều ý kiến cho rằng thời hạn 07 ngày làm việc ... là dài. Ban Thường trực đề nghị sửa thời hạn
+        này thành “05 ngày làm việc ...”', 'Chỉ tiêu số 1 (... đạt 50%) ... tôi đề nghị nâng lên 60%': a value
+        the item names in its own words, set to a new one.  The old value is a figure of the item's
+        text with the new one's unit ("ngày làm việc", "%"); grounding keeps the one that stands once at
+        the place (grounding._value_named), else the request is a comment."""
+        if not self.target or len(self.q) > 1:
+            return None
+        value = r"(?:⟦(?P<q>\d+)⟧|(?P<v>\d[\d.,]*\s*%|\d[\d.,]*(?:\s+[^\W\d]\w*){1,3}))"
+        # "sửa thời hạn này thành ...": the demonstrative points at the value named before; "nâng lên 60%":
+        # a figure raised or lowered (never "không nâng lên ...": _v leaves negated verbs out)
+        m = re.search(_v("operation.change.verbs") + r"(?:\s+lại)?\s+(?:[^\W\d]\w*\s+){1,4}?(?:này|đó|trên|nêu trên)"
+                      r"\s+(?:thành|là|bằng)\s+" + value, self.quiet, re.I) or \
+            re.search(_v("operation.raise.verbs") + r"(?:\s+[^\W\d]\w*){0,4}?\s+(?:lên|xuống|còn|xuống còn|lên thành)\s+"
+                      + value, self.quiet, re.I)
+        if not m or (m.group("q") is None) != (len(self.q) == 0):
+            return None
+        new = clean(self.q[int(m.group("q"))]) if m.group("q") is not None else clean(m.group("v"))
+        shape = re.match(r"(?P<n>\d[\d.,]*)\s*(?P<u>%|(?:[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,2})", new)
+        if not shape:
+            return None
+        unit = shape.group("u")
+        item = " ".join([self.u.item.head, *self.u.item.content])
+        olds = [c for c in dict.fromkeys(re.findall(r"(?<![\w.,])\d[\d.,]*\s*" + re.escape(unit) + r"(?![\w])", item))
+                if re.match(r"\d[\d.,]*", c).group(0) != shape.group("n")]
+        if not olds:
+            return None
+        return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_value_of": olds}],
+                       "edit", "operation.change: a value the item names, set to a new one (... này thành “...”)")
 
     def cell_list(self):
         """'dòng số 4 (...), đề nghị điều chỉnh số liệu như sau: - Cột “Tiếp nhận”: sửa “845” thành “862”;
