@@ -301,6 +301,19 @@ def test_a_value_the_item_names_in_its_own_words_set_to_a_new_one(tmp_path):
     assert "trong thời hạn 05 ngày làm việc" in _accepted(qd, {"edits": d["edits"][:1]}, tmp_path)
 
 
+def test_words_for_the_end_of_a_quoted_sentence_and_a_sentence_for_the_paragraph_named_before(tmp_path):
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Tại tiểu mục 1 Mục III, đề nghị bổ sung cụm từ “của tỉnh” vào cuối câu “Hạ tầng công nghệ thông tin "
+             "được đầu tư đồng bộ, tạo nền tảng cho chuyển đổi số.”", draft=report)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "III.1")]
+    assert "tạo nền tảng cho chuyển đổi số của tỉnh." in _accepted(report, d, tmp_path)
+    # "Cũng tại đoạn thứ hai, ... vào cuối đoạn câu sau": the paragraph the sentence named
+    two = _doc("1. Tại tiểu mục 3 Mục I, đoạn thứ hai, đề nghị bổ sung vào cuối đoạn câu sau: “Các tồn tại đã được "
+               "khắc phục trong tháng 6.”", draft=report)
+    assert [(e["op"], e["target"], e.get("anchor")) for e in two["edits"]] == [("append", "I.3", {"paragraph": 2})]
+    assert "Các tồn tại đã được khắc phục trong tháng 6." in _accepted(report, two, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

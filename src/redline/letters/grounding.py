@@ -167,6 +167,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         return _phrase_end(g, e, section)
     if e.get("_value_of"):
         return _value_named(g, e, section)
+    if e.get("_sentence_end"):
+        return _sentence_end(g, e, section)
     if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
         return _nth_sentence(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
@@ -411,6 +413,17 @@ def _nth_sentence(g: Ground, e: dict, section) -> dict:
         return as_comment(e, msg("the part is not one paragraph: which sentence is meant is left to the drafter"))
     e["anchor"] = {"sentence": said[k - 1]}
     return e
+
+
+def _sentence_end(g: Ground, e: dict, section) -> dict:
+    """Words for the end of a sentence the letter quotes: the sentence (its closing mark left where it
+    is) stands once at the place, and the words follow it."""
+    said = e["_sentence_end"].rstrip(" .;:")
+    if len(said.split()) < 3 or g.count_in(section, said) != 1:
+        return as_comment(e, msg("the quoted text is not in {section}: left to the drafter", section=section.address))
+    new = e["replace"]
+    out = {x: v for x, v in e.items() if x != "_sentence_end"}
+    return {**out, "find": said, "replace": said + ("" if new[:1] in ",;" else " ") + new}
 
 
 def _value_named(g: Ground, e: dict, section) -> dict:

@@ -275,6 +275,13 @@ class InsertionRules(RuleBase):
                                rule + " + the cited text completed")
         end_of = re.search(r"(?<![\w])cuối\s+(?:của\s+)?(?:điểm|khoản|câu|đoạn|điều|tiểu mục|mục)(?:\s+(?:này|\d+\w?|[a-zđ]))?(?![\w])",
                            self.skel, re.I)
+        sentence = re.search(r"(?<![\w])cuối\s+(?:của\s+)?câu\s*:?\s*⟦(?P<q>\d+)⟧", self.skel, re.I)
+        if sentence and len(text) == 1 and self.target and clean(text[0]) != clean(self.q[int(sentence.group("q"))]):
+            # "bổ sung cụm từ “(3.027 hồ sơ ...)” vào cuối câu “Số hồ sơ ... lớn nhất.”": the words go before
+            # that sentence's closing mark (grounding._sentence_end finds it once at the place)
+            return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": clean(text[0]),
+                             "_sentence_end": clean(self.q[int(sentence.group("q"))])}], "edit",
+                           rule + " + cuối câu “...” (before its closing mark)")
         if end_of and len(text) == 1 and self.target and (phrase_obj or clean(text[0])[:1] in ",;" or clean(text[0])[:1].islower()):
             # "bổ sung vào cuối điểm này (cuối điều) cụm từ “, bao gồm ...”": words for the end of the
             # part's one sentence, before its closing mark (grounding._phrase_end reads the words they follow)
@@ -320,7 +327,8 @@ class InsertionRules(RuleBase):
         if not m:
             return None
         at = v.end() + m.end()
-        k = para_rx().match(self.skel, at)
+        k = para_rx().match(self.skel, at) or para_rx().search(self.skel[: v.start()])  # "Cũng tại đoạn thứ hai,
+        #   đề nghị bổ sung vào cuối đoạn câu sau": the paragraph the sentence named before its verb
         e = {"op": "append", "target": self.target, "text": clean(text[0]), "_paragraph_end": True}
         if k:
             e["anchor"] = {"paragraph": ordinal(k.group("k"))}
