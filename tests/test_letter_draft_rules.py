@@ -314,6 +314,15 @@ def test_words_for_the_end_of_a_quoted_sentence_and_a_sentence_for_the_paragraph
     assert "Các tồn tại đã được khắc phục trong tháng 6." in _accepted(report, two, tmp_path)
 
 
+def test_should_have_one_more_point_with_its_label_written_out_is_a_new_point(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Tại khoản 2 Điều 5, nên có thêm một điểm: “d) Nhắn tin cho người nộp khi hồ sơ quá hạn.”\n"
+             "2. Dự thảo đã có thêm quy định về trả kết quả qua bưu chính.", draft=reg)
+    assert [(e["op"], e["target"], e.get("heading")) for e in d["edits"]] == [
+        ("insert_after", "II.2.5.2.c", "d) Nhắn tin cho người nộp khi hồ sơ quá hạn.")]  # "đã có thêm": a description
+    assert "Nhắn tin cho người nộp khi hồ sơ quá hạn." in _accepted(reg, d, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
