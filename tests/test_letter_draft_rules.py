@@ -323,6 +323,13 @@ def test_should_have_one_more_point_with_its_label_written_out_is_a_new_point(tm
     assert "Nhắn tin cho người nộp khi hồ sơ quá hạn." in _accepted(reg, d, tmp_path)
 
 
+def test_words_in_after_a_phrase_with_the_part_named_between_the_verb_and_the_words(tmp_path):
+    d = _doc("1. Tại Điều 4, tôi đề nghị bổ sung vào khoản 4 cụm từ “về lệ phí” sau cụm từ “Không phân biệt đối xử”.")
+    assert [(e["op"], e["target"], e["find"], e["replace"]) for e in d["edits"]] == [
+        ("replace_text", "I.4.4", "Không phân biệt đối xử", "Không phân biệt đối xử về lệ phí")]
+    assert "Không phân biệt đối xử về lệ phí giữa" in _accepted(LUAT, d, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
