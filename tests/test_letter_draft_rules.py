@@ -330,6 +330,14 @@ def test_words_in_after_a_phrase_with_the_part_named_between_the_verb_and_the_wo
     assert "Không phân biệt đối xử về lệ phí giữa" in _accepted(LUAT, d, tmp_path)
 
 
+def test_the_place_a_term_is_cited_at_is_not_where_the_new_khoan_goes(tmp_path):
+    d = _doc("1. Khái niệm “hồ sơ giấy” được sử dụng tại khoản 1 Điều 6 nhưng chưa được giải thích, đề nghị bổ sung vào "
+             "Điều 3 một khoản như sau: “4. Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính.”")
+    assert [(e["op"], e["target"], e.get("heading")) for e in d["edits"]] == [
+        ("insert_after", "I.3.3", "4. Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính.")]
+    assert "Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính." in _accepted(LUAT, d, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")
