@@ -314,6 +314,30 @@ def test_words_for_the_end_of_a_quoted_sentence_and_a_sentence_for_the_paragraph
     assert "Các tồn tại đã được khắc phục trong tháng 6." in _accepted(report, two, tmp_path)
 
 
+def test_should_have_one_more_point_with_its_label_written_out_is_a_new_point(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Tại khoản 2 Điều 5, nên có thêm một điểm: “d) Nhắn tin cho người nộp khi hồ sơ quá hạn.”\n"
+             "2. Dự thảo đã có thêm quy định về trả kết quả qua bưu chính.", draft=reg)
+    assert [(e["op"], e["target"], e.get("heading")) for e in d["edits"]] == [
+        ("insert_after", "II.2.5.2.c", "d) Nhắn tin cho người nộp khi hồ sơ quá hạn.")]  # "đã có thêm": a description
+    assert "Nhắn tin cho người nộp khi hồ sơ quá hạn." in _accepted(reg, d, tmp_path)
+
+
+def test_words_in_after_a_phrase_with_the_part_named_between_the_verb_and_the_words(tmp_path):
+    d = _doc("1. Tại Điều 4, tôi đề nghị bổ sung vào khoản 4 cụm từ “về lệ phí” sau cụm từ “Không phân biệt đối xử”.")
+    assert [(e["op"], e["target"], e["find"], e["replace"]) for e in d["edits"]] == [
+        ("replace_text", "I.4.4", "Không phân biệt đối xử", "Không phân biệt đối xử về lệ phí")]
+    assert "Không phân biệt đối xử về lệ phí giữa" in _accepted(LUAT, d, tmp_path)
+
+
+def test_the_place_a_term_is_cited_at_is_not_where_the_new_khoan_goes(tmp_path):
+    d = _doc("1. Khái niệm “hồ sơ giấy” được sử dụng tại khoản 1 Điều 6 nhưng chưa được giải thích, đề nghị bổ sung vào "
+             "Điều 3 một khoản như sau: “4. Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính.”")
+    assert [(e["op"], e["target"], e.get("heading")) for e in d["edits"]] == [
+        ("insert_after", "I.3.3", "4. Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính.")]
+    assert "Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính." in _accepted(LUAT, d, tmp_path)
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

@@ -347,6 +347,10 @@ def _score(skel: str, r: Ref) -> int:
     if re.search(r"\b(?:trùng|giống|tương tự|so|khác|như|thống nhất)(?:\s+với)?\s+(?:quy định\s+)?(?:tại\s+)?$",
                  before, re.I):
         points -= 3  # "trùng với Điều 17": compared with, not the place
+    if re.search(r"\b(?:được|đã được|đang được)\s+(?:sử dụng|quy định|nêu|ghi|đề cập|viện dẫn)\s+(?:tại|ở|trong)\s+$", before, re.I):
+        points -= 2  # "khái niệm X được sử dụng tại khoản 2 Điều 8 ...": where the words are cited, not the place
+    if re.search(r"\b(?:bổ sung|thêm|đưa|chèn)\s+(?:thêm\s+)?vào\s+$", before, re.I):
+        points += 1  # "đề nghị bổ sung vào Điều 3 một khoản": the order's destination
     return points
 
 

@@ -19,6 +19,8 @@ from .core import _ARROW, _COUNT, _PUNCT_NAMES, _WORDS, Reading, RuleBase, _trim
 
 
 
+# "bổ sung vào khoản 4 cụm từ “X” sau cụm từ “Y”": the part named between the verb and the words
+_PART = r"(?:(?:(?:tiểu\s+)?mục|điều|khoản|điểm)\s+[\w.]+\s*,?\s*){0,3}"
 # the place said again between the position and the words ("vào sau cụm từ “A” tại điểm này cụm từ “B”")
 _HERE = (r"(?:(?:tại|ở|trong|của)\s+(?:(?:(?:tiểu\s+)?mục|điều|khoản|điểm|câu|đoạn)\s+(?:này|đó|trên)|"
          r"(?:(?:điểm|khoản|điều|mục)\s+[\w.]+\s*){1,3})\s*,?\s*)?")
@@ -117,7 +119,7 @@ class ChangeRules(RuleBase):
     def replace_text(self):
         pairs = self._pairs() or self._raise()
         verb = self.verb("operation.change.verbs")
-        ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+)?" + _COUNT + r"(?:" + _WORDS +
+        ins = re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:vào\s+" + _PART + r")?" + _COUNT + r"(?:" + _WORDS +
                         r"\s*)?⟦(?P<new>\d+)⟧\s*(?:vào\s+)?(?:ngay\s+)?(?:phía\s+)?(?P<pos>sau|trước)\s+" + _COUNT +
                         r"(?:" + _WORDS + r"\s*)?⟦(?P<old>\d+)⟧", self.quiet, re.I)
         if not ins:
