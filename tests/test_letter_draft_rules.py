@@ -338,6 +338,21 @@ def test_the_place_a_term_is_cited_at_is_not_where_the_new_khoan_goes(tmp_path):
     assert "Hồ sơ giấy là hồ sơ nộp trực tiếp hoặc qua bưu chính." in _accepted(LUAT, d, tmp_path)
 
 
+def test_a_list_item_goes_after_its_predecessor_and_a_new_basis_line_after_the_one_named(tmp_path):
+    report = FIXTURES / "drafts" / "cchc-messy.docx"
+    d = _doc("1. Tại Mục 2 Phần I, đề nghị bổ sung vào cuối danh mục văn bản văn bản sau: “4. Công văn số 77/UBND-NC ngày "
+             "02/6/2022 về đôn đốc số hóa hồ sơ.”", draft=report)
+    # the part's list "1. ... 3." is followed by a paragraph: item 4 goes after item 3, not at the part's end
+    assert [(e["op"], e["target"], e.get("anchor")) for e in d["edits"]] == [
+        ("insert_after", "I.2", {"sentence_prefix": "3. Kế hoạch số"})]
+    text = _accepted(report, d, tmp_path)
+    assert text.index("4. Công văn số 77/UBND-NC") < text.index("Tính đến ngày 15/6/2022")
+    qd = FIXTURES / "drafts" / "quyetdinh-autonum.docx"
+    b = _doc("1. Về căn cứ ban hành: đề nghị bổ sung căn cứ sau vào sau căn cứ Luật Tổ chức chính quyền địa phương: "
+             "“Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;”", draft=qd)
+    assert [(e["op"], e["target"]) for e in b["edits"]] == [("insert_after", "preamble")]
+
+
 def test_a_comment_goes_where_the_draft_words_it_quotes_are_inside_the_part_named():
     d = _doc("1. Đối với Mục III, đề nghị bổ sung số liệu so với cùng kỳ để chứng minh nhận định “được nâng lên”.\n"
              "2. Đối với Mục III, đề nghị viết ngắn gọn hơn.", draft=FIXTURES / "drafts" / "cchc-typed.docx")

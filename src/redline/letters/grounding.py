@@ -169,6 +169,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         return _value_named(g, e, section)
     if e.get("_sentence_end"):
         return _sentence_end(g, e, section)
+    if e["op"] == "append" and not e.get("anchor") and not e.get("cells") and not e.get("_table"):
+        e = _next_list_item(g, e, section)
     if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
         return _nth_sentence(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
@@ -413,6 +415,26 @@ def _nth_sentence(g: Ground, e: dict, section) -> dict:
         return as_comment(e, msg("the part is not one paragraph: which sentence is meant is left to the drafter"))
     e["anchor"] = {"sentence": said[k - 1]}
     return e
+
+
+def _next_list_item(g: Ground, e: dict, section) -> dict:
+    """'bổ sung vào cuối danh mục văn bản ... văn bản sau: “4. Quyết định số ...”' where the part's list
+    "1. ... 3. ..." is followed by more text: the new item goes after item 3, not at the part's end."""
+    paras = list(e.get("paragraphs") or [e.get("text") or ""])
+    label, _ = split_label(paras[0])
+    if not label or not label.isdigit() or int(label) < 2:
+        return e
+    blocks = g.paragraphs(section)
+    before = [i for i in blocks if re.match(rf"{int(label) - 1}[.)]\s", clean(g.tree.text(i)))]
+    if len(before) != 1 or before[0] == blocks[-1]:
+        return e  # no such item, several, or it is the part's last paragraph: the end is right
+    words = clean(g.tree.text(before[0])).split()
+    prefix = next((" ".join(words[:k]) for k in range(4, min(len(words), 12) + 1)
+                   if g.count_in(section, " ".join(words[:k])) == 1), None)
+    if prefix is None:
+        return e
+    out = {x: v for x, v in e.items() if x != "text"}
+    return {**out, "op": "insert_after", "anchor": {"sentence_prefix": prefix}, "paragraphs": paras}
 
 
 def _sentence_end(g: Ground, e: dict, section) -> dict:

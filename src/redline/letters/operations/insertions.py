@@ -188,10 +188,12 @@ class InsertionRules(RuleBase):
                       r"[\s;,]*(?:vào\s+)?(?:ngay\s+)?" + which + r"\s*[.;]?\s*$", self.skel, re.I) or \
             re.search(_v("operation.add.verbs") + r"\s+(?:vào\s+)?(?:ngay\s+)?" + which +
                       r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ(?:\s+mới)?(?:\s+(?:như\s+)?sau)?\s*:?\s*"
-                      r"(?:⟦(?P<q2>\d+)⟧)?\s*[.;]?\s*$", self.skel, re.I)
+                      r"(?:⟦(?P<q2>\d+)⟧)?\s*[.;]?\s*$", self.skel, re.I) or \
+            re.search(_v("operation.add.verbs") + r"\s+(?:thêm\s+)?(?:một\s+|01\s+)?căn\s+cứ(?:\s+mới)?(?:\s+(?:như\s+)?sau)?"
+                      r"\s+(?:vào\s+)?(?:ngay\s+)?" + which + r"\s*:?\s*(?:⟦(?P<q3>\d+)⟧)?\s*[.;]?\s*$", self.skel, re.I)
         if not m:
-            return None
-        q = m.groupdict().get("q") or m.groupdict().get("q2")
+            return None  # ("bổ sung căn cứ sau vào sau căn cứ Luật X: “...”": the line named, then the new one)
+        q = m.groupdict().get("q") or m.groupdict().get("q2") or m.groupdict().get("q3")
         new = clean(self.q[int(q)]) if q is not None else (clean(self.u.new_text[0]) if len(self.u.new_text) == 1 else "")
         if not re.match(r"(?i)căn cứ\b", new):
             return None  # the quotation is not a căn cứ line
