@@ -17,7 +17,6 @@ Every edit carries ``n`` (the instruction's number) and ``quote`` (the letter's 
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from pathlib import Path
 from typing import Any

@@ -268,11 +268,18 @@ _ATTACHED_TITLE = re.compile(r"^(?:BẢNG|PHỤ LỤC|PHIẾU)\b.*(?:Ý KIẾN|G
 _ITEM = re.compile(r"^\d+[.)]\s+\S")
 
 
+def attached_title(p: str) -> bool:
+    """Is ``p`` the title, in capitals, of a table of comments attached to a cover letter ("BẢNG TỔNG
+    HỢP Ý KIẾN GÓP Ý ...")?  The frame keeps what follows it in the body; the units number its items
+    afresh."""
+    return bool(_ATTACHED_TITLE.match(p.strip())) and _is_upper(p)
+
+
 def _attached_table(closing: list[str]) -> int | None:
     """Where a table of comments attached after the signature begins (its title in capitals
     naming the comments, an optional "(Kèm theo ...)" line, then items "1. ..."), if there is one."""
     for j, p in enumerate(closing):
-        if _ATTACHED_TITLE.match(p.strip()) and _is_upper(p):
+        if attached_title(p):
             k = j + 1
             while k < len(closing) and not _ITEM.match(closing[k]) and k - j <= 2:
                 k += 1

@@ -273,7 +273,8 @@ def _resolve(tree, target: str):
 _NUMBERED_LAST = re.compile(r"(?i)^(?P<kind>khoản|điểm|điều|tiểu mục|mục)\s+(?P<num>\d+[a-zđ]?|[a-zđ])\b(?P<rest>.*)$")
 
 
-_RANK = {"phần": 0, "chương": 0, "mục": 1, "điều": 2, "khoản": 3, "điểm": 4}
+_RANK = {"phần": 0, "chương": 0, "mục": 1, "điều": 2, "khoản": 3, "điểm": 4}  # a law's nesting (locations'
+#   _LEVEL_RANK puts mục level with điều, as reports number them; a new unit named outside-in is a law's)
 _PIECE = re.compile(r"(?i)(phần|chương|mục|điều|khoản|điểm)\s+([\w.]+)")
 
 
@@ -437,6 +438,11 @@ def _next_list_item(g: Ground, e: dict, section) -> dict:
     return {**out, "op": "insert_after", "anchor": {"sentence_prefix": prefix}, "paragraphs": paras}
 
 
+def _followed(words: str, new: str) -> str:
+    """``words`` with ``new`` after them: a space between, none before a comma or semicolon."""
+    return words + ("" if new[:1] in ",;" else " ") + new
+
+
 def _sentence_end(g: Ground, e: dict, section) -> dict:
     """Words for the end of a sentence the letter quotes: the sentence (its closing mark left where it
     is) stands once at the place, and the words follow it."""
@@ -445,7 +451,7 @@ def _sentence_end(g: Ground, e: dict, section) -> dict:
         return as_comment(e, msg("the quoted text is not in {section}: left to the drafter", section=section.address))
     new = e["replace"]
     out = {x: v for x, v in e.items() if x != "_sentence_end"}
-    return {**out, "find": said, "replace": said + ("" if new[:1] in ",;" else " ") + new}
+    return {**out, "find": said, "replace": _followed(said, new)}
 
 
 def _value_named(g: Ground, e: dict, section) -> dict:
@@ -483,7 +489,7 @@ def _phrase_end(g: Ground, e: dict, section) -> dict:
     out = {x: v for x, v in e.items() if x != "_phrase_end"}
     if mark is not None:
         return {**out, "find": find, "replace": find[: -len(mark)] + new}
-    return {**out, "find": find, "replace": find + ("" if new[:1] in ",;" else " ") + new}
+    return {**out, "find": find, "replace": _followed(find, new)}
 
 
 def _part_rewrite(g: Ground, e: dict, section) -> tuple[dict, object]:

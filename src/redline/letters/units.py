@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from ..text import clean
 from .content import PH_RE, OPENING, clean_new_text, inside_quotes, is_open, mask_quotes, unmask
+from .frame import attached_title
 from .lexicon import lexicon
 from .predicate import imperative, instruction_end, order_verbs, quiet
 
@@ -263,9 +264,6 @@ def _own_voice(p: str) -> bool:
                 or re.match(r"^(?:như vậy|tuy nhiên|do đó|vì vậy|theo (?:tôi|chúng tôi|đó)|ngoài ra)\b", body, re.I))
 
 
-_ATTACHED = re.compile(r"^(?:BẢNG|PHỤ LỤC|PHIẾU)\b.*(?:Ý KIẾN|GÓP Ý)")
-
-
 def segment(body: list[str]) -> tuple[list[str], list[Item]]:
     """Split the body into (paragraphs before the first instruction, instructions)."""
     if not any(_TOP.match(p) for p in body):
@@ -284,7 +282,7 @@ def segment(body: list[str]) -> tuple[list[str], list[Item]]:
         if k in quoted and current is not None:
             (sub or current).content.append(p)  # inside new text quoted over several paragraphs
             continue
-        if _ATTACHED.match(p.strip()) and p.upper() == p:
+        if attached_title(p):
             # "BẢNG TỔNG HỢP Ý KIẾN ..." attached after the cover letter: its items are numbered afresh
             expect_top, current, sub = None, None, None
             pre.append(p)

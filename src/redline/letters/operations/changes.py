@@ -17,8 +17,6 @@ from ..locations import ordinal
 from ..predicate import _v
 from .core import _ARROW, _COUNT, _PUNCT_NAMES, _WORDS, Reading, RuleBase, _trim_phrase, comment
 
-
-
 # "bổ sung vào khoản 4 cụm từ “X” sau cụm từ “Y”": the part named between the verb and the words
 _PART = r"(?:(?:(?:tiểu\s+)?mục|điều|khoản|điểm)\s+[\w.]+\s*,?\s*){0,3}"
 # the place said again between the position and the words ("vào sau cụm từ “A” tại điểm này cụm từ “B”")
@@ -30,6 +28,7 @@ _HERE = (r"(?:(?:tại|ở|trong|của)\s+(?:(?:(?:tiểu\s+)?mục|điều|kho�
 _CELL = re.compile(r"-?\s*(?:cột\s+)?[“\"](?P<col>[^“”\"]{1,60})[”\"]\s*:?\s*(?:sửa\s+)?(?:từ\s+)?[“\"]?"
                    r"(?P<old>[^“”\"\s][^“”\"]{0,40}?)[”\"]?\s+(?:thành|là|bằng)\s+[“\"]?(?P<new>[^“”\"\s][^“”\"]{0,60}?)[”\"]?",
                    re.I)
+
 
 class ChangeRules(RuleBase):
     """Changes of words: the words to find and their replacement."""

@@ -15,6 +15,9 @@ from ..predicate import quiet
 from .core import _ARROW, Reading, RuleBase, comment
 
 
+# a verb that describes the draft's words ("Điều 4 quy định ...", "dự thảo nêu ..."): what follows it is the
+# draft's, not the letter's
+_DESCRIBES = re.compile(r"(?i)(?<![\w])(?:quy định|nêu|ghi|nói)(?![\w])")
 # a date that opens the sentence ("Ngày 28 tháng 7 năm 2023, ...", "Ngày 28/7/2023, ...")
 _DATED = r"(?:ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4})\s*,?\s*)?"
 
@@ -68,7 +71,7 @@ class StatementRules(RuleBase):
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
         clause = re.split(r"[;.]", before)[-1]
-        own = re.split(r"(?i)(?<![\w])(?:quy định|nêu|ghi|nói)(?![\w])", clause)[0]  # "Điều 4 quy định công chức
+        own = _DESCRIBES.split(clause)[0]  # "Điều 4 quy định công chức
         #     phải ...": the draft's words described; their modal is not the letter's
         if re.search(r"(?<![\w])(?:cần|nên|phải|đề nghị|kiến nghị|đề xuất|cần phải)(?![\w])", own, re.I) or re.match(
                 r"\s+(?:" + self.lx.alt("operation.add.verbs", "operation.delete.verbs", "operation.change.verbs",
@@ -76,7 +79,7 @@ class StatementRules(RuleBase):
             return None  # "cần thống nhất định mức", "đề nghị viết thống nhất “X” thành “Y”", "thống nhất
             #              chỉnh sửa gọn lại": asked, not agreed
         q = quiet(self.masked)
-        said = re.search(r"(?i)(?<![\w])(?:quy định|nêu|ghi|nói)(?![\w])", q[: m.start()])
+        said = _DESCRIBES.search(q[: m.start()])
         # "Điều 4 quy định công chức phải hướng dẫn ... bổ sung hồ sơ ..., tôi thấy rất đúng": the draft's
         # words described and agreed with; their verbs are not the letter's
         rest = q[: said.start() if said else m.start()] + q[m.end():]
