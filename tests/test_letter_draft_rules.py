@@ -682,3 +682,33 @@ def test_a_new_task_for_the_appendix_with_its_cells_after_their_headers(tmp_path
              "chủ trì là Công an tỉnh, thời gian hoàn thành trong Quý IV.", draft=plan)
     assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
         ("append", ["5", "Hướng dẫn người dân dùng ứng dụng định danh", "Công an tỉnh", "Quý IV"])]
+
+
+def test_a_group_head_naming_the_draft_by_its_own_type_leaves_its_items_places_alone(tmp_path):
+    # legal-vn is itself a Quy chế: "Về dự thảo Quy chế" names the whole draft, so "Điều 3" under
+    # it is the draft's Điều 3, and a new rule asked of the whole Quy chế has no place of its own
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Về dự thảo Quy chế\n"
+             "a) Tại Điều 3 của Quy chế, đề nghị bỏ cụm từ “hoặc qua dịch vụ bưu chính công ích”.\n"
+             "b) Đề nghị bổ sung quy định về việc tiếp nhận hồ sơ ngoài giờ hành chính.", draft=reg)
+    assert [(e["op"], e["target"], e.get("find")) for e in d["edits"]] == [
+        ("delete", "II.1.3.1", "hoặc qua dịch vụ bưu chính công ích")]
+    assert [u["n"] for u in d["unresolved"]] == ["1.b"]
+    text = _accepted(reg, d, tmp_path)
+    assert "nộp hồ sơ TTHC trực tiếp tại Trung tâm." in text
+
+
+def test_a_reported_view_answered_by_the_senders_own_change_there_is_narrative(tmp_path):
+    # others' view, then the sender's own instruction at the same place: the sender's words are the
+    # request; a digest whose item only reports views keeps each view as a comment
+    d = _doc("1. Về hiệu lực thi hành (Điều 9)\n"
+             "Có ý kiến hội viên đề nghị lùi mọi mốc trong bảng lộ trình thêm hai năm. Hội thấy chỉ cần lùi mốc của "
+             "nhóm “Thủ tục về đất đai” từ “Năm 2025” thành “Năm 2026”.\n"
+             "2. Về khoản 3 Điều 3: có ý kiến đề nghị bỏ khoản này; một số hội viên đề nghị làm rõ “một cơ quan”.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert got[0][1:] == ("replace_text", "III.9.2") and len(got) == 3
+    assert [x[1:] for x in got[1:]] == [("comment", "I.3.3"), ("comment", "I.3.3")]
+    assert any(x.startswith("Có ý kiến hội viên đề nghị lùi") for x in d["ignored"])
+    rule = next(a["rule"] for a in d["accounting"] if a["text"].startswith("Có ý kiến hội viên"))
+    assert "the sender's own instruction" in rule
+    assert ["2", "Thủ tục về đất đai", "Năm 2026"] in _rows_of(_accept(LUAT, {"edits": d["edits"][:1]}, tmp_path))

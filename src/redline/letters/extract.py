@@ -26,6 +26,7 @@ from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (pub
 from .lexicon import lexicon
 from .locations import Place, Ref, combine, document_group, find_refs, para_rx, place_of
 from .operations import Reading, problem_of, read, weak_request
+from .operations.core import reported_view
 from .source import letter_paragraphs, portal_records
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
@@ -367,6 +368,42 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
     _join_options(doc, ledger)
 
 
+def drop_answered_views(doc: dict, ledger: Ledger, g: Ground | None) -> None:
+    """'Có ý kiến đề nghị lùi lộ trình thêm một năm. Đoàn đề nghị sửa “Năm 2026” thành “Năm 2025”.':
+    a view the letter reports from others, followed (with nothing asked between) by the sender's
+    own instruction at the same place, is what that instruction answers -- the sender's words are
+    the request, the view is narrative.  A digest of views with no voice of its own ("Nhiều ý kiến
+    ...; có đại biểu đề nghị ...") keeps each view as a comment."""
+    by_unit: dict[int, list[dict]] = {}
+    for e in doc["edits"]:
+        if e.get("_unit") is not None:
+            by_unit.setdefault(e["_unit"], []).append(e)
+    asked = sorted(set(by_unit) | {u["_unit"] for u in doc["unresolved"] if u.get("_unit") is not None})
+    for k, after in zip(asked, asked[1:]):
+        view, own = by_unit.get(k, []), by_unit.get(after, [])
+        if not view or not own or any(e["op"] != "comment" or e.get("_joined") for e in view) or \
+                not reported_view(ledger.entries[k]["text"]) or _reported(ledger.entries[after]):
+            continue
+        if any(_same_place(g, v.get("target"), e.get("target")) for v in view for e in own):
+            doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
+            entry = ledger.entries[k]
+            entry["outcome"] = "ignored"
+            entry["rule"] = "narrative: others' view reported, then the sender's own instruction at that place"
+            doc["ignored"].append(entry["text"])
+
+
+def _same_place(g: Ground | None, a: str | None, b: str | None) -> bool:
+    """Do two targets name one place, or one inside the other (a table is in the part holding it)?"""
+    def owner(t: str) -> str:
+        table = next((x for x in getattr(g.tree, "tables", []) or [] if x.name == t), None) if g else None
+        return table.owner if table is not None and table.owner else t
+
+    if not a or not b:
+        return False
+    a, b = owner(a), owner(b)
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
 _OPTION = re.compile(r"(?i)^\W*(?:hoặc\s+(?:là\s+)?)?(?:\((?:[ivx]+|[a-zđ]|\d+)\)|(?:[ivx]+|[a-zđ])\)|phương án\s+\w+\s*:)")
 
 
@@ -472,6 +509,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         doc["edits"] = placed
     firewall(doc, g)
     join_comments(doc, reader.ledger)
+    drop_answered_views(doc, reader.ledger, g)
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not bulleted:
         _number_in_order(reader.ledger.entries, doc)

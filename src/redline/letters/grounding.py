@@ -147,6 +147,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, holders[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
+    if section.address == "*" and target != "*":
+        return _ground_one(g, {**e, "target": "*"}, doc, current)  # "của Quy chế" in the Quy chế: the whole draft
     if e.get("_new"):
         return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
     conflict = _title_conflict(tree, target, section)
