@@ -712,3 +712,19 @@ def test_a_reported_view_answered_by_the_senders_own_change_there_is_narrative(t
     rule = next(a["rule"] for a in d["accounting"] if a["text"].startswith("Có ý kiến hội viên"))
     assert "the sender's own instruction" in rule
     assert ["2", "Thủ tục về đất đai", "Năm 2026"] in _rows_of(_accept(LUAT, {"edits": d["edits"][:1]}, tmp_path))
+
+
+def test_a_bare_point_under_a_group_is_the_one_just_named_and_a_missing_duty_is_the_changes_reason(tmp_path):
+    # "điểm b" after "Điểm b khoản 2" under "2. Về ... (Điều 5)": khoản 2's point b, not a point of
+    # Điều 5; the sentence before says what the draft fails to require ("chưa buộc ... phải"): it
+    # describes, so it is the reason of the change at that place, not a comment of its own
+    d = _doc("2. Về trách nhiệm của cơ quan cung cấp dịch vụ (Điều 5)\n"
+             "a) Điểm b khoản 2 chưa buộc cơ quan phải hướng dẫn cụ thể giấy tờ còn thiếu. Đề nghị sửa điểm b như sau: “b) "
+             "Thông báo rõ các giấy tờ còn thiếu cho người sử dụng qua thư điện tử hoặc tin nhắn khi hồ sơ cần bổ "
+             "sung;”.\n"
+             "b) Khoản 3 chưa rõ biện pháp nào được áp dụng. Đề nghị làm rõ.")
+    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
+    assert [g[2] for g in got] == ["II.1.5.2.b", "II.1.5.3"] and got[1][1] == "comment"
+    assert [a["outcome"] for a in d["accounting"] if a["text"].startswith("Điểm b khoản 2 chưa buộc")] == ["ignored"]
+    text = _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
+    assert "Thông báo rõ các giấy tờ còn thiếu cho người sử dụng qua thư điện tử hoặc tin nhắn khi hồ sơ cần bổ sung;" in text

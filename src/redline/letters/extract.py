@@ -324,8 +324,16 @@ def _reported(entry: dict) -> bool:
 
 
 def _asks(entry: dict) -> bool:
-    """Does this ledger entry's sentence ask anything itself (a request marker)?"""
-    return bool(lexicon().rx("request.markers").search(entry["text"]))
+    """Does this ledger entry's sentence ask anything itself (a request marker)?  A weak one after a
+    negated verb ("chưa ràng buộc cơ quan phải hướng dẫn ...", "không bắt buộc phải ...") says what
+    the draft fails to require: it describes, it does not ask."""
+    lx = lexicon()
+    text = entry["text"]
+    for m in lx.rx("request.markers").finditer(text):
+        weak = lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))
+        if not (weak and re.search(r"(?i)(?<![\w])(?:chưa|không)\s+(?:[^\W\d]+\s+){1,4}$", text[: m.start()])):
+            return True
+    return False
 
 
 def _item_of(n) -> str:
@@ -382,7 +390,7 @@ def drop_answered_views(doc: dict, ledger: Ledger, g: Ground | None) -> None:
     for k, after in zip(asked, asked[1:]):
         view, own = by_unit.get(k, []), by_unit.get(after, [])
         if not view or not own or any(e["op"] != "comment" or e.get("_joined") for e in view) or \
-                not reported_view(ledger.entries[k]["text"]) or _reported(ledger.entries[after]):
+                not reported_view(ledger.entries[k]["text"]) or reported_view(ledger.entries[after]["text"]):
             continue
         if any(_same_place(g, v.get("target"), e.get("target")) for v in view for e in own):
             doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
