@@ -728,3 +728,18 @@ def test_a_bare_point_under_a_group_is_the_one_just_named_and_a_missing_duty_is_
     assert [a["outcome"] for a in d["accounting"] if a["text"].startswith("Điểm b khoản 2 chưa buộc")] == ["ignored"]
     text = _accepted(LUAT, {"edits": d["edits"][:1]}, tmp_path)
     assert "Thông báo rõ các giấy tờ còn thiếu cho người sử dụng qua thư điện tử hoặc tin nhắn khi hồ sơ cần bổ sung;" in text
+
+
+def test_a_cell_described_by_its_rows_and_its_columns_words_is_that_cells_change(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    body = ("1. Tại bảng ở Điều 6 Quy chế, đề nghị sửa thời hạn gửi báo cáo kết quả kiểm tra môi trường thành "
+            "“Ngày 25 tháng 12”.\n"
+            "2. Tại bảng ở Điều 6 Quy chế, đề nghị sửa thời hạn gửi báo cáo thành “Ngày 30 tháng 12”.")
+    d = _doc(body, draft=qd)
+    assert [(e["op"], e["target"], e.get("row"), e.get("column"), e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "Quy chế:bảng 1", "Kết quả kiểm tra môi trường", "Thời hạn", "Ngày 20 tháng 12", "Ngày 25 tháng 12"),
+        ("comment", "Quy chế:II.6", None, None, None, None)]  # no row named: every row's deadline; the drafter's
+    assert ["3", "Kết quả kiểm tra môi trường", "Sở Tài nguyên và Môi trường", "Ngày 25 tháng 12"] in _rows_of(
+        _accept(qd, {"edits": d["edits"][:1]}, tmp_path))
+    # without the draft, the cell cannot be read: the description is a comment
+    assert [e["op"] for e in extract_text(HEAD + body)["edits"]] == ["comment", "comment"]

@@ -63,7 +63,10 @@ def _cell_value(g: Ground, e: dict, section) -> dict:
     Anything not found once: a comment."""
     why = msg("the cell the letter names is not found once in {section}: left to the drafter", section=section.address)
     if e.get("_row") is None:
-        return as_comment(e, why)
+        # no row named apart: the column's words may name the row too ("sửa thời hạn báo cáo kết
+        # quả kiểm tra môi trường thành “...”")
+        return _cell_described(g, {**e, "_cell_described": e["_col"], "_note": why}, section) \
+            if e.get("find") is None else as_comment(e, why)
     tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
     if len(tables) != 1:
         return as_comment(e, why)
@@ -128,6 +131,31 @@ def _comment_row(g: Ground, e: dict, section) -> None:
     if len(tables) == 1:
         e["row"] = _row_named(g, tables[0], row)
         e["target"] = tables[0].name
+
+
+def _cell_described(g: Ground, e: dict, section) -> dict:
+    """'sửa thời hạn báo cáo tiến độ đầu tư hạ tầng tại bảng ở Điều 6 thành “Ngày 15 ...”': the words
+    between the verb and the new value name one cell of the place's tables -- its row by the whole
+    words of one of the row's cells, its column by its header's words (``_column``).  Exactly one
+    such cell, whose text is not already the new value: that cell's change; anything else, the
+    comment the letter's description always was."""
+    words = fold(e["_cell_described"])
+    hits = []
+    for t in _tables_of(g, section):
+        column = _column(t, e["_cell_described"])
+        if column is None or column not in t.header:
+            continue
+        at = t.header.index(column)
+        for r in _rows(g, t)[t.header_rows:]:
+            names = [c for i, c in enumerate(r) if i != at and len(fold(c).split()) >= 2 and
+                     re.search(r"(?<![\w])" + re.escape(fold(c)) + r"(?![\w])", words)]
+            if names and at < len(r) and r[at].strip():
+                hits.append((t, max(names, key=len), column, r[at].strip()))
+    if len(hits) != 1 or norm(hits[0][3]) == norm(e["replace"]):
+        return as_comment(e, e["_note"])
+    t, row, column, cell = hits[0]
+    out = {k: v for k, v in e.items() if k not in ("_cell_described", "_note")}
+    return {**out, "target": t.name, "find": cell, "row": row, "column": column}
 
 
 def _row_named(g: Ground, t, row):
