@@ -743,3 +743,17 @@ def test_a_cell_described_by_its_rows_and_its_columns_words_is_that_cells_change
         _accept(qd, {"edits": d["edits"][:1]}, tmp_path))
     # without the draft, the cell cannot be read: the description is a comment
     assert [e["op"] for e in extract_text(HEAD + body)["edits"]] == ["comment", "comment"]
+
+
+def test_a_sentence_announcing_the_items_below_with_a_full_stop_asks_nothing_itself():
+    d = _doc("I. Ý KIẾN CHUNG\n"
+             "Hội thống nhất với bố cục dự thảo. Tuy nhiên, Hội đề nghị Ban soạn thảo chỉnh lý một số nội dung "
+             "cụ thể dưới đây.\n"
+             "II. Ý KIẾN CỤ THỂ\n"
+             "1. Tại khoản 1 Điều 6, đề nghị thay cụm từ “được ký số” bằng cụm từ “được ký số hợp lệ”.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "II.1.6.1")]
+    rule = next(a["rule"] for a in d["accounting"] if a["text"].endswith("cụ thể dưới đây."))
+    assert rule == "narrative.announcements: the items below follow"
+    # the same words with a place are a request there
+    d = _doc("1. Tại Điều 7, đề nghị chỉnh lý các nội dung như sau.")
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.2.7")]

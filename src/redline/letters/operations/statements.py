@@ -37,6 +37,11 @@ class StatementRules(RuleBase):
             m = self.lx.rx("narrative.announcements").search(s)
             return Reading([], "ignored", "narrative.announcements" + (f": {m.group(0).lower()}" if m else
                                                                           ": a list follows"))
+        if re.search(r"(?i)(?<![\w])(?:dưới đây|sau đây|như sau)\s*\.?\s*$", s) and "⟦" not in s and \
+                not self.u.new_text and not (self.place.own or self.place.carried):
+            # "..., Bộ Tư pháp đề nghị cơ quan chủ trì nghiên cứu, chỉnh lý một số nội dung cụ thể dưới
+            # đây.": the items after it are what it asks, the sentence only announces them
+            return Reading([], "ignored", "narrative.announcements: the items below follow")
         cl = self.lx.rx("narrative.closings").search(self.masked)
         if cl and not self.place.own and "⟦" not in self.skel:
             return Reading([], "ignored", f"narrative.closings: {cl.group(0).lower()}")
