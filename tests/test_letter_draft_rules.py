@@ -757,3 +757,11 @@ def test_a_sentence_announcing_the_items_below_with_a_full_stop_asks_nothing_its
     # the same words with a place are a request there
     d = _doc("1. Tại Điều 7, đề nghị chỉnh lý các nội dung như sau.")
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "II.2.7")]
+
+
+def test_a_view_reported_after_an_ordinal_and_declined_in_the_same_sentence_asks_nothing():
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("Thứ tư, có ý kiến cho rằng nên bỏ việc nhận hồ sơ qua bưu chính vì ít người dùng, nhưng tôi thấy cách "
+             "này vẫn cần cho người ở xa.", draft=reg)
+    assert d["edits"] == [] and d["unresolved"] == []
+    assert [a["outcome"] for a in d["accounting"] if a["text"].startswith("Thứ tư")] == ["ignored"]

@@ -123,8 +123,9 @@ class StatementRules(RuleBase):
             # about a place asks for an answer there
             return comment(self.target, self.u, "advisory.question: a question about the place")
         if not self.target and "⟦" not in self.skel and re.match(
-                r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
-            # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
+                r"\W*(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*)?(?:" +
+                self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
+            # "(Thứ năm,) Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
             # draft to find one by: a meeting's opinions reported; with a place they are a comment there
             return Reading([], "ignored", "narrative: others' opinion reported, with no place")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
