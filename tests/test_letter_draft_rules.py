@@ -698,20 +698,25 @@ def test_a_group_head_naming_the_draft_by_its_own_type_leaves_its_items_places_a
     assert "nộp hồ sơ TTHC trực tiếp tại Trung tâm." in text
 
 
-def test_a_reported_view_answered_by_the_senders_own_change_there_is_narrative(tmp_path):
-    # others' view, then the sender's own instruction at the same place: the sender's words are the
-    # request; a digest whose item only reports views keeps each view as a comment
-    d = _doc("1. Về hiệu lực thi hành (Điều 9)\n"
-             "Có ý kiến hội viên đề nghị lùi mọi mốc trong bảng lộ trình thêm hai năm. Hội thấy chỉ cần lùi mốc của "
-             "nhóm “Thủ tục về đất đai” từ “Năm 2025” thành “Năm 2026”.\n"
-             "2. Về khoản 3 Điều 3: có ý kiến đề nghị bỏ khoản này; một số hội viên đề nghị làm rõ “một cơ quan”.")
-    got = [(e["n"], e["op"], e["target"]) for e in d["edits"]]
-    assert got[0][1:] == ("replace_text", "III.9.2") and len(got) == 3
-    assert [x[1:] for x in got[1:]] == [("comment", "I.3.3"), ("comment", "I.3.3")]
-    assert any(x.startswith("Có ý kiến hội viên đề nghị lùi") for x in d["ignored"])
-    rule = next(a["rule"] for a in d["accounting"] if a["text"].startswith("Có ý kiến hội viên"))
-    assert "the sender's own instruction" in rule
-    assert ["2", "Thủ tục về đất đai", "Năm 2026"] in _rows_of(_accept(LUAT, {"edits": d["edits"][:1]}, tmp_path))
+def test_a_view_the_letter_reports_is_narrative_unless_the_letter_is_a_digest_of_views(tmp_path):
+    # a letter with a voice of its own: others' views it reports are its narrative, answered or not
+    body = ("1. Về hiệu lực thi hành (Điều 9)\n"
+            "Có ý kiến hội viên đề nghị lùi mọi mốc trong bảng lộ trình thêm hai năm. Hội thấy chỉ cần lùi mốc của "
+            "nhóm “Thủ tục về đất đai” từ “Năm 2025” thành “Năm 2026”.\n"
+            "2. Về khoản 3 Điều 3: có ý kiến đề nghị bỏ khoản này; một số hội viên đề nghị làm rõ “một cơ quan”.")
+    d = _doc(body)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace_text", "III.9.2")]
+    assert ["2", "Thủ tục về đất đai", "Năm 2026"] in _rows_of(_accept(LUAT, d, tmp_path))
+    views = [a for a in d["accounting"] if a["text"].startswith(("Có ý kiến hội viên", "Về khoản 3", "Một số hội viên"))]
+    assert [a["rule"] for a in views] == ["narrative: others' view the letter reports (the sender's requests are its own)"] * 3
+    # a digest of views ("BÁO CÁO Tổng hợp ý kiến ..."): the views are what it conveys, each a comment,
+    # but for one the sender's own next instruction answers at the same place
+    digest = extract_text("ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH\nBÁO CÁO\nTổng hợp ý kiến góp ý dự thảo Luật Dịch vụ công "
+                          "trực tuyến\n" + body.replace("Hội thấy", "Đoàn thấy") + "\nNơi nhận:\n- Như trên.", draft=LUAT)
+    got = [(e["op"], e["target"]) for e in digest["edits"]]
+    assert got == [("replace_text", "III.9.2"), ("comment", "I.3.3"), ("comment", "I.3.3")]
+    rule = next(a["rule"] for a in digest["accounting"] if a["text"].startswith("Có ý kiến hội viên"))
+    assert rule == "narrative: others' view reported, then the sender's own instruction at that place"
 
 
 def test_a_bare_point_under_a_group_is_the_one_just_named_and_a_missing_duty_is_the_changes_reason(tmp_path):

@@ -376,28 +376,33 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
     _join_options(doc, ledger)
 
 
-def drop_answered_views(doc: dict, ledger: Ledger, g: Ground | None) -> None:
-    """'Có ý kiến đề nghị lùi lộ trình thêm một năm. Đoàn đề nghị sửa “Năm 2026” thành “Năm 2025”.':
-    a view the letter reports from others, followed (with nothing asked between) by the sender's
-    own instruction at the same place, is what that instruction answers -- the sender's words are
-    the request, the view is narrative.  A digest of views with no voice of its own ("Nhiều ý kiến
-    ...; có đại biểu đề nghị ...") keeps each view as a comment."""
+def drop_reported_views(doc: dict, ledger: Ledger, g: Ground | None, digest: bool = False) -> None:
+    """A view the letter reports from others ("Có ý kiến đề nghị bỏ khoản 3 ...", "Một số ý kiến
+    cho rằng ...") is the sender's narrative, not its request, when the letter has a voice of its
+    own (a sender, and not a digest of views: "BÁO CÁO Tổng hợp ý kiến ...", a news report of a
+    meeting); in a digest, the views are what it conveys and each stays a comment -- except one the
+    sender's own next instruction (nothing asked between) answers at the same place or inside it
+    ("Có ý kiến đề nghị lùi lộ trình ... Đoàn đề nghị sửa “Năm 2026” thành “Năm 2025”").  A view
+    joined with the sender's own words in one comment stays."""
     by_unit: dict[int, list[dict]] = {}
     for e in doc["edits"]:
         if e.get("_unit") is not None:
             by_unit.setdefault(e["_unit"], []).append(e)
     asked = sorted(set(by_unit) | {u["_unit"] for u in doc["unresolved"] if u.get("_unit") is not None})
-    for k, after in zip(asked, asked[1:]):
-        view, own = by_unit.get(k, []), by_unit.get(after, [])
-        if not view or not own or any(e["op"] != "comment" or e.get("_joined") for e in view) or \
-                not reported_view(ledger.entries[k]["text"]) or reported_view(ledger.entries[after]["text"]):
+    for k, after in zip(asked, asked[1:] + [None]):
+        view = by_unit.get(k, [])
+        if not view or any(e["op"] != "comment" or e.get("_joined") for e in view) or \
+                not reported_view(ledger.entries[k]["text"]):
             continue
-        if any(_same_place(g, v.get("target"), e.get("target")) for v in view for e in own):
-            doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
-            entry = ledger.entries[k]
-            entry["outcome"] = "ignored"
-            entry["rule"] = "narrative: others' view reported, then the sender's own instruction at that place"
-            doc["ignored"].append(entry["text"])
+        own = by_unit.get(after, []) if after is not None and not reported_view(ledger.entries[after]["text"]) else []
+        if digest and not any(_same_place(g, v.get("target"), e.get("target")) for v in view for e in own):
+            continue
+        doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
+        entry = ledger.entries[k]
+        entry["outcome"] = "ignored"
+        entry["rule"] = ("narrative: others' view reported, then the sender's own instruction at that place" if digest
+                         else "narrative: others' view the letter reports (the sender's requests are its own)")
+        doc["ignored"].append(entry["text"])
 
 
 def _same_place(g: Ground | None, a: str | None, b: str | None) -> bool:
@@ -519,7 +524,8 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         doc["edits"] = placed
     firewall(doc, g)
     join_comments(doc, reader.ledger)
-    drop_answered_views(doc, reader.ledger, g)
+    drop_reported_views(doc, reader.ledger, g, digest=not frame.sender or bool(re.search(
+        r"(?i)tổng hợp\s+(?:các\s+)?ý kiến", frame.subject or "")))
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not bulleted:
         _number_in_order(reader.ledger.entries, doc)
