@@ -770,3 +770,18 @@ def test_a_view_reported_after_an_ordinal_and_declined_in_the_same_sentence_asks
              "này vẫn cần cho người ở xa.", draft=reg)
     assert d["edits"] == [] and d["unresolved"] == []
     assert [a["outcome"] for a in d["accounting"] if a["text"].startswith("Thứ tư")] == ["ignored"]
+
+
+def test_this_in_an_item_that_named_no_place_points_at_its_own_sentence_not_the_item_before():
+    d = _doc("1. Tại khoản 2 Điều 9, đề nghị sửa thời hạn cung cấp của nhóm “Thủ tục về xây dựng” từ “Năm 2026” thành "
+             "“Năm 2025”.\n"
+             "2. Dự thảo chưa có quy định về việc hỗ trợ người dân ở vùng chưa có mạng internet. Đề nghị nghiên cứu bổ "
+             "sung nội dung này.")
+    assert [(e["n"], e["target"]) for e in d["edits"]] == [(1, "III.9.2")]
+    assert [u["n"] for u in d["unresolved"]] == [2]
+    # what "nội dung này" points at travels with the request, for the person who places it
+    assert d["unresolved"][0]["quote"].startswith("Dự thảo chưa có quy định về việc hỗ trợ người dân")
+    # the first sentence of an item may still carry the place of the one before, when it says so
+    d = _doc("1. Tại khoản 2 Điều 9, đề nghị sửa “Năm 2026” thành “Năm 2025”.\n"
+             "2. Cũng tại khoản này, đề nghị làm rõ căn cứ xác định lộ trình.")
+    assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "replace_text", "III.9.2"), (2, "comment", "III.9.2")]

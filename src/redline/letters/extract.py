@@ -74,6 +74,7 @@ class Reader:
         self.opening = False  # reading the paragraphs before the first numbered item
         self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
         self.last_lead: Place | None = None  # the place the previous item ended on
+        self.item_placed = False  # a sentence of the current item named a place
 
     def item(self, item: Item, group: Ref | None = None) -> None:
         if item.parent is None and (self.numbered or self.bulleted):
@@ -100,10 +101,12 @@ class Reader:
         leftover = list(item.content)  # the paragraphs after the head that are not its new text
         self.chain = {"edit": None, "faults": []}  # one paragraph: a fault and its fix, a change and its reason
         if fresh:
+            self.item_placed = False  # has a sentence of this item named (or carried) a place yet?
             if lead is None and units and _LINKED.match(units[0].skel):
                 lead = self.last_lead  # "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": the place just discussed
         fault = None  # the sentence before found a fault but named no place (its ledger entry)
         named_para = None  # the paragraph a sentence of this item named ("đoạn cuối", "Đoạn thứ nhất ...")
+        said = None  # the sentence before, when it said something at no place (what a bare "này" points at)
         for u in units:
             this = _THIS_PARA.search(u.skel)
             if this and named_para:
@@ -113,8 +116,14 @@ class Reader:
                 p = para_rx().search(u.skel)
                 named_para = p.group(0) if p else named_para
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
-            place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
+            # "8. Dự thảo chưa có quy định về X. VCCI đề nghị nghiên cứu bổ sung nội dung này.": within an
+            # item whose sentences so far named no place, "này" points at what they said, not at the
+            # place of the item before
+            previous = None if (self.numbered or self.bulleted) and not u.first and not self.item_placed \
+                else self.previous
+            place = place_of(u.skel, u.quotes, group=group, previous=previous, lead=inherit,
                              context=self.context)
+            self.item_placed = self.item_placed or place.own or place.carried
             reading = read(u, place, group, self.draft)
             if reading.outcome == "ignored" and fault is not None and place.own and _EXAMPLE.match(u.skel):
                 # "Tiêu đề của một số khoản không rõ ràng. Ví dụ, Điều 33 ...": the fault is commented
@@ -131,7 +140,13 @@ class Reader:
             if reading.outcome != "ignored" and not place.own and place.target and \
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
+            if said and (place.rule or "").endswith("(no previous place)") and reading.outcome != "ignored":
+                # "Dự thảo chưa có quy định về X. Đề nghị nghiên cứu bổ sung nội dung này.": what "này"
+                # points at is the sentence before -- the person placing the request reads both
+                for e in reading.edits:
+                    e["_said"] = said
             k = self.emit(u, place, reading)
+            said = u.quote if reading.outcome == "ignored" and not place.own and not place.carried else None
             if not reading.declines and reading.outcome == "ignored" and _BARE_NO.match(u.quote) and \
                     self._reported_before(u.n):
                 # "Nhiều người cho rằng nên bỏ X. Tôi không đồng ý, vì ...": a refusal with no object
@@ -243,6 +258,8 @@ class Reader:
                      "_row": self.chain["row"]}
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
+            if e.get("_said"):
+                e["quote"] = f"{e.pop('_said')} {u.quote}"
             if table and e["op"] != "comment":
                 e.update(table)
             elif table and table.get("_row") is not None:
