@@ -785,3 +785,16 @@ def test_this_in_an_item_that_named_no_place_points_at_its_own_sentence_not_the_
     d = _doc("1. Tại khoản 2 Điều 9, đề nghị sửa “Năm 2026” thành “Năm 2025”.\n"
              "2. Cũng tại khoản này, đề nghị làm rõ căn cứ xác định lộ trình.")
     assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(1, "replace_text", "III.9.2"), (2, "comment", "III.9.2")]
+
+
+def test_a_row_named_by_its_words_set_to_a_value_changes_the_one_cell_shaped_like_it(tmp_path):
+    d = _doc("1. Tại bảng lộ trình ở khoản 2 Điều 9, đề nghị lùi thời hạn của nhóm “Thủ tục về đăng ký doanh nghiệp” "
+             "sang năm 2025 vì hệ thống chưa sẵn sàng.\n"
+             "2. Tại khoản 2 Điều 9, đề nghị đưa “Thủ tục về xây dựng” lên “Năm 2025”.\n"
+             "3. Tại khoản 2 Điều 9, đề nghị đưa “Thủ tục về đất đai” lên “Quý II”.")
+    got = [(e["op"], e["target"], e.get("row"), e.get("find"), e.get("replace")) for e in d["edits"]]
+    assert got == [("replace_text", "bảng 1", "Thủ tục về đăng ký doanh nghiệp", "Năm 2024", "Năm 2025"),
+                   ("replace_text", "bảng 1", "Thủ tục về xây dựng", "Năm 2026", "Năm 2025"),
+                   ("comment", "III.9.2", None, None, None)]  # no cell of that row is shaped like "Quý II"
+    rows = _rows_of(_accept(LUAT, {"edits": d["edits"][:2]}, tmp_path))
+    assert ["1", "Thủ tục về đăng ký doanh nghiệp", "Năm 2025"] in rows and ["3", "Thủ tục về xây dựng", "Năm 2025"] in rows

@@ -527,7 +527,7 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         for e in doc["edits"]:
             if e.get("_cell_described"):
                 e = as_comment(e, e["_note"])  # a cell described: without the draft, the description
-            elif e.get("_phrase_end") or e.get("_cell_value"):
+            elif e.get("_phrase_end") or e.get("_cell_value") or e.get("_row_value"):
                 # the words to change are the draft's own (a part's last words, a cell's value): without
                 # the draft, a comment
                 e = as_comment(e, msg("the words to change are read from the draft: give {option}",

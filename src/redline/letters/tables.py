@@ -24,10 +24,7 @@ def _tables_of(g: Ground, section) -> list:
 
 
 def _rows(g: Ground, t) -> list[list[str]]:
-    from ..ooxml import W
-    from ..sections.tables import cell_text, row_cells
-
-    return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
+    return g.rows(t)
 
 
 def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
@@ -156,6 +153,31 @@ def _cell_described(g: Ground, e: dict, section) -> dict:
     t, row, column, cell = hits[0]
     out = {k: v for k, v in e.items() if k not in ("_cell_described", "_note")}
     return {**out, "target": t.name, "find": cell, "row": row, "column": column}
+
+
+def _row_value(g: Ground, e: dict, section) -> dict:
+    """'đưa “Thủ tục về xây dựng” lên “Năm 2025”': in the place's tables, the one row with a cell of
+    those words, and in it the one other cell shaped like the new value (its figures aside: "Năm
+    2026" for "Năm 2025", "30,1%" for "33,4%"), not already that value: that cell's change.
+    Anything else: a comment."""
+    shape = lambda x: re.sub(r"\d[\d.,/]*", "#", fold(x))  # noqa: E731
+    want = shape(e["replace"])
+    hits = []
+    for t in _tables_of(g, section):
+        for r in _rows(g, t)[t.header_rows:]:
+            named = [i for i, c in enumerate(r) if fold(c) == fold(e["_row_value"])]
+            if named:
+                cells = [i for i, c in enumerate(r) if i not in named and c.strip() and shape(c) == want and i < len(t.header)]
+                hits.extend((t, r[named[0]], t.header[i], r[i].strip()) for i in cells)
+    if len(hits) != 1 or norm(hits[0][3]) == norm(e["replace"]):
+        return as_comment(e, msg("the cell the letter names is not found once in {section}: left to the drafter",
+                                 section=section.address))
+    t, row, column, cell = hits[0]
+    out = {k: v for k, v in e.items() if k != "_row_value"}
+    new = e["replace"]
+    if cell[:1].isupper() and new[:1].islower():
+        new = new[:1].upper() + new[1:]  # "sang năm 2026" in a cell that reads "Năm 2025": written as its neighbours
+    return {**out, "target": t.name, "find": cell, "replace": new, "row": row, "column": column}
 
 
 def _row_named(g: Ground, t, row):
