@@ -798,3 +798,13 @@ def test_a_row_named_by_its_words_set_to_a_value_changes_the_one_cell_shaped_lik
                    ("comment", "III.9.2", None, None, None)]  # no cell of that row is shaped like "Quý II"
     rows = _rows_of(_accept(LUAT, {"edits": d["edits"][:2]}, tmp_path))
     assert ["1", "Thủ tục về đăng ký doanh nghiệp", "Năm 2025"] in rows and ["3", "Thủ tục về xây dựng", "Năm 2025"] in rows
+
+
+def test_a_new_row_asked_into_a_table_named_by_its_words(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Điều 6 Quy chế: đề nghị bổ sung vào bảng chế độ báo cáo một dòng với nội dung báo cáo “Tình hình đào tạo "
+             "nghề cho lao động địa phương”, cơ quan báo cáo “UBND cấp huyện”, thời hạn “Ngày 05 tháng 12”.", draft=qd)
+    assert [(e["op"], e["target"], e.get("cells")) for e in d["edits"]] == [
+        ("append", "Quy chế:bảng 1", ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"])]
+    assert ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"] in _rows_of(
+        _accept(qd, d, tmp_path))
