@@ -432,8 +432,10 @@ def test_placeless_requests_are_offered_the_parts_that_hold_what_they_ask_for():
 
 def test_a_new_part_asked_of_the_whole_draft_is_unresolved_and_a_new_chapter_goes_among_the_chapters():
     d = _doc("1. Đề nghị bổ sung vào dự thảo một chương quy định về thanh tra, kiểm tra.\n"
-             "2. Dự thảo cần rà soát lại lỗi chính tả.")
-    assert [(u["n"], u["candidates"]) for u in d["unresolved"]] == [(1, ["II", "III"])]  # not the general provisions
+             "2. Dự thảo cần rà soát lại lỗi chính tả.\n"
+             "3. Đề nghị nghiên cứu bổ sung một chương quy định về xử lý vi phạm.")
+    # not the general provisions; "một chương quy định về X" is a new chapter, not one named by its heading
+    assert [(u["n"], u["candidates"]) for u in d["unresolved"]] == [(1, ["II", "III"]), (3, ["II", "III"])]
     assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "*")]  # the whole draft, as asked
 
 

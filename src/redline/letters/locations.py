@@ -270,7 +270,8 @@ def heading_words(skel: str) -> tuple[str, str] | None:
             not lx.rx("location.keywords", after=r"\s+[\dIVX]").search(m.group("t")) and \
             len(m.group("t").split()) >= 2:
         return clean(m.group("t")), f"location.by_heading: {m.group(0).split()[0].strip().lower()} ...:"
-    rx = re.compile(r"(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
+    # ("bổ sung một chương quy định về X", "thêm 01 điều quy định về ...": a new part, not a place)
+    rx = re.compile(r"(?<!một\s)(?<!01\s)(?<!thêm\s)(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
     if not m:
