@@ -437,6 +437,10 @@ def test_a_new_part_asked_of_the_whole_draft_is_unresolved_and_a_new_chapter_goe
     # not the general provisions; "một chương quy định về X" is a new chapter, not one named by its heading
     assert [(u["n"], u["candidates"]) for u in d["unresolved"]] == [(1, ["II", "III"]), (3, ["II", "III"])]
     assert [(e["n"], e["op"], e["target"]) for e in d["edits"]] == [(2, "comment", "*")]  # the whole draft, as asked
+    # a new Điều: the chapters it may go in, then the group of Điều that speaks most of its matter
+    art = _doc("1. Đề nghị bổ sung một điều quy định về quyền của người sử dụng được tra cứu, phản ánh khi hồ sơ "
+               "bị chậm.")
+    assert art["unresolved"][0]["candidates"] == ["II", "III", "II.2"]  # II.2: SỬ DỤNG DỊCH VỤ (quyền ...)
 
 
 def test_a_swap_with_its_result_stated_and_conditions_and_declined_views_place_nothing():
