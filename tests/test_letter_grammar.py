@@ -183,7 +183,9 @@ def test_a_change_not_firmly_ordered_is_a_comment():
              "5. Tại điểm b khoản 2 Điều 5, đề nghị bỏ cụm từ “hoặc tin nhắn” hoặc thay bằng cụm từ “hoặc ứng dụng”.\n"
              "6. Tại điểm a khoản 2 Điều 5, đề nghị sửa “01 ngày” thành “02 ngày” hoặc “03 ngày”.\n"
              "7. Tại khoản 1 Điều 6, đề nghị bỏ cụm từ “bản sao” để không phải nộp lại.")
-    assert [e["op"] for e in d["edits"]] == ["comment"] * 6 + ["delete"]
+    # item 4 reports others' view: the sender's narrative (no change, no comment)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(n, "comment") for n in (1, 2, 3, 5, 6)] + [(7, "delete")]
+    assert next(a for a in d["accounting"] if a["text"].startswith("Có ý kiến cho rằng"))["outcome"] == "ignored"
 
 
 def test_words_inserted_next_to_a_phrase_found_twice_are_a_comment():
@@ -443,11 +445,13 @@ def test_quoted_column_headers_joined_by_va():
     assert [(e.get("column"), e["find"]) for e in d["edits"]] == [("Trực tuyến", "403"), ("Tỷ lệ trực tuyến", "47,7%")]
 
 
-def test_opinions_of_others_and_of_a_body_are_comments_the_senders_own_stands():
+def test_opinions_of_others_are_narrative_of_a_body_a_comment_the_senders_own_stands():
     d = extract_text(HEAD + "1. Tại khoản 1 Điều 3, một số phòng chuyên môn của Sở đề xuất bỏ cụm từ “qua dịch vụ bưu "
                      "chính công ích”.\n2. Tại Điều 4, Bộ Tài chính cho rằng nên bỏ cụm từ “bằng văn bản”.\n"
                      "3. Tại Điều 5, chúng tôi cho rằng nên bỏ cụm từ “trong ngày”.\n")
-    assert [(e["n"], e["op"]) for e in d["edits"]] == [(1, "comment"), (2, "comment"), (3, "delete")]
+    # some of the sender's own departments (a view it reports: its narrative), a named body weighing (a
+    # comment), the sender's own opinion (its request)
+    assert [(e["n"], e["op"]) for e in d["edits"]] == [(2, "comment"), (3, "delete")]
 
 
 def test_a_header_quoted_without_the_word_cot_and_words_of_another_column_before_it():

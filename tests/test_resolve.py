@@ -281,3 +281,16 @@ def test_a_part_the_draft_lacks_offers_its_parent_first():
     with pytest.raises(ResolveError) as e:
         resolve(qd, "Khoản 4 Điều 3 của Quy chế")
     assert e.value.candidates[0] == "Quy chế:I.3"
+
+
+def test_a_draft_named_by_its_own_type_is_its_own_address_space(legal, fixtures_dir):
+    # legal-vn is a Quy chế with nothing attached: "Điều 6 của Quy chế" is its own Điều 6, and
+    # "Quy chế" alone the whole draft; another document's type still names nothing here
+    assert legal.name == "Quy chế"
+    assert resolve(legal, "Điều 6 của Quy chế").address == "II.2.6"
+    assert resolve(legal, "điểm b khoản 2 Điều 5 của dự thảo Quy chế").address == "II.2.5.2.b"
+    assert resolve(legal, "Quy chế").address == "*"
+    with pytest.raises(ResolveError):
+        resolve(legal, "Điều 6 của Nghị định")
+    plan = build(docx.Document(str(fixtures_dir / "drafts" / "kehoach-typed.docx")))
+    assert resolve(plan, "Mục I của Kế hoạch").address == "I"

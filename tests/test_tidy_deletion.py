@@ -39,3 +39,15 @@ def test_a_comma_after_the_words_stays_unless_a_list_goes_on(tmp_path):
     assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")
     assert "- Chất lượng giải quyết TTHC được cải thiện, tỷ lệ hồ sơ đúng hạn đạt trên 97%;" in [
         p.text for p in docx.Document(str(accepted)).paragraphs]
+
+
+def test_words_replaced_by_nothing_are_deleted_and_tidied_as_a_deletion(tmp_path):
+    # "find" with its space before it, "replace" empty: the same sentence a delete gives, no " ." left
+    for k, find in enumerate((" như bản giấy", "như bản giấy")):
+        out, accepted = tmp_path / f"o{k}.docx", tmp_path / f"a{k}.docx"
+        edit = {"op": "replace_text", "target": "II.1.5.2.c", "find": find, "replace": ""}
+        redline.apply(LUAT, {"author": "Hội", "edits": [edit]}, out)
+        redline.accept(out, accepted)
+        assert "c) Trả kết quả điện tử có giá trị." in [p.text for p in docx.Document(str(accepted)).paragraphs]
+        assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(LUAT, "reject")
+        assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")

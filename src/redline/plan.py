@@ -645,7 +645,7 @@ class Planner:
                                        count=len(hits), section=s.display), **e.place("occurrence"))
             hits = [hits[e.occurrence - 1]]
         for block, p, a, b in hits:
-            if delete:
+            if delete or not replace.strip():  # words replaced by nothing: a deletion, tidied as one
                 raw = self.raw(p)
                 a, b = tidy_deletion(raw, a, b)
                 self.text_changes(pe, block, p, a, b, "", diff=False)

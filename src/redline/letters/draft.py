@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from ..messages import render
-from ..text import QUOTES, clean
+from ..text import QUOTES, clean, fold
 from .content import strip_ellipsis
 
 
@@ -104,6 +104,19 @@ class Ground:
             if best is not None and best not in out:
                 out.append(best)
         return out
+
+    def rows(self, t) -> list[list[str]]:
+        """The cells' text of table ``t`` (one of the outline's tables), row by row."""
+        from ..ooxml import W
+        from ..sections.tables import cell_text, row_cells
+
+        return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in self.tree.blocks[t.block].findall(W["tr"])]
+
+    def row_named(self, words: str) -> bool:
+        """Is there a table row with a cell of exactly these words (the way a letter names a row)?"""
+        key = fold(words)
+        return any(fold(c) == key for t in getattr(self.tree, "tables", []) or [] for r in self.rows(t)[t.header_rows:]
+                   for c in r)
 
     def found(self, words: str) -> bool:
         """Are ``words`` the draft's current text (anywhere in it)?  A quotation's "..." and the

@@ -26,6 +26,7 @@ from .frame import Frame, org_name, parse_frame, source_line  # noqa: F401  (pub
 from .lexicon import lexicon
 from .locations import Place, Ref, combine, document_group, find_refs, para_rx, place_of
 from .operations import Reading, problem_of, read, weak_request
+from .operations.core import reported_view
 from .source import letter_paragraphs, portal_records
 from .units import _LINKED, Item, Unit, follow_ups, segment, split_item
 from .content import mask_quotes, unmask  # noqa: F401
@@ -73,6 +74,7 @@ class Reader:
         self.opening = False  # reading the paragraphs before the first numbered item
         self.chain: dict = {"edit": None, "faults": []}  # the instructions of one item so far
         self.last_lead: Place | None = None  # the place the previous item ended on
+        self.item_placed = False  # a sentence of the current item named a place
 
     def item(self, item: Item, group: Ref | None = None) -> None:
         if item.parent is None and (self.numbered or self.bulleted):
@@ -99,10 +101,12 @@ class Reader:
         leftover = list(item.content)  # the paragraphs after the head that are not its new text
         self.chain = {"edit": None, "faults": []}  # one paragraph: a fault and its fix, a change and its reason
         if fresh:
+            self.item_placed = False  # has a sentence of this item named (or carried) a place yet?
             if lead is None and units and _LINKED.match(units[0].skel):
                 lead = self.last_lead  # "Do đó, đề nghị ...", "Từ thực tiễn trên, ...": the place just discussed
         fault = None  # the sentence before found a fault but named no place (its ledger entry)
         named_para = None  # the paragraph a sentence of this item named ("đoạn cuối", "Đoạn thứ nhất ...")
+        said = None  # the sentence before, when it said something at no place (what a bare "này" points at)
         for u in units:
             this = _THIS_PARA.search(u.skel)
             if this and named_para:
@@ -112,8 +116,14 @@ class Reader:
                 p = para_rx().search(u.skel)
                 named_para = p.group(0) if p else named_para
             inherit = lead if (not u.run_on or u.joined or _anchored(u)) else None
-            place = place_of(u.skel, u.quotes, group=group, previous=self.previous, lead=inherit,
+            # "8. Dự thảo chưa có quy định về X. VCCI đề nghị nghiên cứu bổ sung nội dung này.": within an
+            # item whose sentences so far named no place, "này" points at what they said, not at the
+            # place of the item before
+            previous = None if (self.numbered or self.bulleted) and not u.first and not self.item_placed \
+                else self.previous
+            place = place_of(u.skel, u.quotes, group=group, previous=previous, lead=inherit,
                              context=self.context)
+            self.item_placed = self.item_placed or place.own or place.carried
             reading = read(u, place, group, self.draft)
             if reading.outcome == "ignored" and fault is not None and place.own and _EXAMPLE.match(u.skel):
                 # "Tiêu đề của một số khoản không rõ ràng. Ví dụ, Điều 33 ...": the fault is commented
@@ -130,7 +140,13 @@ class Reader:
             if reading.outcome != "ignored" and not place.own and place.target and \
                     place.target == self.chain["edit"] and weak_request(u, place):
                 reading = Reading([], "ignored", "narrative: the reason for the change before it (request.weak)")
+            if said and (place.rule or "").endswith("(no previous place)") and reading.outcome != "ignored":
+                # "Dự thảo chưa có quy định về X. Đề nghị nghiên cứu bổ sung nội dung này.": what "này"
+                # points at is the sentence before -- the person placing the request reads both
+                for e in reading.edits:
+                    e["_said"] = said
             k = self.emit(u, place, reading)
+            said = u.quote if reading.outcome == "ignored" and not place.own and not place.carried else None
             if not reading.declines and reading.outcome == "ignored" and _BARE_NO.match(u.quote) and \
                     self._reported_before(u.n):
                 # "Nhiều người cho rằng nên bỏ X. Tôi không đồng ý, vì ...": a refusal with no object
@@ -242,6 +258,8 @@ class Reader:
                      "_row": self.chain["row"]}
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
+            if e.get("_said"):
+                e["quote"] = f"{e.pop('_said')} {u.quote}"
             if table and e["op"] != "comment":
                 e.update(table)
             elif table and table.get("_row") is not None:
@@ -323,8 +341,16 @@ def _reported(entry: dict) -> bool:
 
 
 def _asks(entry: dict) -> bool:
-    """Does this ledger entry's sentence ask anything itself (a request marker)?"""
-    return bool(lexicon().rx("request.markers").search(entry["text"]))
+    """Does this ledger entry's sentence ask anything itself (a request marker)?  A weak one after a
+    negated verb ("chưa ràng buộc cơ quan phải hướng dẫn ...", "không bắt buộc phải ...") says what
+    the draft fails to require: it describes, it does not ask."""
+    lx = lexicon()
+    text = entry["text"]
+    for m in lx.rx("request.markers").finditer(text):
+        weak = lx.rx("request.weak").fullmatch(" ".join(m.group(0).lower().split()))
+        if not (weak and re.search(r"(?i)(?<![\w])(?:chưa|không)\s+(?:[^\W\d]+\s+){1,4}$", text[: m.start()])):
+            return True
+    return False
 
 
 def _item_of(n) -> str:
@@ -365,6 +391,47 @@ def join_comments(doc: dict, ledger: Ledger) -> None:
         out.append(e)
     doc["edits"] = out
     _join_options(doc, ledger)
+
+
+def drop_reported_views(doc: dict, ledger: Ledger, g: Ground | None, digest: bool = False) -> None:
+    """A view the letter reports from others ("Có ý kiến đề nghị bỏ khoản 3 ...", "Một số ý kiến
+    cho rằng ...") is the sender's narrative, not its request, when the letter has a voice of its
+    own (a sender, and not a digest of views: "BÁO CÁO Tổng hợp ý kiến ...", a news report of a
+    meeting); in a digest, the views are what it conveys and each stays a comment -- except one the
+    sender's own next instruction (nothing asked between) answers at the same place or inside it
+    ("Có ý kiến đề nghị lùi lộ trình ... Đoàn đề nghị sửa “Năm 2026” thành “Năm 2025”").  A view
+    joined with the sender's own words in one comment stays."""
+    by_unit: dict[int, list[dict]] = {}
+    for e in doc["edits"]:
+        if e.get("_unit") is not None:
+            by_unit.setdefault(e["_unit"], []).append(e)
+    asked = sorted(set(by_unit) | {u["_unit"] for u in doc["unresolved"] if u.get("_unit") is not None})
+    for k, after in zip(asked, asked[1:] + [None]):
+        view = by_unit.get(k, [])
+        if not view or any(e["op"] != "comment" or e.get("_joined") for e in view) or \
+                not reported_view(ledger.entries[k]["text"]):
+            continue
+        own = by_unit.get(after, []) if after is not None and not reported_view(ledger.entries[after]["text"]) else []
+        if digest and not any(_same_place(g, v.get("target"), e.get("target")) for v in view for e in own):
+            continue
+        doc["edits"] = [e for e in doc["edits"] if e.get("_unit") != k]
+        entry = ledger.entries[k]
+        entry["outcome"] = "ignored"
+        entry["rule"] = ("narrative: others' view reported, then the sender's own instruction at that place" if digest
+                         else "narrative: others' view the letter reports (the sender's requests are its own)")
+        doc["ignored"].append(entry["text"])
+
+
+def _same_place(g: Ground | None, a: str | None, b: str | None) -> bool:
+    """Do two targets name one place, or one inside the other (a table is in the part holding it)?"""
+    def owner(t: str) -> str:
+        table = next((x for x in getattr(g.tree, "tables", []) or [] if x.name == t), None) if g else None
+        return table.owner if table is not None and table.owner else t
+
+    if not a or not b:
+        return False
+    a, b = owner(a), owner(b)
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
 
 
 _OPTION = re.compile(r"(?i)^\W*(?:hoặc\s+(?:là\s+)?)?(?:\((?:[ivx]+|[a-zđ]|\d+)\)|(?:[ivx]+|[a-zđ])\)|phương án\s+\w+\s*:)")
@@ -458,7 +525,9 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
     else:
         placed = []
         for e in doc["edits"]:
-            if e.get("_phrase_end") or e.get("_cell_value"):
+            if e.get("_cell_described"):
+                e = as_comment(e, e["_note"])  # a cell described: without the draft, the description
+            elif e.get("_phrase_end") or e.get("_cell_value") or e.get("_row_value"):
                 # the words to change are the draft's own (a part's last words, a cell's value): without
                 # the draft, a comment
                 e = as_comment(e, msg("the words to change are read from the draft: give {option}",
@@ -472,6 +541,8 @@ def extract_paragraphs(paras: list[str], draft: Any = None, where: str = "letter
         doc["edits"] = placed
     firewall(doc, g)
     join_comments(doc, reader.ledger)
+    drop_reported_views(doc, reader.ledger, g, digest=not frame.sender or bool(re.search(
+        r"(?i)tổng hợp\s+(?:các\s+)?ý kiến", frame.subject or "")))
     reader.ledger.settle(doc["edits"], doc["unresolved"])
     if _loose(frame.body) and not bulleted:
         _number_in_order(reader.ledger.entries, doc)

@@ -25,7 +25,7 @@ from ..messages import msg, render
 from ..text import clean, fold
 from .content import split_label, strip_ellipsis
 from .draft import SPECIAL, Ground, as_comment, draft_outline, norm, resolve_reference  # noqa: F401  (public names)
-from .tables import _cell_value, _comment_row, _in_cell, _in_table, _new_row, _row_cells, _row_deleted
+from .tables import _cell_described, _cell_value, _row_value, _comment_row, _in_cell, _in_table, _new_row, _row_cells, _row_deleted
 
 
 def _keep_results(g: Ground, e: dict, blocks) -> None:
@@ -147,6 +147,8 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
                 return _shape(g, e, holders[0])
         doc["unresolved"].append(_unresolved(e, err.message, err.candidates))
         return None
+    if section.address == "*" and target != "*":
+        return _ground_one(g, {**e, "target": "*"}, doc, current)  # "của Quy chế" in the Quy chế: the whole draft
     if e.get("_new"):
         return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
     conflict = _title_conflict(tree, target, section)
@@ -173,6 +175,10 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         e = _next_list_item(g, e, section)
     if isinstance(e.get("anchor"), dict) and "_sentence_k" in e["anchor"]:
         return _nth_sentence(g, e, section)
+    if e.get("_cell_described"):
+        return _cell_described(g, e, section)
+    if e.get("_row_value"):
+        return _row_value(g, e, section)
     if e.get("_cell_value") or e.get("_col") and e.get("_table"):
         return _cell_value(g, e, section)
     if e.get("_table") and e.get("find"):

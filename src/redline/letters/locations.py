@@ -270,7 +270,8 @@ def heading_words(skel: str) -> tuple[str, str] | None:
             not lx.rx("location.keywords", after=r"\s+[\dIVX]").search(m.group("t")) and \
             len(m.group("t").split()) >= 2:
         return clean(m.group("t")), f"location.by_heading: {m.group(0).split()[0].strip().lower()} ...:"
-    rx = re.compile(r"(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
+    # ("bổ sung một chương quy định về X", "thêm 01 điều quy định về ...": a new part, not a place)
+    rx = re.compile(r"(?<!một\s)(?<!01\s)(?<!thêm\s)(?:" + lx.pattern("location.by_heading") + r")\s+(?P<t>(?![\dIVX]+\b)(?!thứ\b)(?!⟦)"
                     r"[^\W\d][^,:;⟦()]{2,100}?)\s*(?=[,:;(]|\s(?:" + lx.pattern("request.markers") + r")\s|$)", re.I)
     m = rx.search(skel)
     if not m:
@@ -389,6 +390,12 @@ def coarser(target: str, rank: float) -> str | None:
     return " ".join(f"{w[:1].upper()}{w[1:].lower()} {n}" for w, n in keep)
 
 
+def _pieces(target: str) -> set[tuple[str, str]]:
+    """The (level, number) pieces of a place, to compare two places ("Khoản 2 Điều 5" holds "Điều 5")."""
+    return {(w.lower(), n.lower()) for w, n in re.findall(r"(?i)(tiểu mục|phần|chương|mục|điều|khoản|điểm|tiết)\s+([^\s,()]+)",
+                                                           target)}
+
+
 def whole_subject(skel: str) -> str | None:
     """'Dự thảo cần bảo đảm ...', 'kế hoạch cần có ...': the draft as the subject of a request."""
     lx = lexicon()
@@ -460,6 +467,14 @@ def place_of(skel: str, quotes: list[str], *, group: Ref | None, previous: str |
                 # "trong Khoản 1" after a sentence on Điều 15; "tiểu mục 2.2" after Mục 2 Phần II;
                 # "mục 4" after "Đối với Phần thứ nhất: tại mục 3 ..." in the same item (a Mục is
                 # numbered afresh in each Phần; an Điều is not, so it is never completed so)
+                target = f"{main.target} {outer}"
+        elif group is not None and not group.doc and context and max(main.ranks) < 4 and \
+                target == combine(main.target, main.ranks, group):
+            # "a) Điểm b khoản 2 mới dừng ở ... Đề nghị sửa điểm b như sau: ..." under "2. Về ... (Điều 5)":
+            # the bare point is the one just named, inside the group's place
+            outer = coarser(context, max(main.ranks))
+            mine, theirs = _pieces(outer or ""), _pieces(group.text)
+            if theirs and theirs < mine:
                 target = f"{main.target} {outer}"
         p.target, p.own = target, True
         last = main

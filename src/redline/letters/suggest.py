@@ -4,7 +4,8 @@ They are offered to the person who places the request, never taken as its place.
 placing such a request reasons in two steps, and so does this module:
 
 1. **What kind of thing is asked for**, and which part of this kind of draft holds such things
-   (lexicon ``suggest``): a new chapter among the chapters after the general provisions, figures
+   (lexicon ``suggest``): a new chapter among the chapters after the general provisions (a new
+   Điều there too, with the group of Điều that speaks most of its matter), figures
    in the tables and the annex, a new table in the annex, an assessment in the "Đánh giá" part,
    a task for an office in the tasks part of a report or a plan ("Nhiệm vụ", "Giải pháp",
    "Phương hướng"), a rule about implementing documents in the final provisions, and any other
@@ -108,6 +109,8 @@ def _kind(text: str, legal: bool) -> str | None:
     for kind in ("new_chapter", "final", "new_table", "data", "assessment"):
         if lx.search(f"suggest.{kind}.asks", text):
             return kind
+    if legal and lx.search("suggest.new_article.asks", text):
+        return "new_article"
     if legal:
         return "provision" if lx.search("suggest.provision.asks", text) else None
     return "tasks" if lx.search("suggest.tasks.asks", text) else None
@@ -122,7 +125,7 @@ def _holders(kind: str, roots: list[_Place], places: dict[str, _Place], rank) ->
     if kind == "data":
         tables = sorted((p for p in places.values() if p.table), key=lambda p: -rank(p))
         return tables + _headed(roots, lx.phrases("suggest.data.headings"))
-    if kind == "new_chapter":  # among the chapters, after the general provisions: where the new one goes
+    if kind in ("new_chapter", "new_article"):  # among the chapters, after the general provisions
         general = lx.phrases("suggest.general.headings")
         return [p for r in roots for p in (r.children if r.section is not None and r.section.kind == "document" else [r])
                 if p.children and p.section is not None and p.section.level == 1 and not _opens(p.section.title, general)]
@@ -196,6 +199,14 @@ def suggest(ground, text: str, limit: int = 3) -> list[str]:
     if kind == "new_chapter" and holders:
         for p in holders:
             take(p)
+        return out
+    if kind == "new_article" and holders:
+        # a new Điều: the chapters it may go in, then the group of Điều (a Mục) that speaks most of its matter
+        for p in holders[: limit - 1]:
+            take(p)
+        groups = [c for p in holders for c in p.children if c.children and subtree_score(c) > 0]
+        for c in sorted(groups, key=lambda c: -subtree_score(c))[:1]:
+            take(c)
         return out
     if holders:
         if kind != "data":

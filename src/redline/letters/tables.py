@@ -24,10 +24,7 @@ def _tables_of(g: Ground, section) -> list:
 
 
 def _rows(g: Ground, t) -> list[list[str]]:
-    from ..ooxml import W
-    from ..sections.tables import cell_text, row_cells
-
-    return [[norm(cell_text(tc)) for tc in row_cells(tr)] for tr in g.tree.blocks[t.block].findall(W["tr"])]
+    return g.rows(t)
 
 
 def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
@@ -63,7 +60,10 @@ def _cell_value(g: Ground, e: dict, section) -> dict:
     Anything not found once: a comment."""
     why = msg("the cell the letter names is not found once in {section}: left to the drafter", section=section.address)
     if e.get("_row") is None:
-        return as_comment(e, why)
+        # no row named apart: the column's words may name the row too ("sửa thời hạn báo cáo kết
+        # quả kiểm tra môi trường thành “...”")
+        return _cell_described(g, {**e, "_cell_described": e["_col"], "_note": why}, section) \
+            if e.get("find") is None else as_comment(e, why)
     tables = [t for t in _tables_of(g, section) if _row_named(g, t, e["_row"]) is not None]
     if len(tables) != 1:
         return as_comment(e, why)
@@ -128,6 +128,56 @@ def _comment_row(g: Ground, e: dict, section) -> None:
     if len(tables) == 1:
         e["row"] = _row_named(g, tables[0], row)
         e["target"] = tables[0].name
+
+
+def _cell_described(g: Ground, e: dict, section) -> dict:
+    """'sửa thời hạn báo cáo tiến độ đầu tư hạ tầng tại bảng ở Điều 6 thành “Ngày 15 ...”': the words
+    between the verb and the new value name one cell of the place's tables -- its row by the whole
+    words of one of the row's cells, its column by its header's words (``_column``).  Exactly one
+    such cell, whose text is not already the new value: that cell's change; anything else, the
+    comment the letter's description always was."""
+    words = fold(e["_cell_described"])
+    hits = []
+    for t in _tables_of(g, section):
+        column = _column(t, e["_cell_described"])
+        if column is None or column not in t.header:
+            continue
+        at = t.header.index(column)
+        for r in _rows(g, t)[t.header_rows:]:
+            names = [c for i, c in enumerate(r) if i != at and len(fold(c).split()) >= 2 and
+                     re.search(r"(?<![\w])" + re.escape(fold(c)) + r"(?![\w])", words)]
+            if names and at < len(r) and r[at].strip():
+                hits.append((t, max(names, key=len), column, r[at].strip()))
+    if len(hits) != 1 or norm(hits[0][3]) == norm(e["replace"]):
+        return as_comment(e, e["_note"])
+    t, row, column, cell = hits[0]
+    out = {k: v for k, v in e.items() if k not in ("_cell_described", "_note")}
+    return {**out, "target": t.name, "find": cell, "row": row, "column": column}
+
+
+def _row_value(g: Ground, e: dict, section) -> dict:
+    """'đưa “Thủ tục về xây dựng” lên “Năm 2025”': in the place's tables, the one row with a cell of
+    those words, and in it the one other cell shaped like the new value (its figures aside: "Năm
+    2026" for "Năm 2025", "30,1%" for "33,4%"), not already that value: that cell's change.
+    Anything else: a comment."""
+    shape = lambda x: re.sub(r"\d[\d.,/]*", "#", fold(x))  # noqa: E731
+    want = shape(e["replace"])
+    hits = []
+    for t in _tables_of(g, section):
+        for r in _rows(g, t)[t.header_rows:]:
+            named = [i for i, c in enumerate(r) if fold(c) == fold(e["_row_value"])]
+            if named:
+                cells = [i for i, c in enumerate(r) if i not in named and c.strip() and shape(c) == want and i < len(t.header)]
+                hits.extend((t, r[named[0]], t.header[i], r[i].strip()) for i in cells)
+    if len(hits) != 1 or norm(hits[0][3]) == norm(e["replace"]):
+        return as_comment(e, msg("the cell the letter names is not found once in {section}: left to the drafter",
+                                 section=section.address))
+    t, row, column, cell = hits[0]
+    out = {k: v for k, v in e.items() if k != "_row_value"}
+    new = e["replace"]
+    if cell[:1].isupper() and new[:1].islower():
+        new = new[:1].upper() + new[1:]  # "sang năm 2026" in a cell that reads "Năm 2025": written as its neighbours
+    return {**out, "target": t.name, "find": cell, "replace": new, "row": row, "column": column}
 
 
 def _row_named(g: Ground, t, row):

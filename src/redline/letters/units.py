@@ -51,7 +51,6 @@ _ROMAN_TOP = re.compile(r"^(?P<num>[IVX]{1,5})[.)]\s+(?P<rest>.+)$")
 _DIGIT_TOP = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>.+)$")
 _DASH = re.compile(r"^(?:[-–—+•]\s*|[*●▪]\s+)(?P<rest>.+)$")  # "*" in e-mails
 _LABELLED = re.compile(r"^(?:[-–—+•*●▪]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(?[ivx]{1,4}\)\s|Điều\s+\d+)", re.I)
-_ORDINAL_HEAD = re.compile(r"^(?P<ord>Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:.]\s*(?P<rest>.+)$")
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 

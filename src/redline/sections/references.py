@@ -680,14 +680,14 @@ _SPACE_LEAD = r"(?:\s*[,;:]?\s*(?:(?:cua|thuoc|tai|trong|o|of|in)\s+)?(?:(?:ban\
 def _space_names(outline: Outline) -> list[tuple[str, str]]:
     """(folded name, space) of every address space a reference may name."""
     out = [(_text.fold(d.name, expand=False), d.name) for d in outline.documents]
-    if outline.documents and outline.name:
+    if outline.name:  # "Điều 1 của Quy chế" in a draft that is the Quy chế: its own places
         out.append((_text.fold(outline.name, expand=False), ""))
     return sorted(out, key=lambda x: -len(x[0]))
 
 
 def _split_space(outline: Outline, text: str) -> tuple[str, str | None]:
     """("Điều 5", "Quy chế") for "Điều 5 của Quy chế"; (text, None) when no space is named."""
-    if not outline.documents:
+    if not outline.documents and not outline.name:
         return text, None
     t = _text.clean(text)
     nfc, _ = nfc_with_map(t)

@@ -271,6 +271,25 @@ class ChangeRules(RuleBase):
         return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_value_of": olds}],
                        "edit", "operation.change: a value the item names, set to a new one (... này thành “...”)")
 
+    def row_value(self):
+        """'đề nghị đưa “Thủ tục về xây dựng” lên “Năm 2025”', 'lùi thời hạn của nhóm “Thủ tục về đất đai”
+        sang năm 2026': a table's row named by its words, set to a new value with no column named (never
+        "chuyển cơ quan chủ trì từ “A” sang “B”": an old value, changed by the change of words).  The
+        cell is the one of that row whose value has the new one's shape ("Năm 2026" -> "Năm 2025"), read
+        in the draft by grounding (tables._row_value), which makes it a comment when there is not
+        exactly one."""
+        if not self.target or self.draft is None:
+            return None
+        m = re.search(_v("operation.raise.verbs") + r"(?:\s+(?!từ(?![\w]))[^\W\d]\w*){0,8}?\s+⟦(?P<row>\d+)⟧\s+(?:lên|xuống|sang|về)"
+                      r"\s+(?:⟦(?P<q>\d+)⟧|(?P<v>(?:năm|quý|tháng)\s+(?:\d{1,4}|[IVX]{1,4})(?![\w])|\d[\d.,/]*\s*%?))",
+                      self.quiet, re.I)
+        if not m or len(self.q) != (1 if m.group("q") is None else 2) or not self.draft.row_named(self.q[int(m.group("row"))]):
+            return None  # only a row the draft's tables have: other words raised are a change of words
+        new = clean(self.q[int(m.group("q"))]) if m.group("q") is not None else clean(m.group("v"))
+        return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": new,
+                         "_row_value": clean(self.q[int(m.group("row"))])}],
+                       "edit", "operation.change: a row named by its words, set to a value (“row” lên/sang “value”)")
+
     def cell_list(self):
         """'dòng số 4 (...), đề nghị điều chỉnh số liệu như sau: - Cột “Tiếp nhận”: sửa “845” thành “862”;
         - Cột “Tỷ lệ trực tuyến”: ...', or inline 'như sau: cột “Đã giải quyết” từ 986 thành 1.012; cột

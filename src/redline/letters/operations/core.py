@@ -37,6 +37,14 @@ class Reading:
     declines: bool = False  # the sender declines the view it reported just before
 
 
+def reported_view(text: str) -> re.Match | None:
+    """Others' opinion or request the letter reports ("Có ý kiến đề nghị bỏ khoản 3", "Có ý kiến
+    thành viên Hội đồng thẩm định đề nghị bỏ ..."): a subject from ``advisory.reported``, then
+    its verb of asking."""
+    return re.search(r"(?<![\w])(?P<w>" + lexicon().alt("advisory.reported") + r")(?![\w])[^⟦;.,:]{0,80}?\s"
+                     r"(?:cho rằng|muốn|đề nghị|kiến nghị|đề xuất)(?![\w])", text, re.I)
+
+
 def comment(target: str | None, u: Unit, rule: str, note=None) -> Reading:
     """A Word comment at ``target`` with the letter's words; ``note`` (a catalogue message) says why
     it is no tracked change, in the language of the run."""
@@ -157,8 +165,7 @@ class RuleBase:
         if m:
             return (f"advisory.conditions: {m.group('w').lower()}",
                     msg("the change is asked under a condition: left to the drafter"))
-        m = re.search(r"(?<![\w])(?P<w>" + lx.alt("advisory.reported") + r")(?![\w])[^⟦;.,:]{0,80}?\s"
-                      r"(?:cho rằng|muốn|đề nghị|kiến nghị|đề xuất)(?![\w])", own, re.I)
+        m = reported_view(own)
         # others' opinion or request, reported ("Có ý kiến đề nghị bỏ khoản 3 ...", "Có ý kiến thành viên
         # Hội đồng thẩm định đề nghị bỏ ..."): the letter may go
         # on to answer it ("... đề nghị giữ lại"), so it is never a tracked change of its own

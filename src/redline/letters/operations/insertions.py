@@ -209,7 +209,7 @@ class InsertionRules(RuleBase):
                        "operation.add.verbs + a new căn cứ line, placed by the one named")
 
     def new_row(self):
-        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”', 'bổ sung một dòng với
+        """'thêm một dòng “Thủ tục về hộ tịch” với thời hạn cung cấp “Năm 2024”', 'bổ sung (vào bảng X) một dòng với
         nội dung báo cáo “X”, cơ quan báo cáo “Y”, thời hạn “Z”': a new row of a table, named by its
         words or not, with the cells the letter gives by their columns' names.  Grounding
         builds the row from the table's header (tables._row_cells); a cell left unsaid there
@@ -217,7 +217,7 @@ class InsertionRules(RuleBase):
         v = self.verb("operation.add.verbs")
         if not v or not self.target:
             return None
-        m = re.match(r"\s*(?:thêm\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?(?:⟦(?P<name>\d+)⟧)?"
+        m = re.match(r"\s*(?:thêm\s+)?(?:(?:vào\s+)?(?:bảng|biểu)(?:\s+[^\W\d]\w*){0,6}?\s+)?(?:vào\s+)?(?:một|01|1)?\s*(?:dòng|hàng)\s*(?:mới\s*)?(?:⟦(?P<name>\d+)⟧)?"
                      r"\s*,?\s*(?:với|có|gồm)\s+(?P<cells>.+)$", self.skel[v.end():], re.I)
         if not m:
             return None

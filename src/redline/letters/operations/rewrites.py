@@ -117,8 +117,17 @@ class RewriteRules(RuleBase):
                              "text": clean(text[0])}], "edit", rule + " + the k-th căn cứ line")
         if v and not anchor and self._described_object(v):
             # "sửa số hiệu văn bản tại ý thứ 2 thành “...”": a part described, not the place itself
-            return comment(target, self.u, rule + " + a part described, not quoted",
-                           msg("what to change is described, not quoted: left to the drafter"))
+            described = comment(target, self.u, rule + " + a part described, not quoted",
+                                msg("what to change is described, not quoted: left to the drafter"))
+            obj = re.match(r"[^⟦:;.]*?(?=\s*(?:\b(?:thành|là|bằng)\b|:|⟦))", self.skel[v.end():], re.I)
+            if target and len(text) == 1 and obj and not self.place.current:
+                # "sửa thời hạn báo cáo tiến độ đầu tư hạ tầng tại bảng ở Điều 6 thành “...”": the words
+                # may name one cell of the place's table, its row by a cell's words and its column by
+                # the header's (grounding reads it in the draft, tables._cell_described; else the comment)
+                return Reading([{"op": "replace_text", "target": target, "replace": clean(text[0]),
+                                 "_cell_described": obj.group(0), "_note": described.edits[0]["note"]}],
+                               "edit", rule + " + a cell described by its row and column")
+            return described
         if any(is_open(t) for t in text):
             return comment(target, self.u, rule + " + quotation never closed",
                            msg("the quoted words are not closed: left to the drafter"))

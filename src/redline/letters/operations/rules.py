@@ -25,7 +25,7 @@ class Rules(StatementRules, MoveRules, InsertionRules, ChangeRules, DeletionRule
     """The rules, in the order they are tried; each returns a Reading or None."""
 
     def read(self) -> Reading:
-        for rule in (self.announcement, self.agreement, self.end_mark, self.cell_values, self.cell_list, self.narrative, self.hedged, self.merge, self.swap, self.move,
+        for rule in (self.announcement, self.agreement, self.end_mark, self.cell_values, self.cell_list, self.row_value, self.narrative, self.hedged, self.merge, self.swap, self.move,
                      self.new_section,
                      self.value_named, self.replace_text, self.delete, self.insert_anchor, self.rename, self.rewrite, self.new_basis, self.new_row, self.add,
                      self.advisory, self.request, self.problem):

@@ -37,6 +37,11 @@ class StatementRules(RuleBase):
             m = self.lx.rx("narrative.announcements").search(s)
             return Reading([], "ignored", "narrative.announcements" + (f": {m.group(0).lower()}" if m else
                                                                           ": a list follows"))
+        if re.search(r"(?i)(?<![\w])(?:dưới đây|sau đây|như sau)\s*\.?\s*$", s) and "⟦" not in s and \
+                not self.u.new_text and not (self.place.own or self.place.carried):
+            # "..., Bộ Tư pháp đề nghị cơ quan chủ trì nghiên cứu, chỉnh lý một số nội dung cụ thể dưới
+            # đây.": the items after it are what it asks, the sentence only announces them
+            return Reading([], "ignored", "narrative.announcements: the items below follow")
         cl = self.lx.rx("narrative.closings").search(self.masked)
         if cl and not self.place.own and "⟦" not in self.skel:
             return Reading([], "ignored", f"narrative.closings: {cl.group(0).lower()}")
@@ -118,8 +123,9 @@ class StatementRules(RuleBase):
             # about a place asks for an answer there
             return comment(self.target, self.u, "advisory.question: a question about the place")
         if not self.target and "⟦" not in self.skel and re.match(
-                r"\W*(?:" + self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
-            # "Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
+                r"\W*(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*)?(?:" +
+                self.lx.alt("advisory.reported") + r")(?![\w])", text, re.I):
+            # "(Thứ năm,) Có ý kiến cho rằng ...", "Một số đại biểu đề nghị ..." with no place and no words of the
             # draft to find one by: a meeting's opinions reported; with a place they are a comment there
             return Reading([], "ignored", "narrative: others' opinion reported, with no place")
         r = self.lx.rx("narrative.rationale", before=r"^\W*").search(text)
