@@ -818,3 +818,21 @@ def test_a_new_row_asked_into_a_table_named_by_its_words(tmp_path):
         ("append", "Quy chế:bảng 1", ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"])]
     assert ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"] in _rows_of(
         _accept(qd, d, tmp_path))
+
+
+def test_a_new_row_of_figures_goes_where_the_letter_puts_it_and_above_the_total(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại Biểu số 01 (Phụ lục 01), đề nghị bổ sung dòng “Nông nghiệp” vào sau dòng “Tư pháp” với số liệu: "
+             "tiếp nhận 1.020 hồ sơ, trực tuyến 510 hồ sơ, tỷ lệ trực tuyến 50,0%. Dòng Tổng cộng đề nghị tính lại "
+             "cho khớp.\n"
+             "2. Ở Biểu số 01, đề nghị thêm dòng “Nội vụ” với số liệu: tiếp nhận 300, trực tuyến 150, tỷ lệ trực "
+             "tuyến 50,0%.", draft=report)
+    got = [(e["n"], e["op"], e.get("row"), e.get("cells")) for e in d["edits"]]
+    # the figures are the numbers, not their units; the sentence after the row's cells is its own request
+    assert got[0] == (1, "insert_after", "Tư pháp", ["5", "Nông nghiệp", "1.020", "510", "50,0%"])
+    assert got[1][1] == "comment" and d["edits"][1]["text"].startswith("Dòng Tổng cộng")
+    assert got[2][1:] == ("insert_before", "Tổng cộng", ["5", "Nội vụ", "300", "150", "50,0%"])
+    rows = _rows_of(_accept(report, {"edits": [d["edits"][0], d["edits"][2]]}, tmp_path))
+    names = [r[1] for r in rows]
+    assert names.index("Nông nghiệp") == names.index("Tư pháp") + 1
+    assert names.index("Nội vụ") == names.index("Tổng cộng") - 1
