@@ -836,3 +836,7 @@ def test_a_new_row_of_figures_goes_where_the_letter_puts_it_and_above_the_total(
     names = [r[1] for r in rows]
     assert names.index("Nông nghiệp") == names.index("Tư pháp") + 1
     assert names.index("Nội vụ") == names.index("Tổng cộng") - 1
+    # cells after their columns' words in the sentence itself: the figures whole, without their units
+    d = _doc("1. Đề nghị bổ sung vào Biểu số 01 một dòng “Nội vụ”, tiếp nhận 1.230 hồ sơ, trực tuyến 615 hồ sơ, tỷ lệ "
+             "trực tuyến 50,0%.", draft=report)
+    assert [e.get("cells") for e in d["edits"]] == [["5", "Nội vụ", "1.230", "615", "50,0%"]]

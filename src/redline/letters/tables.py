@@ -299,9 +299,11 @@ def _cells_by_header(t, quote: str) -> list[tuple[str, str]]:
         if fold(h) in ("stt", "tt") or len(h.split()) < 1:
             continue
         m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])(?:\s+mới)?\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
-                      r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<w>[^,.;“”\"]{2,80}?))\s*(?=[,.;]|$)", quote, re.I)
+                      r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<n>\d[\d.,/]*%?)(?:\s+[^\W\d]+){0,2}|(?P<w>[^,.;“”\"]{2,80}?))"
+                      r"\s*(?=[,.;](?:\s|$)|$)", quote, re.I)
         if m:
-            out.append((h, clean(m.group("q") or m.group("w"))))
+            # a figure with its separators ("1.126", "85,1%"), without its unit ("958 hồ sơ")
+            out.append((h, clean(m.group("q") or m.group("n") or m.group("w"))))
     return out
 
 
