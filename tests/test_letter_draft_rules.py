@@ -840,3 +840,12 @@ def test_a_new_row_of_figures_goes_where_the_letter_puts_it_and_above_the_total(
     d = _doc("1. Đề nghị bổ sung vào Biểu số 01 một dòng “Nội vụ”, tiếp nhận 1.230 hồ sơ, trực tuyến 615 hồ sơ, tỷ lệ "
              "trực tuyến 50,0%.", draft=report)
     assert [e.get("cells") for e in d["edits"]] == [["5", "Nội vụ", "1.230", "615", "50,0%"]]
+
+
+def test_for_consistency_with_is_a_purpose_not_the_sender_agreeing(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Điều 8 ghi các cơ quan, đơn vị phản ánh về “Văn phòng UBND tỉnh”, tôi đề nghị sửa thành “Sở Nội vụ” "
+             "cho thống nhất với cơ quan theo dõi việc thi hành Quy chế.", draft=reg)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "III.8", "Văn phòng UBND tỉnh", "Sở Nội vụ")]
+    assert "phản ánh về Sở Nội vụ để tổng hợp" in _accepted(reg, d, tmp_path)
