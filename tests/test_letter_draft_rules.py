@@ -849,3 +849,13 @@ def test_for_consistency_with_is_a_purpose_not_the_sender_agreeing(tmp_path):
     assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
         ("replace_text", "III.8", "Văn phòng UBND tỉnh", "Sở Nội vụ")]
     assert "phản ánh về Sở Nội vụ để tổng hợp" in _accepted(reg, d, tmp_path)
+
+
+def test_a_value_quoted_in_one_sentence_and_lowered_in_the_next_with_its_bound(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("3. Về thời hạn giải quyết hồ sơ (Điều 5)\n"
+             "Tại điểm b khoản 2, thời hạn hẹn lại “không quá 05 ngày làm việc” là dài so với nhu cầu của doanh nghiệp. "
+             "Hội đề nghị rút ngắn thời hạn này xuống không quá 02 ngày làm việc.", draft=reg)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II.2.5.2.b", "05 ngày làm việc", "02 ngày làm việc")]
+    assert "Hẹn lại ngày trả kết quả, không quá 02 ngày làm việc kể từ ngày hết hạn giải quyết;" in _accepted(reg, d, tmp_path)

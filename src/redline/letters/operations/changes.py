@@ -247,16 +247,17 @@ class ChangeRules(RuleBase):
         the item names in its own words, set to a new one.  The old value is a figure of the item's
         text with the new one's unit ("ngày làm việc", "%"); grounding keeps the one that stands once at
         the place (grounding._value_named), else the request is a comment."""
-        if not self.target or len(self.q) > 1:
+        own_q = len(PH_RE.findall(self.skel))  # this sentence's quotations (self.q holds the whole item's)
+        if not self.target or own_q > 1:
             return None
-        value = r"(?:⟦(?P<q>\d+)⟧|(?P<v>\d[\d.,]*\s*%|\d[\d.,]*(?:\s+[^\W\d]\w*){1,3}))"
+        value = r"(?:⟦(?P<q>\d+)⟧|(?:(?P<qual>không quá|tối đa|tối thiểu|ít nhất)\s+)?(?P<v>\d[\d.,]*\s*%|\d[\d.,]*(?:\s+[^\W\d]\w*){1,3}))"
         # "sửa thời hạn này thành ...": the demonstrative points at the value named before; "nâng lên 60%":
         # a figure raised or lowered (never "không nâng lên ...": _v leaves negated verbs out)
         m = re.search(_v("operation.change.verbs") + r"(?:\s+lại)?\s+(?:[^\W\d]\w*\s+){1,4}?(?:này|đó|trên|nêu trên)"
                       r"\s+(?:thành|là|bằng)\s+" + value, self.quiet, re.I) or \
             re.search(_v("operation.raise.verbs") + r"(?:\s+[^\W\d]\w*){0,4}?\s+(?:lên|xuống|còn|xuống còn|lên thành)\s+"
                       + value, self.quiet, re.I)
-        if not m or (m.group("q") is None) != (len(self.q) == 0):
+        if not m or (m.group("q") is None) != (own_q == 0):
             return None
         new = clean(self.q[int(m.group("q"))]) if m.group("q") is not None else clean(m.group("v"))
         shape = re.match(r"(?P<n>\d[\d.,]*)\s*(?P<u>%|(?:[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,2})", new)
@@ -268,6 +269,9 @@ class ChangeRules(RuleBase):
                 if re.match(r"\d[\d.,]*", c).group(0) != shape.group("n")]
         if not olds:
             return None
+        qual = m.group("qual") if m.group("q") is None else None
+        if qual and not re.search(r"(?i)(?<![\w])" + re.escape(qual) + r"\s+" + re.escape(olds[0]), item):
+            new = f"{qual} {new}"  # "xuống không quá 03 ngày" where the draft says "05 ngày": the bound is new words too
         return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_value_of": olds}],
                        "edit", "operation.change: a value the item names, set to a new one (... này thành “...”)")
 
