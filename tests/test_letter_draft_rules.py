@@ -859,3 +859,15 @@ def test_a_value_quoted_in_one_sentence_and_lowered_in_the_next_with_its_bound(t
     assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
         ("replace_text", "II.2.5.2.b", "05 ngày làm việc", "02 ngày làm việc")]
     assert "Hẹn lại ngày trả kết quả, không quá 02 ngày làm việc kể từ ngày hết hạn giải quyết;" in _accepted(reg, d, tmp_path)
+
+
+def test_a_rows_new_values_listed_after_the_verbs_colon_each_after_its_columns_words(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    body = ("1. Do thay đổi nêu trên, dòng “Tổng cộng” của Biểu số 01 đề nghị sửa tương ứng: số hồ sơ trực tuyến "
+            "“3.800”, tỷ lệ trực tuyến “49,7%”.")
+    d = _doc(body, draft=report)
+    assert [(e["op"], e.get("row"), e.get("column"), e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "Tổng cộng", "Trực tuyến", "3.792", "3.800"),
+        ("replace_text", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%", "49,7%")]
+    assert ["", "Tổng cộng", "7.640", "3.800", "49,7%"] in _rows_of(_accept(report, d, tmp_path))
+    assert [e["op"] for e in extract_text(HEAD + body)["edits"]] == ["comment", "comment"]  # no draft: cells unread

@@ -221,6 +221,24 @@ class ChangeRules(RuleBase):
         not there once."""
         if not re.search(r"(?i)(?<![\w])(?:dòng|hàng|cột|biểu|bảng|phụ lục)(?![\w])", self.skel + " " + (self.target or "")):
             return None
+        # the verb that opens a list of values ("đề nghị sửa tương ứng: ...") before any other ("Do thay đổi nêu trên")
+        v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?(?:\s+như sau)?\s*$",
+                      self.quiet, re.I) if self.u.new_text else None
+        if v and len(self.u.new_text) == 1:
+            # "dòng “Tổng cộng” ... đề nghị sửa tương ứng: số hồ sơ trực tuyến “3.829”, tỷ lệ trực tuyến “50,1%”": the
+            # colon's words are each column's words followed by its new value alone
+            cells = []
+            for piece in re.split(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+", self.u.new_text[0].strip(" .;")):
+                m = re.fullmatch(r"(?:cột\s+)?(?P<col>[^\W\d][^“”\":]{1,50}?)\s*:?\s*(?:là\s+)?[“\"](?P<new>[^”\"]+)[”\"]",
+                                 piece.strip(), re.I)
+                if not m:
+                    return None
+                cells.append((clean(m.group("col")), None, clean(m.group("new"))))
+            if not cells or not self.target:
+                return None
+            edits = [{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_col": col,
+                      "_cell_value": True} for col, _old, new in cells]
+            return Reading(edits, "edit", "operation.change: table cells by their columns' names (…: cột “...”, ...)")
         v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?\s+", self.quiet, re.I)
         start = v.end() if v else 0
         body = self.skel[start:]
