@@ -871,3 +871,16 @@ def test_a_rows_new_values_listed_after_the_verbs_colon_each_after_its_columns_w
         ("replace_text", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%", "49,7%")]
     assert ["", "Tổng cộng", "7.640", "3.800", "49,7%"] in _rows_of(_accept(report, d, tmp_path))
     assert [e["op"] for e in extract_text(HEAD + body)["edits"]] == ["comment", "comment"]  # no draft: cells unread
+
+
+def test_a_bullet_starts_from_its_items_head_not_from_the_bullet_before():
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Hội cơ bản thống nhất với dự thảo Báo cáo.\n"
+             "2. Một số ý kiến cụ thể:\n"
+             "- Tại Mục 1 Phần V, đề nghị nghiên cứu bổ sung kiến nghị Bộ Nội vụ sớm ban hành hướng dẫn.\n"
+             "- Đề nghị bổ sung phụ lục số liệu kết quả giải quyết TTHC của từng sở, ngành để các cơ quan đối chiếu.\n"
+             "3. Tại Mục 3 Phần II:\n"
+             "- Đề nghị làm rõ số cơ quan đã sắp xếp.\n"
+             "- Đề nghị làm rõ số biên chế đã tinh giản.", draft=report)
+    assert [e["target"] for e in d["edits"]] == ["V.1", "II.3", "II.3"]  # the head's place holds for its bullets
+    assert [u["quote"][:40] for u in d["unresolved"]] == ["Đề nghị bổ sung phụ lục số liệu kết quả "]
