@@ -884,3 +884,17 @@ def test_a_bullet_starts_from_its_items_head_not_from_the_bullet_before():
              "- Đề nghị làm rõ số biên chế đã tinh giản.", draft=report)
     assert [e["target"] for e in d["edits"]] == ["V.1", "II.3", "II.3"]  # the head's place holds for its bullets
     assert [u["quote"][:40] for u in d["unresolved"]] == ["Đề nghị bổ sung phụ lục số liệu kết quả "]
+
+
+def test_a_new_rule_asked_of_an_attached_document_named_only_as_topic_is_unresolved_in_it():
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về dự thảo Quy chế\n"
+             "a) Tại khoản 1 Điều 5, đề nghị làm rõ thời điểm báo cáo.\n"
+             "b) Đề nghị bổ sung quy định về phối hợp kiểm tra an toàn lao động trong cụm công nghiệp.", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Quy chế:II.5.1")]
+    [u] = d["unresolved"]
+    assert u["n"] == "1.b" and u["candidates"] and all(c.startswith("Quy chế:") for c in u["candidates"])
+    # an annex the letter names as the destination is the place of what goes in it
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục 01 biểu số liệu tiếp nhận hồ sơ của cấp xã.", draft=report)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Phụ lục 01")] and not d["unresolved"]

@@ -262,6 +262,8 @@ class Reader:
                      "_row": self.chain["row"]}
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
+            if not place.own and (place.rule or "").startswith("location.group"):
+                e["_from_group"] = True  # the place is only the group head's ("Về dự thảo Quy chế")
             if e.get("_said"):
                 e["quote"] = f"{e.pop('_said')} {u.quote}"
             if table and e["op"] != "comment":
