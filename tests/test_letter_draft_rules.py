@@ -898,3 +898,13 @@ def test_a_new_rule_asked_of_an_attached_document_named_only_as_topic_is_unresol
     report = FIXTURES / "drafts" / "baocao-typed.docx"
     d = _doc("1. Đề nghị bổ sung vào Phụ lục 01 biểu số liệu tiếp nhận hồ sơ của cấp xã.", draft=report)
     assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Phụ lục 01")] and not d["unresolved"]
+
+
+def test_money_or_staff_asked_of_the_province_is_offered_the_parts_that_speak_of_them():
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị Ủy ban nhân dân tỉnh quan tâm bố trí kinh phí cho các xã triển khai chuyển đổi số.", draft=plan)
+    assert d["unresolved"][0]["candidates"][0] == "IV.2"  # Sở Tài chính, in the plan's implementation part
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Đề nghị tỉnh bố trí thêm biên chế công chức Văn phòng - Thống kê cho các xã đông dân.", draft=report)
+    # staff, not figures ("Thống kê" is the post's name): the parts on the organisation and the civil service
+    assert set(d["unresolved"][0]["candidates"]) & {"IV.4", "IV.5"} and "bảng 1" not in d["unresolved"][0]["candidates"]
