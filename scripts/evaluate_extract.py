@@ -219,7 +219,18 @@ class Effects:
                                           **{x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}})
         return self.cache[k]
 
-    def _anchor(self, e: dict) -> tuple | None:
+    def span(self, e: dict) -> tuple | None:
+        """The paragraphs a comment's range starts and ends in, in Word: "II.1" (the first numbered line
+        of Mục II, as the resolver reads "chỉ tiêu số 1") and "II" anchored at that line are one comment."""
+        k = "span:" + json.dumps({x: v for x, v in e.items() if x in ("target", "row", "column", "anchor", "op")},
+                                 ensure_ascii=False, sort_keys=True)
+        if k not in self.cache:
+            self.cache[k] = self._anchor({"op": "comment", "text": "x",
+                                          **{x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}},
+                                         both=True)
+        return self.cache[k]
+
+    def _anchor(self, e: dict, both: bool = False) -> tuple | None:
         import tempfile
 
         import docx
@@ -238,6 +249,11 @@ class Effects:
             start = next(body.iter(ns + "commentRangeStart"), None)
             if start is None:
                 return None
+            if both:
+                end = next(body.iter(ns + "commentRangeEnd"), None)
+                paras = list(body.iter(ns + "p"))
+                ends = [next((a for a in x.iterancestors(ns + "p")), None) for x in (start, end) if x is not None]
+                return tuple(paras.index(p) if p is not None else None for p in ends)
             for tag in ("tr", "p"):
                 up = next((a for a in start.iterancestors(ns + tag)), None)
                 if up is not None:
@@ -289,6 +305,12 @@ def score_fixtures(folder: Path, name: str, verbose: bool, only=None) -> Score:
                 mine = effects.anchor(e)
                 twin = next((x for left in pool.values() for x in left if x["op"] == "comment"
                              and x.get("row") is not None and mine is not None and effects.anchor(x) == mine), None)
+            else:
+                # a comment whose range covers the same paragraphs in Word as an expected one's, however
+                # the two name the place ("II.1" for the first numbered line of Mục II, or "II" at that line)
+                mine = effects.span(e)
+                twin = next((x for left in pool.values() for x in left if x["op"] == "comment"
+                             and x.get("row") is None and mine is not None and effects.span(x) == mine), None)
             if twin is not None:
                 pool[key(twin)].remove(twin)
                 sc.tp[twin["op"]] += 1

@@ -818,3 +818,93 @@ def test_a_new_row_asked_into_a_table_named_by_its_words(tmp_path):
         ("append", "Quy chế:bảng 1", ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"])]
     assert ["4", "Tình hình đào tạo nghề cho lao động địa phương", "UBND cấp huyện", "Ngày 05 tháng 12"] in _rows_of(
         _accept(qd, d, tmp_path))
+
+
+def test_a_new_row_of_figures_goes_where_the_letter_puts_it_and_above_the_total(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại Biểu số 01 (Phụ lục 01), đề nghị bổ sung dòng “Nông nghiệp” vào sau dòng “Tư pháp” với số liệu: "
+             "tiếp nhận 1.020 hồ sơ, trực tuyến 510 hồ sơ, tỷ lệ trực tuyến 50,0%. Dòng Tổng cộng đề nghị tính lại "
+             "cho khớp.\n"
+             "2. Ở Biểu số 01, đề nghị thêm dòng “Nội vụ” với số liệu: tiếp nhận 300, trực tuyến 150, tỷ lệ trực "
+             "tuyến 50,0%.", draft=report)
+    got = [(e["n"], e["op"], e.get("row"), e.get("cells")) for e in d["edits"]]
+    # the figures are the numbers, not their units; the sentence after the row's cells is its own request
+    assert got[0] == (1, "insert_after", "Tư pháp", ["5", "Nông nghiệp", "1.020", "510", "50,0%"])
+    assert got[1][1] == "comment" and d["edits"][1]["text"].startswith("Dòng Tổng cộng")
+    assert got[2][1:] == ("insert_before", "Tổng cộng", ["5", "Nội vụ", "300", "150", "50,0%"])
+    rows = _rows_of(_accept(report, {"edits": [d["edits"][0], d["edits"][2]]}, tmp_path))
+    names = [r[1] for r in rows]
+    assert names.index("Nông nghiệp") == names.index("Tư pháp") + 1
+    assert names.index("Nội vụ") == names.index("Tổng cộng") - 1
+    # cells after their columns' words in the sentence itself: the figures whole, without their units
+    d = _doc("1. Đề nghị bổ sung vào Biểu số 01 một dòng “Nội vụ”, tiếp nhận 1.230 hồ sơ, trực tuyến 615 hồ sơ, tỷ lệ "
+             "trực tuyến 50,0%.", draft=report)
+    assert [e.get("cells") for e in d["edits"]] == [["5", "Nội vụ", "1.230", "615", "50,0%"]]
+
+
+def test_for_consistency_with_is_a_purpose_not_the_sender_agreeing(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("1. Điều 8 ghi các cơ quan, đơn vị phản ánh về “Văn phòng UBND tỉnh”, tôi đề nghị sửa thành “Sở Nội vụ” "
+             "cho thống nhất với cơ quan theo dõi việc thi hành Quy chế.", draft=reg)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "III.8", "Văn phòng UBND tỉnh", "Sở Nội vụ")]
+    assert "phản ánh về Sở Nội vụ để tổng hợp" in _accepted(reg, d, tmp_path)
+
+
+def test_a_value_quoted_in_one_sentence_and_lowered_in_the_next_with_its_bound(tmp_path):
+    reg = FIXTURES / "drafts" / "legal-vn.docx"
+    d = _doc("3. Về thời hạn giải quyết hồ sơ (Điều 5)\n"
+             "Tại điểm b khoản 2, thời hạn hẹn lại “không quá 05 ngày làm việc” là dài so với nhu cầu của doanh nghiệp. "
+             "Hội đề nghị rút ngắn thời hạn này xuống không quá 02 ngày làm việc.", draft=reg)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II.2.5.2.b", "05 ngày làm việc", "02 ngày làm việc")]
+    assert "Hẹn lại ngày trả kết quả, không quá 02 ngày làm việc kể từ ngày hết hạn giải quyết;" in _accepted(reg, d, tmp_path)
+
+
+def test_a_rows_new_values_listed_after_the_verbs_colon_each_after_its_columns_words(tmp_path):
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    body = ("1. Do thay đổi nêu trên, dòng “Tổng cộng” của Biểu số 01 đề nghị sửa tương ứng: số hồ sơ trực tuyến "
+            "“3.800”, tỷ lệ trực tuyến “49,7%”.")
+    d = _doc(body, draft=report)
+    assert [(e["op"], e.get("row"), e.get("column"), e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "Tổng cộng", "Trực tuyến", "3.792", "3.800"),
+        ("replace_text", "Tổng cộng", "Tỷ lệ trực tuyến", "49,6%", "49,7%")]
+    assert ["", "Tổng cộng", "7.640", "3.800", "49,7%"] in _rows_of(_accept(report, d, tmp_path))
+    assert [e["op"] for e in extract_text(HEAD + body)["edits"]] == ["comment", "comment"]  # no draft: cells unread
+
+
+def test_a_bullet_starts_from_its_items_head_not_from_the_bullet_before():
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Hội cơ bản thống nhất với dự thảo Báo cáo.\n"
+             "2. Một số ý kiến cụ thể:\n"
+             "- Tại Mục 1 Phần V, đề nghị nghiên cứu bổ sung kiến nghị Bộ Nội vụ sớm ban hành hướng dẫn.\n"
+             "- Đề nghị bổ sung phụ lục số liệu kết quả giải quyết TTHC của từng sở, ngành để các cơ quan đối chiếu.\n"
+             "3. Tại Mục 3 Phần II:\n"
+             "- Đề nghị làm rõ số cơ quan đã sắp xếp.\n"
+             "- Đề nghị làm rõ số biên chế đã tinh giản.", draft=report)
+    assert [e["target"] for e in d["edits"]] == ["V.1", "II.3", "II.3"]  # the head's place holds for its bullets
+    assert [u["quote"][:40] for u in d["unresolved"]] == ["Đề nghị bổ sung phụ lục số liệu kết quả "]
+
+
+def test_a_new_rule_asked_of_an_attached_document_named_only_as_topic_is_unresolved_in_it():
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về dự thảo Quy chế\n"
+             "a) Tại khoản 1 Điều 5, đề nghị làm rõ thời điểm báo cáo.\n"
+             "b) Đề nghị bổ sung quy định về phối hợp kiểm tra an toàn lao động trong cụm công nghiệp.", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Quy chế:II.5.1")]
+    [u] = d["unresolved"]
+    assert u["n"] == "1.b" and u["candidates"] and all(c.startswith("Quy chế:") for c in u["candidates"])
+    # an annex the letter names as the destination is the place of what goes in it
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục 01 biểu số liệu tiếp nhận hồ sơ của cấp xã.", draft=report)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "Phụ lục 01")] and not d["unresolved"]
+
+
+def test_money_or_staff_asked_of_the_province_is_offered_the_parts_that_speak_of_them():
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị Ủy ban nhân dân tỉnh quan tâm bố trí kinh phí cho các xã triển khai chuyển đổi số.", draft=plan)
+    assert d["unresolved"][0]["candidates"][0] == "IV.2"  # Sở Tài chính, in the plan's implementation part
+    report = FIXTURES / "drafts" / "cchc-typed.docx"
+    d = _doc("1. Đề nghị tỉnh bố trí thêm biên chế công chức Văn phòng - Thống kê cho các xã đông dân.", draft=report)
+    # staff, not figures ("Thống kê" is the post's name): the parts on the organisation and the civil service
+    assert set(d["unresolved"][0]["candidates"]) & {"IV.4", "IV.5"} and "bảng 1" not in d["unresolved"][0]["candidates"]

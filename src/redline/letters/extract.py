@@ -168,8 +168,12 @@ class Reader:
                 self.previous = place.target
                 self._context(place.target)
         inner = document_group(item.head) or group  # "2. Về nội dung dự thảo Quy chế" over "a) ...", "b) ..."
+        head_lead = lead  # the place the item's head set
         for more in follow_ups(item, leftover) if leftover else []:
-            lead = self.instruction(more, inner, lead, fresh=False)
+            # a bullet of the item starts from the head's place, not from the bullet before it ("- Tại Mục 1
+            # Phần V, đề nghị ...", then "- Đề nghị bổ sung phụ lục ...": the second names no place)
+            bullet = re.match(r"\s*[-–•+*]\s", more.head)
+            lead = self.instruction(more, inner, head_lead if bullet else lead, fresh=False)
         if fresh and lead is not None:
             self.last_lead = lead
         return lead
@@ -258,6 +262,8 @@ class Reader:
                      "_row": self.chain["row"]}
         for e in reading.edits:
             e = {"n": u.n, **e, "quote": u.quote, "_unit": k}
+            if not place.own and (place.rule or "").startswith("location.group"):
+                e["_from_group"] = True  # the place is only the group head's ("Về dự thảo Quy chế")
             if e.get("_said"):
                 e["quote"] = f"{e.pop('_said')} {u.quote}"
             if table and e["op"] != "comment":

@@ -149,6 +149,15 @@ def _ground_one(g: Ground, e: dict, doc: dict, current: list[str]) -> dict | Non
         return None
     if section.address == "*" and target != "*":
         return _ground_one(g, {**e, "target": "*"}, doc, current)  # "của Quy chế" in the Quy chế: the whole draft
+    if getattr(section, "kind", None) == "document" and e["op"] == "comment" and e.get("_from_group") and not words \
+            and _adds(e.get("quote") or ""):
+        # "Về dự thảo Quy chế: đề nghị bổ sung quy định về ...": an attached document named only as the
+        # items' topic is no place for a new part either (one the letter names, "vào Phụ lục 01", is);
+        # the candidates are its own parts
+        doc["unresolved"].append(_unresolved({**e, "target": None}, msg("a new part for the draft, with no place named"),
+                                             [c for c in g.suggest(e.get("quote") or "", limit=8)
+                                              if c.startswith(section.address + ":")][:3]))
+        return None
     if e.get("_new"):
         return as_comment(e, msg("{section} exists: a new one in its place is for the drafter", section=section.address))
     conflict = _title_conflict(tree, target, section)

@@ -7,7 +7,8 @@ placing such a request reasons in two steps, and so does this module:
    (lexicon ``suggest``): a new chapter among the chapters after the general provisions (a new
    Điều there too, with the group of Điều that speaks most of its matter), figures
    in the tables and the annex, a new table in the annex, an assessment in the "Đánh giá" part,
-   a task for an office in the tasks part of a report or a plan ("Nhiệm vụ", "Giải pháp",
+   money or staff asked of the province in the parts whose heading speaks of them ("Sở Tài chính",
+   "tài chính công", "đội ngũ cán bộ"), a task for an office in the tasks part of a report or a plan ("Nhiệm vụ", "Giải pháp",
    "Phương hướng"), a rule about implementing documents in the final provisions, and any other
    new rule of a legal text in its chapters of substance (not the general provisions, not the
    final ones).
@@ -106,7 +107,8 @@ def _scores(places: dict[str, _Place], want: set[str]) -> dict[str, float]:
 
 def _kind(text: str, legal: bool) -> str | None:
     lx = lexicon()
-    for kind in ("new_chapter", "final", "new_table", "data", "assessment"):
+    # money and staff speak louder than the figures they come with ("số liệu tinh giản biên chế" is about staff)
+    for kind in ("new_chapter", "final") + (() if legal else ("funding", "staffing")) + ("new_table", "data", "assessment"):
         if lx.search(f"suggest.{kind}.asks", text):
             return kind
     if legal and lx.search("suggest.new_article.asks", text):
@@ -137,6 +139,10 @@ def _holders(kind: str, roots: list[_Place], places: dict[str, _Place], rank) ->
             out += [p for p in tops if p.children and p.section is not None
                     and not _opens(p.section.title, general)]
         return out
+    if kind in ("funding", "staffing"):
+        # the parts whose heading holds the words anywhere ("Cải cách tài chính công", "Sở Tài chính"),
+        # then the tasks' parts as for any other task
+        return _holding(roots, lx.phrases(f"suggest.{kind}.headings")) + _holders("tasks", roots, places, rank)
     found = _headed(roots, lx.phrases(f"suggest.{kind}.headings"))
     if kind == "tasks":  # an annex that lists tasks: its tables are where a task goes
         for r in roots:
@@ -152,6 +158,23 @@ def _headed(roots: list[_Place], phrases: list[str]) -> list[_Place]:
         if p.section is not None and p.section.heading is not None and _opens(p.section.title, phrases):
             out.append(p)
             return
+        for c in p.children:
+            walk(c)
+    for r in roots:
+        walk(r)
+    return out
+
+
+def _holding(roots: list[_Place], phrases: list[str]) -> list[_Place]:
+    """The parts (in document order) whose heading holds one of ``phrases`` anywhere."""
+    want = [" ".join(_words(x)) for x in phrases]
+    out = []
+
+    def walk(p):
+        if p.section is not None and p.section.heading is not None:
+            t = " " + " ".join(_words(p.section.title)) + " "
+            if any(f" {w} " in t for w in want):
+                out.append(p)
         for c in p.children:
             walk(c)
     for r in roots:

@@ -234,7 +234,7 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
              if not re.search(r"(?i)(?:dòng|hàng)\s*$", a)]  # "thêm một dòng “X”": the row's name, not a cell
     named_row = e.get("_row") if isinstance(e.get("_row"), str) else None
     if len(pairs) < (1 if named_row else 2):
-        pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)\s*$", x)
+        pairs = [(m.group(1), m.group(2)) for m in (re.match(r"\s*([^\d,;]+?)\s+(\d[\d.,/]*%?)(?:\s+[^\W\d]+){0,2}\s*$", x)
                                                    for x in re.split(r",\s+|;", text.rstrip(" ."))) if m]
     if len(tables) == 1 and len(pairs) < (1 if named_row else 2):
         # the new words were only the row's name: the cells are in the letter's sentence ("bổ sung vào Phụ
@@ -274,6 +274,20 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
     if any(c is None for c in cells):
         return None
     out = {k: v for k, v in e.items() if k not in ("paragraphs", "text")}
+    at = re.search(r"(?i)(?<![\w])(?P<pos>sau|trước)\s+(?:dòng|hàng)\s+[“\"](?P<r>[^”\"]{1,80})[”\"]", e.get("quote", ""))
+    if at:
+        # "bổ sung dòng “X” vào sau dòng “Xây dựng” với số liệu: ...": next to the row it names, or nowhere
+        row = _row_named(g, t, clean(at.group("r")))
+        if row is None:
+            return None
+        return {**out, "op": "insert_after" if at.group("pos").lower() == "sau" else "insert_before", "target": t.name,
+                "row": row, "cells": cells}
+    last = next((r for r in reversed(rows) if any(c.strip() for c in r)), None)
+    if not total and last is not None and any(re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", c)
+                                              for c in last):
+        # a new row of figures in a table that ends with its total: above the total, not under it
+        name_cell = next(c for c in last if re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", c))
+        return {**out, "op": "insert_before", "target": t.name, "row": name_cell, "cells": cells}
     return {**out, "op": "append", "target": t.name, "cells": cells}
 
 
@@ -285,9 +299,11 @@ def _cells_by_header(t, quote: str) -> list[tuple[str, str]]:
         if fold(h) in ("stt", "tt") or len(h.split()) < 1:
             continue
         m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])(?:\s+mới)?\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
-                      r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<w>[^,.;“”\"]{2,80}?))\s*(?=[,.;]|$)", quote, re.I)
+                      r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<n>\d[\d.,/]*%?)(?:\s+[^\W\d]+){0,2}|(?P<w>[^,.;“”\"]{2,80}?))"
+                      r"\s*(?=[,.;](?:\s|$)|$)", quote, re.I)
         if m:
-            out.append((h, clean(m.group("q") or m.group("w"))))
+            # a figure with its separators ("1.126", "85,1%"), without its unit ("958 hồ sơ")
+            out.append((h, clean(m.group("q") or m.group("n") or m.group("w"))))
     return out
 
 

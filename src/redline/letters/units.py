@@ -588,7 +588,10 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
             elif rest:
                 parts = [rest]
                 j = i + 1
-                while j < len(queue) and not _rationale_start(queue[j][0]) and not queue[j][2]:
+                # a row's cells ("bổ sung dòng “X” với số liệu: A 1.126, B 958, ...") end with their sentence:
+                # the next one ("Dòng Tổng cộng ... đề nghị tính lại") is an instruction of its own
+                row = re.search(r"(?i)(?<![\w])(?:dòng|hàng)(?![\w])", instr)
+                while j < len(queue) and not row and not _rationale_start(queue[j][0]) and not queue[j][2]:
                     parts.append(queue[j][0])
                     j += 1
                 inline = clean(unmask(" ".join(parts), quotes))

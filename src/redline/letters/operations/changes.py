@@ -221,6 +221,24 @@ class ChangeRules(RuleBase):
         not there once."""
         if not re.search(r"(?i)(?<![\w])(?:dòng|hàng|cột|biểu|bảng|phụ lục)(?![\w])", self.skel + " " + (self.target or "")):
             return None
+        # the verb that opens a list of values ("đề nghị sửa tương ứng: ...") before any other ("Do thay đổi nêu trên")
+        v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?(?:\s+như sau)?\s*$",
+                      self.quiet, re.I) if self.u.new_text else None
+        if v and len(self.u.new_text) == 1:
+            # "dòng “Tổng cộng” ... đề nghị sửa tương ứng: số hồ sơ trực tuyến “3.829”, tỷ lệ trực tuyến “50,1%”": the
+            # colon's words are each column's words followed by its new value alone
+            cells = []
+            for piece in re.split(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+", self.u.new_text[0].strip(" .;")):
+                m = re.fullmatch(r"(?:cột\s+)?(?P<col>[^\W\d][^“”\":]{1,50}?)\s*:?\s*(?:là\s+)?[“\"](?P<new>[^”\"]+)[”\"]",
+                                 piece.strip(), re.I)
+                if not m:
+                    return None
+                cells.append((clean(m.group("col")), None, clean(m.group("new"))))
+            if not cells or not self.target:
+                return None
+            edits = [{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_col": col,
+                      "_cell_value": True} for col, _old, new in cells]
+            return Reading(edits, "edit", "operation.change: table cells by their columns' names (…: cột “...”, ...)")
         v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?\s+", self.quiet, re.I)
         start = v.end() if v else 0
         body = self.skel[start:]
@@ -247,16 +265,17 @@ class ChangeRules(RuleBase):
         the item names in its own words, set to a new one.  The old value is a figure of the item's
         text with the new one's unit ("ngày làm việc", "%"); grounding keeps the one that stands once at
         the place (grounding._value_named), else the request is a comment."""
-        if not self.target or len(self.q) > 1:
+        own_q = len(PH_RE.findall(self.skel))  # this sentence's quotations (self.q holds the whole item's)
+        if not self.target or own_q > 1:
             return None
-        value = r"(?:⟦(?P<q>\d+)⟧|(?P<v>\d[\d.,]*\s*%|\d[\d.,]*(?:\s+[^\W\d]\w*){1,3}))"
+        value = r"(?:⟦(?P<q>\d+)⟧|(?:(?P<qual>không quá|tối đa|tối thiểu|ít nhất)\s+)?(?P<v>\d[\d.,]*\s*%|\d[\d.,]*(?:\s+[^\W\d]\w*){1,3}))"
         # "sửa thời hạn này thành ...": the demonstrative points at the value named before; "nâng lên 60%":
         # a figure raised or lowered (never "không nâng lên ...": _v leaves negated verbs out)
         m = re.search(_v("operation.change.verbs") + r"(?:\s+lại)?\s+(?:[^\W\d]\w*\s+){1,4}?(?:này|đó|trên|nêu trên)"
                       r"\s+(?:thành|là|bằng)\s+" + value, self.quiet, re.I) or \
             re.search(_v("operation.raise.verbs") + r"(?:\s+[^\W\d]\w*){0,4}?\s+(?:lên|xuống|còn|xuống còn|lên thành)\s+"
                       + value, self.quiet, re.I)
-        if not m or (m.group("q") is None) != (len(self.q) == 0):
+        if not m or (m.group("q") is None) != (own_q == 0):
             return None
         new = clean(self.q[int(m.group("q"))]) if m.group("q") is not None else clean(m.group("v"))
         shape = re.match(r"(?P<n>\d[\d.,]*)\s*(?P<u>%|(?:[^\W\d]\w*)(?:\s+[^\W\d]\w*){0,2})", new)
@@ -268,6 +287,9 @@ class ChangeRules(RuleBase):
                 if re.match(r"\d[\d.,]*", c).group(0) != shape.group("n")]
         if not olds:
             return None
+        qual = m.group("qual") if m.group("q") is None else None
+        if qual and not re.search(r"(?i)(?<![\w])" + re.escape(qual) + r"\s+" + re.escape(olds[0]), item):
+            new = f"{qual} {new}"  # "xuống không quá 03 ngày" where the draft says "05 ngày": the bound is new words too
         return Reading([{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_value_of": olds}],
                        "edit", "operation.change: a value the item names, set to a new one (... này thành “...”)")
 

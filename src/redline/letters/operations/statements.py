@@ -75,6 +75,8 @@ class StatementRules(RuleBase):
             return None
         before = self.masked[: m.start()]
         after = self.masked[m.end():]
+        if re.search(r"(?i)(?<![\w])(?:cho|để|nhằm|để cho)\s+(?:được\s+)?$", before):
+            return None  # "... sửa thành “X” cho thống nhất với ...": a purpose, not the sender agreeing
         clause = re.split(r"[;.]", before)[-1]
         own = _DESCRIBES.split(clause)[0]  # "Điều 4 quy định công chức
         #     phải ...": the draft's words described; their modal is not the letter's
