@@ -908,3 +908,16 @@ def test_money_or_staff_asked_of_the_province_is_offered_the_parts_that_speak_of
     d = _doc("1. Đề nghị tỉnh bố trí thêm biên chế công chức Văn phòng - Thống kê cho các xã đông dân.", draft=report)
     # staff, not figures ("Thống kê" is the post's name): the parts on the organisation and the civil service
     assert set(d["unresolved"][0]["candidates"]) & {"IV.4", "IV.5"} and "bảng 1" not in d["unresolved"][0]["candidates"]
+
+
+def test_a_new_part_quoted_by_its_heading_before_its_words_keeps_both_and_renumbers(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào trước Mục IV (Tổ chức thực hiện) một mục mới “IV. NGUỒN LỰC THỰC HIỆN” với nội "
+             "dung: “Nguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước và các nguồn hợp pháp khác.”; Mục IV chuyển "
+             "thành Mục V.", draft=plan)
+    assert [(e["op"], e["target"], e.get("heading"), e.get("paragraphs"), e.get("renumber")) for e in d["edits"]] == [
+        ("insert_before", "IV", "IV. NGUỒN LỰC THỰC HIỆN",
+         ["Nguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước và các nguồn hợp pháp khác."], True)]
+    text = _accepted(plan, d, tmp_path)
+    assert "IV. NGUỒN LỰC THỰC HIỆN\nNguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước" in text
+    assert "V. TỔ CHỨC THỰC HIỆN" in text
