@@ -921,3 +921,15 @@ def test_a_new_part_quoted_by_its_heading_before_its_words_keeps_both_and_renumb
     text = _accepted(plan, d, tmp_path)
     assert "IV. NGUỒN LỰC THỰC HIỆN\nNguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước" in text
     assert "V. TỔ CHỨC THỰC HIỆN" in text
+
+
+def test_a_time_point_or_a_date_is_no_place(tmp_path):
+    # "thời điểm 31/3/2023" holds "điểm 31": neither the compound nor a date is a point of the draft
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại Biểu số 02 (Phụ lục 01), dòng “Huyện Tân Lập”, đề nghị sửa số hồ sơ đã giải quyết từ “1.204” thành "
+             "“1.210” theo số liệu trên Hệ thống tại thời điểm 31/3/2023.\n"
+             "2. Tại địa điểm 2 của Trung tâm, đề nghị làm rõ thời gian tiếp nhận.", draft=report)
+    assert [(e["op"], e["target"], e.get("row"), e.get("find")) for e in d["edits"]][:1] == [
+        ("replace_text", "Phụ lục 01:Biểu số 02", "Huyện Tân Lập", "1.204")]
+    assert all("Điểm 2" not in (u.get("reason") or "") for u in d["unresolved"])
+    assert ["1", "Huyện Tân Lập", "1.210", "1.174", "97,5%"] in _rows_of(_accept(report, {"edits": d["edits"][:1]}, tmp_path))
