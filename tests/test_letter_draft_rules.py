@@ -933,3 +933,13 @@ def test_a_time_point_or_a_date_is_no_place(tmp_path):
         ("replace_text", "Phụ lục 01:Biểu số 02", "Huyện Tân Lập", "1.204")]
     assert all("Điểm 2" not in (u.get("reason") or "") for u in d["unresolved"])
     assert ["1", "Huyện Tân Lập", "1.210", "1.174", "97,5%"] in _rows_of(_accept(report, {"edits": d["edits"][:1]}, tmp_path))
+
+
+def test_a_lone_date_with_its_governing_words_changes_the_one_date_of_that_shape(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về hiệu lực thi hành (Điều 2 dự thảo Quyết định)\n"
+             "Thời điểm có hiệu lực là quá gần thời điểm ban hành. Đề nghị sửa thành “kể từ ngày 20 tháng 4 năm 2023” để "
+             "doanh nghiệp có thời gian chuẩn bị.", draft=qd)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II", "kể từ ngày 01 tháng 4 năm 2023", "kể từ ngày 20 tháng 4 năm 2023")]
+    assert "Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 4 năm 2023." in _accepted(qd, d, tmp_path)
