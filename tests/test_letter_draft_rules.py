@@ -908,3 +908,38 @@ def test_money_or_staff_asked_of_the_province_is_offered_the_parts_that_speak_of
     d = _doc("1. Đề nghị tỉnh bố trí thêm biên chế công chức Văn phòng - Thống kê cho các xã đông dân.", draft=report)
     # staff, not figures ("Thống kê" is the post's name): the parts on the organisation and the civil service
     assert set(d["unresolved"][0]["candidates"]) & {"IV.4", "IV.5"} and "bảng 1" not in d["unresolved"][0]["candidates"]
+
+
+def test_a_new_part_quoted_by_its_heading_before_its_words_keeps_both_and_renumbers(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào trước Mục IV (Tổ chức thực hiện) một mục mới “IV. NGUỒN LỰC THỰC HIỆN” với nội "
+             "dung: “Nguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước và các nguồn hợp pháp khác.”; Mục IV chuyển "
+             "thành Mục V.", draft=plan)
+    assert [(e["op"], e["target"], e.get("heading"), e.get("paragraphs"), e.get("renumber")) for e in d["edits"]] == [
+        ("insert_before", "IV", "IV. NGUỒN LỰC THỰC HIỆN",
+         ["Nguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước và các nguồn hợp pháp khác."], True)]
+    text = _accepted(plan, d, tmp_path)
+    assert "IV. NGUỒN LỰC THỰC HIỆN\nNguồn lực thực hiện Kế hoạch gồm ngân sách nhà nước" in text
+    assert "V. TỔ CHỨC THỰC HIỆN" in text
+
+
+def test_a_time_point_or_a_date_is_no_place(tmp_path):
+    # "thời điểm 31/3/2023" holds "điểm 31": neither the compound nor a date is a point of the draft
+    report = FIXTURES / "drafts" / "baocao-typed.docx"
+    d = _doc("1. Tại Biểu số 02 (Phụ lục 01), dòng “Huyện Tân Lập”, đề nghị sửa số hồ sơ đã giải quyết từ “1.204” thành "
+             "“1.210” theo số liệu trên Hệ thống tại thời điểm 31/3/2023.\n"
+             "2. Tại địa điểm 2 của Trung tâm, đề nghị làm rõ thời gian tiếp nhận.", draft=report)
+    assert [(e["op"], e["target"], e.get("row"), e.get("find")) for e in d["edits"]][:1] == [
+        ("replace_text", "Phụ lục 01:Biểu số 02", "Huyện Tân Lập", "1.204")]
+    assert all("Điểm 2" not in (u.get("reason") or "") for u in d["unresolved"])
+    assert ["1", "Huyện Tân Lập", "1.210", "1.174", "97,5%"] in _rows_of(_accept(report, {"edits": d["edits"][:1]}, tmp_path))
+
+
+def test_a_lone_date_with_its_governing_words_changes_the_one_date_of_that_shape(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-typed.docx"
+    d = _doc("1. Về hiệu lực thi hành (Điều 2 dự thảo Quyết định)\n"
+             "Thời điểm có hiệu lực là quá gần thời điểm ban hành. Đề nghị sửa thành “kể từ ngày 20 tháng 4 năm 2023” để "
+             "doanh nghiệp có thời gian chuẩn bị.", draft=qd)
+    assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
+        ("replace_text", "II", "kể từ ngày 01 tháng 4 năm 2023", "kể từ ngày 20 tháng 4 năm 2023")]
+    assert "Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 4 năm 2023." in _accepted(qd, d, tmp_path)

@@ -108,7 +108,7 @@ def _same_shape(e: dict, g: Ground) -> dict:
     if len(new) != 1 or e.get("anchor") or e.get("heading") or not e.get("target") or e["target"] == "*":
         return e
     value = new[0].rstrip(". ")
-    lead = re.match(r"(?i)(?:trong|không quá|tối đa|tối thiểu|ít nhất|chậm nhất|trước|sau|từ|đến)\s+", value)
+    lead = re.match(r"(?i)(?:trong|không quá|tối đa|tối thiểu|ít nhất|chậm nhất|trước|sau|kể từ|từ|đến|vào)\s+", value)
     shape = next((rx for rx in _SHAPES if re.fullmatch(rx, value[lead.end():] if lead else value, re.I)), None)
     if shape and lead:
         # "sửa thành “trong 02 ngày làm việc”": the value with the word that governs it

@@ -582,6 +582,12 @@ def split_item(item: Item, own_place: "callable" = None) -> list[Unit]:
                 if body:  # "như sau: “4. Sở Nội vụ” với nội dung: “...”": the new unit's heading, then its words
                     new_raw.append(quotes[int(body.group(1))])
                     tail = ""
+                named = re.search(r"(?i)(?:mục|khoản|điểm|điều|chương|phần|tiểu mục)\s+mới\s+⟦(\d+)⟧\s*,?\s*(?:với|có)\s+"
+                                  r"nội\s+dung(?:\s+(?:như\s+sau|là))?\s*$", instr)
+                if named and not body and len(new_raw) == 1:
+                    # "bổ sung vào trước Mục IV một mục mới “IV. KINH PHÍ” với nội dung: “...”": the heading quoted
+                    # before the colon, then the unit's words after it
+                    new_raw.insert(0, quotes[int(named.group(1))])
                 if not tail.strip(" .…;,"):
                     tail = ""
                 inline = unmask(rest, quotes)

@@ -47,8 +47,11 @@ class InsertionRules(RuleBase):
         op = "insert_after" if m.group("pos").lower() == "sau" else "insert_before"
         out = self._section_edit(op, target, m.group("kind"), (m.group("num") or "").rstrip("."),
                                  m.group("q") or None, rule)
-        if out.outcome == "edit" and re.search(r"đánh số lại", self.skel, re.I):
-            out.edits[0]["renumber"] = True  # "... và đánh số lại các khoản tiếp theo"
+        if out.outcome == "edit" and re.search(r"đánh số lại|(?<![\w])(?:mục|khoản|điều|điểm|chương|phần)\s+\S+\s+(?:chuyển|đổi)"
+                                               r"\s+thành\s+(?:mục|khoản|điều|điểm|chương|phần)\s+\S+",
+                                               self.u.sentence, re.I):
+            # "... và đánh số lại các khoản tiếp theo", "...; Mục IV chuyển thành Mục V": the ones after it renumbered
+            out.edits[0]["renumber"] = True
         return out
 
     def _new_numbered_section(self):
