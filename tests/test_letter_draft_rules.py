@@ -955,3 +955,8 @@ def test_a_new_task_row_whose_office_is_said_as_the_agent_of_its_verb(tmp_path):
         ("comment", None)]  # no deadline said: a row with a cell left unsaid is the drafter's
     assert ["5", "Chuẩn hóa dữ liệu dân cư cấp xã", "Công an tỉnh", "Quý IV"] in _rows_of(
         _accept(plan, {"edits": d["edits"][:1]}, tmp_path))
+    # the new row named with its number ("nhiệm vụ số 5 “...”"), its cells each after its column's words
+    d = _doc("1. Tại Phụ lục danh mục nhiệm vụ, đề nghị bổ sung nhiệm vụ số 5 “Số hóa sổ hộ tịch”, cơ quan chủ trì "
+             "“Sở Tư pháp”, thời gian hoàn thành “Quý IV”.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Số hóa sổ hộ tịch", "Sở Tư pháp", "Quý IV"])]
