@@ -943,3 +943,20 @@ def test_a_lone_date_with_its_governing_words_changes_the_one_date_of_that_shape
     assert [(e["op"], e["target"], e.get("find"), e.get("replace")) for e in d["edits"]] == [
         ("replace_text", "II", "kể từ ngày 01 tháng 4 năm 2023", "kể từ ngày 20 tháng 4 năm 2023")]
     assert "Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 4 năm 2023." in _accepted(qd, d, tmp_path)
+
+
+def test_a_new_task_row_whose_office_is_said_as_the_agent_of_its_verb(tmp_path):
+    plan = FIXTURES / "drafts" / "kehoach-typed.docx"
+    d = _doc("1. Đề nghị bổ sung vào Phụ lục nhiệm vụ “Chuẩn hóa dữ liệu dân cư cấp xã” do Công an tỉnh chủ trì, thời "
+             "gian hoàn thành Quý IV.\n"
+             "2. Đề nghị bổ sung vào Phụ lục nhiệm vụ “Tập huấn an toàn thông tin” do Sở Nội vụ chủ trì.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Chuẩn hóa dữ liệu dân cư cấp xã", "Công an tỉnh", "Quý IV"]),
+        ("comment", None)]  # no deadline said: a row with a cell left unsaid is the drafter's
+    assert ["5", "Chuẩn hóa dữ liệu dân cư cấp xã", "Công an tỉnh", "Quý IV"] in _rows_of(
+        _accept(plan, {"edits": d["edits"][:1]}, tmp_path))
+    # the new row named with its number ("nhiệm vụ số 5 “...”"), its cells each after its column's words
+    d = _doc("1. Tại Phụ lục danh mục nhiệm vụ, đề nghị bổ sung nhiệm vụ số 5 “Số hóa sổ hộ tịch”, cơ quan chủ trì "
+             "“Sở Tư pháp”, thời gian hoàn thành “Quý IV”.", draft=plan)
+    assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
+        ("append", ["5", "Số hóa sổ hộ tịch", "Sở Tư pháp", "Quý IV"])]

@@ -301,9 +301,15 @@ def _cells_by_header(t, quote: str) -> list[tuple[str, str]]:
         m = re.search(r"(?<![\w])" + re.escape(h) + r"(?![\w])(?:\s+mới)?\s*(?:là|:)?\s*(?:trong\s+|vào\s+)?"
                       r"(?:[“\"](?P<q>[^”\"]+)[”\"]|(?P<n>\d[\d.,/]*%?)(?:\s+[^\W\d]+){0,2}|(?P<w>[^,.;“”\"]{2,80}?))"
                       r"\s*(?=[,.;](?:\s|$)|$)", quote, re.I)
+        agent = re.match(r"(?i)(?:cơ quan|đơn vị)\s+(?P<v>\S.*)$", h)
+        if not m and agent:
+            # "... do Sở Công Thương chủ trì": the agent before the verb the header names ("Cơ quan chủ trì")
+            m = re.search(r"(?<![\w])do\s+(?P<w>[^,.;“”\"]{2,60}?)\s+" + re.escape(agent.group("v")) + r"(?![\w])",
+                          quote, re.I)
         if m:
             # a figure with its separators ("1.126", "85,1%"), without its unit ("958 hồ sơ")
-            out.append((h, clean(m.group("q") or m.group("n") or m.group("w"))))
+            g = m.groupdict()
+            out.append((h, clean(g.get("q") or g.get("n") or g.get("w"))))
     return out
 
 

@@ -258,7 +258,7 @@ class InsertionRules(RuleBase):
             qs = PH_RE.findall(after)
             if qs and re.match(r"\s*(?:thêm\s+)?(?:(?:vào\s+)?(?:cuối|đầu)\s+(?:của\s+)?(?:khoản|điểm|điều|mục|đoạn)"
                                r"(?:\s+(?:này|\d+\w?))?\s+)?(?:(?:vào\s+)?(?:phụ lục|bảng|biểu)(?:\s+số)?(?:\s+\d+)?\s+)?"
-                               r"(?:(?:một\s+)?(?:nhiệm vụ|chỉ tiêu|dòng|hàng)(?:\s+mới)?\s*(?:là\s*)?)?"
+                               r"(?:(?:một\s+)?(?:nhiệm vụ|chỉ tiêu|dòng|hàng)(?:\s+(?:mới|số\s+\d{1,2}))?\s*(?:là\s*)?)?"
                                r"(?:(?:" + self.lx.alt("object.block", "object.phrase") +
                                r")\s*)?(?:mới\s*)?(?:là\s*)?:?\s*⟦", after, re.I):
                 text = [self.q[int(i)] for i in qs if int(i) not in self.place.current and not any(
