@@ -960,3 +960,17 @@ def test_a_new_task_row_whose_office_is_said_as_the_agent_of_its_verb(tmp_path):
              "“Sở Tư pháp”, thời gian hoàn thành “Quý IV”.", draft=plan)
     assert [(e["op"], e.get("cells")) for e in d["edits"]] == [
         ("append", ["5", "Số hóa sổ hộ tịch", "Sở Tư pháp", "Quý IV"])]
+
+
+def test_one_new_basis_line_never_replaces_the_whole_preamble(tmp_path):
+    qd = FIXTURES / "drafts" / "quyetdinh-autonum.docx"
+    new = "Căn cứ Nghị định số 68/2017/NĐ-CP ngày 25 tháng 5 năm 2017 của Chính phủ về quản lý, phát triển cụm công nghiệp;"
+    # the căn cứ line named in the sentence before: that line, written anew
+    d = _doc(f"1. Về căn cứ ban hành: tại căn cứ thứ hai, Nghị định số 32/2024/NĐ-CP chưa được ban hành. Đề nghị sửa "
+             f"thành “{new}”.", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("replace", "preamble")]
+    text = _accepted(qd, d, tmp_path)
+    assert new in text and "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;" in text
+    # no line named: a comment, never the preamble rewritten to one line
+    d = _doc(f"1. Về căn cứ ban hành, đề nghị sửa thành “{new}”.", draft=qd)
+    assert [(e["op"], e["target"]) for e in d["edits"]] == [("comment", "preamble")]

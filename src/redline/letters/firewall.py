@@ -236,7 +236,9 @@ def _against_draft(e: dict, g: Ground) -> object | None:
             return None
         return msg("“{find}” is part of a sentence in {section}, not a whole one: left to the drafter",
                    find=sentence, section=section.address)
-    if e["op"] == "replace" and not anchor and not e.get("heading") and section.heading is not None:
+    if e["op"] == "replace" and not anchor and not e.get("heading") and (section.heading is not None or
+                                                                       target in ("preamble", "closing")):
+        # (the preamble too: one new "Căn cứ ..." line never replaces all its lines)
         new = sum(len(clean(p)) for p in e.get("paragraphs") or [])
         old = sum(len(g.block(i)) for i in g.content_blocks(section, e.get("scope")))
         if new * 2 < old and not e.get("_shorten"):
