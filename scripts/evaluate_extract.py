@@ -212,22 +212,19 @@ class Effects:
     def anchor(self, e: dict) -> tuple | None:
         """Where a comment lands in Word: the table row its range starts in (a comment at a row,
         whether the place is named by the table or by the part holding it), else its paragraph."""
-        k = "anchor:" + json.dumps({x: v for x, v in e.items() if x in ("target", "row", "column", "anchor", "op")},
-                                   ensure_ascii=False, sort_keys=True)
-        if k not in self.cache:
-            self.cache[k] = self._anchor({"op": "comment", "text": "x",
-                                          **{x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}})
-        return self.cache[k]
+        return self._placed(e, both=False)
 
     def span(self, e: dict) -> tuple | None:
         """The paragraphs a comment's range starts and ends in, in Word: "II.1" (the first numbered line
         of Mục II, as the resolver reads "chỉ tiêu số 1") and "II" anchored at that line are one comment."""
-        k = "span:" + json.dumps({x: v for x, v in e.items() if x in ("target", "row", "column", "anchor", "op")},
-                                 ensure_ascii=False, sort_keys=True)
+        return self._placed(e, both=True)
+
+    def _placed(self, e: dict, both: bool) -> tuple | None:
+        """``_anchor`` of the comment at ``e``'s place, cached per place."""
+        place = {x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}
+        k = ("span:" if both else "anchor:") + json.dumps(place, ensure_ascii=False, sort_keys=True)
         if k not in self.cache:
-            self.cache[k] = self._anchor({"op": "comment", "text": "x",
-                                          **{x: v for x, v in e.items() if x in ("target", "row", "column", "anchor")}},
-                                         both=True)
+            self.cache[k] = self._anchor({"op": "comment", "text": "x", **place}, both=both)
         return self.cache[k]
 
     def _anchor(self, e: dict, both: bool = False) -> tuple | None:

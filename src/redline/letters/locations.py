@@ -42,8 +42,8 @@ _K = r"\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|cuối cù
 
 def _one_ref() -> re.Pattern:
     lx = lexicon()
-    # not a compound that only holds the word ("thời điểm 31/3/2023", "địa điểm", "quan điểm"), and no date
-    compound = "".join(rf"(?<!{w}\s)" for w in ("thời", "địa", "đặc", "quan", "ưu", "nhược", "trọng", "khởi"))
+    # not a compound that only holds the word ("thời điểm 31/3/2023", "địa điểm": location.not_after), and no date
+    compound = "".join(rf"(?<!{re.escape(w)}\s)" for w in lx.phrases("location.not_after"))
     return re.compile(r"(?<![\w])" + compound + r"(?:(?P<word>" + lx.alt("location.keywords") + r")\s+(?P<num>" + _NUM +
                       r")(?!/\d)|"
                       r"(?P<item>" + lx.alt("location.items") + r")\s+(?P<inum>thứ\s+(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|"

@@ -142,7 +142,7 @@ def _holders(kind: str, roots: list[_Place], places: dict[str, _Place], rank) ->
     if kind in ("funding", "staffing"):
         # the parts whose heading holds the words anywhere ("Cải cách tài chính công", "Sở Tài chính"),
         # then the tasks' parts as for any other task
-        return _holding(roots, lx.phrases(f"suggest.{kind}.headings")) + _holders("tasks", roots, places, rank)
+        return _headed(roots, lx.phrases(f"suggest.{kind}.headings"), anywhere=True) + _holders("tasks", roots, places, rank)
     found = _headed(roots, lx.phrases(f"suggest.{kind}.headings"))
     if kind == "tasks":  # an annex that lists tasks: its tables are where a task goes
         for r in roots:
@@ -151,30 +151,20 @@ def _holders(kind: str, roots: list[_Place], places: dict[str, _Place], rank) ->
     return found
 
 
-def _headed(roots: list[_Place], phrases: list[str]) -> list[_Place]:
-    out = []
-
-    def walk(p):
-        if p.section is not None and p.section.heading is not None and _opens(p.section.title, phrases):
-            out.append(p)
-            return
-        for c in p.children:
-            walk(c)
-    for r in roots:
-        walk(r)
-    return out
-
-
-def _holding(roots: list[_Place], phrases: list[str]) -> list[_Place]:
-    """The parts (in document order) whose heading holds one of ``phrases`` anywhere."""
+def _headed(roots: list[_Place], phrases: list[str], anywhere: bool = False) -> list[_Place]:
+    """The parts (in document order) whose heading opens with one of ``phrases`` (the outermost such
+    part), or with ``anywhere`` holds one of them (every such part)."""
     want = [" ".join(_words(x)) for x in phrases]
     out = []
 
     def walk(p):
         if p.section is not None and p.section.heading is not None:
-            t = " " + " ".join(_words(p.section.title)) + " "
-            if any(f" {w} " in t for w in want):
+            t = " ".join(_words(p.section.title))
+            if anywhere and any(f" {w} " in f" {t} " for w in want):
                 out.append(p)
+            elif not anywhere and _opens(p.section.title, phrases):
+                out.append(p)
+                return
         for c in p.children:
             walk(c)
     for r in roots:

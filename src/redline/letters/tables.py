@@ -23,10 +23,6 @@ def _tables_of(g: Ground, section) -> list:
             if t.owner == here or t.owner.startswith(here + ".") or t.space and t.space == here]
 
 
-def _rows(g: Ground, t) -> list[list[str]]:
-    return g.rows(t)
-
-
 def _column(t, clause: str, quotes: list[str] | None = None, find: str | None = None) -> str | None:
     """The column the letter names by its header's words (neither the table's own description
     nor the words naming the row count).  A sentence that changes several cells ("cột A sửa từ
@@ -73,7 +69,7 @@ def _cell_value(g: Ground, e: dict, section) -> dict:
     if column is None or column not in t.header:
         return as_comment(e, why)
     at = t.header.index(column)
-    rows = _rows(g, t)[t.header_rows:]
+    rows = g.rows(t)[t.header_rows:]
     if isinstance(row, int):
         hit = [rows[row - 1]] if 1 <= row <= len(rows) else []
     else:
@@ -92,7 +88,7 @@ def _in_table(g: Ground, e: dict, section) -> dict:
     the one table of the place whose cells hold X becomes the target, with the row the letter names
     and the column it names by its header's words."""
     key = norm(e["find"])
-    holding = [t for t in _tables_of(g, section) if any(key in c for row in _rows(g, t)[t.header_rows:] for c in row)]
+    holding = [t for t in _tables_of(g, section) if any(key in c for row in g.rows(t)[t.header_rows:] for c in row)]
     if len(holding) != 1:
         return e
     t = holding[0]
@@ -105,7 +101,7 @@ def _in_table(g: Ground, e: dict, section) -> dict:
         column = _column(t, e.get("_clause", ""), e.get("_clause_quotes"), e.get("find"))
         if column and column in t.header:
             at = t.header.index(column)
-            if not any(at < len(r) and key in r[at] for r in _rows(g, t)[t.header_rows:]):
+            if not any(at < len(r) and key in r[at] for r in g.rows(t)[t.header_rows:]):
                 column = None  # no cell of that column holds the words: the header words named something else
         if column:
             out["column"] = column
@@ -143,7 +139,7 @@ def _cell_described(g: Ground, e: dict, section) -> dict:
         if column is None or column not in t.header:
             continue
         at = t.header.index(column)
-        for r in _rows(g, t)[t.header_rows:]:
+        for r in g.rows(t)[t.header_rows:]:
             names = [c for i, c in enumerate(r) if i != at and len(fold(c).split()) >= 2 and
                      re.search(r"(?<![\w])" + re.escape(fold(c)) + r"(?![\w])", words)]
             if names and at < len(r) and r[at].strip():
@@ -164,7 +160,7 @@ def _row_value(g: Ground, e: dict, section) -> dict:
     want = shape(e["replace"])
     hits = []
     for t in _tables_of(g, section):
-        for r in _rows(g, t)[t.header_rows:]:
+        for r in g.rows(t)[t.header_rows:]:
             named = [i for i, c in enumerate(r) if fold(c) == fold(e["_row_value"])]
             if named:
                 cells = [i for i, c in enumerate(r) if i not in named and c.strip() and shape(c) == want and i < len(t.header)]
@@ -186,11 +182,11 @@ def _row_named(g: Ground, t, row):
     if not isinstance(row, str):
         return row
     key = fold(row)
-    for r in _rows(g, t)[t.header_rows:]:
+    for r in g.rows(t)[t.header_rows:]:
         for c in r:
             if fold(c) == key:
                 return c
-    return row if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r) else None
+    return row if any(norm(row) in c for r in g.rows(t)[t.header_rows:] for c in r) else None
 
 
 def _row_deleted(g: Ground, e: dict, section) -> dict:
@@ -198,7 +194,7 @@ def _row_deleted(g: Ground, e: dict, section) -> dict:
     row = e["_row"]
     tables = _tables_of(g, section)
     if isinstance(row, str):
-        tables = [t for t in tables if any(norm(row) in c for r in _rows(g, t)[t.header_rows:] for c in r)]
+        tables = [t for t in tables if any(norm(row) in c for r in g.rows(t)[t.header_rows:] for c in r)]
     if len(tables) != 1:
         return as_comment(e, msg("which row is meant is not clear: left to the drafter"))
     return {**{k: v for k, v in e.items() if k != "find"}, "target": tables[0].name, "row": row}
@@ -254,7 +250,7 @@ def _row_cells(g: Ground, e: dict, section) -> dict | None:
         if len(hit) != 1 or cells[hit[0]] is not None:
             return None
         cells[hit[0]] = clean(value)
-    rows = _rows(g, t)[t.header_rows:]
+    rows = g.rows(t)[t.header_rows:]
     name = re.search(r"(?:dòng|hàng)(?:\s+số liệu)?\s+(?:của\s+)?(?P<n>[^:,;“”]{2,60}?)\s*:", e.get("quote", ""), re.I)
     name = name.group("n") if name else named_row  # "bổ sung dòng “Tổng cộng” ... với số liệu: ..."
     total = bool(name and re.fullmatch(r"(?i)\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh)\s*", name))

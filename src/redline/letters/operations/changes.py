@@ -224,40 +224,39 @@ class ChangeRules(RuleBase):
         # the verb that opens a list of values ("đề nghị sửa tương ứng: ...") before any other ("Do thay đổi nêu trên")
         v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?(?:\s+như sau)?\s*$",
                       self.quiet, re.I) if self.u.new_text else None
+        cells, blank = [], False
         if v and len(self.u.new_text) == 1:
             # "dòng “Tổng cộng” ... đề nghị sửa tương ứng: số hồ sơ trực tuyến “3.829”, tỷ lệ trực tuyến “50,1%”": the
             # colon's words are each column's words followed by its new value alone
-            cells = []
             for piece in re.split(r"\s*[,;]\s+(?:và\s+)?|\s+và\s+", self.u.new_text[0].strip(" .;")):
                 m = re.fullmatch(r"(?:cột\s+)?(?P<col>[^\W\d][^“”\":]{1,50}?)\s*:?\s*(?:là\s+)?[“\"](?P<new>[^”\"]+)[”\"]",
                                  piece.strip(), re.I)
                 if not m:
                     return None
                 cells.append((clean(m.group("col")), None, clean(m.group("new"))))
-            if not cells or not self.target:
-                return None
-            edits = [{"op": "replace_text", "target": self.target, "find": None, "replace": new, "_col": col,
-                      "_cell_value": True} for col, _old, new in cells]
-            return Reading(edits, "edit", "operation.change: table cells by their columns' names (…: cột “...”, ...)")
-        v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?\s+", self.quiet, re.I)
-        start = v.end() if v else 0
-        body = self.skel[start:]
-        body = re.sub(r"\s*[,;]?\s*(?:vì|để|do|cho phù hợp|cho khớp|cho đúng)\b.*$", "", body, flags=re.I)
-        pieces = [x for x in re.split(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", body.strip(" .")) if x.strip()]
-        cells, blank = [], False
-        for piece in pieces:
-            m = re.fullmatch(r"(?:sửa\s+)?(?:cột\s+)?(?P<col>[^\W\d][^⟦]{1,50}?)\s+(?:từ\s+⟦(?P<old>\d+)⟧\s+)?"
-                             r"(?:thành|là|bằng|lên|xuống)\s+⟦(?P<new>\d+)⟧", piece.strip(), re.I)
-            if not m or re.match(r"(?i)(?:dòng|hàng)\b", m.group("col")):
-                return None  # not every part of the sentence is "column thành value": not this rule
-            cells.append((clean(m.group("col")), self.q[int(m.group("old"))] if m.group("old") else None,
-                          clean(self.q[int(m.group("new"))])))
-            blank = blank or m.group("old") is None
+            blank = True
+            rule = "operation.change: table cells by their columns' names (…: cột “...”, ...)"
+        else:
+            v = re.search(r"(?<![\w])(?:" + self.lx.alt("operation.change.verbs") + r")(?:\s+(?:lại|tương ứng))?\s+", self.quiet,
+                          re.I)
+            start = v.end() if v else 0
+            body = self.skel[start:]
+            body = re.sub(r"\s*[,;]?\s*(?:vì|để|do|cho phù hợp|cho khớp|cho đúng)\b.*$", "", body, flags=re.I)
+            pieces = [x for x in re.split(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", body.strip(" .")) if x.strip()]
+            for piece in pieces:
+                m = re.fullmatch(r"(?:sửa\s+)?(?:cột\s+)?(?P<col>[^\W\d][^⟦]{1,50}?)\s+(?:từ\s+⟦(?P<old>\d+)⟧\s+)?"
+                                 r"(?:thành|là|bằng|lên|xuống)\s+⟦(?P<new>\d+)⟧", piece.strip(), re.I)
+                if not m or re.match(r"(?i)(?:dòng|hàng)\b", m.group("col")):
+                    return None  # not every part of the sentence is "column thành value": not this rule
+                cells.append((clean(m.group("col")), self.q[int(m.group("old"))] if m.group("old") else None,
+                              clean(self.q[int(m.group("new"))])))
+                blank = blank or m.group("old") is None
+            rule = "operation.change: table cells by their columns' names (cột ... thành “...”)"
         if not cells or not blank or not self.target:
             return None  # every old value quoted: the change of words reads it
         edits = [{"op": "replace_text", "target": self.target, "find": old, "replace": new, "_col": col,
                   "_cell_value": old is None} for col, old, new in cells]
-        return Reading(edits, "edit", "operation.change: table cells by their columns' names (cột ... thành “...”)")
+        return Reading(edits, "edit", rule)
 
     def value_named(self):
         """'Nhiều ý kiến cho rằng thời hạn 07 ngày làm việc ... là dài. Ban Thường trực đề nghị sửa thời hạn

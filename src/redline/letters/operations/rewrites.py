@@ -18,6 +18,9 @@ from ..predicate import _v, quiet
 from .core import Reading, RuleBase, comment
 
 
+# "căn cứ thứ hai": the k-th line of the preamble that opens with "Căn cứ"
+_BASIS = re.compile(r"(?<![\w])căn\s+cứ\s+thứ\s+(?P<k>\w+)", re.I)
+
 class RewriteRules(RuleBase):
     """Renames and rewrites: the place's name or text becomes the new one."""
 
@@ -109,9 +112,9 @@ class RewriteRules(RuleBase):
             # (grounding._nth_sentence reads which it is; apply makes the smallest redline)
             return Reading([{"op": "replace", "target": target, "anchor": {"_sentence_k": ordinal(nth.group("k"))},
                              "text": clean(text[0])}], "edit", rule + " + câu thứ k")
-        basis = re.search(r"(?<![\w])căn\s+cứ\s+thứ\s+(?P<k>\w+)", self.skel, re.I) or (
+        basis = _BASIS.search(self.skel) or (
             # "Về căn cứ ban hành: tại căn cứ thứ hai, ... Đề nghị sửa thành “Căn cứ ...”": the line the item named
-            re.search(r"(?<![\w])căn\s+cứ\s+thứ\s+(?P<k>\w+)", self.u.item.head, re.I) if target == "preamble" else None)
+            _BASIS.search(self.u.item.head) if target == "preamble" else None)
         if basis and target == "preamble" and len(text) == 1 and re.match(r"(?i)căn cứ\b", clean(text[0])) and \
                 isinstance(ordinal(basis.group("k")), int):
             # "sửa căn cứ thứ hai thành “Căn cứ Nghị định số ...”": that line of the preamble, written anew
