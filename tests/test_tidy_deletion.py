@@ -51,3 +51,4 @@ def test_words_replaced_by_nothing_are_deleted_and_tidied_as_a_deletion(tmp_path
         assert "c) Trả kết quả điện tử có giá trị." in [p.text for p in docx.Document(str(accepted)).paragraphs]
         assert oracles.pandoc_paragraphs(out, "reject") == oracles.pandoc_paragraphs(LUAT, "reject")
         assert oracles.pandoc_paragraphs(out, "accept") == oracles.pandoc_paragraphs(accepted, "accept")
+        assert oracles.new_audit_errors(out, LUAT) == []
